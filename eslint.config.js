@@ -1,0 +1,31 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["node_modules/", "web/dist/", "data/", "server/migrations/", "**/*.d.ts"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      curly: ["error", "multi-line"],
+    },
+  },
+  {
+    // Modules talk to each other only through their index.ts (DESIGN.md, rules of the house).
+    files: ["server/src/modules/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "^\\.\\./(?!\\.\\.)[^/]+/(?!index\\.js$).+", message: "Import another module only through its index.ts." }] },
+      ],
+    },
+  },
+  {
+    files: ["contracts/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ regex: "^(?!zod$|\\.|vitest$).*", message: "contracts import only zod." }] }],
+    },
+  },
+);

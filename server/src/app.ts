@@ -1,0 +1,91 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import Fastify, { type FastifyInstance } from "fastify";
+import cookie from "@fastify/cookie";
+import multipart from "@fastify/multipart";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Config } from "./config.js";
+import { auditRoutes } from "./platform/audit/audit.routes.js";
+import { authRoutes } from "./platform/auth/auth.routes.js";
+import type { Database } from "./platform/db/client.js";
+import { EventBus } from "./platform/events/bus.js";
+import { installErrorHandler } from "./platform/http/error-handler.js";
+import { installRequestContext } from "./platform/http/request-context.js";
+import { jobRoutes } from "./platform/jobs/jobs.routes.js";
+import { identityPlugin } from "./modules/identity/index.js";
+import { registryPlugin } from "./modules/registry/index.js";
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  events?: EventBus;
+}
+
+/** Max upload size for Excel imports and attachments. */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+/** Builds the Fastify app from explicit dependencies; nothing global, so tests build as many as they like. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const app = Fastify({
+    logger: config.logLevel === "silent" ? false : { level: config.logLevel },
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  const events = deps.events ?? new EventBus((err, event) => app.log.error({ err, event: event.type }, "event handler failed"));
+
+  installErrorHandler(app);
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "SiteCloud 建设工程智慧管理云平台 API", version: "1" },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "sc_session" }, bearer: { type: "http", scheme: "bearer" } } },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+  installRequestContext(app, { db: database.db, config, events });
+
+  app.get(
+    "/api/health",
+    { config: { public: true }, schema: { tags: ["health"], response: { 200: z.object({ status: z.literal("ok"), db: z.enum(["pglite", "postgres"]) }) } } },
+    async () => {
+      await database.db.execute("select 1");
+      return { status: "ok" as const, db: database.kind };
+    },
+  );
+
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes, { db: database.db, config });
+      await api.register(auditRoutes);
+      await api.register(jobRoutes);
+      await api.register(registryPlugin);
+      await api.register(identityPlugin);
+    },
+    { prefix: "/api/v1" },
+  );
+
+  await serveWeb(app, path.resolve(config.http.webDist));
+  return app;
+}
+
+/** Serves the built web app at `/`, with client-side routes falling back to index.html. */
+async function serveWeb(app: FastifyInstance, dist: string): Promise<void> {
+  const hasWeb = existsSync(path.join(dist, "index.html"));
+  if (hasWeb) await app.register(fastifyStatic, { root: dist, wildcard: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith("/api/") || !hasWeb || req.method !== "GET") {
+      return reply.status(404).send({ error: { code: "NOT_FOUND", message: `No route ${req.method} ${req.url.split("?")[0]}` } });
+    }
+    return reply.type("text/html").sendFile("index.html");
+  });
+}

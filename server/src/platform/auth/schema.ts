@@ -1,0 +1,66 @@
+import { bigint, boolean, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+// enterprise/project ids are references into the registry; platform keeps no foreign keys into modules,
+// the identity module checks them when a user is created or changed.
+export const authUsers = pgTable("auth_users", {
+  id: uuid().primaryKey().defaultRandom(),
+  username: text().notNull().unique(),
+  displayName: text().notNull(),
+  passwordHash: text().notNull(),
+  role: text().notNull(),
+  domain: text(),
+  enterpriseId: uuid(),
+  isActive: boolean().notNull().default(true),
+  lastLoginAt: timestamp({ withTimezone: true }),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+export const authUserProjects = pgTable(
+  "auth_user_projects",
+  {
+    userId: uuid().notNull().references(() => authUsers.id, { onDelete: "cascade" }),
+    projectId: uuid().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.projectId] })],
+);
+
+/** Sessions live in the database so any server process can serve any user. Only the token's hash is stored. */
+export const authSessions = pgTable(
+  "auth_sessions",
+  {
+    tokenHash: text().primaryKey(),
+    userId: uuid().notNull().references(() => authUsers.id, { onDelete: "cascade" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    ip: text(),
+    userAgent: text(),
+  },
+  (t) => [index("auth_sessions_user_idx").on(t.userId)],
+);
+
+export const authApiTokens = pgTable("auth_api_tokens", {
+  id: uuid().primaryKey().defaultRandom(),
+  name: text().notNull(),
+  userId: uuid().notNull().references(() => authUsers.id, { onDelete: "cascade" }),
+  tokenHash: text().notNull().unique(),
+  prefix: text().notNull(),
+  createdBy: uuid(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp({ withTimezone: true }),
+  lastUsedAt: timestamp({ withTimezone: true }),
+  revokedAt: timestamp({ withTimezone: true }),
+});
+
+/** Failed logins, counted per username over a window to throttle guessing across all processes. */
+export const authLoginFailures = pgTable(
+  "auth_login_failures",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    username: text().notNull(),
+    ip: text(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("auth_login_failures_username_at_idx").on(t.username, t.at)],
+);

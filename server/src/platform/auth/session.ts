@@ -1,0 +1,133 @@
+import { and, count, eq, gt, sql } from "drizzle-orm";
+import type { InspectorDomain, Role } from "@contracts/platform/auth";
+import type { Actor } from "../context.js";
+import type { Db, Executor } from "../db/client.js";
+import { AppError } from "../errors.js";
+import { buildActor } from "./actor.js";
+import { authApiTokens, authLoginFailures, authSessions, authUsers } from "./schema.js";
+import { hashPassword, newToken, sha256, verifyPassword } from "./secrets.js";
+
+export interface AuthSettings {
+  sessionTtlMs: number;
+  loginMaxFailures: number;
+  loginLockMs: number;
+}
+
+// Sliding expiry is refreshed at most this often, so a busy session does not write on every request.
+const TOUCH_EVERY_MS = 5 * 60_000;
+
+// A dummy hash to verify against when the username does not exist, so both paths take the same time.
+let dummyHash: Promise<string> | undefined;
+
+const projectIdsOf = sql<string[]>`coalesce((select array_agg(up.project_id) from auth_user_projects up where up.user_id = ${authUsers.id}), '{}')`;
+
+type UserRow = {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  domain: string | null;
+  enterpriseId: string | null;
+  projectIds: string[] | null;
+};
+
+const userColumns = {
+  id: authUsers.id,
+  username: authUsers.username,
+  displayName: authUsers.displayName,
+  role: authUsers.role,
+  domain: authUsers.domain,
+  enterpriseId: authUsers.enterpriseId,
+  projectIds: projectIdsOf,
+};
+
+export const actorFromRow = (u: UserRow): Actor =>
+  buildActor({ ...u, role: u.role as Role, domain: u.domain as InspectorDomain | null, projectIds: u.projectIds ?? [] });
+
+/**
+ * Checks a username and password. Every failure — unknown user, wrong password, disabled account —
+ * answers the same UNAUTHENTICATED, and too many recent failures lock the username for a while.
+ */
+export async function login(
+  db: Db,
+  settings: AuthSettings,
+  input: { username: string; password: string; ip: string | null; userAgent: string | null },
+): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
+  const since = new Date(Date.now() - settings.loginLockMs);
+  const [{ failures }] = await db
+    .select({ failures: count() })
+    .from(authLoginFailures)
+    .where(and(eq(authLoginFailures.username, input.username), gt(authLoginFailures.at, since)));
+  if (failures >= settings.loginMaxFailures) {
+    throw new AppError("RATE_LIMITED", "登录失败次数过多，请稍后再试 (too many failed logins, try again later)", {
+      retryAfterSeconds: Math.ceil(settings.loginLockMs / 1000),
+    });
+  }
+  const [user] = await db
+    .select({ ...userColumns, passwordHash: authUsers.passwordHash, isActive: authUsers.isActive })
+    .from(authUsers)
+    .where(eq(authUsers.username, input.username));
+  dummyHash ??= hashPassword(newToken());
+  const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), input.password);
+  if (!user || !ok || !user.isActive) {
+    await db.insert(authLoginFailures).values({ username: input.username, ip: input.ip });
+    throw new AppError("UNAUTHENTICATED", "用户名或密码错误 (wrong username or password)");
+  }
+  const token = newToken();
+  const expiresAt = new Date(Date.now() + settings.sessionTtlMs);
+  await db.transaction(async (tx) => {
+    await tx.insert(authSessions).values({ tokenHash: sha256(token), userId: user.id, expiresAt, ip: input.ip, userAgent: input.userAgent });
+    await tx.update(authUsers).set({ lastLoginAt: new Date() }).where(eq(authUsers.id, user.id));
+    await tx.delete(authLoginFailures).where(eq(authLoginFailures.username, input.username));
+  });
+  return { token, actor: actorFromRow(user), expiresAt };
+}
+
+/** Resolves a session cookie to its actor in one query; expired sessions and disabled users resolve to null. */
+export async function resolveSession(db: Db, settings: AuthSettings, token: string): Promise<Actor | null> {
+  const tokenHash = sha256(token);
+  const [row] = await db
+    .select({ ...userColumns, lastSeenAt: authSessions.lastSeenAt })
+    .from(authSessions)
+    .innerJoin(authUsers, eq(authUsers.id, authSessions.userId))
+    .where(and(eq(authSessions.tokenHash, tokenHash), gt(authSessions.expiresAt, sql`now()`), eq(authUsers.isActive, true)));
+  if (!row) return null;
+  if (Date.now() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await db
+      .update(authSessions)
+      .set({ lastSeenAt: new Date(), expiresAt: new Date(Date.now() + settings.sessionTtlMs) })
+      .where(eq(authSessions.tokenHash, tokenHash));
+  }
+  return actorFromRow(row);
+}
+
+export async function endSession(db: Db, token: string): Promise<void> {
+  await db.delete(authSessions).where(eq(authSessions.tokenHash, sha256(token)));
+}
+
+/** Ends every session of a user (password change, deactivation). */
+export async function endUserSessions(tx: Executor, userId: string): Promise<void> {
+  await tx.delete(authSessions).where(eq(authSessions.userId, userId));
+}
+
+/** Resolves `Authorization: Bearer sc_…`; revoked or expired tokens and disabled users resolve to null. */
+export async function resolveApiToken(db: Db, token: string): Promise<Actor | null> {
+  const tokenHash = sha256(token);
+  const [row] = await db
+    .select({ ...userColumns, tokenId: authApiTokens.id, lastUsedAt: authApiTokens.lastUsedAt })
+    .from(authApiTokens)
+    .innerJoin(authUsers, eq(authUsers.id, authApiTokens.userId))
+    .where(
+      and(
+        eq(authApiTokens.tokenHash, tokenHash),
+        sql`${authApiTokens.revokedAt} is null`,
+        sql`(${authApiTokens.expiresAt} is null or ${authApiTokens.expiresAt} > now())`,
+        eq(authUsers.isActive, true),
+      ),
+    );
+  if (!row) return null;
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+    await db.update(authApiTokens).set({ lastUsedAt: new Date() }).where(eq(authApiTokens.id, row.tokenId));
+  }
+  return actorFromRow(row);
+}

@@ -1,0 +1,46 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import pg from "pg";
+
+/** The driver-independent database handle every verb receives. */
+export type Db = PgDatabase<PgQueryResultHKT>;
+export type Tx = PgTransaction<PgQueryResultHKT>;
+/** Anything that can run a query: the database or an open transaction. */
+export type Executor = Db | Tx;
+
+export type DbKind = "pglite" | "postgres";
+
+export interface Database {
+  db: Db;
+  kind: DbKind;
+  close(): Promise<void>;
+  /** The raw driver, for migrations and tests only. */
+  raw: { pglite?: PGlite; pool?: pg.Pool };
+}
+
+// Dates and numerics come back as strings from node-postgres by default; keep bigint counts as numbers.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+/** Opens PostgreSQL when a URL is given, otherwise embedded PGlite persisted under `dataDir`. */
+export async function openDatabase(
+  opts: { kind: "postgres"; url: string; poolSize?: number } | { kind: "pglite"; dataDir?: string },
+): Promise<Database> {
+  if (opts.kind === "postgres") {
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 20 });
+    pool.on("error", () => undefined); // idle-client errors surface on the next query instead of killing the process
+    const db = drizzlePg({ client: pool, casing: "snake_case" }) as unknown as Db;
+    return { db, kind: "postgres", raw: { pool }, close: () => pool.end() };
+  }
+  let dir: string | undefined;
+  if (opts.dataDir) {
+    dir = path.resolve(opts.dataDir, "pglite");
+    mkdirSync(dir, { recursive: true });
+  }
+  const client = await PGlite.create(dir ?? "memory://");
+  const db = drizzlePglite({ client, casing: "snake_case" }) as unknown as Db;
+  return { db, kind: "pglite", raw: { pglite: client }, close: () => client.close() };
+}

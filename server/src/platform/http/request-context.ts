@@ -1,0 +1,37 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { Config } from "../../config.js";
+import { resolveApiToken, resolveSession } from "../auth/session.js";
+import type { ServiceContext } from "../context.js";
+import type { Db } from "../db/client.js";
+import { AppError } from "../errors.js";
+import type { EventBus } from "../events/bus.js";
+
+export const SESSION_COOKIE = "sc_session";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** Set for every authenticated request; public routes leave it null. */
+    ctx: ServiceContext;
+  }
+  interface FastifyContextConfig {
+    /** Routes reachable without a session or token (login, health, public verification). */
+    public?: boolean;
+  }
+}
+
+/** Resolves the caller from the session cookie or a bearer token and builds the request's ServiceContext. */
+export function installRequestContext(app: FastifyInstance, deps: { db: Db; config: Config; events: EventBus }): void {
+  app.decorateRequest("ctx", null as unknown as ServiceContext);
+  app.addHook("onRequest", async (req: FastifyRequest) => {
+    if (!req.url.startsWith("/api/v1/") || req.routeOptions.config?.public) return;
+    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
+    const cookie = req.cookies[SESSION_COOKIE];
+    const actor = bearer
+      ? await resolveApiToken(deps.db, bearer)
+      : cookie
+        ? await resolveSession(deps.db, deps.config.auth, cookie)
+        : null;
+    if (!actor) throw new AppError("UNAUTHENTICATED", "请先登录 (login required)");
+    req.ctx = { db: deps.db, actor, events: deps.events, log: req.log, requestId: req.id, ip: req.ip };
+  });
+}

@@ -1,0 +1,68 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
+import type { InspectorDomain, Role } from "@contracts/platform/auth";
+import { buildApp } from "../server/src/app";
+import { loadConfig, type Config } from "../server/src/config";
+import { authSessions, authUserProjects, authUsers } from "../server/src/platform/auth/schema";
+import { hashPassword, newToken, sha256 } from "../server/src/platform/auth/secrets";
+import type { Database } from "../server/src/platform/db/client";
+import { createTestDatabase } from "./setup/db";
+
+export const TEST_PASSWORD = "correct-horse-battery";
+
+let passwordHash: Promise<string> | undefined;
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", WEB_DIST: "./no-web-in-tests", ...overrides });
+}
+
+export interface TestUser {
+  id: string;
+  username: string;
+  /** `cookie` header value of a live session for this user. */
+  cookie: string;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  db: Database["db"];
+  /** Creates a user (password TEST_PASSWORD) with a live session. */
+  user(role: Role, scope?: { domain?: InspectorDomain; enterpriseId?: string; projectIds?: string[]; username?: string }): Promise<TestUser>;
+  /** `app.inject` as the given user. */
+  as(user: TestUser | null, opts: InjectOptions): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+let seq = 0;
+
+/** A fresh database (PGlite or PostgreSQL, per the tier) and an app built on it. */
+export async function createTestApp(configOverrides: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const app = await buildApp({ config: testConfig(configOverrides), database });
+  await app.ready();
+  const db = database.db;
+  return {
+    app,
+    database,
+    db,
+    async user(role, scope = {}) {
+      passwordHash ??= hashPassword(TEST_PASSWORD);
+      const username = scope.username ?? `${role}_${++seq}_${Math.random().toString(36).slice(2, 6)}`;
+      const [u] = await db
+        .insert(authUsers)
+        .values({ username, displayName: username, passwordHash: await passwordHash, role, domain: scope.domain ?? null, enterpriseId: scope.enterpriseId ?? null })
+        .returning({ id: authUsers.id });
+      if (scope.projectIds?.length) await db.insert(authUserProjects).values(scope.projectIds.map((projectId) => ({ userId: u.id, projectId })));
+      const token = newToken();
+      await db.insert(authSessions).values({ tokenHash: sha256(token), userId: u.id, expiresAt: new Date(Date.now() + 3600_000) });
+      return { id: u.id, username, cookie: `sc_session=${token}` };
+    },
+    as(user, opts) {
+      return app.inject({ ...opts, headers: { ...(opts.headers ?? {}), ...(user ? { cookie: user.cookie } : {}) } });
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
