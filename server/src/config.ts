@@ -16,6 +16,7 @@ const Env = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   SEED: z.enum(["auto", "never"]).default("auto"),
+  SEED_SCALE: z.coerce.number().positive().max(100).default(1),
   WEB_DIST: z.string().default("./web/dist"),
 });
 
@@ -32,7 +33,7 @@ function toConfig(env: z.infer<typeof Env>) {
       loginLockMs: env.LOGIN_LOCK_MINUTES * 60_000,
     },
     logLevel: env.LOG_LEVEL,
-    seed: env.SEED,
+    seed: { mode: env.SEED, scale: env.SEED_SCALE },
   };
 }
 

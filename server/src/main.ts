@@ -13,9 +13,9 @@ async function main(): Promise<void> {
   const app = await buildApp({ config, database });
 
   const admin = await ensureAdmin(database.db, config.auth.adminPassword);
-  if (config.seed === "auto" && (await isRegistryEmpty(database.db))) {
+  if (config.seed.mode === "auto" && (await isRegistryEmpty(database.db))) {
     app.log.info("empty database: seeding the demo city (永康市)…");
-    const counts = await seedDemoCity(database.db, { scale: 1, log: (m) => app.log.info(m) });
+    const counts = await seedDemoCity(database.db, { scale: config.seed.scale, log: (m) => app.log.info(m) });
     app.log.info(counts, "demo city seeded");
   }
 
