@@ -33,8 +33,16 @@ export const CreateEnterpriseInput = z.object({
 });
 export type CreateEnterpriseInput = z.infer<typeof CreateEnterpriseInput>;
 
-/** Partial update; `qualifications`, when given, replaces the whole list. */
-export const UpdateEnterpriseInput = CreateEnterpriseInput.partial();
+/**
+ * Partial update; `qualifications`, when given, replaces the whole list. The create defaults are dropped
+ * first: under zod v4 `.partial()` would still fill them in, so a PATCH of one field would reset the
+ * address, the status and the qualifications.
+ */
+export const UpdateEnterpriseInput = CreateEnterpriseInput.extend({
+  address: z.string().trim().max(200),
+  status: EnterpriseStatus,
+  qualifications: z.array(QualificationInput).max(50),
+}).partial();
 export type UpdateEnterpriseInput = z.infer<typeof UpdateEnterpriseInput>;
 
 export const EnterpriseSummaryDto = z.object({
@@ -81,3 +89,7 @@ export const EnterpriseProjectDto = z.object({
   role: ParticipantRole,
 });
 export type EnterpriseProjectDto = z.infer<typeof EnterpriseProjectDto>;
+
+/** Answer of `POST /enterprises/import`: poll `GET /api/v1/jobs/:jobId`. */
+export const EnterpriseImportAcceptedDto = z.object({ jobId: z.uuid() });
+export type EnterpriseImportAcceptedDto = z.infer<typeof EnterpriseImportAcceptedDto>;

@@ -31,8 +31,13 @@ export const CreatePersonInput = z.object({
 });
 export type CreatePersonInput = z.infer<typeof CreatePersonInput>;
 
-/** Partial update; the ID number never changes. `certificates`, when given, replaces the whole list. */
-export const UpdatePersonInput = CreatePersonInput.omit({ idNumber: true }).partial();
+/**
+ * Partial update; the ID number never changes. `certificates`, when given, replaces the whole list (the
+ * create default is dropped: zod v4 `.partial()` would still apply it and wipe the list on every PATCH).
+ */
+export const UpdatePersonInput = CreatePersonInput.omit({ idNumber: true })
+  .extend({ certificates: z.array(CertificateInput).max(30) })
+  .partial();
 export type UpdatePersonInput = z.infer<typeof UpdatePersonInput>;
 
 export const PersonSummaryDto = z.object({
@@ -79,3 +84,7 @@ export const ListPersonsQuery = PageQuery.extend({
   sort: sortParam(["name", "birthDate", "updatedAt"] as const),
 });
 export type ListPersonsQuery = z.infer<typeof ListPersonsQuery>;
+
+/** Answer of `POST /persons/import`: poll `GET /api/v1/jobs/:jobId`. */
+export const PersonImportAcceptedDto = z.object({ jobId: z.uuid() });
+export type PersonImportAcceptedDto = z.infer<typeof PersonImportAcceptedDto>;

@@ -20,7 +20,9 @@ export const CreateProjectInput = z.object({
 });
 export type CreateProjectInput = z.infer<typeof CreateProjectInput>;
 
+// `address` is re-declared without its create-time default: a PATCH that omits it must leave it unchanged.
 export const UpdateProjectInput = CreateProjectInput.omit({ code: true }).partial().extend({
+  address: z.string().trim().max(200).optional(),
   actualStart: IsoDate.nullable().optional(),
   actualEnd: IsoDate.nullable().optional(),
 });
@@ -90,6 +92,8 @@ export const ProjectDto = ProjectSummaryDto.extend({
   participants: z.array(ParticipantDto),
   posts: z.array(PostDto),
   allowedTransitions: z.array(ProjectStatus),
+  /** Lifecycle edges out of the current status that a guard blocks now, with the reasons (zh + en). */
+  blockedTransitions: z.array(z.object({ to: ProjectStatus, reasons: z.array(z.string()) })).optional(),
   createdAt: z.string(),
 });
 export type ProjectDto = z.infer<typeof ProjectDto>;
@@ -103,3 +107,16 @@ export const ListProjectsQuery = PageQuery.extend({
   sort: sortParam(["code", "name", "status", "contractValueWan", "plannedStart", "updatedAt"] as const),
 });
 export type ListProjectsQuery = z.infer<typeof ListProjectsQuery>;
+
+/** Counts for the home page, within the caller's data scope. */
+export const ProjectStatsDto = z.object({
+  total: z.number().int(),
+  byStatus: z.record(ProjectStatus, z.number().int()),
+  byType: z.record(ProjectType, z.number().int()),
+  byDistrict: z.array(z.object({ district: z.string(), count: z.number().int() })),
+});
+export type ProjectStatsDto = z.infer<typeof ProjectStatsDto>;
+
+/** Answer of `POST /projects/import`: poll `GET /api/v1/jobs/:jobId`. */
+export const ProjectImportAcceptedDto = z.object({ jobId: z.uuid() });
+export type ProjectImportAcceptedDto = z.infer<typeof ProjectImportAcceptedDto>;

@@ -13,10 +13,14 @@ async function main(): Promise<void> {
   const app = await buildApp({ config, database });
 
   const admin = await ensureAdmin(database.db, config.auth.adminPassword);
+  // Demo accounts share the admin's password, so whoever can read the first-start banner can try every role.
+  const demoPassword = config.auth.adminPassword ?? admin.createdPassword ?? undefined;
+  let demoUsers: string[] = [];
   if (config.seed.mode === "auto" && (await isRegistryEmpty(database.db))) {
     app.log.info("empty database: seeding the demo city (永康市)…");
-    const counts = await seedDemoCity(database.db, { scale: config.seed.scale, log: (m) => app.log.info(m) });
+    const counts = await seedDemoCity(database.db, { scale: config.seed.scale, demoPassword, log: (m) => app.log.info(m) });
     app.log.info(counts, "demo city seeded");
+    demoUsers = counts.demoUsers;
   }
 
   const close = async (signal: string) => {
@@ -38,6 +42,7 @@ async function main(): Promise<void> {
     admin.createdPassword
       ? `  login: admin / ${admin.createdPassword}   (generated once — set ADMIN_PASSWORD or change it after login)`
       : `  login: admin / ${config.auth.adminPassword ? "(ADMIN_PASSWORD)" : "(the password printed on first start)"}`,
+    ...(demoUsers.length ? [`  demo accounts (same password as admin): ${demoUsers.join(", ")}`] : []),
     "",
   ];
   process.stdout.write(lines.join("\n") + "\n");

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { Executor } from "../../platform/db/client.js";
+import { enterpriseRoutes } from "./enterprise.routes.js";
+import { projectRoutes } from "./project.routes.js";
 import { registryEnterprises } from "./schema.js";
 
 /**
@@ -7,11 +9,15 @@ import { registryEnterprises } from "./schema.js";
  * foreign keys into its tables and call the verbs and scope helpers exported here — and nothing else.
  */
 export const registryPlugin: FastifyPluginAsync = async (app) => {
-  void app;
+  await app.register(projectRoutes);
+  await app.register(enterpriseRoutes);
 };
 
 export { assertProjectVisible, enterpriseScope, personScope, projectScope } from "./scope.js";
 export * from "./schema.js";
+export { getProject, getProjectSummary } from "./project.queries.js";
+/** Published after a lifecycle transition commits, payload {projectId, from, to, on, reason}. */
+export const PROJECT_STATUS_CHANGED = "registry.project.statusChanged";
 
 /** True when no enterprise exists yet (a fresh database the demo seed may fill). */
 export async function isRegistryEmpty(db: Executor): Promise<boolean> {

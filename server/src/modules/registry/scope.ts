@@ -34,14 +34,15 @@ export function projectScope(actor: Actor, projectId: AnyPgColumn | SQL): SQL | 
 export function enterpriseScope(actor: Actor, enterpriseId: AnyPgColumn | SQL): SQL | undefined {
   if (isCityWide(actor)) return undefined;
   const own = actor.enterpriseId ? sql`${enterpriseId} = ${actor.enterpriseId} or ` : sql``;
-  return sql`${own}${enterpriseId} in (select pp2.enterprise_id from registry_project_participants pp2 where pp2.project_id in (${visibleProjectIds(actor)}))`;
+  // Parenthesised: callers combine it with drizzle's and(), which does not wrap its operands, so a bare `or` would leak.
+  return sql`(${own}${enterpriseId} in (select pp2.enterprise_id from registry_project_participants pp2 where pp2.project_id in (${visibleProjectIds(actor)})))`;
 }
 
 /** Employees of the own enterprise, plus everyone holding a post on a visible project. */
 export function personScope(actor: Actor, personId: AnyPgColumn | SQL, employerId: AnyPgColumn | SQL): SQL | undefined {
   if (isCityWide(actor)) return undefined;
   const own = actor.enterpriseId ? sql`${employerId} = ${actor.enterpriseId} or ` : sql``;
-  return sql`${own}${personId} in (select po.person_id from registry_project_posts po where po.project_id in (${visibleProjectIds(actor)}))`;
+  return sql`(${own}${personId} in (select po.person_id from registry_project_posts po where po.project_id in (${visibleProjectIds(actor)})))`;
 }
 
 /** Throws NOT_FOUND unless the project exists and is inside the actor's scope. Other modules call this before any project-bound write. */

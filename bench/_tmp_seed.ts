@@ -1,0 +1,11 @@
+import { openDatabase } from "../server/src/platform/db/client";
+import { migrateDatabase } from "../server/src/platform/db/migrate";
+import { seedDemoCity } from "../server/src/seed/demo-city";
+const kind = process.argv[2] ?? "pglite";
+const database = kind === "pglite" ? await openDatabase({ kind: "pglite" }) : await openDatabase({ kind: "postgres", url: process.argv[3] });
+await migrateDatabase(database);
+const t = performance.now();
+const counts = await seedDemoCity(database.db, { scale: Number(process.argv[4] ?? 1), demoPassword: "demo-pass-123", log: (m) => console.log(m) });
+console.log(counts, Math.round(performance.now() - t));
+console.log(await seedDemoCity(database.db, { scale: 1 }));
+await database.close();

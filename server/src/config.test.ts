@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config";
+
+describe("config", () => {
+  it("defaults to embedded PGlite on port 8080", () => {
+    const c = loadConfig({});
+    expect(c.http.port).toBe(8080);
+    expect(c.db).toEqual({ kind: "pglite", dataDir: "./data" });
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  it("uses PostgreSQL when DATABASE_URL is set", () => {
+    expect(loadConfig({ DATABASE_URL: "postgres://u@h:5432/db" }).db).toEqual({ kind: "postgres", url: "postgres://u@h:5432/db" });
+  });
+
+  it("names every bad variable at once", () => {
+    try {
+      loadConfig({ PORT: "eighty", DATABASE_URL: "mysql://x", ADMIN_PASSWORD: "short" });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const msg = (err as Error).message;
+      expect(msg).toContain("PORT");
+      expect(msg).toContain("DATABASE_URL");
+      expect(msg).toContain("ADMIN_PASSWORD");
+    }
+  });
+});

@@ -1,0 +1,149 @@
+import { sql } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
+import { recordAudit } from "../platform/audit/audit.js";
+import { SYSTEM_ACTOR } from "../platform/auth/actor.js";
+import { authUserProjects, authUsers } from "../platform/auth/schema.js";
+import { hashPassword } from "../platform/auth/secrets.js";
+import type { Db, Executor } from "../platform/db/client.js";
+import {
+  isRegistryEmpty,
+  registryCertificates,
+  registryEnterprises,
+  registryPersons,
+  registryProjectParticipants,
+  registryProjectPosts,
+  registryProjects,
+  registryQualifications,
+} from "../modules/registry/index.js";
+import { todayInShanghai } from "../modules/registry/expiry.js";
+import { generateEnterprises } from "./enterprises.gen.js";
+import { loadOutline } from "./geo.js";
+import { generatePersons } from "./persons.gen.js";
+import { generatePosts } from "./posts.gen.js";
+import { createRng } from "./prng.js";
+import { generateProjects } from "./projects.gen.js";
+import { demoUsers, type DemoUser } from "./users.gen.js";
+
+/** The default PRNG seed (the city's adcode): the same seed and day give the same city. */
+export const DEMO_CITY_SEED = 330_784;
+
+/** Rows at scale 1; the minimums keep a tiny scale (tests use 0.02) internally consistent. */
+const PER_SCALE = { enterprises: [1500, 24], persons: [20_000, 200], projects: [400, 6] } as const;
+
+// Serialises seeding across processes sharing one PostgreSQL, so two first starts never both seed.
+const SEED_LOCK = 7_240_033;
+const CHUNK = 1000;
+
+export interface SeedOptions {
+  /** Size multiplier; fractions are fine (0.02 gives a tiny but complete city). */
+  scale: number;
+  /** When given, the demo accounts are created with this password. */
+  demoPassword?: string;
+  log?: (message: string) => void;
+  seed?: number;
+  /** The moment "today" is computed from (Asia/Shanghai); tests pin it. */
+  now?: Date;
+}
+
+export interface SeedCounts {
+  seeded: boolean;
+  enterprises: number;
+  qualifications: number;
+  persons: number;
+  certificates: number;
+  projects: number;
+  participants: number;
+  posts: number;
+  /** Usernames of the demo accounts created (none without a demo password). */
+  demoUsers: string[];
+  ms: number;
+}
+
+const sized = (scale: number, [perScale, min]: readonly [number, number]) => Math.max(min, Math.round(perScale * scale));
+
+/** Generates the whole city in memory, without touching a database (pure, deterministic). */
+export function generateDemoCity(opts: { scale: number; seed?: number; now?: Date }) {
+  if (!Number.isFinite(opts.scale) || opts.scale <= 0) throw new Error(`seed scale must be a positive number, got ${opts.scale}`);
+  const now = opts.now ?? new Date();
+  const today = todayInShanghai(now);
+  const rng = createRng(opts.seed ?? DEMO_CITY_SEED);
+  const enterprises = generateEnterprises(rng, sized(opts.scale, PER_SCALE.enterprises), today, now);
+  const { projects, participants, flagshipId } = generateProjects(rng, sized(opts.scale, PER_SCALE.projects), enterprises, loadOutline(), today, now);
+  const { persons, certificates, pools } = generatePersons(rng, sized(opts.scale, PER_SCALE.persons), enterprises, projects, today, now);
+  const posts = generatePosts(rng, projects, pools);
+  const users = demoUsers(enterprises, projects, participants, flagshipId);
+  return { today, enterprises, projects, participants, persons, certificates, posts, users };
+}
+
+export type DemoCity = ReturnType<typeof generateDemoCity>;
+
+/** Multi-row inserts of CHUNK rows each (never a query per row). */
+async function insertChunked<T extends PgTable>(tx: Executor, table: T, rows: T["$inferInsert"][]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await tx.insert(table).values(rows.slice(i, i + CHUNK));
+}
+
+async function insertUsers(tx: Executor, users: DemoUser[], passwordHash: string): Promise<string[]> {
+  const created = await tx
+    .insert(authUsers)
+    .values(users.map((u) => ({ username: u.username, displayName: u.displayName, passwordHash, role: u.role, domain: u.domain, enterpriseId: u.enterpriseId })))
+    .onConflictDoNothing({ target: authUsers.username })
+    .returning({ id: authUsers.id, username: authUsers.username });
+  const links = created.flatMap((c) => (users.find((u) => u.username === c.username)?.projectIds ?? []).map((projectId) => ({ userId: c.id, projectId })));
+  if (links.length) await tx.insert(authUserProjects).values(links);
+  return created.map((c) => c.username);
+}
+
+const NOTHING: Omit<SeedCounts, "ms"> = { seeded: false, enterprises: 0, qualifications: 0, persons: 0, certificates: 0, projects: 0, participants: 0, posts: 0, demoUsers: [] };
+
+/**
+ * Seeds the demo city (永康市, fictional firms and people) into an empty registry in one transaction, and
+ * the demo accounts when `demoPassword` is given. A registry that already holds data is left untouched, so
+ * a restart never duplicates anything. One audit entry `seed.demo_city.created` records the counts.
+ */
+export async function seedDemoCity(db: Db, opts: SeedOptions): Promise<SeedCounts> {
+  const started = performance.now();
+  const log = opts.log ?? (() => undefined);
+  const elapsed = () => Math.round(performance.now() - started);
+  if (!(await isRegistryEmpty(db))) {
+    log("registry is not empty: demo city not seeded");
+    return { ...NOTHING, ms: elapsed() };
+  }
+  const city = generateDemoCity(opts);
+  log(`demo city generated in ${elapsed()} ms (scale ${opts.scale}, today ${city.today})`);
+  // One argon2 hash shared by every demo account; hashing is deliberately slow.
+  const passwordHash = opts.demoPassword ? await hashPassword(opts.demoPassword) : null;
+
+  const result = await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
+    if (!(await isRegistryEmpty(tx))) return null;
+    await insertChunked(tx, registryEnterprises, city.enterprises.map((e) => e.row));
+    await insertChunked(tx, registryQualifications, city.enterprises.flatMap((e) => e.qualifications));
+    log(`enterprises inserted (${elapsed()} ms)`);
+    await insertChunked(tx, registryProjects, city.projects.map((p) => p.row));
+    await insertChunked(tx, registryProjectParticipants, city.participants);
+    await insertChunked(tx, registryPersons, city.persons);
+    log(`persons inserted (${elapsed()} ms)`);
+    await insertChunked(tx, registryCertificates, city.certificates);
+    await insertChunked(tx, registryProjectPosts, city.posts);
+    const demoUsernames = passwordHash ? await insertUsers(tx, city.users, passwordHash) : [];
+    const counts: Omit<SeedCounts, "ms"> = {
+      seeded: true,
+      enterprises: city.enterprises.length,
+      qualifications: city.enterprises.reduce((n, e) => n + e.qualifications.length, 0),
+      persons: city.persons.length,
+      certificates: city.certificates.length,
+      projects: city.projects.length,
+      participants: city.participants.length,
+      posts: city.posts.length,
+      demoUsers: demoUsernames,
+    };
+    await recordAudit(tx, { actor: SYSTEM_ACTOR, requestId: null, ip: null }, { action: "seed.demo_city.created", entity: "seed", entityId: "demo-city", after: { ...counts, scale: opts.scale } });
+    return counts;
+  });
+  if (!result) {
+    log("registry was filled concurrently: demo city not seeded");
+    return { ...NOTHING, ms: elapsed() };
+  }
+  log(`demo city seeded in ${(elapsed() / 1000).toFixed(1)} s`);
+  return { ...result, ms: elapsed() };
+}

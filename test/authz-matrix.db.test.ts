@@ -1,0 +1,266 @@
+/**
+ * The authorization matrix: every /api/v1 route × every role, in scope and out of scope.
+ *
+ * Expected statuses encode the intended rules (ROLE_PERMISSIONS in contracts/platform/auth.ts and the
+ * registry briefs): a missing permission answers 403 before anything else; a record outside the actor's
+ * data scope answers 404 as if absent; enterprise-bound roles may change only their OWN enterprise and
+ * employees (another in-scope one is 403). Each case runs as all 7 roles (plus anonymous → 401) and
+ * reports every mismatch at once. A completeness check fails when the app registers a route with no case.
+ */
+import ExcelJS from "exceljs";
+import { eq, sql } from "drizzle-orm";
+import type { LightMyRequestResponse } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROLES, type Role } from "@contracts/platform/auth";
+import { creditCodeCheckChar, idNumberCheckChar } from "@contracts/registry/identifiers";
+import { authApiTokens } from "../server/src/platform/auth/schema";
+import { platformJobs } from "../server/src/platform/jobs/schema";
+import {
+  registryEnterprises as ents,
+  registryPersons as persons,
+  registryProjectParticipants as participants,
+  registryProjectPosts as posts,
+  registryProjects as projects,
+} from "../server/src/modules/registry/index";
+import { createTestApp, TEST_PASSWORD, type TestApp, type TestUser } from "./app";
+
+type Expect = Record<Role, number>;
+type PerRole<T> = T | ((role: Role) => T);
+interface Case {
+  /** `METHOD /path/:param` exactly as registered under /api/v1. */
+  route: string;
+  url?: PerRole<string>;
+  /** Which fixture the url targets, for the test title (ids are only known once fixtures exist). */
+  on?: string;
+  body?: PerRole<Record<string, unknown>>;
+  /** An .xlsx uploaded as multipart field `file`. */
+  upload?: (role: Role) => Promise<Buffer>;
+  expect: Expect;
+}
+
+/** Routes reachable without credentials by design; they carry `config.public` and are tested in auth.db.test.ts. */
+const PUBLIC_ROUTES = new Set(["POST /auth/login", "POST /auth/logout"]);
+
+const every = (status: number, except: Partial<Expect> = {}): Expect => ({ ...(Object.fromEntries(ROLES.map((r) => [r, status])) as Expect), ...except });
+const adminOnly = (ok: number) => every(403, { admin: ok });
+/** Bureau writes: admin and inspector only. */
+const bureau = (ok: number) => every(403, { admin: ok, inspector: ok });
+/** Visible to the city-wide roles only (the target is outside every bound role's scope). */
+const outOfScope = (ok: number) => every(ok, { enterprise: 404, project: 404, testing_agency: 404, gas_company: 404 });
+
+// Identifiers with valid check characters, unique per call.
+let seq = 0;
+const creditCode = () => {
+  const first17 = `91330784MA${String(++seq).padStart(7, "0")}`;
+  return first17 + creditCodeCheckChar(first17);
+};
+const idNumber = () => {
+  const first17 = `330784198501${String(1 + (++seq % 28)).padStart(2, "0")}${String(seq % 1000).padStart(3, "0")}`;
+  return first17 + idNumberCheckChar(first17);
+};
+
+async function xlsx(headers: string[], row: (string | number)[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("导入");
+  ws.addRow(headers);
+  ws.addRow(row);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function multipart(file: Buffer): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----scmatrix${Date.now()}`;
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="import.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`;
+  return { payload: Buffer.concat([Buffer.from(head), file, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
+}
+
+let t: TestApp;
+const users = {} as Record<Role, TestUser>;
+/** Fixture ids: enterprises A, B (contractors), BLD, SUP, T (testing), G (gas); projects PA, PB; people and posts. */
+const f: Record<string, string> = {};
+/** Per-role fixture ids for stateful writes, e.g. `f.endPA_admin`. */
+const per = (name: string) => (role: Role) => f[`${name}_${role}`] ?? f[`${name}_other`];
+
+async function insertPersons(employerId: string, count: number): Promise<string[]> {
+  const rows = Array.from({ length: count }, (_, i) => ({ name: `矩阵人员${++seq}`, idNumber: idNumber(), gender: i % 2 ? "F" : "M", birthDate: "1985-01-01", employerId }));
+  return (await t.db.insert(persons).values(rows).returning({ id: persons.id })).map((r) => r.id);
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const e = await t.db
+    .insert(ents)
+    .values(
+      [["A", "contractor"], ["B", "contractor"], ["BLD", "builder"], ["SUP", "supervisor"], ["T", "testing"], ["G", "gas"], ["X1", "builder"], ["X2", "builder"], ["D1", "designer"], ["D2", "designer"], ["D3", "designer"]].map(
+        ([key, type]) => ({ name: `矩阵企业${key}`, creditCode: creditCode(), type, legalRep: "法人" }),
+      ),
+    )
+    .returning({ id: ents.id, name: ents.name, creditCode: ents.creditCode });
+  for (const row of e) f[row.name.replace("矩阵企业", "")] = row.id;
+  f.codeA = e.find((r) => r.id === f.A)!.creditCode;
+
+  const [pa, pb] = await t.db
+    .insert(projects)
+    .values([
+      { code: "MX-PA", name: "矩阵项目甲", type: "building", district: "东城街道", status: "in_progress", permitNo: "330784-PA" },
+      { code: "MX-PB", name: "矩阵项目乙", type: "building", district: "西城街道", status: "in_progress", permitNo: "330784-PB" },
+    ])
+    .returning({ id: projects.id });
+  f.PA = pa.id;
+  f.PB = pb.id;
+  const parts = await t.db
+    .insert(participants)
+    .values([
+      { projectId: f.PA, enterpriseId: f.BLD, role: "builder" },
+      { projectId: f.PA, enterpriseId: f.A, role: "general_contractor" },
+      { projectId: f.PA, enterpriseId: f.SUP, role: "supervisor" },
+      { projectId: f.PA, enterpriseId: f.T, role: "testing" },
+      { projectId: f.PB, enterpriseId: f.B, role: "general_contractor" },
+      { projectId: f.PA, enterpriseId: f.D1, role: "designer" },
+      { projectId: f.PA, enterpriseId: f.D2, role: "designer" },
+      { projectId: f.PA, enterpriseId: f.D3, role: "designer" },
+    ])
+    .returning({ id: participants.id, enterpriseId: participants.enterpriseId });
+  const partOf = (ent: string) => parts.find((p) => p.enterpriseId === f[ent])!.id;
+  [f.delPart_admin, f.delPart_inspector, f.delPart_other] = [partOf("D1"), partOf("D2"), partOf("D3")];
+
+  // A's and B's people: [0] the in-scope/out-of-scope target, then fresh people for post assignments and post ends.
+  const a = await insertPersons(f.A, 11);
+  const b = await insertPersons(f.B, 7);
+  [f.personA, f.personB] = [a[0], b[0]];
+  const roleOrder = ["admin", "inspector", "enterprise", "project", "other"] as const;
+  roleOrder.forEach((r, i) => (f[`assignPA_${r}`] = a[1 + i]));
+  ["admin", "inspector", "other"].forEach((r, i) => (f[`assignPB_${r}`] = b[1 + i]));
+  const tech = (projectId: string, personId: string, enterpriseId: string) => ({ projectId, personId, enterpriseId, post: "technical_lead", startedOn: "2024-03-01" });
+  const held = await t.db
+    .insert(posts)
+    .values([tech(f.PA, a[0], f.A), tech(f.PB, b[0], f.B), ...a.slice(6, 11).map((p) => tech(f.PA, p, f.A)), ...b.slice(4, 7).map((p) => tech(f.PB, p, f.B))])
+    .returning({ id: posts.id });
+  roleOrder.forEach((r, i) => (f[`endPA_${r}`] = held[2 + i].id));
+  ["admin", "inspector", "other"].forEach((r, i) => (f[`endPB_${r}`] = held[7 + i].id));
+
+  users.admin = await t.user("admin");
+  users.leader = await t.user("leader");
+  users.inspector = await t.user("inspector", { domain: "safety" });
+  users.enterprise = await t.user("enterprise", { enterpriseId: f.A });
+  users.project = await t.user("project", { projectIds: [f.PA] });
+  users.testing_agency = await t.user("testing_agency", { enterpriseId: f.T });
+  users.gas_company = await t.user("gas_company", { enterpriseId: f.G });
+  f.target = (await t.user("leader")).id;
+  const [job] = await t.db.insert(platformJobs).values({ kind: "matrix", ownerId: users.enterprise.id, status: "succeeded" }).returning({ id: platformJobs.id });
+  f.job = job.id;
+  const [token] = await t.db.insert(authApiTokens).values({ name: "matrix", userId: f.target, tokenHash: "matrix-hash", prefix: "sc_matrix" }).returning({ id: authApiTokens.id });
+  f.token = token.id;
+});
+
+afterAll(async () => {
+  // Imports run as background jobs; let them finish before the database goes away.
+  for (let i = 0; i < 100; i++) {
+    const [{ running }] = await t.db.select({ running: sql<number>`count(*)::int` }).from(platformJobs).where(eq(platformJobs.status, "running"));
+    if (running === 0) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  await t.close();
+});
+
+const ENTERPRISE_SHEET = ["企业名称", "统一社会信用代码", "企业类型", "法定代表人", "地址", "所属街道", "联系人", "联系电话", "状态"];
+const PERSON_SHEET = ["姓名", "身份证号码", "手机号码", "所属企业统一社会信用代码"];
+const PROJECT_SHEET = ["项目编号", "项目名称", "项目类型", "所属街道", "项目地址", "经度", "纬度", "建筑面积(㎡)", "合同价(万元)", "施工许可证号", "计划开工", "计划竣工", "建设单位信用代码", "施工总承包信用代码", "监理单位信用代码"];
+
+const cases: Case[] = [
+  { route: "GET /auth/me", expect: every(200) },
+  { route: "GET /audit", expect: adminOnly(200) },
+  { route: "GET /audit/verify", expect: adminOnly(200) },
+  { route: "GET /jobs/:id", on: "job of the enterprise user", url: () => `/jobs/${f.job}`, expect: every(404, { admin: 200, enterprise: 200 }) },
+
+  { route: "GET /admin/users", expect: adminOnly(200) },
+  { route: "POST /admin/users", body: (r) => ({ username: `mx_new_${r}`, displayName: "新用户", password: TEST_PASSWORD, role: "leader" }), expect: adminOnly(201) },
+  { route: "PATCH /admin/users/:id", on: "another user", url: () => `/admin/users/${f.target}`, body: { displayName: "改名" }, expect: adminOnly(200) },
+  { route: "GET /admin/tokens", expect: adminOnly(200) },
+  { route: "POST /admin/tokens", body: () => ({ name: "mx", userId: f.target }), expect: adminOnly(201) },
+  { route: "POST /admin/tokens/:id/revoke", on: "a token", url: () => `/admin/tokens/${f.token}/revoke`, expect: adminOnly(200) },
+
+  { route: "GET /enterprises", expect: every(200) },
+  { route: "GET /enterprises/export", expect: every(200) },
+  { route: "GET /enterprises/import-template", expect: every(200) },
+  { route: "POST /enterprises/import", upload: () => xlsx(ENTERPRISE_SHEET, [`导入企业${++seq}`, creditCode(), "施工企业", "法人", "", "", "", "", "正常"]), expect: bureau(202) },
+  { route: "POST /enterprises", body: () => ({ name: `新企业${++seq}`, creditCode: creditCode(), type: "contractor", legalRep: "法人" }), expect: bureau(201) },
+  { route: "GET /enterprises/:id", on: "A: own of enterprise, co-participant of project/testing", url: () => `/enterprises/${f.A}`, expect: every(200, { gas_company: 404 }) },
+  { route: "GET /enterprises/:id", on: "B: outside every bound scope", url: () => `/enterprises/${f.B}`, expect: outOfScope(200) },
+  { route: "GET /enterprises/:id", on: "G: own of gas_company only", url: () => `/enterprises/${f.G}`, expect: every(200, { enterprise: 404, project: 404, testing_agency: 404 }) },
+  { route: "PATCH /enterprises/:id", on: "A: own of enterprise, co-participant of project/testing", url: () => `/enterprises/${f.A}`, body: { contactName: "联系人" }, expect: every(200, { leader: 403, project: 403, testing_agency: 403, gas_company: 404 }) },
+  { route: "PATCH /enterprises/:id", on: "B: outside every bound scope", url: () => `/enterprises/${f.B}`, body: { contactName: "联系人" }, expect: every(404, { admin: 200, inspector: 200, leader: 403, project: 403 }) },
+  { route: "PATCH /enterprises/:id", on: "G: own of gas_company only", url: () => `/enterprises/${f.G}`, body: { contactName: "联系人" }, expect: every(404, { admin: 200, inspector: 200, gas_company: 200, leader: 403, project: 403 }) },
+  { route: "GET /enterprises/:id/projects", on: "A", url: () => `/enterprises/${f.A}/projects`, expect: every(200, { gas_company: 404 }) },
+  { route: "GET /enterprises/:id/projects", on: "B", url: () => `/enterprises/${f.B}/projects`, expect: outOfScope(200) },
+
+  { route: "GET /persons", expect: every(200) },
+  { route: "GET /persons/export", expect: every(200) },
+  { route: "GET /persons/import-template", expect: every(200) },
+  { route: "POST /persons/import", upload: () => xlsx(PERSON_SHEET, [`导入人员${++seq}`, idNumber(), "13800000000", f.codeA]), expect: bureau(202) },
+  // Without employerId an enterprise-bound user creates its own employee.
+  { route: "POST /persons", body: () => ({ name: `新人员${++seq}`, idNumber: idNumber() }), expect: every(201, { leader: 403, project: 403 }) },
+  { route: "POST /persons", body: () => ({ name: `新人员${++seq}`, idNumber: idNumber(), employerId: f.A }), expect: every(403, { admin: 201, inspector: 201, enterprise: 201 }) },
+  { route: "POST /persons", body: () => ({ name: `新人员${++seq}`, idNumber: idNumber(), employerId: f.B }), expect: bureau(201) },
+  { route: "GET /persons/:id", on: "A's employee, post on PA", url: () => `/persons/${f.personA}`, expect: every(200, { gas_company: 404 }) },
+  { route: "GET /persons/:id", on: "B's employee, post on PB", url: () => `/persons/${f.personB}`, expect: outOfScope(200) },
+  { route: "PATCH /persons/:id", on: "A's employee, post on PA", url: () => `/persons/${f.personA}`, body: { mobile: "13900000000" }, expect: every(200, { leader: 403, project: 403, testing_agency: 403, gas_company: 404 }) },
+  { route: "PATCH /persons/:id", on: "B's employee, post on PB", url: () => `/persons/${f.personB}`, body: { mobile: "13900000000" }, expect: every(404, { admin: 200, inspector: 200, leader: 403, project: 403 }) },
+
+  { route: "GET /projects", expect: every(200) },
+  { route: "GET /projects/stats", expect: every(200) },
+  { route: "GET /projects/export", expect: every(200) },
+  { route: "GET /projects/import-template", expect: every(200) },
+  { route: "POST /projects/import", upload: () => xlsx(PROJECT_SHEET, [`MX-IMP-${++seq}`, "导入项目", "房屋建筑", "东城街道", "", "", "", "", "", "", "", "", "", "", ""]), expect: bureau(202) },
+  { route: "POST /projects", body: () => ({ code: `MX-NEW-${++seq}`, name: "新项目", type: "building", district: "东城街道" }), expect: bureau(201) },
+  { route: "GET /projects/:id", on: "PA: A is general contractor, T tests", url: () => `/projects/${f.PA}`, expect: every(200, { gas_company: 404 }) },
+  { route: "GET /projects/:id", on: "PB: B is general contractor", url: () => `/projects/${f.PB}`, expect: outOfScope(200) },
+  { route: "PATCH /projects/:id", on: "PA: A is general contractor, T tests", url: () => `/projects/${f.PA}`, body: { address: "矩阵路1号" }, expect: every(200, { leader: 403, testing_agency: 403, gas_company: 403 }) },
+  { route: "PATCH /projects/:id", on: "PB: B is general contractor", url: () => `/projects/${f.PB}`, body: { address: "矩阵路2号" }, expect: every(404, { admin: 200, inspector: 200, leader: 403, testing_agency: 403, gas_company: 403 }) },
+  // Roles run in ROLES order: admin suspends the live project, inspector resumes it.
+  { route: "POST /projects/:id/transitions", on: "PA", url: () => `/projects/${f.PA}/transitions`, body: (r) => (r === "inspector" ? { to: "resumed" } : { to: "suspended", reason: "矩阵测试停工" }), expect: bureau(200) },
+  { route: "POST /projects/:id/participants", on: "PA", url: () => `/projects/${f.PA}/participants`, body: (r) => ({ enterpriseId: r === "inspector" ? f.X2 : f.X1, role: "builder" }), expect: bureau(201) },
+  { route: "DELETE /projects/:id/participants/:participantId", on: "PA", url: (r) => `/projects/${f.PA}/participants/${per("delPart")(r)}`, expect: bureau(204) },
+  { route: "POST /projects/:id/posts", on: "PA, A's people", url: () => `/projects/${f.PA}/posts`, body: (r) => ({ personId: per("assignPA")(r), post: "technical_lead" }), expect: every(201, { leader: 403, testing_agency: 403, gas_company: 403 }) },
+  { route: "POST /projects/:id/posts", on: "PB, B's people", url: () => `/projects/${f.PB}/posts`, body: (r) => ({ personId: per("assignPB")(r), post: "technical_lead" }), expect: every(404, { admin: 201, inspector: 201, leader: 403, testing_agency: 403, gas_company: 403 }) },
+  { route: "POST /projects/:id/posts/:postId/end", on: "PA", url: (r) => `/projects/${f.PA}/posts/${per("endPA")(r)}/end`, body: {}, expect: every(200, { leader: 403, testing_agency: 403, gas_company: 403 }) },
+  { route: "POST /projects/:id/posts/:postId/end", on: "PB", url: (r) => `/projects/${f.PB}/posts/${per("endPB")(r)}/end`, body: {}, expect: every(404, { admin: 200, inspector: 200, leader: 403, testing_agency: 403, gas_company: 403 }) },
+];
+
+const resolve = <T>(v: PerRole<T>, role: Role): T => (typeof v === "function" ? (v as (r: Role) => T)(role) : v);
+const [methodOf, pathOf] = [(c: Case) => c.route.split(" ")[0], (c: Case) => c.route.split(" ")[1]];
+
+async function call(c: Case, user: TestUser | null, role: Role): Promise<LightMyRequestResponse> {
+  const url = `/api/v1${c.url ? resolve(c.url, role) : pathOf(c)}`;
+  const method = methodOf(c) as "GET";
+  if (c.upload) return t.as(user, { method, url, ...multipart(await c.upload(role)) });
+  const body = c.body === undefined ? undefined : resolve(c.body, role);
+  return t.as(user, { method, url, ...(body === undefined ? {} : { payload: body }) });
+}
+
+describe("authorization matrix", () => {
+  it.each(cases.map((c) => [c.on ? `${c.route} — ${c.on}` : c.route, c] as const))("%s", async (_label, c) => {
+    const mismatches: string[] = [];
+    const anon = await call(c, null, "admin");
+    if (anon.statusCode !== 401) mismatches.push(`anonymous: expected 401, got ${anon.statusCode}`);
+    for (const role of ROLES) {
+      const res = await call(c, users[role], role);
+      if (res.statusCode !== c.expect[role]) {
+        const err = res.headers["content-type"]?.toString().includes("json") ? (res.json() as { error?: { code: string; message: string } }).error : undefined;
+        mismatches.push(`${role}: expected ${c.expect[role]}, got ${res.statusCode}${err ? ` ${err.code} ${err.message}` : ""}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it("covers every route the app registers under /api/v1, and only registered routes", async () => {
+    const doc = (await t.app.inject({ method: "GET", url: "/api/docs/json" })).json() as { paths: Record<string, Record<string, unknown>> };
+    const registered = new Set<string>();
+    for (const [p, methods] of Object.entries(doc.paths)) {
+      if (!p.startsWith("/api/v1/")) continue;
+      for (const m of Object.keys(methods)) if (m !== "head" && m !== "options") registered.add(`${m.toUpperCase()} ${p.slice(7).replace(/\{(\w+)\}/g, ":$1")}`);
+    }
+    const covered = new Set(cases.map((c) => c.route));
+    expect([...registered].filter((r) => !covered.has(r) && !PUBLIC_ROUTES.has(r)).sort(), "registered routes without a case").toEqual([]);
+    expect([...covered, ...PUBLIC_ROUTES].filter((r) => !registered.has(r)).sort(), "cases for routes the app does not register").toEqual([]);
+  });
+});

@@ -1,0 +1,29 @@
+import type { ColumnsType } from "antd/es/table";
+import type { SortOrder } from "antd/es/table/interface";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { EnterpriseSummaryDto } from "@contracts/registry/enterprise";
+import { ENTERPRISE_TYPE_LABELS } from "@contracts/registry/enums";
+import { EnterpriseStatusTag } from "../../../components/enterprise-status-tag";
+import { ExpiryTag } from "../../../components/expiry-tag";
+import { formatDateTime, orDash } from "../../../components/format";
+import { useLabels } from "../../../i18n/labels";
+
+/** Columns of the enterprise list; sortable ones use the server's sort keys. */
+export function useEnterpriseColumns(sortOrder: (field: string) => SortOrder): ColumnsType<EnterpriseSummaryDto> {
+  const { t } = useTranslation();
+  const { label } = useLabels();
+  const sortable = (key: string) => ({ key, sorter: true, sortOrder: sortOrder(key) });
+  return [
+    { title: t("enterprise.name"), dataIndex: "name", ellipsis: true, ...sortable("name"), render: (v: string, r) => <Link to={`/enterprises/${r.id}`}>{v}</Link> },
+    { title: t("enterprise.creditCode"), dataIndex: "creditCode", width: 200, ...sortable("creditCode"), render: (v: string) => <span className="sc-mono">{v}</span> },
+    { title: t("enterprise.type"), dataIndex: "type", width: 110, render: (v: string) => label(ENTERPRISE_TYPE_LABELS, v) },
+    { title: t("enterprise.legalRep"), dataIndex: "legalRep", width: 100 },
+    { title: t("enterprise.district"), dataIndex: "district", width: 110, render: orDash },
+    { title: t("enterprise.status"), dataIndex: "status", width: 80, render: (v: EnterpriseSummaryDto["status"]) => <EnterpriseStatusTag status={v} /> },
+    { title: t("enterprise.qualificationCount"), dataIndex: "qualificationCount", width: 80, align: "right" },
+    { title: t("enterprise.qualificationExpiry"), dataIndex: "qualificationExpiry", width: 100, render: (v: EnterpriseSummaryDto["qualificationExpiry"]) => <ExpiryTag state={v} /> },
+    { title: t("enterprise.projectCount"), dataIndex: "projectCount", width: 100, align: "right", ...sortable("projectCount") },
+    { title: t("enterprise.updatedAt"), dataIndex: "updatedAt", width: 140, ...sortable("updatedAt"), render: formatDateTime },
+  ];
+}

@@ -1,0 +1,51 @@
+import { App, Button, Form, Select } from "antd";
+import { UserAddOutlined } from "@ant-design/icons";
+import { useTranslation } from "react-i18next";
+import { POST_LABELS } from "@contracts/registry/enums";
+import type { AssignPostInput } from "@contracts/registry/project";
+import { keys } from "../../../../api/query-keys";
+import { DateInput } from "../../../../components/date-input";
+import { applyServerErrors } from "../../../../components/form-utils";
+import { RemoteSelect } from "../../../../components/remote-select";
+import { useLabels } from "../../../../i18n/labels";
+import { searchPersons } from "../../persons/api";
+import { useAssignPost } from "../api";
+
+/**
+ * Inline 任命岗位: person picker + post + start date. Rule failures (certificate missing or expired,
+ * already project manager elsewhere) come back naming `personId` and show under the picker.
+ */
+export function AssignPostForm({ projectId }: { projectId: string }) {
+  const { t } = useTranslation();
+  const { options } = useLabels();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<AssignPostInput>();
+  const assign = useAssignPost(projectId);
+
+  const submit = async (values: AssignPostInput) => {
+    try {
+      await assign.mutateAsync({ ...values, startedOn: values.startedOn || undefined });
+      message.success(t("common.saved"));
+      form.resetFields();
+    } catch (e) {
+      if (!applyServerErrors(form, e, ["personId", "post", "startedOn"])) form.setFields([{ name: "personId", errors: [e instanceof Error ? e.message : String(e)] }]);
+    }
+  };
+
+  return (
+    <Form form={form} layout="inline" onFinish={submit} style={{ marginBottom: 12, rowGap: 8 }}>
+      <Form.Item name="personId" label={t("post.person")} rules={[{ required: true, message: t("common.required") }]} style={{ minWidth: 380, maxWidth: 560 }}>
+        <RemoteSelect scope={keys.persons.all} fetchOptions={searchPersons} placeholder={t("post.pickPerson")} />
+      </Form.Item>
+      <Form.Item name="post" label={t("post.post")} rules={[{ required: true, message: t("common.required") }]}>
+        <Select options={options(POST_LABELS)} style={{ width: 170 }} />
+      </Form.Item>
+      <Form.Item name="startedOn" label={t("post.startedOn")}>
+        <DateInput />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" icon={<UserAddOutlined />} loading={assign.isPending}>
+        {t("post.assign")}
+      </Button>
+    </Form>
+  );
+}

@@ -1,0 +1,75 @@
+import { useState } from "react";
+import { Button, Card, Flex, Tabs, Tooltip, Typography } from "antd";
+import { EditOutlined } from "@ant-design/icons";
+import { useTranslation } from "react-i18next";
+import { useParams } from "react-router";
+import { useCan } from "../../../../app/auth";
+import { PageHeader } from "../../../../components/page-header";
+import { ProjectStatusTag } from "../../../../components/project-status-tag";
+import { QueryState } from "../../../../components/query-state";
+import { useProject } from "../api";
+import { ParticipantsTab } from "../components/participants-tab";
+import { PostsTab } from "../components/posts-tab";
+import { ProjectForm } from "../components/project-form";
+import { ProjectInfo } from "../components/project-info";
+import { TransitionButtons } from "../components/transition-buttons";
+
+/** Supervision tabs that will hang off a project once their modules ship. */
+const COMING_TABS = ["tabQuality", "tabSafety", "tabTesting", "tabWorkforce", "tabDevices"] as const;
+
+/** 项目详情: overview with lifecycle actions, participants, key posts, and the coming module tabs. */
+export default function ProjectDetailPage() {
+  const { id = "" } = useParams();
+  const { t } = useTranslation();
+  const can = useCan();
+  const { data: project, isLoading, error, refetch } = useProject(id);
+  const [editing, setEditing] = useState(false);
+
+  if (!project) return <QueryState isLoading={isLoading} error={error} onRetry={() => void refetch()} />;
+  const canUpdate = can("registry.project.update");
+
+  return (
+    <>
+      <PageHeader
+        title={
+          <Flex align="baseline" gap={8}>
+            <span>{project.name}</span>
+            <Typography.Text type="secondary" style={{ fontSize: 14, fontWeight: 400 }}>
+              {project.code}
+            </Typography.Text>
+          </Flex>
+        }
+        extra={<ProjectStatusTag status={project.status} />}
+        actions={
+          <>
+            {can("registry.project.create") && <TransitionButtons project={project} />}
+            {canUpdate && (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                {t("common.edit")}
+              </Button>
+            )}
+          </>
+        }
+      />
+      <Card size="small">
+        <Tabs
+          items={[
+            { key: "info", label: t("project.tabInfo"), children: <ProjectInfo project={project} /> },
+            { key: "participants", label: `${t("project.tabParticipants")} (${project.participants.length})`, children: <ParticipantsTab project={project} /> },
+            { key: "posts", label: `${t("project.tabPosts")} (${project.posts.filter((p) => !p.endedOn).length})`, children: <PostsTab project={project} editable={canUpdate} /> },
+            ...COMING_TABS.map((k) => ({
+              key: k,
+              disabled: true,
+              label: (
+                <Tooltip title={t("common.comingSoon")}>
+                  <span>{t(`project.${k}`)}</span>
+                </Tooltip>
+              ),
+            })),
+          ]}
+        />
+      </Card>
+      <ProjectForm open={editing} onClose={() => setEditing(false)} project={project} />
+    </>
+  );
+}
