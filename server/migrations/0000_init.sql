@@ -195,8 +195,10 @@ CREATE INDEX "registry_certificates_person_idx" ON "registry_certificates" USING
 CREATE UNIQUE INDEX "registry_certificates_kind_no_uq" ON "registry_certificates" USING btree ("kind","cert_no");--> statement-breakpoint
 CREATE INDEX "registry_enterprises_type_idx" ON "registry_enterprises" USING btree ("type");--> statement-breakpoint
 CREATE INDEX "registry_enterprises_name_idx" ON "registry_enterprises" USING btree ("name");--> statement-breakpoint
+CREATE INDEX "registry_enterprises_updated_idx" ON "registry_enterprises" USING btree ("updated_at");--> statement-breakpoint
 CREATE INDEX "registry_persons_employer_idx" ON "registry_persons" USING btree ("employer_id");--> statement-breakpoint
 CREATE INDEX "registry_persons_name_idx" ON "registry_persons" USING btree ("name");--> statement-breakpoint
+CREATE INDEX "registry_persons_updated_idx" ON "registry_persons" USING btree ("updated_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "registry_participants_uq" ON "registry_project_participants" USING btree ("project_id","enterprise_id","role");--> statement-breakpoint
 CREATE INDEX "registry_participants_enterprise_idx" ON "registry_project_participants" USING btree ("enterprise_id");--> statement-breakpoint
 CREATE INDEX "registry_posts_project_idx" ON "registry_project_posts" USING btree ("project_id");--> statement-breakpoint
@@ -204,5 +206,6 @@ CREATE INDEX "registry_posts_person_idx" ON "registry_project_posts" USING btree
 CREATE INDEX "registry_projects_status_idx" ON "registry_projects" USING btree ("status");--> statement-breakpoint
 CREATE INDEX "registry_projects_district_idx" ON "registry_projects" USING btree ("district");--> statement-breakpoint
 CREATE INDEX "registry_projects_type_idx" ON "registry_projects" USING btree ("type");--> statement-breakpoint
+CREATE INDEX "registry_projects_updated_idx" ON "registry_projects" USING btree ("updated_at");--> statement-breakpoint
 CREATE INDEX "registry_qualifications_enterprise_idx" ON "registry_qualifications" USING btree ("enterprise_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "registry_qualifications_cert_no_uq" ON "registry_qualifications" USING btree ("cert_no");

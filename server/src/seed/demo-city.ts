@@ -33,6 +33,15 @@ const PER_SCALE = { enterprises: [1500, 24], persons: [20_000, 200], projects: [
 // Serialises seeding across processes sharing one PostgreSQL, so two first starts never both seed.
 const SEED_LOCK = 7_240_033;
 const CHUNK = 1000;
+const REGISTRY_TABLES = [
+  "registry_enterprises",
+  "registry_qualifications",
+  "registry_persons",
+  "registry_certificates",
+  "registry_projects",
+  "registry_project_participants",
+  "registry_project_posts",
+];
 
 export interface SeedOptions {
   /** Size multiplier; fractions are fine (0.02 gives a tiny but complete city). */
@@ -144,6 +153,9 @@ export async function seedDemoCity(db: Db, opts: SeedOptions): Promise<SeedCount
     log("registry was filled concurrently: demo city not seeded");
     return { ...NOTHING, ms: elapsed() };
   }
+  // A bulk load leaves the planner without statistics until autovacuum gets round to it; until then it
+  // guesses (e.g. hash-joins all enterprises for one project's participants). Refresh them now.
+  await db.execute(sql.raw(`analyze ${REGISTRY_TABLES.join(", ")}`));
   log(`demo city seeded in ${(elapsed() / 1000).toFixed(1)} s`);
   return { ...result, ms: elapsed() };
 }

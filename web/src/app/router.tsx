@@ -8,11 +8,10 @@ const page = (load: () => Promise<{ default: React.ComponentType }>): Pick<Route
   lazy: async () => ({ Component: (await load()).default }),
 });
 
-const routes: RouteObject[] = [
+const consoleRoutes: RouteObject[] = [
   { path: "/login", ...page(() => import("../features/auth/login-page")) },
   {
     path: "/",
-    hydrateFallbackElement: <PageLoading />,
     ...page(() => import("./layout/app-layout")),
     children: [
       { index: true, ...page(() => import("../features/home/home-page")) },
@@ -30,7 +29,8 @@ const routes: RouteObject[] = [
   },
 ];
 
-export const router = createBrowserRouter(routes);
+// A pathless root so every lazy first load shows the same spinner.
+export const router = createBrowserRouter([{ hydrateFallbackElement: <PageLoading />, children: consoleRoutes }]);
 
 // Any 401 (expired session, logged out elsewhere): drop cached data and go to the login page,
 // remembering where the user was so login can bring them back.

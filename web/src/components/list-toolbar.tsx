@@ -29,7 +29,7 @@ export function ListToolbar({ q, onSearch, onReset, filters, actions }: Props) {
           value={text}
           onChange={(e) => setText(e.target.value)}
           onSearch={(v) => onSearch(v.trim())}
-          style={{ width: 260 }}
+          style={{ width: 220 }}
         />
         {filters}
         <Button onClick={onReset}>{t("common.reset")}</Button>

@@ -319,7 +319,7 @@ describe("enterprises: import", () => {
     expect(job.error.code).toBe("VALIDATION");
     expect(job.error.details.issues).toEqual([
       expect.objectContaining({ row: 3, column: "统一社会信用代码" }),
-      expect.objectContaining({ row: 4, column: "企业类型" }),
+      expect.objectContaining({ row: 4, column: "企业类型", message: expect.stringContaining("企业类型须为：建设单位、施工企业") }),
     ]);
     const inserted = await t.db.select().from(registryEnterprises).where(eq(registryEnterprises.creditCode, codes[0]));
     expect(inserted).toHaveLength(0);

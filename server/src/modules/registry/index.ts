@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { Executor } from "../../platform/db/client.js";
 import { enterpriseRoutes } from "./enterprise.routes.js";
+import { personRoutes } from "./person.routes.js";
 import { projectRoutes } from "./project.routes.js";
 import { registryEnterprises } from "./schema.js";
 
@@ -11,6 +12,7 @@ import { registryEnterprises } from "./schema.js";
 export const registryPlugin: FastifyPluginAsync = async (app) => {
   await app.register(projectRoutes);
   await app.register(enterpriseRoutes);
+  await app.register(personRoutes);
 };
 
 export { assertProjectVisible, enterpriseScope, personScope, projectScope } from "./scope.js";

@@ -124,29 +124,29 @@ describe("key posts", () => {
     const supervisorStaff = await insertManager(t.db, sup.id);
     res = await assign(admin, project.id, { personId: supervisorStaff.id, post: "project_manager" });
     expect(res.statusCode).toBe(422);
-    const unemployed = await insertPerson(t.db, null, { constructor: VALID_UNTIL, safety_b: VALID_UNTIL });
+    const unemployed = await insertPerson(t.db, null, [["constructor", VALID_UNTIL], ["safety_b", VALID_UNTIL]]);
     expect((await assign(admin, project.id, { personId: unemployed.id, post: "project_manager" })).statusCode).toBe(422);
   });
 
   it("refuses a missing or expired certificate, naming it in zh and en", async () => {
     const { project, gc, sup } = await staffedProject();
-    const noSafetyB = await insertPerson(t.db, gc.id, { constructor: VALID_UNTIL });
+    const noSafetyB = await insertPerson(t.db, gc.id, [["constructor", VALID_UNTIL]]);
     let res = await assign(admin, project.id, { personId: noSafetyB.id, post: "project_manager" });
     expect(res.statusCode).toBe(422);
     expect(errorOf(res.body).message).toContain("缺少安全生产考核合格证(B)");
     expect(errorOf(res.body).message).toContain("Safety certificate B");
 
-    const expired = await insertPerson(t.db, gc.id, { constructor: EXPIRED_ON, safety_b: VALID_UNTIL });
+    const expired = await insertPerson(t.db, gc.id, [["constructor", EXPIRED_ON], ["safety_b", VALID_UNTIL]]);
     res = await assign(admin, project.id, { personId: expired.id, post: "project_manager" });
     expect(res.statusCode).toBe(422);
     expect(errorOf(res.body).message).toContain(`注册建造师已于 ${EXPIRED_ON} 过期`);
     expect(errorOf(res.body).message).toContain("Registered constructor expired");
 
-    const chief = await insertPerson(t.db, sup.id, { supervisor: EXPIRED_ON });
+    const chief = await insertPerson(t.db, sup.id, [["supervisor", EXPIRED_ON]]);
     res = await assign(admin, project.id, { personId: chief.id, post: "chief_supervisor" });
     expect(res.statusCode).toBe(422);
     expect(errorOf(res.body).message).toContain("注册监理工程师");
-    const officer = await insertPerson(t.db, gc.id, { safety_c: VALID_UNTIL });
+    const officer = await insertPerson(t.db, gc.id, [["safety_c", VALID_UNTIL]]);
     expect((await assign(admin, project.id, { personId: officer.id, post: "safety_officer" })).statusCode).toBe(201);
   });
 
@@ -185,12 +185,12 @@ describe("key posts", () => {
     const { project, gc, sup } = await staffedProject();
     expect((await assign(admin, project.id, { personId: (await insertManager(t.db, gc.id)).id, post: "project_manager" })).statusCode).toBe(201);
     expect((await assign(admin, project.id, { personId: (await insertManager(t.db, gc.id)).id, post: "project_manager" })).statusCode).toBe(409);
-    const chief = () => insertPerson(t.db, sup.id, { supervisor: VALID_UNTIL });
+    const chief = () => insertPerson(t.db, sup.id, [["supervisor", VALID_UNTIL]]);
     expect((await assign(admin, project.id, { personId: (await chief()).id, post: "chief_supervisor" })).statusCode).toBe(201);
     expect((await assign(admin, project.id, { personId: (await chief()).id, post: "chief_supervisor" })).statusCode).toBe(409);
     // Several safety officers are normal on a large site.
     for (let i = 0; i < 2; i++) {
-      const officer = await insertPerson(t.db, gc.id, { safety_c: VALID_UNTIL });
+      const officer = await insertPerson(t.db, gc.id, [["safety_c", VALID_UNTIL]]);
       expect((await assign(admin, project.id, { personId: officer.id, post: "safety_officer" })).statusCode).toBe(201);
     }
   });

@@ -83,6 +83,7 @@ export async function addParticipant(ctx: ServiceContext, projectId: string, inp
         issues: [{ path: "enterpriseId", message: "already a participant in this role" }],
       });
     }
+    // The project row lock serialises participant writes per project, so this pre-check cannot race.
     const [row] = await tx.insert(PP).values({ projectId, enterpriseId: input.enterpriseId, role: input.role }).returning();
     await touchProject(tx, projectId);
     await recordAudit(tx, ctx, { action: "registry.participant.added", entity: "project", entityId: projectId, after: row });

@@ -73,6 +73,13 @@ describe("POST /projects", () => {
     expect(issuesOf(res.body)[0].path).toBe("code");
   });
 
+  it("two concurrent creations with one code: one 201, one 409 naming code", async () => {
+    const payload = newProject({ code: "YK-RACE-1" });
+    const results = await Promise.all([0, 1].map(() => t.as(admin, { method: "POST", url: "/api/v1/projects", payload })));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(issuesOf(results.find((r) => r.statusCode === 409)?.body ?? "{}")[0].path).toBe("code");
+  });
+
   it.each([
     ["plannedEnd", { plannedStart: "2025-05-01", plannedEnd: "2025-04-30" }],
     ["lng", { lng: 121.5, lat: 28.9 }],

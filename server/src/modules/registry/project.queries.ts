@@ -141,12 +141,14 @@ const SORTABLE: Record<string, AnyPgColumn> = {
   updatedAt: P.updatedAt,
 };
 
-/** `field` or `-field` → ORDER BY with a stable tie-breaker; blanks sort last either way. */
+/** `field` or `-field` → ORDER BY with a stable tie-breaker; blanks of nullable columns sort last either way. */
 export function projectOrder(sort: string | undefined): SQL[] {
   const s = sort ?? "-updatedAt";
   const isDesc = s.startsWith("-");
   const column = SORTABLE[isDesc ? s.slice(1) : s] ?? P.updatedAt;
-  return [isDesc ? sql`${column} desc nulls last` : sql`${column} asc nulls last`, desc(P.id)];
+  // NOT NULL columns get a plain ORDER BY so a future index on them stays usable.
+  const nulls = column.notNull ? sql`` : sql` nulls last`;
+  return [isDesc ? sql`${column} desc${nulls}` : sql`${column} asc${nulls}`, desc(P.id)];
 }
 
 /** One page of projects (page and total in one query). */

@@ -37,8 +37,8 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
     sendXlsx(reply, "项目库.xlsx", await exportProjects(req.ctx.db, req.ctx, req.query)),
   );
 
-  app.get("/projects/import-template", { schema: { tags } }, async (req, reply) =>
-    sendXlsx(reply, "项目导入模板.xlsx", await projectImportTemplate(req.ctx)),
+  app.get("/projects/import-template", { schema: { tags } }, async (_req, reply) =>
+    sendXlsx(reply, "项目导入模板.xlsx", await projectImportTemplate()),
   );
 
   app.post("/projects/import", { schema: { tags, response: { 202: ProjectImportAcceptedDto } } }, async (req, reply) => {

@@ -11,6 +11,7 @@ import { getProject, managerBusyOn, PROJECT_ID } from "./project.queries.js";
 import { planTransition, type TransitionFacts } from "./project.workflow.js";
 import { registryProjects as P } from "./schema.js";
 import { projectScope } from "./scope.js";
+import { isUniqueViolation } from "../../platform/db/pg-errors.js";
 
 /** The Yongkang area (永康市 with a margin); coordinates outside it are typing errors. */
 export const YONGKANG_BOUNDS = { lng: [119.8, 120.35], lat: [28.75, 29.15] } as const;
@@ -64,13 +65,17 @@ export async function createProject(ctx: ServiceContext, input: CreateProjectInp
   const values = { ...input, permitNo: blankToNull(input.permitNo) ?? null, status: "approved" satisfies ProjectStatus };
   const issues = projectFieldIssues(values);
   if (issues.length > 0) throw invalid(issues);
-  const id = await ctx.db.transaction(async (tx) => {
-    const [taken] = await tx.select({ id: P.id }).from(P).where(eq(P.code, values.code));
-    if (taken) throw duplicateCode(values.code);
-    const [row] = await tx.insert(P).values(values).returning();
-    await recordAudit(tx, ctx, { action: "registry.project.created", entity: "project", entityId: row.id, after: row });
-    return row.id;
-  });
+  const id = await ctx.db
+    .transaction(async (tx) => {
+      const [taken] = await tx.select({ id: P.id }).from(P).where(eq(P.code, values.code));
+      if (taken) throw duplicateCode(values.code);
+      const [row] = await tx.insert(P).values(values).returning();
+      await recordAudit(tx, ctx, { action: "registry.project.created", entity: "project", entityId: row.id, after: row });
+      return row.id;
+    })
+    .catch((err: unknown) => {
+      throw isUniqueViolation(err) ? duplicateCode(values.code) : err;
+    });
   ctx.events.publish("registry.project.created", { projectId: id });
   return getProject(ctx.db, ctx.actor, id, { scoped: false });
 }

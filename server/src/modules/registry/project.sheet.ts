@@ -16,11 +16,12 @@ import { requirePermission } from "../../platform/auth/actor.js";
 import { recordAudit } from "../../platform/audit/audit.js";
 import type { ServiceContext } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
-import { invalidField } from "../../platform/errors.js";
+import { conflict, invalidField } from "../../platform/errors.js";
 import { assertNoRowErrors, readSheet, validateRows, writeSheet, type RowError, type SheetColumn, type SheetRow } from "../../platform/excel/excel.js";
 import { startJob, type JobProgress } from "../../platform/jobs/jobs.js";
 import { todayInShanghai } from "./expiry.js";
 import { generalContractorName, participantCreditCode, projectFilters, projectManagerName, projectOrder } from "./project.queries.js";
+import { isUniqueViolation } from "../../platform/db/pg-errors.js";
 import { projectFieldIssues } from "./project.service.js";
 import { registryEnterprises as E, registryProjectParticipants, registryProjects as P, registryQualifications as Q } from "./schema.js";
 
@@ -118,9 +119,8 @@ export async function exportProjects(db: Executor, ctx: Pick<ServiceContext, "ac
   return writeSheet("项目库", EXPORT_COLUMNS, rows);
 }
 
-/** The empty import sheet with a notes sheet of allowed values. */
-export function projectImportTemplate(ctx: Pick<ServiceContext, "actor">): Promise<Buffer> {
-  requirePermission(ctx.actor, "registry.import");
+/** The empty import sheet with a notes sheet of allowed values; it holds no data, so any signed-in user may fetch it. */
+export function projectImportTemplate(): Promise<Buffer> {
   return writeSheet("项目库", PROJECT_IMPORT_COLUMNS, [], true);
 }
 
@@ -217,6 +217,9 @@ async function runImport(ctx: ServiceContext, buffer: Buffer, progress: JobProgr
     }
     await recordAudit(tx, ctx, { action: "registry.project.imported", entity: "project", after: { count, codes: inputs.map((r) => r.input.code) } });
     return count;
+  }).catch((err: unknown) => {
+    // Another writer registered one of these codes after the duplicate check.
+    throw isUniqueViolation(err) ? conflict("部分项目编号已被同时登记，未导入任何数据 (a code was registered meanwhile; nothing was imported)") : err;
   });
   ctx.events.publish("registry.project.imported", { count: imported });
   return { imported };

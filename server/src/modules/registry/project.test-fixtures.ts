@@ -38,19 +38,20 @@ export async function insertEnterprise(
   return e;
 }
 
-export async function insertPerson(db: Db, employerId: string | null, certs: Partial<Record<CertificateKind, string>> = {}, name?: string) {
+/** `certs` lists [kind, expiresOn] pairs (a record would clash with the inherited `constructor` key). */
+export async function insertPerson(db: Db, employerId: string | null, certs: [CertificateKind, string][] = [], name?: string) {
   const n = next();
   const [p] = await db
     .insert(registryPersons)
     .values({ name: name ?? `测试人员${n}`, idNumber: `330784${n.padStart(12, "0")}`, gender: "M", birthDate: "1990-01-01", employerId })
     .returning();
-  const rows = Object.entries(certs).map(([kind, expiresOn]) => ({ personId: p.id, kind, certNo: `C${kind}${n}`, expiresOn: expiresOn as string }));
+  const rows = certs.map(([kind, expiresOn]) => ({ personId: p.id, kind, certNo: `C${kind}${n}`, expiresOn }));
   if (rows.length > 0) await db.insert(registryCertificates).values(rows);
   return p;
 }
 
 /** A person holding valid 注册建造师 + 安全B证, fit to be project manager. */
-export const insertManager = (db: Db, employerId: string, name?: string) => insertPerson(db, employerId, { constructor: VALID_UNTIL, safety_b: VALID_UNTIL }, name);
+export const insertManager = (db: Db, employerId: string, name?: string) => insertPerson(db, employerId, [["constructor", VALID_UNTIL], ["safety_b", VALID_UNTIL]], name);
 
 export async function insertProject(
   db: Db,

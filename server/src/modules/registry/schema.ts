@@ -20,7 +20,11 @@ export const registryEnterprises = pgTable(
     status: text().notNull().default("normal"),
     ...timestamps,
   },
-  (t) => [index("registry_enterprises_type_idx").on(t.type), index("registry_enterprises_name_idx").on(t.name)],
+  (t) => [
+    index("registry_enterprises_type_idx").on(t.type),
+    index("registry_enterprises_name_idx").on(t.name),
+    index("registry_enterprises_updated_idx").on(t.updatedAt),
+  ],
 );
 
 export const registryQualifications = pgTable(
@@ -53,7 +57,11 @@ export const registryPersons = pgTable(
     status: text().notNull().default("active"),
     ...timestamps,
   },
-  (t) => [index("registry_persons_employer_idx").on(t.employerId), index("registry_persons_name_idx").on(t.name)],
+  (t) => [
+    index("registry_persons_employer_idx").on(t.employerId),
+    index("registry_persons_name_idx").on(t.name),
+    index("registry_persons_updated_idx").on(t.updatedAt),
+  ],
 );
 
 export const registryCertificates = pgTable(
@@ -99,6 +107,7 @@ export const registryProjects = pgTable(
     index("registry_projects_status_idx").on(t.status),
     index("registry_projects_district_idx").on(t.district),
     index("registry_projects_type_idx").on(t.type),
+    index("registry_projects_updated_idx").on(t.updatedAt),
   ],
 );
 

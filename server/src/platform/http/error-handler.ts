@@ -1,8 +1,7 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
+import { pgErrorOf, type PgError } from "../db/pg-errors.js";
 import { AppError, STATUS_OF, type ErrorCode, type FieldIssue } from "../errors.js";
-
-type PgError = { code?: string; detail?: string; constraint?: string };
 
 // PostgreSQL errors that bad input can still reach despite validation (races on unique keys, etc.).
 const PG_CODES: Record<string, ErrorCode> = {
@@ -51,8 +50,9 @@ export function installErrorHandler(app: FastifyInstance): void {
       req.log.error({ err }, "response did not match its schema");
       return send("INTERNAL", "Internal error");
     }
-    if (err.code && PG_CODES[err.code]) {
-      return send(PG_CODES[err.code], err.detail ?? err.message, { constraint: err.constraint });
+    const pgErr = pgErrorOf(err);
+    if (pgErr?.code && PG_CODES[pgErr.code]) {
+      return send(PG_CODES[pgErr.code], pgErr.detail ?? "Conflicting or invalid data", { constraint: pgErr.constraint });
     }
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {

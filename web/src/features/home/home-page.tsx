@@ -16,8 +16,8 @@ const TOTAL_ONLY = { page: 1, pageSize: 1 };
 
 function Kpi({ title, value, icon, color, to, loading, suffix, extra }: { title: string; value?: number; icon: ReactNode; color: string; to: string; loading: boolean; suffix?: string; extra?: ReactNode }) {
   return (
-    <Link to={to}>
-      <Card hoverable size="small">
+    <Link to={to} style={{ display: "block", height: "100%" }}>
+      <Card hoverable size="small" style={{ height: "100%" }}>
         <Row align="middle" wrap={false} gutter={16}>
           <Col flex="none">
             <div style={{ width: 48, height: 48, borderRadius: 8, background: `${color}1a`, color, fontSize: 24, display: "grid", placeItems: "center" }}>{icon}</div>

@@ -15,15 +15,15 @@ export function useEnterpriseColumns(sortOrder: (field: string) => SortOrder): C
   const { label } = useLabels();
   const sortable = (key: string) => ({ key, sorter: true, sortOrder: sortOrder(key) });
   return [
-    { title: t("enterprise.name"), dataIndex: "name", ellipsis: true, ...sortable("name"), render: (v: string, r) => <Link to={`/enterprises/${r.id}`}>{v}</Link> },
-    { title: t("enterprise.creditCode"), dataIndex: "creditCode", width: 200, ...sortable("creditCode"), render: (v: string) => <span className="sc-mono">{v}</span> },
-    { title: t("enterprise.type"), dataIndex: "type", width: 110, render: (v: string) => label(ENTERPRISE_TYPE_LABELS, v) },
-    { title: t("enterprise.legalRep"), dataIndex: "legalRep", width: 100 },
-    { title: t("enterprise.district"), dataIndex: "district", width: 110, render: orDash },
-    { title: t("enterprise.status"), dataIndex: "status", width: 80, render: (v: EnterpriseSummaryDto["status"]) => <EnterpriseStatusTag status={v} /> },
-    { title: t("enterprise.qualificationCount"), dataIndex: "qualificationCount", width: 80, align: "right" },
-    { title: t("enterprise.qualificationExpiry"), dataIndex: "qualificationExpiry", width: 100, render: (v: EnterpriseSummaryDto["qualificationExpiry"]) => <ExpiryTag state={v} /> },
-    { title: t("enterprise.projectCount"), dataIndex: "projectCount", width: 100, align: "right", ...sortable("projectCount") },
-    { title: t("enterprise.updatedAt"), dataIndex: "updatedAt", width: 140, ...sortable("updatedAt"), render: formatDateTime },
+    { title: t("enterprise.name"), dataIndex: "name", ellipsis: true, minWidth: 220, ...sortable("name"), render: (v: string, r) => <Link to={`/enterprises/${r.id}`}>{v}</Link> },
+    { title: t("enterprise.creditCode"), dataIndex: "creditCode", width: 185, ...sortable("creditCode"), render: (v: string) => <span className="sc-mono">{v}</span> },
+    { title: t("enterprise.type"), dataIndex: "type", width: 90, render: (v: string) => label(ENTERPRISE_TYPE_LABELS, v) },
+    { title: t("enterprise.legalRep"), dataIndex: "legalRep", width: 85 },
+    { title: t("list.filterDistrict"), dataIndex: "district", width: 95, render: orDash },
+    { title: t("enterprise.status"), dataIndex: "status", width: 70, render: (v: EnterpriseSummaryDto["status"]) => <EnterpriseStatusTag status={v} /> },
+    { title: t("enterprise.qualificationCount"), dataIndex: "qualificationCount", width: 70, align: "right" },
+    { title: t("enterprise.qualificationExpiry"), dataIndex: "qualificationExpiry", width: 90, render: (v: EnterpriseSummaryDto["qualificationExpiry"]) => <ExpiryTag state={v} /> },
+    { title: t("enterprise.projectCount"), dataIndex: "projectCount", width: 95, align: "right", ...sortable("projectCount") },
+    { title: t("enterprise.updatedAt"), dataIndex: "updatedAt", width: 135, ...sortable("updatedAt"), render: formatDateTime },
   ];
 }

@@ -14,14 +14,14 @@ export function usePersonColumns(sortOrder: (field: string) => SortOrder): Colum
   const { label } = useLabels();
   const sortable = (key: string) => ({ key, sorter: true, sortOrder: sortOrder(key) });
   return [
-    { title: t("person.name"), dataIndex: "name", width: 110, ...sortable("name"), render: (v: string, r) => <Link to={`/persons/${r.id}`}>{v}</Link> },
-    { title: t("person.idNumber"), dataIndex: "idNumber", width: 190, render: (v: string) => <span className="sc-mono">{v}</span> },
-    { title: t("person.gender"), dataIndex: "gender", width: 70, render: (v: "M" | "F") => t(`gender.${v}`) },
-    { title: t("person.birthDate"), dataIndex: "birthDate", width: 110, ...sortable("birthDate") },
-    { title: t("person.mobile"), dataIndex: "mobile", width: 120, render: orDash },
-    { title: t("person.employer"), dataIndex: "employerName", ellipsis: true, render: (v: string | null, r) => (r.employerId && v ? <Link to={`/enterprises/${r.employerId}`}>{v}</Link> : "—") },
-    { title: t("person.certificateKinds"), dataIndex: "certificateKinds", ellipsis: true, render: (v: string[]) => v.map((k) => label(CERTIFICATE_KIND_LABELS, k)).join("、") || "—" },
-    { title: t("person.certificateExpiry"), dataIndex: "certificateExpiry", width: 100, render: (v: PersonSummaryDto["certificateExpiry"]) => <ExpiryTag state={v} /> },
-    { title: t("person.updatedAt"), dataIndex: "updatedAt", width: 140, ...sortable("updatedAt"), render: formatDateTime },
+    { title: t("person.name"), dataIndex: "name", width: 90, ...sortable("name"), render: (v: string, r) => <Link to={`/persons/${r.id}`}>{v}</Link> },
+    { title: t("person.idNumber"), dataIndex: "idNumber", width: 170, render: (v: string) => <span className="sc-mono">{v}</span> },
+    { title: t("person.gender"), dataIndex: "gender", width: 60, render: (v: "M" | "F") => t(`gender.${v}`) },
+    { title: t("person.birthDate"), dataIndex: "birthDate", width: 105, ...sortable("birthDate") },
+    { title: t("person.mobile"), dataIndex: "mobile", width: 115, render: orDash },
+    { title: t("person.employer"), dataIndex: "employerName", ellipsis: true, minWidth: 200, render: (v: string | null, r) => (r.employerId && v ? <Link to={`/enterprises/${r.employerId}`}>{v}</Link> : "—") },
+    { title: t("person.certificateKinds"), dataIndex: "certificateKinds", ellipsis: true, width: 200, render: (v: string[]) => v.map((k) => label(CERTIFICATE_KIND_LABELS, k)).join("、") || "—" },
+    { title: t("person.certificateExpiry"), dataIndex: "certificateExpiry", width: 90, render: (v: PersonSummaryDto["certificateExpiry"]) => <ExpiryTag state={v} /> },
+    { title: t("person.updatedAt"), dataIndex: "updatedAt", width: 135, ...sortable("updatedAt"), render: formatDateTime },
   ];
 }

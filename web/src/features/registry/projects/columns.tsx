@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PROJECT_TYPE_LABELS } from "@contracts/registry/enums";
 import type { ProjectSummaryDto } from "@contracts/registry/project";
-import { formatDate, formatDateTime, formatNumber, orDash } from "../../../components/format";
+import { formatDate, formatNumber, orDash } from "../../../components/format";
 import { ProjectStatusTag } from "../../../components/project-status-tag";
 import { useLabels } from "../../../i18n/labels";
 
@@ -14,15 +14,14 @@ export function useProjectColumns(sortOrder: (field: string) => SortOrder): Colu
   const { label } = useLabels();
   const sortable = (key: string) => ({ key, sorter: true, sortOrder: sortOrder(key) });
   return [
-    { title: t("project.code"), dataIndex: "code", width: 150, ...sortable("code"), render: (v: string, r) => <Link to={`/projects/${r.id}`}>{v}</Link> },
-    { title: t("project.name"), dataIndex: "name", ellipsis: true, ...sortable("name"), render: (v: string, r) => <Link to={`/projects/${r.id}`}>{v}</Link> },
-    { title: t("project.type"), dataIndex: "type", width: 100, render: (v: string) => label(PROJECT_TYPE_LABELS, v) },
-    { title: t("project.district"), dataIndex: "district", width: 110 },
-    { title: t("project.status"), dataIndex: "status", width: 100, ...sortable("status"), render: (v: string) => <ProjectStatusTag status={v} /> },
-    { title: t("project.generalContractor"), dataIndex: "generalContractor", ellipsis: true, render: orDash },
-    { title: t("project.projectManager"), dataIndex: "projectManager", width: 100, render: orDash },
+    { title: t("project.code"), dataIndex: "code", width: 205, ...sortable("code"), render: (v: string, r) => <Link to={`/projects/${r.id}`} className="sc-mono">{v}</Link> },
+    { title: t("project.name"), dataIndex: "name", ellipsis: true, minWidth: 220, ...sortable("name"), render: (v: string, r) => <Link to={`/projects/${r.id}`}>{v}</Link> },
+    { title: t("project.type"), dataIndex: "type", width: 90, render: (v: string) => label(PROJECT_TYPE_LABELS, v) },
+    { title: t("list.filterDistrict"), dataIndex: "district", width: 100 },
+    { title: t("project.status"), dataIndex: "status", width: 90, ...sortable("status"), render: (v: string) => <ProjectStatusTag status={v} /> },
+    { title: t("project.generalContractor"), dataIndex: "generalContractor", width: 170, ellipsis: true, render: orDash },
+    { title: t("project.projectManager"), dataIndex: "projectManager", width: 90, render: orDash },
     { title: t("project.contractValueWan"), dataIndex: "contractValueWan", width: 130, align: "right", ...sortable("contractValueWan"), render: (v: number | null) => formatNumber(v) },
-    { title: t("project.plannedStart"), dataIndex: "plannedStart", width: 110, ...sortable("plannedStart"), render: formatDate },
-    { title: t("project.updatedAt"), dataIndex: "updatedAt", width: 140, ...sortable("updatedAt"), render: formatDateTime },
+    { title: t("project.plannedStart"), dataIndex: "plannedStart", width: 105, ...sortable("plannedStart"), render: formatDate },
   ];
 }

@@ -26,6 +26,7 @@ export default function EnterpriseDetailPage() {
   return (
     <>
       <PageHeader
+        parent={{ to: "/enterprises", label: t("menu.enterprises") }}
         title={e.name}
         extra={<EnterpriseStatusTag status={e.status} />}
         actions={

@@ -36,10 +36,10 @@ export default function EnterpriseListPage() {
           onReset={() => lp.set({ q: "", type: "", status: "", district: "", qualificationExpiry: "", sort: "" })}
           filters={
             <>
-              <Select mode="multiple" allowClear maxTagCount="responsive" aria-label={t("list.filterType")} placeholder={t("list.filterType")} style={{ minWidth: 160 }} value={lp.getList("type")} options={options(ENTERPRISE_TYPE_LABELS)} onChange={(v) => lp.set({ type: v })} />
-              <Select mode="multiple" allowClear maxTagCount="responsive" aria-label={t("list.filterStatus")} placeholder={t("list.filterStatus")} style={{ minWidth: 130 }} value={lp.getList("status")} options={options(ENTERPRISE_STATUS_LABELS)} onChange={(v) => lp.set({ status: v })} />
-              <Select allowClear aria-label={t("list.filterDistrict")} placeholder={t("list.filterDistrict")} style={{ width: 140 }} value={lp.get("district")} options={YONGKANG_DISTRICTS.map((d) => ({ value: d, label: d }))} onChange={(v) => lp.set({ district: v })} />
-              <Select allowClear aria-label={t("enterprise.qualificationExpiry")} placeholder={t("enterprise.qualificationExpiry")} style={{ width: 130 }} value={lp.get("qualificationExpiry")} options={EXPIRY_STATES.map((s) => ({ value: s, label: t(`expiry.${s}`) }))} onChange={(v) => lp.set({ qualificationExpiry: v })} />
+              <Select mode="multiple" allowClear maxTagCount="responsive" aria-label={t("list.filterType")} placeholder={t("list.filterType")} style={{ minWidth: 130 }} value={lp.getList("type")} options={options(ENTERPRISE_TYPE_LABELS)} onChange={(v) => lp.set({ type: v })} />
+              <Select mode="multiple" allowClear maxTagCount="responsive" aria-label={t("list.filterStatus")} placeholder={t("list.filterStatus")} style={{ minWidth: 110 }} value={lp.getList("status")} options={options(ENTERPRISE_STATUS_LABELS)} onChange={(v) => lp.set({ status: v })} />
+              <Select allowClear aria-label={t("list.filterDistrict")} placeholder={t("list.filterDistrict")} style={{ width: 125 }} value={lp.get("district")} options={YONGKANG_DISTRICTS.map((d) => ({ value: d, label: d }))} onChange={(v) => lp.set({ district: v })} />
+              <Select allowClear aria-label={t("enterprise.qualificationExpiry")} placeholder={t("enterprise.qualificationExpiry")} style={{ width: 115 }} value={lp.get("qualificationExpiry")} options={EXPIRY_STATES.map((s) => ({ value: s, label: t(`expiry.${s}`) }))} onChange={(v) => lp.set({ qualificationExpiry: v })} />
             </>
           }
           actions={
@@ -66,7 +66,7 @@ export default function EnterpriseListPage() {
           dataSource={data?.items}
           pagination={{ ...lp.pagination(data?.total), showTotal: (n) => t("common.total", { count: n }) }}
           onChange={lp.onTableChange}
-          scroll={{ x: 1250 }}
+          scroll={{ x: 1160 }}
         />
       </Card>
       <ImportModal open={importing} onClose={() => setImporting(false)} basePath="/enterprises" entity={t("enterprise.entity")} invalidate={keys.enterprises.all} />

@@ -65,7 +65,7 @@ export default function PersonListPage() {
           dataSource={data?.items}
           pagination={{ ...lp.pagination(data?.total), showTotal: (n) => t("common.total", { count: n }) }}
           onChange={lp.onTableChange}
-          scroll={{ x: 1200 }}
+          scroll={{ x: 1160 }}
         />
       </Card>
       <ImportModal open={importing} onClose={() => setImporting(false)} basePath="/persons" entity={t("person.entity")} invalidate={keys.persons.all} />

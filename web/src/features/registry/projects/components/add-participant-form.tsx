@@ -30,7 +30,7 @@ export function AddParticipantForm({ projectId }: { projectId: string }) {
 
   return (
     <Form form={form} layout="inline" onFinish={submit} style={{ marginBottom: 12, rowGap: 8 }}>
-      <Form.Item name="enterpriseId" label={t("participant.enterprise")} rules={[{ required: true, message: t("common.required") }]} style={{ minWidth: 380 }}>
+      <Form.Item name="enterpriseId" label={t("participant.enterprise")} rules={[{ required: true, message: t("common.required") }]} style={{ width: 460 }}>
         <RemoteSelect scope={keys.enterprises.all} fetchOptions={searchEnterprises} placeholder={t("participant.pickEnterprise")} />
       </Form.Item>
       <Form.Item name="role" label={t("participant.role")} rules={[{ required: true, message: t("common.required") }]}>

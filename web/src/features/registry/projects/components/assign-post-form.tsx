@@ -34,7 +34,7 @@ export function AssignPostForm({ projectId }: { projectId: string }) {
 
   return (
     <Form form={form} layout="inline" onFinish={submit} style={{ marginBottom: 12, rowGap: 8 }}>
-      <Form.Item name="personId" label={t("post.person")} rules={[{ required: true, message: t("common.required") }]} style={{ minWidth: 380, maxWidth: 560 }}>
+      <Form.Item name="personId" label={t("post.person")} rules={[{ required: true, message: t("common.required") }]} style={{ width: 460 }}>
         <RemoteSelect scope={keys.persons.all} fetchOptions={searchPersons} placeholder={t("post.pickPerson")} />
       </Form.Item>
       <Form.Item name="post" label={t("post.post")} rules={[{ required: true, message: t("common.required") }]}>

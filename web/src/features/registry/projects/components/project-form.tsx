@@ -101,12 +101,12 @@ export function ProjectForm({ open, onClose, project }: { open: boolean; onClose
         <Row gutter={16}>
           <Col span={12}>
             <Form.Item name="lng" label={t("project.lng")}>
-              <InputNumber style={{ width: "100%" }} min={-180} max={180} step={0.0001} placeholder="120.04" />
+              <InputNumber style={{ width: "100%" }} min={-180} max={180} placeholder="120.04" />
             </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item name="lat" label={t("project.lat")}>
-              <InputNumber style={{ width: "100%" }} min={-90} max={90} step={0.0001} placeholder="28.89" />
+              <InputNumber style={{ width: "100%" }} min={-90} max={90} placeholder="28.89" />
             </Form.Item>
           </Col>
           <Col span={12}>

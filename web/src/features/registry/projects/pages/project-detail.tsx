@@ -31,6 +31,7 @@ export default function ProjectDetailPage() {
   return (
     <>
       <PageHeader
+        parent={{ to: "/projects", label: t("menu.projects") }}
         title={
           <Flex align="baseline" gap={8}>
             <span>{project.name}</span>

@@ -65,7 +65,7 @@ export default function ProjectListPage() {
           dataSource={data?.items}
           pagination={{ ...lp.pagination(data?.total), showTotal: (n) => t("common.total", { count: n }) }}
           onChange={lp.onTableChange}
-          scroll={{ x: 1300 }}
+          scroll={{ x: 1200 }}
         />
       </Card>
       <ImportModal open={importing} onClose={() => setImporting(false)} basePath="/projects" entity={t("project.entity")} invalidate={keys.projects.all} />

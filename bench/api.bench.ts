@@ -1,0 +1,224 @@
+// `npm run bench:api`: the project list and detail endpoints under load, against a bare baseline running the
+// same SQL, on a private PostgreSQL database seeded with the demo city. The last line printed is one JSON object.
+import { readFileSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
+import { cpus, loadavg } from "node:os";
+import pg from "pg";
+import { LIVE_PROJECT_STATUSES } from "@contracts/registry/enums";
+import { buildApp } from "../server/src/app";
+import { loadConfig } from "../server/src/config";
+import { newToken } from "../server/src/platform/auth/secrets";
+import { openDatabase } from "../server/src/platform/db/client";
+import { migrateDatabase } from "../server/src/platform/db/migrate";
+import { seedDemoCity } from "../server/src/seed/demo-city";
+import { buildBareApp } from "./bare-app";
+import { createBenchDatabase } from "./bench-db";
+import { captureQueries, isRegistryQuery, type CapturedQuery } from "./capture";
+import { runLoad, type LoadSpec, type LoadSummary } from "./load";
+
+const CONNECTIONS = 50;
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+const WARMUP_S = 2;
+const DETAIL_IDS = 20;
+const POOL_SIZE = 20; // the server's default pool (openDatabase); the baseline gets the same
+
+const log = (m: string) => process.stderr.write(`${m}\n`);
+const benchDb = await createBenchDatabase();
+const database = await openDatabase({ kind: "postgres", url: benchDb.url, poolSize: POOL_SIZE });
+const barePool = new pg.Pool({ connectionString: benchDb.url, max: POOL_SIZE });
+const closers: (() => Promise<unknown>)[] = [];
+let exitCode = 0;
+
+try {
+  await migrateDatabase(database);
+  const password = newToken(); // the demo accounts' password, known only to this process
+  const seeded = await seedDemoCity(database.db, { scale: 1, demoPassword: password });
+  log(`seeded ${benchDb.name}: ${seeded.projects} projects, ${seeded.enterprises} enterprises, ${seeded.persons} persons in ${(seeded.ms / 1000).toFixed(1)} s`);
+
+  const config = loadConfig({ NODE_ENV: "production", LOG_LEVEL: "silent", DATABASE_URL: benchDb.url, WEB_DIST: "./no-web-in-bench", SEED: "never" });
+  const app = await buildApp({ config, database });
+  const appUrl = await app.listen({ port: 0, host: "127.0.0.1" });
+  closers.push(() => app.close());
+
+  // A bureau user (city-wide scope) logs in through the real endpoint.
+  const login = await fetch(`${appUrl}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username: "leader", password }),
+  });
+  if (login.status !== 200) throw new Error(`login failed: ${login.status} ${await login.text()}`);
+  const cookie = login.headers.getSetCookie()[0].split(";")[0];
+
+  const pool = database.raw.pool!;
+  const [{ district, n }] = (
+    await pool.query<{ district: string; n: number }>(
+      "select district, count(*)::int as n from registry_projects where status = 'in_progress' group by district order by n desc, district limit 1",
+    )
+  ).rows;
+  const ids = (await pool.query<{ id: string }>("select id from registry_projects where status = any($1) order by code limit $2", [LIVE_PROJECT_STATUSES, DETAIL_IDS])).rows.map((r) => r.id);
+  const listPath = `/api/v1/projects?status=in_progress&district=${encodeURIComponent(district)}&page=2&pageSize=20&sort=-updatedAt`;
+  const detailPath = (id: string) => `/api/v1/projects/${id}`;
+  log(`list: ${district} (${n} projects in progress, page 2 of 20); detail: cycling over ${ids.length} live projects`);
+
+  const get = async (path: string) => {
+    const res = await fetch(appUrl + path, { headers: { cookie } });
+    if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}: ${await res.text()}`);
+    return res.json() as Promise<{ items?: unknown[] }>;
+  };
+  let listItems = 0;
+  const listAll = await captureQueries(pool, async () => (listItems = (await get(listPath)).items?.length ?? 0));
+  const detailAll = await captureQueries(pool, () => get(detailPath(ids[0])));
+  const list = listAll.filter(isRegistryQuery);
+  const detail = detailAll.filter(isRegistryQuery);
+
+  const bare = await buildBareApp(barePool, list, detail, ids[0]);
+  const bareUrl = await bare.listen({ port: 0, host: "127.0.0.1" });
+  closers.push(() => bare.close());
+  const bareList = (await (await fetch(`${bareUrl}/bare/projects`)).json()) as { items: unknown[] };
+  if (bareList.items.length !== listItems) throw new Error(`baseline list returned ${bareList.items.length} rows, the API ${listItems}`);
+
+  const spec = (url: string, list: string, detail: (id: string) => string, headers: Record<string, string>, seconds: number): LoadSpec => ({
+    url,
+    listPath: list,
+    detailPaths: ids.map(detail),
+    headers,
+    connections: CONNECTIONS,
+    durationSeconds: seconds,
+  });
+  const realSpec = (s: number) => spec(appUrl, listPath, detailPath, { cookie }, s);
+  const bareSpec = (s: number) => spec(bareUrl, "/bare/projects", (id) => `/bare/projects/${id}`, {}, s);
+
+  // Server, PostgreSQL and load generator share this machine; anything else running skews the figures.
+  const [load1] = loadavg();
+  if (load1 > 1.5) log(`WARNING: load average ${load1.toFixed(1)} before the run — other work is competing for ${cpus().length} cores`);
+  log(`warming up (${WARMUP_S} s each), then ${CONNECTIONS} connections for ${DURATION_S} s per app…`);
+  await runLoad(realSpec(WARMUP_S));
+  await runLoad(bareSpec(WARMUP_S));
+  const real = await withCpuProfile(process.env.BENCH_CPU_PROFILE, () => measured(realSpec(DURATION_S)));
+  const baseline = await measured(bareSpec(DURATION_S));
+
+  printProfile(await profile(pool, { list: { all: listAll, kept: list }, detail: { all: detailAll, kept: detail } }));
+  printTable(real, baseline);
+  if (process.env.BENCH_DIAG === "1") {
+    // Diagnosis: the baseline again, but also replaying the session look-up, to price that extra round trip.
+    const withSession = await buildBareApp(barePool, listAll, detailAll, ids[0]);
+    const withSessionUrl = await withSession.listen({ port: 0, host: "127.0.0.1" });
+    closers.push(() => withSession.close());
+    const diag = await measured(spec(withSessionUrl, "/bare/projects", (id) => `/bare/projects/${id}`, {}, DURATION_S));
+    console.log(`  diagnosis: bare + session statement: ${diag.reqPerSec.toFixed(0)} req/s, p99 ${diag.p99Ms} ms, ${diag.cpuMsPerReq.toFixed(2)} ms server CPU/req\n`);
+  }
+  if (real.non2xx || real.errors || baseline.non2xx || baseline.errors) {
+    log(`FAILED requests: api non2xx=${real.non2xx} errors=${real.errors}; bare non2xx=${baseline.non2xx} errors=${baseline.errors}`);
+    exitCode = 1;
+  }
+  const round = (v: number) => Math.round(v * 10) / 10;
+  console.log(JSON.stringify({ bench: "api", reqPerSec: round(real.reqPerSec), bareReqPerSec: round(baseline.reqPerSec), p99Ms: real.p99Ms, bareP99Ms: baseline.p99Ms }));
+} catch (err) {
+  log(`benchmark failed: ${(err as Error).stack ?? String(err)}`);
+  exitCode = 1;
+} finally {
+  for (const close of closers.reverse()) await close().catch(() => undefined);
+  await barePool.end();
+  await database.close();
+  await benchDb.drop();
+}
+process.exit(exitCode);
+
+interface Measured extends LoadSummary {
+  /** CPU time of this (server) process per request, user + system. */
+  cpuMsPerReq: number;
+  /** Share of one core the server process used over the run. */
+  cpuPct: number;
+  /** Busy share of all cores of the machine (server, PostgreSQL and load generator together). */
+  machinePct: number | null;
+}
+
+/** Runs `fn` under the V8 sampling profiler when a file is given (open the .cpuprofile in Chrome DevTools). */
+async function withCpuProfile<T>(file: string | undefined, fn: () => Promise<T>): Promise<T> {
+  if (!file) return fn();
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  try {
+    return await fn();
+  } finally {
+    const { profile } = await session.post("Profiler.stop");
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+    log(`CPU profile of the API run written to ${file}`);
+  }
+}
+
+/** Busy and total jiffies of the whole machine (Linux /proc/stat), to see whether the box is saturated. */
+function machineTicks(): { busy: number; total: number } | null {
+  try {
+    const cpu = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+    const idle = cpu[3] + (cpu[4] ?? 0);
+    const total = cpu.reduce((a, b) => a + b, 0);
+    return { busy: total - idle, total };
+  } catch {
+    return null;
+  }
+}
+
+/** A load run plus the server process's own CPU use (both apps live in this process and run one at a time). */
+async function measured(s: LoadSpec): Promise<Measured> {
+  const cpu0 = process.cpuUsage();
+  const m0 = machineTicks();
+  const t0 = performance.now();
+  const r = await runLoad(s);
+  const cpu = process.cpuUsage(cpu0);
+  const m1 = machineTicks();
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  // The wall time includes the worker's start-up (~0.5 s), so the shares are slightly understated.
+  return {
+    ...r,
+    cpuMsPerReq: cpuMs / Math.max(1, r.requests),
+    cpuPct: (cpuMs / (performance.now() - t0)) * 100,
+    machinePct: m0 && m1 ? ((m1.busy - m0.busy) / (m1.total - m0.total)) * 100 : null,
+  };
+}
+
+interface ProfiledQuery {
+  endpoint: string;
+  sql: string;
+  planningMs: number;
+  executionMs: number;
+}
+
+/** EXPLAIN ANALYZE of every registry statement each endpoint issued, plus how many statements a request costs. */
+async function profile(pool: pg.Pool, captured: Record<string, { all: CapturedQuery[]; kept: CapturedQuery[] }>) {
+  const queries: ProfiledQuery[] = [];
+  const perRequest: string[] = [];
+  for (const [endpoint, { all, kept }] of Object.entries(captured)) {
+    perRequest.push(`${endpoint}: ${all.length} statements per request (${kept.length} registry, ${all.length - kept.length} session/auth)`);
+    for (const q of kept) {
+      const { rows } = await pool.query<{ "QUERY PLAN": [{ "Planning Time": number; "Execution Time": number }] }>(`explain (analyze, format json) ${q.text}`, q.values);
+      const plan = rows[0]["QUERY PLAN"][0];
+      queries.push({ endpoint, sql: q.text.replace(/\s+/g, " ").slice(0, 90), planningMs: plan["Planning Time"], executionMs: plan["Execution Time"] });
+    }
+  }
+  return { perRequest, queries };
+}
+
+function printProfile(p: Awaited<ReturnType<typeof profile>>): void {
+  console.log("\nProfile (one request of each kind, EXPLAIN ANALYZE on the same database):");
+  for (const line of p.perRequest) console.log(`  ${line}`);
+  for (const q of p.queries) console.log(`  ${q.endpoint.padEnd(6)} plan ${q.planningMs.toFixed(2)} ms, exec ${q.executionMs.toFixed(2)} ms  ${q.sql}…`);
+}
+
+function printTable(real: Measured, bare: Measured): void {
+  const ratio = real.reqPerSec / bare.reqPerSec;
+  const row = (label: string, a: string, b: string, c = "") => console.log(`  ${label.padEnd(12)}${a.padStart(12)}${b.padStart(18)}${c.padStart(10)}`);
+  console.log(`\nAPI benchmark: ${CONNECTIONS} connections, ${DURATION_S} s, list + detail mix`);
+  row("", "SiteCloud", "bare pg+Fastify", "API/bare");
+  row("req/s", real.reqPerSec.toFixed(0), bare.reqPerSec.toFixed(0), `${(ratio * 100).toFixed(0)}%`);
+  row("p50 ms", String(real.p50Ms), String(bare.p50Ms));
+  row("p99 ms", String(real.p99Ms), String(bare.p99Ms));
+  row("requests", String(real.requests), String(bare.requests));
+  row("CPU ms/req", real.cpuMsPerReq.toFixed(2), bare.cpuMsPerReq.toFixed(2));
+  row("CPU % core", real.cpuPct.toFixed(0), bare.cpuPct.toFixed(0));
+  row("machine %", real.machinePct?.toFixed(0) ?? "n/a", bare.machinePct?.toFixed(0) ?? "n/a");
+  console.log(`  goal: req/s ≥ 50% of bare → ${ratio >= 0.5 ? "met" : "MISSED"}; p99 < 50 ms → ${real.p99Ms < 50 ? "met" : "MISSED"}\n`);
+}
