@@ -63,7 +63,7 @@ export const en: Messages = {
     submit: "Log in",
     usernameRequired: "Enter your username",
     passwordRequired: "Enter your password",
-    locked: "Too many failed logins, try again in {{seconds}} s",
+    locked: "You can try again in about {{minutes}} min",
     footer: "Housing and Urban-Rural Development Bureau",
   },
   roles: {

@@ -61,7 +61,7 @@ export const zhCN = {
     submit: "登录",
     usernameRequired: "请输入用户名",
     passwordRequired: "请输入密码",
-    locked: "登录失败次数过多，请 {{seconds}} 秒后再试",
+    locked: "约 {{minutes}} 分钟后可再次登录",
     footer: "市住房和城乡建设局",
   },
   roles: {

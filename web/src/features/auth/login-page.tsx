@@ -8,11 +8,7 @@ import type { LoginInput, MeDto } from "@contracts/platform/auth";
 import { api, ApiError } from "../../api/client";
 import { keys } from "../../api/query-keys";
 import { setLang, type Lang } from "../../i18n";
-
-/** Where to go after login: only same-site paths, never an open redirect. */
-function safeNext(next: string | null): string {
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/login") ? next : "/";
-}
+import { safeNext } from "./safe-next";
 
 /** 登录: username + password; shows the server's message (wrong password, locked out with 429). */
 export default function LoginPage() {
@@ -33,7 +29,7 @@ export default function LoginPage() {
     } catch (e) {
       if (e instanceof ApiError && e.code === "RATE_LIMITED") {
         const retry = (e.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
-        setError(retry ? `${e.message} — ${t("login.locked", { seconds: retry })}` : e.message);
+        setError(retry ? `${e.message}。${t("login.locked", { minutes: Math.ceil(retry / 60) })}` : e.message);
       } else setError(e instanceof Error ? e.message : String(e));
     } finally {
       setBusy(false);

@@ -2,6 +2,7 @@ import { Card, Table, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import type { AuditEntryDto } from "@contracts/platform/auth";
 import { formatDateTime } from "../../../../components/format";
+import { ListError } from "../../../../components/list-error";
 import { PageHeader } from "../../../../components/page-header";
 import { RequirePermission } from "../../../../components/require-permission";
 import { useListParams } from "../../../../components/use-list-params";
@@ -14,13 +15,14 @@ import { VerifyChainButton } from "../components/verify-chain-button";
 function AuditList() {
   const { t } = useTranslation();
   const lp = useListParams(50);
-  const { data, isFetching } = useAuditLog(lp.query);
+  const { data, isFetching, error } = useAuditLog(lp.query);
 
   return (
     <>
       <PageHeader title={t("menu.audit")} actions={<VerifyChainButton />} />
       <Card size="small">
         <AuditFilters lp={lp} />
+        <ListError error={error} />
         <Table<AuditEntryDto>
           rowKey="id"
           size="small"

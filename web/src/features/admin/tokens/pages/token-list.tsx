@@ -4,6 +4,7 @@ import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { ApiTokenDto, CreatedApiTokenDto } from "@contracts/platform/auth";
 import { formatDateTime } from "../../../../components/format";
+import { ListError } from "../../../../components/list-error";
 import { PageHeader } from "../../../../components/page-header";
 import { RequirePermission } from "../../../../components/require-permission";
 import { useListParams } from "../../../../components/use-list-params";
@@ -18,7 +19,7 @@ function TokenList() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const lp = useListParams();
-  const { data, isFetching } = useTokens(lp.query);
+  const { data, isFetching, error } = useTokens(lp.query);
   const revoke = useRevokeToken();
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<CreatedApiTokenDto | null>(null);
@@ -43,6 +44,7 @@ function TokenList() {
         }
       />
       <Card size="small">
+        <ListError error={error} />
         <Table<ApiTokenDto>
           rowKey="id"
           size="small"

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { ROLES, type UserDto } from "@contracts/platform/auth";
 import { formatDateTime } from "../../../../components/format";
 import { ListToolbar } from "../../../../components/list-toolbar";
+import { ListError } from "../../../../components/list-error";
 import { PageHeader } from "../../../../components/page-header";
 import { RequirePermission } from "../../../../components/require-permission";
 import { useListParams } from "../../../../components/use-list-params";
@@ -16,7 +17,7 @@ function UserList() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const lp = useListParams();
-  const { data, isFetching } = useUsers(lp.query);
+  const { data, isFetching, error } = useUsers(lp.query);
   const setActive = useSetUserActive();
   const [editing, setEditing] = useState<UserDto | "new" | null>(null);
 
@@ -44,6 +45,7 @@ function UserList() {
             </Button>
           }
         />
+        <ListError error={error} />
         <Table<UserDto>
           rowKey="id"
           size="small"

@@ -8,6 +8,7 @@ import { useCan } from "../../../../app/auth";
 import { ExportButton } from "../../../../components/export-button";
 import { ImportModal } from "../../../../components/import-modal";
 import { ListToolbar } from "../../../../components/list-toolbar";
+import { ListError } from "../../../../components/list-error";
 import { PageHeader } from "../../../../components/page-header";
 import { useListParams } from "../../../../components/use-list-params";
 import { useLabels } from "../../../../i18n/labels";
@@ -21,7 +22,7 @@ export default function EnterpriseListPage() {
   const { options } = useLabels();
   const can = useCan();
   const lp = useListParams();
-  const { data, isFetching } = useEnterprises(lp.query);
+  const { data, isFetching, error } = useEnterprises(lp.query);
   const columns = useEnterpriseColumns(lp.sortOrder);
   const [importing, setImporting] = useState(false);
   const [creating, setCreating] = useState(false);
@@ -58,6 +59,7 @@ export default function EnterpriseListPage() {
             </>
           }
         />
+        <ListError error={error} />
         <Table
           rowKey="id"
           size="small"

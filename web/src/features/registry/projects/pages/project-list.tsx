@@ -8,6 +8,7 @@ import { useCan } from "../../../../app/auth";
 import { ExportButton } from "../../../../components/export-button";
 import { ImportModal } from "../../../../components/import-modal";
 import { ListToolbar } from "../../../../components/list-toolbar";
+import { ListError } from "../../../../components/list-error";
 import { PageHeader } from "../../../../components/page-header";
 import { useListParams } from "../../../../components/use-list-params";
 import { useLabels } from "../../../../i18n/labels";
@@ -21,7 +22,7 @@ export default function ProjectListPage() {
   const { options } = useLabels();
   const can = useCan();
   const lp = useListParams();
-  const { data, isFetching } = useProjects(lp.query);
+  const { data, isFetching, error } = useProjects(lp.query);
   const columns = useProjectColumns(lp.sortOrder);
   const [importing, setImporting] = useState(false);
   const [creating, setCreating] = useState(false);
@@ -57,6 +58,7 @@ export default function ProjectListPage() {
             </>
           }
         />
+        <ListError error={error} />
         <Table
           rowKey="id"
           size="small"
