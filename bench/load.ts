@@ -19,6 +19,8 @@ export interface LoadSummary {
   non2xx: number;
   errors: number;
   timeouts: number;
+  /** CPU time the load generator itself used during the run. */
+  loadgenCpuMs: number;
 }
 
 const WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), "load.worker.ts");

@@ -6,6 +6,7 @@ import type { LoadSpec, LoadSummary } from "./load.js";
 const spec = JSON.parse(process.argv[2]) as LoadSpec;
 let next = 0;
 
+const cpu0 = process.cpuUsage();
 const result = await autocannon({
   url: spec.url,
   connections: spec.connections,
@@ -26,5 +27,9 @@ const summary: LoadSummary = {
   non2xx: result.non2xx,
   errors: result.errors,
   timeouts: result.timeouts,
+  loadgenCpuMs: (() => {
+    const cpu = process.cpuUsage(cpu0);
+    return (cpu.user + cpu.system) / 1000;
+  })(),
 };
 process.stdout.write(JSON.stringify(summary) + "\n");

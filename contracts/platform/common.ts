@@ -48,3 +48,7 @@ export const JobDto = z.object({
   finishedAt: z.string().nullable(),
 });
 export type JobDto = z.infer<typeof JobDto>;
+
+/** The answer to `POST …/import`: the job to poll at `GET /api/v1/jobs/:id`. */
+export const ImportAcceptedDto = z.object({ jobId: z.uuid() });
+export type ImportAcceptedDto = z.infer<typeof ImportAcceptedDto>;

@@ -90,6 +90,3 @@ export const EnterpriseProjectDto = z.object({
 });
 export type EnterpriseProjectDto = z.infer<typeof EnterpriseProjectDto>;
 
-/** Answer of `POST /enterprises/import`: poll `GET /api/v1/jobs/:jobId`. */
-export const EnterpriseImportAcceptedDto = z.object({ jobId: z.uuid() });
-export type EnterpriseImportAcceptedDto = z.infer<typeof EnterpriseImportAcceptedDto>;

@@ -85,6 +85,3 @@ export const ListPersonsQuery = PageQuery.extend({
 });
 export type ListPersonsQuery = z.infer<typeof ListPersonsQuery>;
 
-/** Answer of `POST /persons/import`: poll `GET /api/v1/jobs/:jobId`. */
-export const PersonImportAcceptedDto = z.object({ jobId: z.uuid() });
-export type PersonImportAcceptedDto = z.infer<typeof PersonImportAcceptedDto>;

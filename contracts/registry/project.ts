@@ -117,6 +117,3 @@ export const ProjectStatsDto = z.object({
 });
 export type ProjectStatsDto = z.infer<typeof ProjectStatsDto>;
 
-/** Answer of `POST /projects/import`: poll `GET /api/v1/jobs/:jobId`. */
-export const ProjectImportAcceptedDto = z.object({ jobId: z.uuid() });
-export type ProjectImportAcceptedDto = z.infer<typeof ProjectImportAcceptedDto>;

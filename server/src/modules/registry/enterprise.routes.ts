@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { IdParams, page } from "@contracts/platform/common";
+import { IdParams, ImportAcceptedDto, page } from "@contracts/platform/common";
 import {
   CreateEnterpriseInput,
   EnterpriseDto,
-  EnterpriseImportAcceptedDto,
   EnterpriseProjectDto,
   EnterpriseSummaryDto,
   ListEnterprisesQuery,
@@ -14,7 +13,8 @@ import { sendXlsx, writeSheet } from "../../platform/excel/excel.js";
 import { todayInShanghai } from "./expiry.js";
 import { enterprisesForExport, getEnterprise, listEnterpriseProjects, listEnterprises } from "./enterprise.queries.js";
 import { createEnterprise, importEnterprises, updateEnterprise } from "./enterprise.service.js";
-import { ENTERPRISE_EXPORT_COLUMNS, ENTERPRISE_IMPORT_COLUMNS, readXlsxUpload } from "./enterprise.sheet.js";
+import { readXlsxUpload } from "../../platform/excel/upload.js";
+import { ENTERPRISE_EXPORT_COLUMNS, ENTERPRISE_IMPORT_COLUMNS } from "./enterprise.sheet.js";
 
 /** `/enterprises` (企业库): list, detail, create, update, the projects an enterprise is in, Excel export and import. */
 export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -33,7 +33,7 @@ export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
     sendXlsx(reply, "企业导入模板.xlsx", await writeSheet("企业库", ENTERPRISE_IMPORT_COLUMNS, [], true)),
   );
 
-  app.post("/enterprises/import", { schema: { tags, consumes: ["multipart/form-data"], response: { 202: EnterpriseImportAcceptedDto } } }, async (req, reply) =>
+  app.post("/enterprises/import", { schema: { tags, consumes: ["multipart/form-data"], response: { 202: ImportAcceptedDto } } }, async (req, reply) =>
     reply.code(202).send(await importEnterprises(req.ctx, () => readXlsxUpload(req))),
   );
 

@@ -1,4 +1,3 @@
-import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { CreateEnterpriseInput } from "@contracts/registry/enterprise";
 import {
@@ -11,8 +10,7 @@ import {
   type ExpiryState,
   type Labels,
 } from "@contracts/registry/enums";
-import { readSheet, validateRows, type RowError, type SheetColumn, type SheetRow } from "../../platform/excel/excel.js";
-import { invalidField } from "../../platform/errors.js";
+import { readSheet, repeatedKeyErrors, validateRows, type RowError, type SheetColumn, type SheetRow } from "../../platform/excel/excel.js";
 import type { JobProgress } from "../../platform/jobs/jobs.js";
 import type { EnterpriseRow } from "./enterprise.queries.js";
 
@@ -105,12 +103,9 @@ export async function parseEnterpriseSheet(
   const sheet = await readSheet(buffer, ENTERPRISE_IMPORT_COLUMNS);
   const header = headerOf(ENTERPRISE_IMPORT_COLUMNS);
   const { inputs, errors } = validateRows(sheet, EnterpriseSheetRow, toEnterpriseInput, header);
-  const firstRowOf = new Map<string, number>();
-  for (const { rowNumber, input } of inputs) {
-    const first = firstRowOf.get(input.creditCode);
-    if (first === undefined) firstRowOf.set(input.creditCode, rowNumber);
-    else errors.push({ row: rowNumber, column: header("creditCode"), message: `与第 ${first} 行重复 (duplicate of row ${first})` });
-  }
+  const repeated = repeatedKeyErrors(inputs, (i) => i.creditCode, header("creditCode"));
+  errors.push(...repeated.errors);
+  const firstRowOf = repeated.firstRowOf;
   const taken = await isTaken([...firstRowOf.keys()]);
   for (const { rowNumber, input } of inputs) {
     if (taken.has(input.creditCode)) errors.push({ row: rowNumber, column: header("creditCode"), message: "统一社会信用代码已登记 (already registered)" });
@@ -119,20 +114,3 @@ export async function parseEnterpriseSheet(
   return { rows: inputs, errors };
 }
 
-const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-
-/**
- * Reads the multipart field `file` of an import request: an .xlsx (a zip) by name and by content.
- * @throws AppError VALIDATION naming `file`; PAYLOAD_TOO_LARGE past the upload limit.
- */
-export async function readXlsxUpload(req: FastifyRequest): Promise<Buffer> {
-  const missing = () => invalidField("file", "请上传 Excel (.xlsx) 文件，字段名 file (upload an .xlsx file in field `file`)");
-  if (!req.isMultipart()) throw missing();
-  const part = await req.file();
-  if (!part || part.fieldname !== "file") throw missing();
-  const buffer = await part.toBuffer();
-  if (!/\.xlsx$/i.test(part.filename) || !buffer.subarray(0, 4).equals(ZIP_MAGIC)) {
-    throw invalidField("file", `只支持 .xlsx 文件，收到「${part.filename}」(only .xlsx files are accepted)`);
-  }
-  return buffer;
-}

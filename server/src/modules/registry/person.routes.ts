@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { IdParams, page } from "@contracts/platform/common";
-import { CreatePersonInput, ListPersonsQuery, PersonDto, PersonImportAcceptedDto, PersonSummaryDto, UpdatePersonInput } from "@contracts/registry/person";
+import { IdParams, ImportAcceptedDto, page } from "@contracts/platform/common";
+import { CreatePersonInput, ListPersonsQuery, PersonDto, PersonSummaryDto, UpdatePersonInput } from "@contracts/registry/person";
 import { sendXlsx, writeSheet } from "../../platform/excel/excel.js";
-import { readXlsxUpload } from "./enterprise.sheet.js";
+import { readXlsxUpload } from "../../platform/excel/upload.js";
 import { todayInShanghai } from "./expiry.js";
 import { getPerson, listPersons, personsForExport } from "./person.queries.js";
 import { createPerson, importPersons, updatePerson } from "./person.service.js";
@@ -25,7 +25,7 @@ export const personRoutes: FastifyPluginAsyncZod = async (app) => {
     sendXlsx(reply, "人员导入模板.xlsx", await writeSheet("人员库", PERSON_IMPORT_COLUMNS, [], true)),
   );
 
-  app.post("/persons/import", { schema: { tags, consumes: ["multipart/form-data"], response: { 202: PersonImportAcceptedDto } } }, async (req, reply) =>
+  app.post("/persons/import", { schema: { tags, consumes: ["multipart/form-data"], response: { 202: ImportAcceptedDto } } }, async (req, reply) =>
     reply.code(202).send(await importPersons(req.ctx, () => readXlsxUpload(req))),
   );
 

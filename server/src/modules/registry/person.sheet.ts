@@ -1,7 +1,7 @@
 import { CERTIFICATE_KIND_LABELS } from "@contracts/registry/enums";
 import { CreditCode } from "@contracts/registry/fields";
 import { CreatePersonInput } from "@contracts/registry/person";
-import { readSheet, validateRows, type RowError, type SheetColumn, type SheetRow } from "../../platform/excel/excel.js";
+import { readSheet, repeatedKeyErrors, validateRows, type RowError, type SheetColumn, type SheetRow } from "../../platform/excel/excel.js";
 import { EXPIRY_LABELS, headerOf, textOf } from "./enterprise.sheet.js";
 import type { PersonRow } from "./person.queries.js";
 
@@ -72,12 +72,9 @@ export async function parsePersonSheet(buffer: Buffer, lookups: PersonSheetLooku
   const sheet = await readSheet(buffer, PERSON_IMPORT_COLUMNS);
   const header = headerOf(PERSON_IMPORT_COLUMNS);
   const { inputs, errors } = validateRows(sheet, PersonSheetRow, toPersonInput, header);
-  const firstRowOf = new Map<string, number>();
-  for (const { rowNumber, input } of inputs) {
-    const first = firstRowOf.get(input.idNumber);
-    if (first === undefined) firstRowOf.set(input.idNumber, rowNumber);
-    else errors.push({ row: rowNumber, column: header("idNumber"), message: `与第 ${first} 行重复 (duplicate of row ${first})` });
-  }
+  const repeated = repeatedKeyErrors(inputs, (i) => i.idNumber, header("idNumber"));
+  errors.push(...repeated.errors);
+  const firstRowOf = repeated.firstRowOf;
   const codes = [...new Set(inputs.flatMap(({ input }) => (input.employerCreditCode ? [input.employerCreditCode] : [])))];
   const [taken, employers] = await Promise.all([lookups.registeredIdNumbers([...firstRowOf.keys()]), lookups.employerIds(codes)]);
   const rows: PersonImportRow[] = [];

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { IdParams, page } from "@contracts/platform/common";
+import { IdParams, ImportAcceptedDto, page } from "@contracts/platform/common";
 import {
   AddParticipantInput,
   AssignPostInput,
@@ -10,14 +10,13 @@ import {
   ParticipantDto,
   PostDto,
   ProjectDto,
-  ProjectImportAcceptedDto,
   ProjectStatsDto,
   ProjectSummaryDto,
   TransitionProjectInput,
   UpdateProjectInput,
 } from "@contracts/registry/project";
-import { invalidField } from "../../platform/errors.js";
 import { sendXlsx } from "../../platform/excel/excel.js";
+import { readXlsxUpload } from "../../platform/excel/upload.js";
 import { addParticipant, assignPost, endPost, removeParticipant } from "./project-post.service.js";
 import { getProject, listProjects, projectStats } from "./project.queries.js";
 import { createProject, transitionProject, updateProject } from "./project.service.js";
@@ -41,12 +40,9 @@ export const projectRoutes: FastifyPluginAsyncZod = async (app) => {
     sendXlsx(reply, "项目导入模板.xlsx", await projectImportTemplate()),
   );
 
-  app.post("/projects/import", { schema: { tags, response: { 202: ProjectImportAcceptedDto } } }, async (req, reply) => {
-    const file = req.isMultipart() ? await req.file() : undefined;
-    if (!file || file.fieldname !== "file") throw invalidField("file", "请选择要导入的文件 (multipart field `file` required)");
-    const jobId = await importProjects(req.ctx, { filename: file.filename, buffer: await file.toBuffer() });
-    return reply.code(202).send({ jobId });
-  });
+  app.post("/projects/import", { schema: { tags, consumes: ["multipart/form-data"], response: { 202: ImportAcceptedDto } } }, async (req, reply) =>
+    reply.code(202).send(await importProjects(req.ctx, () => readXlsxUpload(req))),
+  );
 
   app.get("/projects", { schema: { tags, querystring: ListProjectsQuery, response: { 200: page(ProjectSummaryDto) } } }, async (req) =>
     listProjects(req.ctx.db, req.ctx.actor, req.query),

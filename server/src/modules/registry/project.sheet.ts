@@ -16,8 +16,8 @@ import { requirePermission } from "../../platform/auth/actor.js";
 import { recordAudit } from "../../platform/audit/audit.js";
 import type { ServiceContext } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
-import { conflict, invalidField } from "../../platform/errors.js";
-import { assertNoRowErrors, readSheet, validateRows, writeSheet, type RowError, type SheetColumn, type SheetRow } from "../../platform/excel/excel.js";
+import { conflict } from "../../platform/errors.js";
+import { assertNoRowErrors, readSheet, repeatedKeyErrors, validateRows, writeSheet, type RowError, type SheetColumn, type SheetRow } from "../../platform/excel/excel.js";
 import { startJob, type JobProgress } from "../../platform/jobs/jobs.js";
 import { todayInShanghai } from "./expiry.js";
 import { generalContractorName, participantCreditCode, projectFilters, projectManagerName, projectOrder } from "./project.queries.js";
@@ -171,16 +171,13 @@ function toInput(v: SheetRow["values"]): unknown {
 /**
  * Starts the import of an .xlsx of projects as a job (poll `GET /jobs/:id`). All or nothing: any bad
  * row fails the job with every problem listed; otherwise one transaction inserts every project as 立项.
- * @throws AppError FORBIDDEN without `registry.import`; VALIDATION naming `file` for a non-xlsx upload.
+ * @throws AppError FORBIDDEN without `registry.import` (before the upload is read); VALIDATION naming `file`.
  */
-export async function importProjects(ctx: ServiceContext, file: { filename: string; buffer: Buffer }): Promise<string> {
+export async function importProjects(ctx: ServiceContext, upload: () => Promise<Buffer>): Promise<{ jobId: string }> {
   requirePermission(ctx.actor, "registry.import");
-  // An .xlsx is a zip archive: check the name and the zip signature now, so a wrong file fails at once.
-  const isZip = file.buffer.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
-  if (!file.filename.toLowerCase().endsWith(".xlsx") || !isZip) {
-    throw invalidField("file", "请上传 Excel (.xlsx) 文件 (upload an .xlsx file)");
-  }
-  return startJob(ctx.db, ctx.log, ctx.actor, "registry.project.import", (progress) => runImport(ctx, file.buffer, progress));
+  const buffer = await upload();
+  const jobId = await startJob(ctx.db, ctx.log, ctx.actor, "registry.project.import", (progress) => runImport(ctx, buffer, progress));
+  return { jobId };
 }
 
 async function runImport(ctx: ServiceContext, buffer: Buffer, progress: JobProgress): Promise<{ imported: number }> {
@@ -227,13 +224,7 @@ async function runImport(ctx: ServiceContext, buffer: Buffer, progress: JobProgr
 
 /** Codes repeated within the sheet or already registered. */
 async function duplicateCodeErrors(db: Executor, inputs: { rowNumber: number; input: ImportRow }[]): Promise<RowError[]> {
-  const errors: RowError[] = [];
-  const firstRow = new Map<string, number>();
-  for (const { rowNumber, input } of inputs) {
-    const first = firstRow.get(input.code);
-    if (first === undefined) firstRow.set(input.code, rowNumber);
-    else errors.push({ row: rowNumber, column: headerOf("code"), message: `与第 ${first} 行项目编号重复 (duplicate of row ${first})` });
-  }
+  const { errors, firstRowOf: firstRow } = repeatedKeyErrors(inputs, (i) => i.code, headerOf("code"));
   if (firstRow.size === 0) return errors;
   const taken = await db
     .select({ code: P.code })

@@ -132,3 +132,23 @@ export function assertNoRowErrors(errors: RowError[]): void {
   const rowsWithErrors = new Set(errors.map((e) => e.row)).size;
   throw new AppError("VALIDATION", `${rowsWithErrors} 行有错误，未导入任何数据 (${rowsWithErrors} rows have errors; nothing was imported)`, { issues });
 }
+
+/**
+ * Rows whose key repeats an earlier row's (a credit code, an ID number, a project code), each reported
+ * against the later row; returns the first row of every key for the "already registered" check.
+ */
+export function repeatedKeyErrors<I>(
+  inputs: { rowNumber: number; input: I }[],
+  keyOf: (input: I) => string,
+  column: string,
+): { errors: RowError[]; firstRowOf: Map<string, number> } {
+  const firstRowOf = new Map<string, number>();
+  const errors: RowError[] = [];
+  for (const { rowNumber, input } of inputs) {
+    const key = keyOf(input);
+    const first = firstRowOf.get(key);
+    if (first === undefined) firstRowOf.set(key, rowNumber);
+    else errors.push({ row: rowNumber, column, message: `与第 ${first} 行重复 (duplicate of row ${first})` });
+  }
+  return { errors, firstRowOf };
+}
