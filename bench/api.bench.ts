@@ -27,6 +27,8 @@ const log = (m: string) => process.stderr.write(`${m}\n`);
 const benchDb = await createBenchDatabase();
 const database = await openDatabase({ kind: "postgres", url: benchDb.url, poolSize: POOL_SIZE });
 const barePool = new pg.Pool({ connectionString: benchDb.url, max: POOL_SIZE });
+// Dropping the database at the end terminates any backend still closing; that is expected, not a crash.
+barePool.on("error", () => undefined);
 const closers: (() => Promise<unknown>)[] = [];
 let exitCode = 0;
 
@@ -105,10 +107,16 @@ try {
     const withSession = await buildBareApp(barePool, listAll, detailAll, ids[0]);
     const withSessionUrl = await withSession.listen({ port: 0, host: "127.0.0.1" });
     closers.push(() => withSession.close());
-    const diag = await measured(spec(withSessionUrl, "/bare/projects", (id) => `/bare/projects/${id}`, {}, DURATION_S));
-    console.log(
-      `  diagnosis: bare + session statement: ${diag.reqPerSec.toFixed(0)} req/s, p99 ${diag.p99Ms} ms, CPU ms/req server ${diag.serverMsPerReq.toFixed(2)}, pg+rest ${diag.restMsPerReq?.toFixed(2) ?? "n/a"}\n`,
-    );
+    // …and the baseline with named prepared statements, to price the planning every request pays.
+    const prepared = await buildBareApp(barePool, list, detail, ids[0], { prepared: true });
+    const preparedUrl = await prepared.listen({ port: 0, host: "127.0.0.1" });
+    closers.push(() => prepared.close());
+    for (const [label, url] of [["bare + session statement", withSessionUrl], ["bare, prepared statements", preparedUrl]] as const) {
+      const d = await measured(spec(url, "/bare/projects", (id) => `/bare/projects/${id}`, {}, DURATION_S));
+      const cpu = `CPU ms/req server ${d.serverMsPerReq.toFixed(2)}, pg+rest ${d.restMsPerReq?.toFixed(2) ?? "n/a"}`;
+      console.log(`  diagnosis, ${label}: ${d.reqPerSec.toFixed(0)} req/s, p50 ${d.p50Ms} ms, p99 ${d.p99Ms} ms, ${cpu}`);
+    }
+    console.log("");
   }
   if (real.non2xx || real.errors || baseline.non2xx || baseline.errors) {
     log(`FAILED requests: api non2xx=${real.non2xx} errors=${real.errors}; bare non2xx=${baseline.non2xx} errors=${baseline.errors}`);
