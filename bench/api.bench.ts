@@ -8,7 +8,7 @@ import { LIVE_PROJECT_STATUSES } from "@contracts/registry/enums";
 import { buildApp } from "../server/src/app";
 import { loadConfig } from "../server/src/config";
 import { newToken } from "../server/src/platform/auth/secrets";
-import { openDatabase } from "../server/src/platform/db/client";
+import { createPool, openDatabase } from "../server/src/platform/db/client";
 import { migrateDatabase } from "../server/src/platform/db/migrate";
 import { seedDemoCity } from "../server/src/seed/demo-city";
 import { buildBareApp } from "./bare-app";
@@ -26,7 +26,8 @@ const MS_PER_TICK = 10; // /proc/stat counts USER_HZ ticks, 100 per second on Li
 const log = (m: string) => process.stderr.write(`${m}\n`);
 const benchDb = await createBenchDatabase();
 const database = await openDatabase({ kind: "postgres", url: benchDb.url, poolSize: POOL_SIZE });
-const barePool = new pg.Pool({ connectionString: benchDb.url, max: POOL_SIZE });
+// Same pool as the server's (statement cache included), so both sides run the same SQL the same way.
+const barePool = createPool(benchDb.url, POOL_SIZE);
 // Dropping the database at the end terminates any backend still closing; that is expected, not a crash.
 barePool.on("error", () => undefined);
 const closers: (() => Promise<unknown>)[] = [];

@@ -83,14 +83,28 @@ export async function login(
   return { token, actor: actorFromRow(user), expiresAt };
 }
 
-/** Resolves a session cookie to its actor in one query; expired sessions and disabled users resolve to null. */
-export async function resolveSession(db: Db, settings: AuthSettings, token: string): Promise<Actor | null> {
-  const tokenHash = sha256(token);
-  const [row] = await db
+/**
+ * The per-request session lookup, built once per database and run as a prepared statement: it runs
+ * on every authenticated request, so neither drizzle's query building nor PostgreSQL's planning
+ * should be paid each time.
+ */
+const sessionLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
+
+function prepareSessionLookup(db: Db) {
+  return db
     .select({ ...userColumns, lastSeenAt: authSessions.lastSeenAt })
     .from(authSessions)
     .innerJoin(authUsers, eq(authUsers.id, authSessions.userId))
-    .where(and(eq(authSessions.tokenHash, tokenHash), gt(authSessions.expiresAt, sql`now()`), eq(authUsers.isActive, true)));
+    .where(and(eq(authSessions.tokenHash, sql.placeholder("tokenHash")), gt(authSessions.expiresAt, sql`now()`), eq(authUsers.isActive, true)))
+    .prepare("auth_session_lookup");
+}
+
+/** Resolves a session cookie to its actor in one query; expired sessions and disabled users resolve to null. */
+export async function resolveSession(db: Db, settings: AuthSettings, token: string): Promise<Actor | null> {
+  const tokenHash = sha256(token);
+  let lookup = sessionLookups.get(db);
+  if (!lookup) sessionLookups.set(db, (lookup = prepareSessionLookup(db)));
+  const [row] = await lookup.execute({ tokenHash });
   if (!row) return null;
   if (Date.now() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await db

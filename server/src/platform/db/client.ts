@@ -5,6 +5,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import pg from "pg";
+import { StatementCachingClient } from "./statement-cache.js";
 
 /** The driver-independent database handle every verb receives. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -25,12 +26,17 @@ export interface Database {
 // Dates and numerics come back as strings from node-postgres by default; keep bigint counts as numbers.
 pg.types.setTypeParser(20, (v) => Number(v));
 
+/** A node-postgres pool whose clients prepare each SELECT once per connection (statement-cache.ts). */
+export function createPool(url: string, max: number): pg.Pool {
+  return new pg.Pool({ connectionString: url, max, Client: StatementCachingClient });
+}
+
 /** Opens PostgreSQL when a URL is given, otherwise embedded PGlite persisted under `dataDir`. */
 export async function openDatabase(
   opts: { kind: "postgres"; url: string; poolSize?: number } | { kind: "pglite"; dataDir?: string },
 ): Promise<Database> {
   if (opts.kind === "postgres") {
-    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 20 });
+    const pool = createPool(opts.url, opts.poolSize ?? 20);
     pool.on("error", () => undefined); // idle-client errors surface on the next query instead of killing the process
     const db = drizzlePg({ client: pool, casing: "snake_case" }) as unknown as Db;
     return { db, kind: "postgres", raw: { pool }, close: () => pool.end() };
