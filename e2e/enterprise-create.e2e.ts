@@ -1,0 +1,110 @@
+import { randomInt } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { creditCodeCheckChar } from "@contracts/registry/identifiers";
+import { apiGet, login, screenshot, useE2E, type ApiPage } from "./harness";
+
+interface EnterpriseRow {
+  id: string;
+  name: string;
+  creditCode: string;
+}
+
+const USCI_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+/** A fresh valid 统一社会信用代码 for 永康 (330784) and the same code with a wrong check character. */
+function creditCodes(): { valid: string; wrongCheck: string } {
+  let first17 = "91330784";
+  while (first17.length < 17) first17 += USCI_CHARS[randomInt(USCI_CHARS.length)];
+  const check = creditCodeCheckChar(first17);
+  const wrong = USCI_CHARS[(USCI_CHARS.indexOf(check) + 1) % USCI_CHARS.length];
+  return { valid: first17 + check, wrongCheck: first17 + wrong };
+}
+
+const drawer = (page: Page) => page.locator(".ant-drawer-open");
+
+/** The input labelled `label` in the open drawer (the list behind it has columns of the same names). */
+const field = (page: Page, label: string) => drawer(page).getByLabel(label, { exact: true });
+
+/** The form item of the open drawer whose label is `label`. */
+const formItem = (page: Page, label: string) =>
+  page.locator(".ant-drawer-open .ant-form-item").filter({ has: page.locator("label", { hasText: new RegExp(`^${label}$`) }) });
+
+/** Opens 新建企业 on /enterprises and fills the required fields. */
+async function openAndFill(page: Page, name: string, creditCode: string) {
+  await page.getByRole("button", { name: /新\s*建/ }).click();
+  await drawer(page).getByText("新建企业").waitFor();
+  await field(page, "企业名称").fill(name);
+  await field(page, "统一社会信用代码").fill(creditCode);
+  await field(page, "企业类型").click();
+  await page.locator(".ant-select-dropdown:visible .ant-select-item-option").filter({ hasText: /^施工企业$/ }).click();
+  await field(page, "法定代表人").fill("张建国");
+}
+
+const saveButton = (page: Page) => drawer(page).getByRole("button", { name: /保\s*存/ });
+
+describe("create an enterprise", () => {
+  const e2e = useE2E();
+
+  it("rejects a wrong credit-code check character in the form, then saves the corrected code and shows it", async () => {
+    const page = await e2e.newPage();
+    await login(page, e2e.url);
+    const before = (await apiGet<ApiPage<EnterpriseRow>>(page, e2e.url, "/enterprises?pageSize=1")).total;
+    const posts: string[] = [];
+    page.on("request", (r) => {
+      if (r.method() === "POST" && new URL(r.url()).pathname === "/api/v1/enterprises") posts.push(r.url());
+    });
+
+    const { valid, wrongCheck } = creditCodes();
+    const name = `永康市端到端测试建设有限公司${randomInt(1000, 9999)}`;
+    await page.goto(`${e2e.url}/enterprises`);
+    await openAndFill(page, name, wrongCheck);
+    await saveButton(page).click();
+    const error = formItem(page, "统一社会信用代码").locator(".ant-form-item-explain-error");
+    await error.waitFor();
+    expect(await error.textContent()).toContain("统一社会信用代码校验位错误");
+    await screenshot(page, "3-create-enterprise-field-error");
+    // Nothing was sent, nothing was created.
+    expect(posts).toEqual([]);
+    expect((await apiGet<ApiPage<EnterpriseRow>>(page, e2e.url, "/enterprises?pageSize=1")).total).toBe(before);
+    expect((await apiGet<ApiPage<EnterpriseRow>>(page, e2e.url, `/enterprises?q=${wrongCheck}`)).total).toBe(0);
+
+    await field(page, "统一社会信用代码").fill(valid);
+    await error.waitFor({ state: "detached" });
+    const created = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/api/v1/enterprises");
+    await saveButton(page).click();
+    expect((await created).status()).toBe(201);
+    await page.waitForURL((u) => /^\/enterprises\/[0-9a-f-]{36}$/.test(u.pathname));
+    const id = new URL(page.url()).pathname.split("/").pop()!;
+    await page.getByRole("heading", { name }).waitFor();
+    const info = page.locator(".ant-descriptions");
+    await info.getByText(valid, { exact: true }).waitFor();
+    await info.getByText("施工企业", { exact: true }).waitFor();
+    await screenshot(page, "3-create-enterprise-detail");
+
+    const saved = await apiGet<EnterpriseRow>(page, e2e.url, `/enterprises/${id}`);
+    expect(saved).toMatchObject({ name, creditCode: valid });
+    expect((await apiGet<ApiPage<EnterpriseRow>>(page, e2e.url, "/enterprises?pageSize=1")).total).toBe(before + 1);
+  });
+
+  it("shows the server's 409 for an already registered credit code on the field and creates nothing", async () => {
+    const page = await e2e.newPage();
+    await login(page, e2e.url);
+    const list = await apiGet<ApiPage<EnterpriseRow>>(page, e2e.url, "/enterprises?pageSize=1");
+    const taken = list.items[0].creditCode;
+
+    await page.goto(`${e2e.url}/enterprises`);
+    await openAndFill(page, `永康市重复代码测试有限公司${randomInt(1000, 9999)}`, taken);
+    const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/api/v1/enterprises");
+    await saveButton(page).click();
+    const res = await answered;
+    expect(res.status()).toBe(409);
+    const error = formItem(page, "统一社会信用代码").locator(".ant-form-item-explain-error");
+    await error.waitFor();
+    expect(await error.textContent()).toContain("统一社会信用代码已登记");
+    // The drawer stays open with the input kept, so the user can correct it.
+    expect(await field(page, "统一社会信用代码").inputValue()).toBe(taken);
+    await screenshot(page, "3-create-enterprise-duplicate");
+    expect((await apiGet<ApiPage<EnterpriseRow>>(page, e2e.url, "/enterprises?pageSize=1")).total).toBe(list.total);
+  });
+});
