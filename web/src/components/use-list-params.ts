@@ -66,5 +66,10 @@ export function useListParams(defaultPageSize = 20) {
     size: "small",
   });
 
-  return { page, pageSize, sort, q: get("q"), query, get, getList, set, sortOrder, onTableChange, pagination };
+  /** 重置: back to the unfiltered first page. */
+  const reset = useCallback(() => setSp(new URLSearchParams()), [setSp]);
+
+  return { page, pageSize, sort, q: get("q"), query, get, getList, set, reset, sortOrder, onTableChange, pagination };
 }
+
+export type ListParams = ReturnType<typeof useListParams>;
