@@ -46,7 +46,11 @@ function webDistStale(): boolean {
  */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   if (webDistStale()) {
-    const build = spawnSync("npx", ["vite", "build", "--config", "web/vite.config.ts", "--logLevel", "warn"], { stdio: "inherit" });
+    // NODE_ENV is "test" under vitest; vite would honour it and ship React's and antd's development builds.
+    const build = spawnSync("npx", ["vite", "build", "--config", "web/vite.config.ts", "--logLevel", "warn"], {
+      stdio: "inherit",
+      env: { ...process.env, NODE_ENV: "production" },
+    });
     if (build.status !== 0) throw new Error("web build failed");
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), "sc-e2e-"));
@@ -124,10 +128,12 @@ export async function apiLogin(context: BrowserContext, baseUrl: string, usernam
 
 export const SCREENSHOT_DIR = "e2e/screenshots";
 
-/** Full-page screenshot into e2e/screenshots/<name>.png (gitignored), for a human to look at. */
+/** Viewport screenshot (full-page ones garble the sticky sider) into e2e/screenshots/<name>.png (gitignored), for a human to look at. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  // Let a table's loading veil fade first, so the picture shows what the user reads.
+  await page.locator(".ant-spin-spinning, .ant-spin-blur").first().waitFor({ state: "detached", timeout: 5000 }).catch(() => undefined);
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
 }
 
 export interface E2E {

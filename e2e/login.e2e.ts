@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { LIVE_PROJECT_STATUSES } from "@contracts/registry/enums";
 import { ADMIN_PASSWORD, apiGet, screenshot, useE2E } from "./harness";
 
 interface Stats {
   total: number;
+  byStatus: Partial<Record<string, number>>;
 }
 interface Total {
   total: number;
@@ -44,8 +46,11 @@ describe("login", () => {
     ]);
     expect(stats.total).toBeGreaterThan(0);
     await expect.poll(() => kpi(page, "项目总数")).toBe(stats.total);
+    await expect.poll(() => kpi(page, "在建项目")).toBe(LIVE_PROJECT_STATUSES.reduce((n, s) => n + (stats.byStatus[s] ?? 0), 0));
     await expect.poll(() => kpi(page, "企业总数")).toBe(enterprises.total);
     await expect.poll(() => kpi(page, "从业人员")).toBe(persons.total);
+    // The served bundle is a production build (a development one marks every antd class "css-dev-only").
+    expect(await page.locator("[class*=css-dev-only]").count()).toBe(0);
     // The admin sees the system menu.
     await page.getByRole("menuitem", { name: /用户管理/ }).waitFor();
     await screenshot(page, "1-login-home");

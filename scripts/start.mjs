@@ -4,7 +4,11 @@ import { existsSync } from "node:fs";
 
 if (!existsSync("web/dist/index.html") || process.env.REBUILD_WEB === "1") {
   console.log("building the web app (first start)…");
-  const build = spawnSync("npx", ["vite", "build", "--config", "web/vite.config.ts", "--logLevel", "warn"], { stdio: "inherit" });
+  // A production bundle whatever NODE_ENV the shell has (vite would otherwise bundle development React).
+  const build = spawnSync("npx", ["vite", "build", "--config", "web/vite.config.ts", "--logLevel", "warn"], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

@@ -4,11 +4,10 @@ import { isCityWide, requirePermission } from "../../platform/auth/actor.js";
 import { recordAudit } from "../../platform/audit/audit.js";
 import type { ServiceContext } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
-import { AppError, conflict, invalidField, notFound, type FieldIssue } from "../../platform/errors.js";
-import { assertNoRowErrors } from "../../platform/excel/excel.js";
-import { startJob, type JobProgress } from "../../platform/jobs/jobs.js";
+import { AppError, conflict, notFound, type FieldIssue } from "../../platform/errors.js";
+import { startImport } from "../../platform/excel/import-job.js";
 import { getEnterprise } from "./enterprise.queries.js";
-import { parseEnterpriseSheet, reportProgress } from "./enterprise.sheet.js";
+import { parseEnterpriseSheet } from "./enterprise.sheet.js";
 import { registryEnterprises as E, registryQualifications as Q } from "./schema.js";
 import { enterpriseScope } from "./scope.js";
 
@@ -119,42 +118,25 @@ function assertMayChange(ctx: ServiceContext, id: string, input: UpdateEnterpris
   }
 }
 
-/** Rows per multi-row INSERT: well under PostgreSQL's 65,535 bind parameters at 9 columns a row. */
-const IMPORT_CHUNK = 500;
-
 /**
- * Imports enterprises from an .xlsx in a background job; answers the job id at once. All or nothing:
- * any bad row (contract, duplicate in the sheet, already registered) fails the job listing every bad
- * row; otherwise one transaction inserts them all and writes one audit entry.
+ * Imports enterprises from an .xlsx in a background job (platform/excel/import-job.ts); answers the
+ * job id at once. Any bad row (contract, duplicate in the sheet, already registered) fails it whole.
  * @throws AppError FORBIDDEN without `registry.import` (before the upload is read); VALIDATION naming `file`.
  */
 export async function importEnterprises(ctx: ServiceContext, upload: () => Promise<Buffer>): Promise<{ jobId: string }> {
   requirePermission(ctx.actor, "registry.import");
-  const buffer = await upload();
-  const jobId = await startJob(ctx.db, ctx.log, ctx.actor, "registry.enterprise.import", (progress) => runEnterpriseImport(ctx, buffer, progress));
-  return { jobId };
-}
-
-async function runEnterpriseImport(ctx: ServiceContext, buffer: Buffer, progress: JobProgress): Promise<{ imported: number }> {
-  const { rows, errors } = await parseEnterpriseSheet(buffer, (codes) => registeredCreditCodes(ctx.db, codes));
-  assertNoRowErrors(errors);
-  if (rows.length === 0) throw invalidField("file", "表格中没有数据行 (the sheet has no data rows)");
-  await progress.setTotal(rows.length);
-  const imported = await ctx.db.transaction(async (tx) => {
-    let done = 0;
-    for (let i = 0; i < rows.length; i += IMPORT_CHUNK) {
-      const values = rows.slice(i, i + IMPORT_CHUNK).map(({ input }) => ({ ...input, district: input.district ?? null, contactName: input.contactName ?? null, contactPhone: input.contactPhone ?? null }));
+  return startImport(ctx, upload, {
+    kind: "registry.enterprise",
+    entity: "enterprise",
+    parse: (buffer) => parseEnterpriseSheet(buffer, (codes) => registeredCreditCodes(ctx.db, codes)),
+    insertChunk: async (tx, rows) => {
+      const values = rows.map(({ input }) => ({ ...input, district: input.district ?? null, contactName: input.contactName ?? null, contactPhone: input.contactPhone ?? null }));
       const inserted = await tx.insert(E).values(values).onConflictDoNothing({ target: E.creditCode }).returning({ id: E.id });
       // Someone registered one of these codes after validation: roll everything back rather than import part.
       if (inserted.length !== values.length) throw conflict("导入期间有企业被其他用户登记，请重新导入 (an enterprise was registered meanwhile; import again)");
-      done += inserted.length;
-      reportProgress(progress, done);
-    }
-    await recordAudit(tx, ctx, { action: "registry.enterprise.imported", entity: "enterprise", entityId: null, after: { imported: done } });
-    return done;
+      return inserted.length;
+    },
   });
-  ctx.events.publish("registry.enterprise.imported", { count: imported });
-  return { imported };
 }
 
 /** Which of these credit codes are already registered (one query). */

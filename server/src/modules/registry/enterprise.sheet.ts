@@ -11,7 +11,6 @@ import {
   type Labels,
 } from "@contracts/registry/enums";
 import { readSheet, repeatedKeyErrors, validateRows, type RowError, type SheetColumn, type SheetRow } from "../../platform/excel/excel.js";
-import type { JobProgress } from "../../platform/jobs/jobs.js";
 import type { EnterpriseRow } from "./enterprise.queries.js";
 
 /**
@@ -82,15 +81,6 @@ export const headerOf =
   <T>(columns: SheetColumn<T>[]) =>
   (key: string): string =>
     columns.find((c) => c.key === key)?.header ?? key;
-
-/**
- * Records import progress from inside the import's transaction without waiting for it: on PGlite the
- * single connection belongs to that transaction until commit (awaiting would deadlock, the write lands
- * after commit instead); on PostgreSQL it runs on another pooled connection and shows at once.
- */
-export function reportProgress(progress: JobProgress, done: number): void {
-  void progress.advance(done).catch(() => undefined);
-}
 
 /**
  * Parses and validates an enterprise sheet: every row against the contract, then credit codes repeated

@@ -6,9 +6,7 @@ import { recordAudit } from "../../platform/audit/audit.js";
 import type { Actor, ServiceContext } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { AppError, conflict, invalidField, notFound, type FieldIssue } from "../../platform/errors.js";
-import { assertNoRowErrors } from "../../platform/excel/excel.js";
-import { startJob, type JobProgress } from "../../platform/jobs/jobs.js";
-import { reportProgress } from "./enterprise.sheet.js";
+import { startImport } from "../../platform/excel/import-job.js";
 import { getPerson } from "./person.queries.js";
 import { parsePersonSheet } from "./person.sheet.js";
 import { registryCertificates as C, registryEnterprises as E, registryPersons as PE } from "./schema.js";
@@ -135,45 +133,29 @@ export async function updatePerson(ctx: ServiceContext, id: string, input: Updat
   return getPerson(ctx.db, ctx.actor, id, { scoped: false });
 }
 
-/** Rows per multi-row INSERT: well under PostgreSQL's 65,535 bind parameters at 6 columns a row. */
-const IMPORT_CHUNK = 500;
-
 /**
- * Imports people from an .xlsx in a background job; answers the job id at once. All or nothing: any
- * bad row (contract, ID number repeated or registered, unknown employer code) fails the job listing
- * every bad row; otherwise one transaction inserts them all and writes one audit entry.
+ * Imports people from an .xlsx in a background job (platform/excel/import-job.ts); answers the job id
+ * at once. Any bad row (contract, ID number repeated or registered, unknown employer code) fails it whole.
  * @throws AppError FORBIDDEN without `registry.import` (before the upload is read); VALIDATION naming `file`.
  */
 export async function importPersons(ctx: ServiceContext, upload: () => Promise<Buffer>): Promise<{ jobId: string }> {
   requirePermission(ctx.actor, "registry.import");
-  const buffer = await upload();
-  const jobId = await startJob(ctx.db, ctx.log, ctx.actor, "registry.person.import", (progress) => runPersonImport(ctx, buffer, progress));
-  return { jobId };
-}
-
-async function runPersonImport(ctx: ServiceContext, buffer: Buffer, progress: JobProgress): Promise<{ imported: number }> {
-  const { rows, errors } = await parsePersonSheet(buffer, {
-    registeredIdNumbers: (ids) => registeredIdNumbers(ctx.db, ids),
-    employerIds: (codes) => employerIdsByCode(ctx.db, codes),
-  });
-  assertNoRowErrors(errors);
-  if (rows.length === 0) throw invalidField("file", "表格中没有数据行 (the sheet has no data rows)");
-  await progress.setTotal(rows.length);
-  const imported = await ctx.db.transaction(async (tx) => {
-    let done = 0;
-    for (let i = 0; i < rows.length; i += IMPORT_CHUNK) {
-      const values = rows.slice(i, i + IMPORT_CHUNK).map((r) => ({ ...r, ...parseIdNumber(r.idNumber) }));
+  return startImport(ctx, upload, {
+    kind: "registry.person",
+    entity: "person",
+    parse: (buffer) =>
+      parsePersonSheet(buffer, {
+        registeredIdNumbers: (ids) => registeredIdNumbers(ctx.db, ids),
+        employerIds: (codes) => employerIdsByCode(ctx.db, codes),
+      }),
+    insertChunk: async (tx, rows) => {
+      const values = rows.map((r) => ({ ...r, ...parseIdNumber(r.idNumber) }));
       const inserted = await tx.insert(PE).values(values).onConflictDoNothing({ target: PE.idNumber }).returning({ id: PE.id });
       // Someone registered one of these ID numbers after validation: roll everything back rather than import part.
       if (inserted.length !== values.length) throw conflict("导入期间有人员被其他用户登记，请重新导入 (a person was registered meanwhile; import again)");
-      done += inserted.length;
-      reportProgress(progress, done);
-    }
-    await recordAudit(tx, ctx, { action: "registry.person.imported", entity: "person", entityId: null, after: { imported: done } });
-    return done;
+      return inserted.length;
+    },
   });
-  ctx.events.publish("registry.person.imported", { count: imported });
-  return { imported };
 }
 
 async function registeredIdNumbers(db: Executor, ids: string[]): Promise<Set<string>> {

@@ -13,22 +13,19 @@ import {
 } from "@contracts/registry/enums";
 import { CreateProjectInput, type ListProjectsQuery } from "@contracts/registry/project";
 import { requirePermission } from "../../platform/auth/actor.js";
-import { recordAudit } from "../../platform/audit/audit.js";
 import type { ServiceContext } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { conflict } from "../../platform/errors.js";
-import { assertNoRowErrors, readSheet, repeatedKeyErrors, validateRows, writeSheet, type RowError, type SheetColumn, type SheetRow } from "../../platform/excel/excel.js";
-import { startJob, type JobProgress } from "../../platform/jobs/jobs.js";
+import { readSheet, repeatedKeyErrors, validateRows, writeSheet, type RowError, type SheetColumn, type SheetRow } from "../../platform/excel/excel.js";
+import { startImport } from "../../platform/excel/import-job.js";
 import { todayInShanghai } from "./expiry.js";
 import { generalContractorName, participantCreditCode, projectFilters, projectManagerName, projectOrder } from "./project.queries.js";
-import { isUniqueViolation } from "../../platform/db/pg-errors.js";
 import { projectFieldIssues } from "./project.service.js";
 import { registryEnterprises as E, registryProjectParticipants, registryProjects as P, registryQualifications as Q } from "./schema.js";
 
 /** Excel export, template and all-or-nothing import of projects (项目库). */
 
 const EXPORT_MAX_ROWS = 100_000;
-const INSERT_CHUNK = 500;
 
 /** Sheet columns that name a participant by credit code, and the role each one becomes. */
 const PARTICIPANT_COLUMNS = { builderCode: "builder", contractorCode: "general_contractor", supervisorCode: "supervisor" } as const satisfies Record<
@@ -169,57 +166,48 @@ function toInput(v: SheetRow["values"]): unknown {
 }
 
 /**
- * Starts the import of an .xlsx of projects as a job (poll `GET /jobs/:id`). All or nothing: any bad
- * row fails the job with every problem listed; otherwise one transaction inserts every project as 立项.
+ * Starts the import of an .xlsx of projects as a job (platform/excel/import-job.ts). All or nothing:
+ * any bad row fails the job with every problem listed; otherwise one transaction inserts every project
+ * as 立项 with its participants.
  * @throws AppError FORBIDDEN without `registry.import` (before the upload is read); VALIDATION naming `file`.
  */
 export async function importProjects(ctx: ServiceContext, upload: () => Promise<Buffer>): Promise<{ jobId: string }> {
   requirePermission(ctx.actor, "registry.import");
-  const buffer = await upload();
-  const jobId = await startJob(ctx.db, ctx.log, ctx.actor, "registry.project.import", (progress) => runImport(ctx, buffer, progress));
-  return { jobId };
-}
-
-async function runImport(ctx: ServiceContext, buffer: Buffer, progress: JobProgress): Promise<{ imported: number }> {
-  const sheet = await readSheet(buffer, PROJECT_IMPORT_COLUMNS);
-  await progress.setTotal(sheet.length);
-  const { inputs, errors } = validateRows(sheet, ImportRow, toInput, headerOf);
-  for (const { rowNumber, input } of inputs) {
-    for (const issue of projectFieldIssues(input)) errors.push({ row: rowNumber, column: headerOf(issue.path), message: issue.message });
-  }
-  errors.push(...(await duplicateCodeErrors(ctx.db, inputs)));
-  const { errors: participantErrors, enterpriseIds } = await resolveParticipants(ctx.db, inputs);
-  errors.push(...participantErrors);
-  errors.sort((a, b) => a.row - b.row);
-  assertNoRowErrors(errors);
-  // Progress is written outside the transaction: on PGlite a write from outside would wait for it to end.
-  await progress.advance(sheet.length);
-
-  const imported = await ctx.db.transaction(async (tx) => {
-    let count = 0;
-    for (let i = 0; i < inputs.length; i += INSERT_CHUNK) {
-      const chunk = inputs.slice(i, i + INSERT_CHUNK).map((r) => r.input);
+  let enterpriseIds = new Map<string, string>();
+  return startImport(ctx, upload, {
+    kind: "registry.project",
+    entity: "project",
+    parse: async (buffer) => {
+      const sheet = await readSheet(buffer, PROJECT_IMPORT_COLUMNS);
+      const { inputs, errors } = validateRows(sheet, ImportRow, toInput, headerOf);
+      for (const { rowNumber, input } of inputs) {
+        for (const issue of projectFieldIssues(input)) errors.push({ row: rowNumber, column: headerOf(issue.path), message: issue.message });
+      }
+      errors.push(...(await duplicateCodeErrors(ctx.db, inputs)));
+      const participants = await resolveParticipants(ctx.db, inputs);
+      enterpriseIds = participants.enterpriseIds;
+      errors.push(...participants.errors);
+      errors.sort((a, b) => a.row - b.row);
+      return { rows: inputs.map((r) => r.input), errors };
+    },
+    insertChunk: async (tx, rows) => {
       const created = await tx
         .insert(P)
-        .values(chunk.map(({ builderCode: _b, contractorCode: _c, supervisorCode: _s, ...p }) => ({ ...p, permitNo: p.permitNo || null, status: "approved" })))
+        .values(rows.map(({ builderCode: _b, contractorCode: _c, supervisorCode: _s, ...p }) => ({ ...p, permitNo: p.permitNo || null, status: "approved" })))
+        .onConflictDoNothing({ target: P.code })
         .returning({ id: P.id, code: P.code });
+      // Another writer registered one of these codes after the duplicate check: roll everything back.
+      if (created.length !== rows.length) throw conflict("部分项目编号已被同时登记，未导入任何数据 (a code was registered meanwhile; nothing was imported)");
       const idByCode = new Map(created.map((c) => [c.code, c.id]));
-      const participants = chunk.flatMap((row) =>
+      const participants = rows.flatMap((row) =>
         (Object.keys(PARTICIPANT_COLUMNS) as ParticipantKey[])
           .filter((key) => row[key])
           .map((key) => ({ projectId: idByCode.get(row.code) as string, enterpriseId: enterpriseIds.get(row[key] as string) as string, role: PARTICIPANT_COLUMNS[key] })),
       );
       if (participants.length > 0) await tx.insert(registryProjectParticipants).values(participants);
-      count += created.length;
-    }
-    await recordAudit(tx, ctx, { action: "registry.project.imported", entity: "project", after: { count, codes: inputs.map((r) => r.input.code) } });
-    return count;
-  }).catch((err: unknown) => {
-    // Another writer registered one of these codes after the duplicate check.
-    throw isUniqueViolation(err) ? conflict("部分项目编号已被同时登记，未导入任何数据 (a code was registered meanwhile; nothing was imported)") : err;
+      return created.length;
+    },
   });
-  ctx.events.publish("registry.project.imported", { count: imported });
-  return { imported };
 }
 
 /** Codes repeated within the sheet or already registered. */
