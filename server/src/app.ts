@@ -10,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { z } from "zod";
 import type { Config } from "./config.js";
 import { auditRoutes } from "./platform/audit/audit.routes.js";
+import { ActorCache } from "./platform/auth/actor-cache.js";
 import { authRoutes } from "./platform/auth/auth.routes.js";
 import type { Database } from "./platform/db/client.js";
 import { EventBus } from "./platform/events/bus.js";
@@ -52,7 +53,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
-  installRequestContext(app, { db: database.db, config, events });
+  const actors = new ActorCache();
+  await actors.start(database);
+  app.addHook("onClose", () => actors.stop());
+  // This process's own changes evict at once; other processes hear the database triggers' notification.
+  for (const type of ["identity.user.updated", "identity.token.revoked"]) {
+    events.on(type, (e) => actors.forgetUser(String(e.payload.userId)));
+  }
+  installRequestContext(app, { db: database.db, config, events, actors });
 
   app.get(
     "/api/health",
@@ -65,7 +73,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(
     async (api) => {
-      await api.register(authRoutes, { db: database.db, config });
+      await api.register(authRoutes, { db: database.db, config, actors });
       await api.register(auditRoutes);
       await api.register(jobRoutes);
       await api.register(registryPlugin);

@@ -1,9 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
-import { drizzle } from "drizzle-orm/pglite";
 import pg from "pg";
 import { inject } from "vitest";
-import { openDatabase, type Database } from "../../server/src/platform/db/client";
+import { openDatabase, wrapPglite, type Database } from "../../server/src/platform/db/client";
 import { migrateDatabase } from "../../server/src/platform/db/migrate";
 import { adminUrl, urlFor } from "./pg-global";
 
@@ -22,9 +21,7 @@ async function migratedPglite(): Promise<PGlite> {
 export async function createTestDatabase(): Promise<Database> {
   if (TEST_DB_KIND === "pglite") {
     pgliteTemplate ??= migratedPglite();
-    const client = (await (await pgliteTemplate).clone()) as PGlite;
-    const db = drizzle({ client, casing: "snake_case" }) as unknown as Database["db"];
-    return { db, kind: "pglite", raw: { pglite: client }, close: () => client.close() };
+    return wrapPglite((await (await pgliteTemplate).clone()) as PGlite);
   }
   const name = `${inject("pgRun")}_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminUrl() });

@@ -4,7 +4,8 @@ import { LoginInput, MeDto } from "@contracts/platform/auth";
 import type { Config } from "../../config.js";
 import type { Actor } from "../context.js";
 import type { Db } from "../db/client.js";
-import { SESSION_COOKIE } from "../http/request-context.js";
+import { credentialKey, SESSION_COOKIE } from "../http/request-context.js";
+import type { ActorCache } from "./actor-cache.js";
 import { endSession, login } from "./session.js";
 
 export const toMe = (a: Actor): MeDto => ({
@@ -18,7 +19,7 @@ export const toMe = (a: Actor): MeDto => ({
   permissions: [...a.permissions],
 });
 
-export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = async (app, { db, config }) => {
+export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config; actors: ActorCache }> = async (app, { db, config, actors }) => {
   app.post(
     "/auth/login",
     { config: { public: true }, schema: { tags: ["auth"], body: LoginInput, response: { 200: MeDto } } },
@@ -41,7 +42,11 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config }> = asy
 
   app.post("/auth/logout", { config: { public: true }, schema: { tags: ["auth"], response: { 204: z.null() } } }, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
-    if (token) await endSession(db, token);
+    if (token) {
+      await endSession(db, token);
+      // Other processes learn it from the trigger's notification; this one forgets at once.
+      actors.delete(credentialKey("session", token));
+    }
     reply.clearCookie(SESSION_COOKIE, { path: "/" });
     return reply.status(204).send(null);
   });

@@ -92,27 +92,32 @@ const sessionLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>(
 
 function prepareSessionLookup(db: Db) {
   return db
-    .select({ ...userColumns, lastSeenAt: authSessions.lastSeenAt })
+    .select({ ...userColumns, lastSeenAt: authSessions.lastSeenAt, expiresAt: authSessions.expiresAt })
     .from(authSessions)
     .innerJoin(authUsers, eq(authUsers.id, authSessions.userId))
     .where(and(eq(authSessions.tokenHash, sql.placeholder("tokenHash")), gt(authSessions.expiresAt, sql`now()`), eq(authUsers.isActive, true)))
     .prepare("auth_session_lookup");
 }
 
+/** A resolved credential: who it is, and until when it is valid (null: no expiry). */
+export interface Resolved {
+  actor: Actor;
+  expiresAt: number | null;
+}
+
 /** Resolves a session cookie to its actor in one query; expired sessions and disabled users resolve to null. */
-export async function resolveSession(db: Db, settings: AuthSettings, token: string): Promise<Actor | null> {
+export async function resolveSession(db: Db, settings: AuthSettings, token: string): Promise<Resolved | null> {
   const tokenHash = sha256(token);
   let lookup = sessionLookups.get(db);
   if (!lookup) sessionLookups.set(db, (lookup = prepareSessionLookup(db)));
   const [row] = await lookup.execute({ tokenHash });
   if (!row) return null;
+  let expiresAt = row.expiresAt.getTime();
   if (Date.now() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await db
-      .update(authSessions)
-      .set({ lastSeenAt: new Date(), expiresAt: new Date(Date.now() + settings.sessionTtlMs) })
-      .where(eq(authSessions.tokenHash, tokenHash));
+    expiresAt = Date.now() + settings.sessionTtlMs;
+    await db.update(authSessions).set({ lastSeenAt: new Date(), expiresAt: new Date(expiresAt) }).where(eq(authSessions.tokenHash, tokenHash));
   }
-  return actorFromRow(row);
+  return { actor: actorFromRow(row), expiresAt };
 }
 
 export async function endSession(db: Db, token: string): Promise<void> {
@@ -125,10 +130,10 @@ export async function endUserSessions(tx: Executor, userId: string): Promise<voi
 }
 
 /** Resolves `Authorization: Bearer sc_…`; revoked or expired tokens and disabled users resolve to null. */
-export async function resolveApiToken(db: Db, token: string): Promise<Actor | null> {
+export async function resolveApiToken(db: Db, token: string): Promise<Resolved | null> {
   const tokenHash = sha256(token);
   const [row] = await db
-    .select({ ...userColumns, tokenId: authApiTokens.id, lastUsedAt: authApiTokens.lastUsedAt })
+    .select({ ...userColumns, tokenId: authApiTokens.id, lastUsedAt: authApiTokens.lastUsedAt, expiresAt: authApiTokens.expiresAt })
     .from(authApiTokens)
     .innerJoin(authUsers, eq(authUsers.id, authApiTokens.userId))
     .where(
@@ -143,5 +148,5 @@ export async function resolveApiToken(db: Db, token: string): Promise<Actor | nu
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
     await db.update(authApiTokens).set({ lastUsedAt: new Date() }).where(eq(authApiTokens.id, row.tokenId));
   }
-  return actorFromRow(row);
+  return { actor: actorFromRow(row), expiresAt: row.expiresAt?.getTime() ?? null };
 }

@@ -16,10 +16,21 @@ export type Executor = Db | Tx;
 
 export type DbKind = "pglite" | "postgres";
 
+/** A LISTEN subscription; `isLive()` is false while a notification could be missed (not yet or no longer connected). */
+export interface Listener {
+  isLive(): boolean;
+  close(): Promise<void>;
+}
+
 export interface Database {
   db: Db;
   kind: DbKind;
   close(): Promise<void>;
+  /**
+   * Subscribes to NOTIFY on a channel. `onGap` runs whenever notifications may have been missed
+   * (connection lost): callers must then forget whatever the notifications would have invalidated.
+   */
+  listen(channel: string, onNotify: (payload: string) => void, onGap: () => void): Promise<Listener>;
   /** The raw driver, for migrations and tests only. */
   raw: { pglite?: PGlite; pool?: pg.Pool };
 }
@@ -40,7 +51,7 @@ export async function openDatabase(
     const pool = createPool(opts.url, opts.poolSize ?? 20);
     pool.on("error", () => undefined); // idle-client errors surface on the next query instead of killing the process
     const db = drizzlePg({ client: pool, casing: "snake_case" }) as unknown as Db;
-    return { db, kind: "postgres", raw: { pool }, close: () => pool.end() };
+    return { db, kind: "postgres", raw: { pool }, close: () => pool.end(), listen: (channel, onNotify, onGap) => listenPg(opts.url, channel, onNotify, onGap) };
   }
   let dir: string | undefined;
   if (opts.dataDir) {
@@ -48,6 +59,55 @@ export async function openDatabase(
     mkdirSync(dir, { recursive: true });
   }
   const client = await PGlite.create(dir ?? "memory://");
+  return wrapPglite(client);
+}
+
+/** Wraps an open PGlite (also used for the test tier's cloned databases). */
+export function wrapPglite(client: PGlite): Database {
   const db = drizzlePglite({ client, casing: "snake_case" }) as unknown as Db;
-  return { db, kind: "pglite", raw: { pglite: client }, close: () => client.close() };
+  return {
+    db,
+    kind: "pglite",
+    raw: { pglite: client },
+    close: () => client.close(),
+    // One process, one connection: notifications cannot be missed.
+    listen: async (channel, onNotify) => {
+      const unlisten = await client.listen(channel, onNotify);
+      return { isLive: () => !client.closed, close: unlisten };
+    },
+  };
+}
+
+const RECONNECT_MS = 1000;
+
+/** A dedicated connection for LISTEN that reconnects after a drop, reporting the gap. */
+async function listenPg(url: string, channel: string, onNotify: (payload: string) => void, onGap: () => void): Promise<Listener> {
+  let client: pg.Client | null = null;
+  let live = false;
+  let closed = false;
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: url });
+    c.on("notification", (n) => n.channel === channel && onNotify(n.payload ?? ""));
+    c.on("error", () => undefined);
+    c.on("end", () => {
+      live = false;
+      onGap();
+      if (!closed) setTimeout(() => void connect().catch(() => undefined), RECONNECT_MS).unref();
+    });
+    await c.connect();
+    await c.query(`listen "${channel.replace(/"/g, "")}"`);
+    client = c;
+    // Anything cached before this point may have missed a notification.
+    onGap();
+    live = true;
+  };
+  await connect();
+  return {
+    isLive: () => live,
+    close: async () => {
+      closed = true;
+      live = false;
+      await client?.end().catch(() => undefined);
+    },
+  };
 }

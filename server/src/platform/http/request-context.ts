@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Config } from "../../config.js";
+import type { ActorCache } from "../auth/actor-cache.js";
+import { sha256 } from "../auth/secrets.js";
 import { resolveApiToken, resolveSession } from "../auth/session.js";
 import type { ServiceContext } from "../context.js";
 import type { Db } from "../db/client.js";
@@ -20,18 +22,25 @@ declare module "fastify" {
 }
 
 /** Resolves the caller from the session cookie or a bearer token and builds the request's ServiceContext. */
-export function installRequestContext(app: FastifyInstance, deps: { db: Db; config: Config; events: EventBus }): void {
+/** The cache key of a credential: its kind and hash, never the credential itself. */
+export const credentialKey = (kind: "session" | "token", credential: string) => `${kind}:${sha256(credential)}`;
+
+export function installRequestContext(app: FastifyInstance, deps: { db: Db; config: Config; events: EventBus; actors: ActorCache }): void {
   app.decorateRequest("ctx", null as unknown as ServiceContext);
   app.addHook("onRequest", async (req: FastifyRequest) => {
     if (!req.url.startsWith("/api/v1/") || req.routeOptions.config?.public) return;
     const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
     const cookie = req.cookies[SESSION_COOKIE];
-    const actor = bearer
-      ? await resolveApiToken(deps.db, bearer)
-      : cookie
-        ? await resolveSession(deps.db, deps.config.auth, cookie)
-        : null;
-    if (!actor) throw new AppError("UNAUTHENTICATED", "请先登录 (login required)");
+    const credential = bearer ?? cookie;
+    if (!credential) throw new AppError("UNAUTHENTICATED", "请先登录 (login required)");
+    const key = credentialKey(bearer ? "token" : "session", credential);
+    let actor = deps.actors.get(key);
+    if (!actor) {
+      const resolved = bearer ? await resolveApiToken(deps.db, bearer) : await resolveSession(deps.db, deps.config.auth, credential);
+      if (!resolved) throw new AppError("UNAUTHENTICATED", "请先登录 (login required)");
+      deps.actors.set(key, resolved.actor, resolved.expiresAt);
+      actor = resolved.actor;
+    }
     req.ctx = { db: deps.db, actor, events: deps.events, log: req.log, requestId: req.id, ip: req.ip };
   });
 }
