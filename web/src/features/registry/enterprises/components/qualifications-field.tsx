@@ -1,8 +1,8 @@
 import { Button, Col, Form, Input, Row } from "antd";
-import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
+import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { QualificationInput } from "@contracts/registry/enterprise";
-import { DateInput } from "../../../../components/date-input";
+import { DocumentValidityCols } from "../../../../components/document-validity-cols";
 import { zodRule } from "../../../../components/form-utils";
 
 /** The editable list of 资质 inside the enterprise form; the whole list replaces the stored one on save. */
@@ -26,24 +26,7 @@ export function QualificationsField() {
                   <Input placeholder="一级" />
                 </Form.Item>
               </Col>
-              <Col flex="1 1 22%">
-                <Form.Item name={[name, "certNo"]} label={t("qualification.certNo")} rules={[required, zodRule(shape.certNo)]}>
-                  <Input />
-                </Form.Item>
-              </Col>
-              <Col flex="0 0 130px">
-                <Form.Item name={[name, "issuedOn"]} label={t("qualification.issuedOn")}>
-                  <DateInput />
-                </Form.Item>
-              </Col>
-              <Col flex="0 0 130px">
-                <Form.Item name={[name, "expiresOn"]} label={t("qualification.expiresOn")} rules={[required]}>
-                  <DateInput />
-                </Form.Item>
-              </Col>
-              <Col flex="0 0 32px" style={{ paddingTop: 30 }}>
-                <Button type="text" danger icon={<DeleteOutlined />} aria-label={t("common.remove")} onClick={() => remove(name)} />
-              </Col>
+              <DocumentValidityCols name={name} labels="qualification" certNoRule={zodRule(shape.certNo)} onRemove={() => remove(name)} />
             </Row>
           ))}
           <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add({ category: "", grade: "", certNo: "", issuedOn: null, expiresOn: null })}>

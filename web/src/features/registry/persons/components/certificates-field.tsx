@@ -1,9 +1,9 @@
 import { Button, Col, Form, Input, Row, Select } from "antd";
-import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
+import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { CERTIFICATE_KIND_LABELS } from "@contracts/registry/enums";
 import { CertificateInput } from "@contracts/registry/person";
-import { DateInput } from "../../../../components/date-input";
+import { DocumentValidityCols } from "../../../../components/document-validity-cols";
 import { zodRule } from "../../../../components/form-utils";
 import { useLabels } from "../../../../i18n/labels";
 
@@ -34,24 +34,7 @@ export function CertificatesField() {
                   <Input />
                 </Form.Item>
               </Col>
-              <Col flex="1 1 22%">
-                <Form.Item name={[name, "certNo"]} label={t("certificate.certNo")} rules={[required, zodRule(shape.certNo)]}>
-                  <Input />
-                </Form.Item>
-              </Col>
-              <Col flex="0 0 125px">
-                <Form.Item name={[name, "issuedOn"]} label={t("certificate.issuedOn")}>
-                  <DateInput />
-                </Form.Item>
-              </Col>
-              <Col flex="0 0 125px">
-                <Form.Item name={[name, "expiresOn"]} label={t("certificate.expiresOn")} rules={[required]}>
-                  <DateInput />
-                </Form.Item>
-              </Col>
-              <Col flex="0 0 32px" style={{ paddingTop: 30 }}>
-                <Button type="text" danger icon={<DeleteOutlined />} aria-label={t("common.remove")} onClick={() => remove(name)} />
-              </Col>
+              <DocumentValidityCols name={name} labels="certificate" certNoRule={zodRule(shape.certNo)} onRemove={() => remove(name)} />
             </Row>
           ))}
           <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add({ kind: undefined, certNo: "", issuedOn: null, expiresOn: null })}>
