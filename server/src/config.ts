@@ -18,12 +18,13 @@ const Env = z.object({
   SEED: z.enum(["auto", "never"]).default("auto"),
   SEED_SCALE: z.coerce.number().positive().max(100).default(1),
   WEB_DIST: z.string().default("./web/dist"),
+  TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
 });
 
 function toConfig(env: z.infer<typeof Env>) {
   return {
     env: env.NODE_ENV,
-    http: { port: env.PORT, host: env.HOST, webDist: env.WEB_DIST },
+    http: { port: env.PORT, host: env.HOST, webDist: env.WEB_DIST, trustProxy: env.TRUST_PROXY },
     db: env.DATABASE_URL ? { kind: "postgres" as const, url: env.DATABASE_URL } : { kind: "pglite" as const, dataDir: env.DATA_DIR },
     auth: {
       adminPassword: env.ADMIN_PASSWORD,
