@@ -20,7 +20,8 @@ export function statusDonutOption(byStatus: Record<string, number>, label: (stat
     series: [
       {
         type: "pie",
-        radius: ["45%", "70%"],
+        // Leaves room outside the ring for English labels ("Under construction").
+        radius: ["38%", "60%"],
         center: ["50%", "45%"],
         avoidLabelOverlap: true,
         label: { formatter: "{b}\n{c}" },
