@@ -1,4 +1,4 @@
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { ENTERPRISE_BOUND_ROLES } from "@contracts/platform/auth";
 import { isCityWide } from "../../platform/auth/actor.js";
@@ -14,20 +14,52 @@ import { registryProjects } from "./schema.js";
  * Each function returns a SQL condition on the given column, or undefined for "no restriction".
  */
 
-/** Ids of the projects a bound actor may see, as a subquery. */
-function visibleProjectIds(actor: Actor): SQL {
-  if (ENTERPRISE_BOUND_ROLES.includes(actor.role) && actor.enterpriseId) {
-    return sql`select pp.project_id from registry_project_participants pp where pp.enterprise_id = ${actor.enterpriseId}`;
-  }
-  if (actor.role === "project" && actor.projectIds.length > 0) {
-    return sql`select unnest(${sql.param(actor.projectIds)}::uuid[])`;
-  }
+/**
+ * Which kind of project scope an actor has: the whole city, its enterprise's projects, its bound
+ * projects, or nothing (a bound user without an enterprise or projects).
+ */
+export type ScopeKind = "city" | "enterprise" | "projects" | "none";
+
+/** The actor's scope kind; the SQL of a scoped query depends on this and nothing else about the actor. */
+export function scopeKind(actor: Actor): ScopeKind {
+  if (isCityWide(actor)) return "city";
+  if (ENTERPRISE_BOUND_ROLES.includes(actor.role) && actor.enterpriseId) return "enterprise";
+  if (actor.role === "project" && actor.projectIds.length > 0) return "projects";
+  return "none";
+}
+
+/** Placeholder names of the scope values in prepared queries (see `projectScopeOf`, `scopeValues`). */
+const SCOPE_ENTERPRISE = "scopeEnterpriseId";
+const SCOPE_PROJECTS = "scopeProjectIds";
+
+/** Ids of the projects a bound actor may see, as a subquery; `enterpriseId`/`projectIds` are params or placeholders. */
+function visibleIdsOf(kind: ScopeKind, enterpriseId: SQLWrapper, projectIds: SQLWrapper): SQL {
+  if (kind === "enterprise") return sql`select pp.project_id from registry_project_participants pp where pp.enterprise_id = ${enterpriseId}`;
+  if (kind === "projects") return sql`select unnest(${projectIds}::uuid[])`;
   return sql`select null::uuid where false`;
+}
+
+function visibleProjectIds(actor: Actor): SQL {
+  return visibleIdsOf(scopeKind(actor), sql.param(actor.enterpriseId), sql.param(actor.projectIds));
 }
 
 export function projectScope(actor: Actor, projectId: AnyPgColumn | SQL): SQL | undefined {
   if (isCityWide(actor)) return undefined;
   return sql`${projectId} in (${visibleProjectIds(actor)})`;
+}
+
+/**
+ * `projectScope` for a prepared query: the same condition for every actor of one scope kind, with the
+ * actor's enterprise or project ids as placeholders. Execute it with `scopeValues(actor)`.
+ */
+export function projectScopeOf(kind: ScopeKind, projectId: AnyPgColumn | SQL): SQL | undefined {
+  if (kind === "city") return undefined;
+  return sql`${projectId} in (${visibleIdsOf(kind, sql.placeholder(SCOPE_ENTERPRISE), sql.placeholder(SCOPE_PROJECTS))})`;
+}
+
+/** The placeholder values `projectScopeOf(scopeKind(actor), …)` needs. */
+export function scopeValues(actor: Actor): Record<string, unknown> {
+  return { [SCOPE_ENTERPRISE]: actor.enterpriseId, [SCOPE_PROJECTS]: actor.projectIds };
 }
 
 /** Own enterprise, plus every enterprise taking part in a visible project. */
