@@ -25,11 +25,18 @@ export const PERMISSIONS = [
   "registry.import",
   "audit.read",
   "admin.users",
+  "iot.read",
+  "iot.device.manage",
+  "iot.alarm.handle",
+  "iot.command.send",
+  "iot.rule.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const READ: Permission[] = ["registry.project.read", "registry.enterprise.read", "registry.person.read"];
 const OWN_ENTERPRISE: Permission[] = [...READ, "registry.enterprise.update", "registry.person.create", "registry.person.update"];
+/** Site operators (contractor, project team) register their devices, answer alarms and switch equipment, on their own projects. */
+const SITE_IOT: Permission[] = ["iot.read", "iot.device.manage", "iot.alarm.handle", "iot.command.send"];
 
 /**
  * What each role may do at all. Which records it may touch is the data scope, enforced separately
@@ -37,7 +44,7 @@ const OWN_ENTERPRISE: Permission[] = [...READ, "registry.enterprise.update", "re
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  leader: [...READ, "registry.person.readIdNumber"],
+  leader: [...READ, "registry.person.readIdNumber", "iot.read"],
   inspector: [
     ...READ,
     "registry.project.create",
@@ -48,11 +55,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "registry.person.update",
     "registry.person.readIdNumber",
     "registry.import",
+    ...SITE_IOT,
   ],
-  enterprise: [...OWN_ENTERPRISE, "registry.project.update"],
-  project: [...READ, "registry.project.update"],
-  testing_agency: OWN_ENTERPRISE,
-  gas_company: OWN_ENTERPRISE,
+  enterprise: [...OWN_ENTERPRISE, "registry.project.update", ...SITE_IOT],
+  project: [...READ, "registry.project.update", ...SITE_IOT],
+  testing_agency: [...OWN_ENTERPRISE, "iot.read"],
+  gas_company: [...OWN_ENTERPRISE, "iot.read"],
 };
 
 export const hasPermission = (role: Role, p: Permission) => ROLE_PERMISSIONS[role].includes(p);

@@ -18,12 +18,22 @@ import { installErrorHandler } from "./platform/http/error-handler.js";
 import { installRequestContext } from "./platform/http/request-context.js";
 import { jobRoutes } from "./platform/jobs/jobs.routes.js";
 import { identityPlugin } from "./modules/identity/index.js";
+import { iotPlugin, IotRuntime } from "./modules/iot/index.js";
 import { registryPlugin } from "./modules/registry/index.js";
 
 export interface AppDeps {
   config: Config;
   database: Database;
   events?: EventBus;
+  /** The IoT runtime; built here (no network, no timers) when not given, as tests do. */
+  iot?: IotRuntime;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** The process's IoT runtime (broker, ingest, dispatcher), for main.ts and tests. */
+    iot: IotRuntime;
+  }
 }
 
 /** Max upload size for Excel imports and attachments. */
@@ -62,6 +72,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     events.on(type, (e) => actors.forgetUser(String(e.payload.userId)));
   }
   installRequestContext(app, { db: database.db, config, events, actors });
+  const iot = deps.iot ?? (await IotRuntime.create({ database, config, events, log: app.log }));
+  app.decorate("iot", iot);
+  app.addHook("onClose", () => iot.close());
 
   app.get(
     "/api/health",
@@ -79,6 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(jobRoutes);
       await api.register(registryPlugin);
       await api.register(identityPlugin);
+      await api.register(iotPlugin, { runtime: iot });
     },
     { prefix: "/api/v1" },
   );

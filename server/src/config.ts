@@ -19,11 +19,22 @@ const Env = z.object({
   SEED_SCALE: z.coerce.number().positive().max(100).default(1),
   WEB_DIST: z.string().default("./web/dist"),
   TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  MQTT_PORT: z.coerce.number().int().min(0).max(65535).default(1883),
+  MQTT_URL: z.url({ protocol: /^mqtts?$/ }).optional(),
+  /** Which client id an ingest process uses on an external broker (its persistent session). */
+  INGEST_ID: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).optional(),
+  RAW_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** 6-digit administrative code of the city whose rule overrides apply (永康市 330784). */
+  CITY_REGION: z.string().regex(/^\d{6}$/, "a 6-digit administrative code").default("330784"),
+  SPRAY_OFF_AFTER_MIN: z.coerce.number().min(0).max(24 * 60).default(15),
+  SIMULATE: z.enum(["0", "1"]).default("1").transform((v) => v === "1"),
 });
 
 function toConfig(env: z.infer<typeof Env>) {
   return {
     env: env.NODE_ENV,
+    /** Local files of this process (PGlite data, the demo devices' credentials). */
+    dataDir: env.DATA_DIR,
     http: { port: env.PORT, host: env.HOST, webDist: env.WEB_DIST, trustProxy: env.TRUST_PROXY },
     db: env.DATABASE_URL ? { kind: "postgres" as const, url: env.DATABASE_URL } : { kind: "pglite" as const, dataDir: env.DATA_DIR },
     auth: {
@@ -35,6 +46,15 @@ function toConfig(env: z.infer<typeof Env>) {
     },
     logLevel: env.LOG_LEVEL,
     seed: { mode: env.SEED, scale: env.SEED_SCALE },
+    iot: {
+      mqttPort: env.MQTT_PORT,
+      mqttUrl: env.MQTT_URL ?? null,
+      ingestId: env.INGEST_ID ?? null,
+      rawRetentionDays: env.RAW_RETENTION_DAYS,
+      cityRegion: env.CITY_REGION,
+      sprayOffAfterMs: env.SPRAY_OFF_AFTER_MIN * 60_000,
+      simulate: env.SIMULATE,
+    },
   };
 }
 

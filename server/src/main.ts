@@ -2,9 +2,15 @@ import { buildApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { openDatabase } from "./platform/db/client.js";
 import { migrateDatabase } from "./platform/db/migrate.js";
+import path from "node:path";
 import { ensureAdmin } from "./modules/identity/index.js";
+import { BrokerPortInUseError } from "./modules/iot/index.js";
 import { isRegistryEmpty } from "./modules/registry/index.js";
 import { seedDemoCity } from "./seed/demo-city.js";
+import { startSimulator } from "./seed/simulator.js";
+
+/** How many demo sites `npm start` simulates so the console is alive (SIMULATE=0 turns it off). */
+const DEMO_SIMULATED_SITES = 5;
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -13,12 +19,13 @@ async function main(): Promise<void> {
   const app = await buildApp({ config, database });
 
   const admin = await ensureAdmin(database.db, config.auth.adminPassword);
+  const credentialsFile = path.resolve(config.dataDir, "demo-device-credentials.json");
   // Demo accounts share the admin's password, so whoever can read the first-start banner can try every role.
   const demoPassword = config.auth.adminPassword ?? admin.createdPassword ?? undefined;
   let demoUsers: string[] = [];
   if (config.seed.mode === "auto" && (await isRegistryEmpty(database.db))) {
     app.log.info("empty database: seeding the demo city (永康市)…");
-    const counts = await seedDemoCity(database.db, { scale: config.seed.scale, demoPassword, log: (m) => app.log.info(m) });
+    const counts = await seedDemoCity(database.db, { scale: config.seed.scale, demoPassword, credentialsFile, log: (m) => app.log.info(m) });
     app.log.info(counts, "demo city seeded");
     demoUsers = counts.demoUsers;
   }
@@ -32,13 +39,28 @@ async function main(): Promise<void> {
   process.once("SIGINT", () => void close("SIGINT"));
   process.once("SIGTERM", () => void close("SIGTERM"));
 
+  await app.iot.startNetwork({ ingest: true });
+  app.iot.startBackground();
   await app.listen({ port: config.http.port, host: config.http.host });
+  let simulation = "off (SIMULATE=0)";
+  if (config.iot.simulate) {
+    const mqttUrl = config.iot.mqttUrl ?? `mqtt://127.0.0.1:${app.iot.brokerPort}`;
+    const sim = await startSimulator({ url: mqttUrl, credentialsFile, sites: DEMO_SIMULATED_SITES, log: (m: string) => app.log.debug(m) }).catch((err: unknown) => {
+      app.log.warn({ err }, "demo simulation not started");
+      return null;
+    });
+    if (sim) {
+      app.addHook("onClose", () => sim.stop());
+      simulation = `${DEMO_SIMULATED_SITES} demo sites publishing (SIMULATE=0 turns it off)`;
+    }
+  }
   const url = `http://localhost:${config.http.port}`;
   const lines = [
     "",
     `  SiteCloud 建设工程智慧管理云平台 is running at ${url}`,
     `  database: ${database.kind === "pglite" ? `embedded PGlite in ${config.db.kind === "pglite" ? config.db.dataDir : ""}` : "PostgreSQL"}`,
     `  API docs: ${url}/api/docs`,
+    `  MQTT: ${config.iot.mqttUrl ? `external broker ${new URL(config.iot.mqttUrl).host}` : `embedded broker on port ${app.iot.brokerPort}`}; simulation: ${simulation}`,
     admin.createdPassword
       ? `  login: admin / ${admin.createdPassword}   (generated once — set ADMIN_PASSWORD or change it after login)`
       : `  login: admin / ${config.auth.adminPassword ? "(ADMIN_PASSWORD)" : "(the password printed on first start)"}`,
@@ -49,7 +71,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  if (err instanceof ConfigError) {
+  if (err instanceof ConfigError || err instanceof BrokerPortInUseError) {
     process.stderr.write(`${err.message}\n`);
   } else if ((err as NodeJS.ErrnoException).code === "EADDRINUSE") {
     process.stderr.write(`Port is already in use: ${(err as Error).message}. Set PORT to a free port.\n`);

@@ -1,0 +1,117 @@
+import { createServer, type Server } from "node:net";
+import { Aedes, type AuthenticateError, type Client } from "aedes";
+import type { FastifyBaseLogger } from "fastify";
+import type { DeviceCache, DeviceInfo } from "./device.cache.js";
+import { parseTopic, secretMatches, type DeviceMessageRouter } from "./device-message.router.js";
+
+/** How the platform reaches devices: publishes a command (QoS 1). Same for the embedded and an external broker. */
+export interface DeviceLink {
+  publish(topic: string, payload: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export class BrokerPortInUseError extends Error {}
+
+const authError = (message: string, returnCode: 4 | 5): AuthenticateError => Object.assign(new Error(message), { returnCode }) as AuthenticateError;
+
+/**
+ * The embedded MQTT broker (Aedes). Devices log in with username = device code and password = secret,
+ * and may publish and subscribe only under their own `sitecloud/v1/{code}/`. The platform consumes
+ * device topics in process; a message's PUBACK waits until the pipeline has stored it (backpressure).
+ */
+export async function startEmbeddedBroker(opts: {
+  port: number;
+  host: string;
+  devices: DeviceCache;
+  router: DeviceMessageRouter;
+  log: FastifyBaseLogger;
+}): Promise<DeviceLink & { port: number }> {
+  const { devices, router, log } = opts;
+  const deviceOf = new WeakMap<Client, DeviceInfo>();
+  const broker = await Aedes.createBroker({
+    // Messages in flight between devices and the pipeline; a batch holds thousands.
+    concurrency: 10_000,
+    maxClientsIdLength: 128,
+    drainTimeout: 30_000,
+    authenticate: (client, username, password, done) => {
+      if (!username) return done(authError("username (device code) required", 4), false);
+      devices.get(username).then(
+        (device) => {
+          if (!device) return done(authError("unknown device", 4), false);
+          if (!secretMatches(device, password)) {
+            router.countRefusal(device, "bad_credentials", "wrong secret");
+            return done(authError("bad credentials", 4), false);
+          }
+          if (!device.enabled) {
+            router.countRefusal(device, "disabled", "device is disabled");
+            return done(authError("device disabled", 5), false);
+          }
+          deviceOf.set(client, device);
+          done(null, true);
+        },
+        (err: unknown) => {
+          log.error({ err }, "device authentication failed");
+          done(Object.assign(new Error("server unavailable"), { returnCode: 3 }) as AuthenticateError, false);
+        },
+      );
+    },
+    authorizePublish: (client, packet, done) => {
+      if (!client) return done(null); // the platform's own publishes (commands)
+      const device = deviceOf.get(client);
+      const target = parseTopic(packet.topic);
+      if (device && target?.code === device.code) return done(null);
+      if (device) router.countRefusal(device, "foreign_topic", `publish to ${packet.topic}`);
+      done(new Error("topic not allowed"));
+    },
+    authorizeSubscribe: (client, sub, done) => {
+      const device = deviceOf.get(client);
+      if (device && sub.topic === `sitecloud/v1/${device.code}/commands`) return done(null, sub);
+      if (device) router.countRefusal(device, "foreign_topic", `subscribe to ${sub.topic}`);
+      done(null, null);
+    },
+  });
+
+  const deliver = (packet: { topic: string; payload: Buffer | string }, cb: () => void) => {
+    const target = parseTopic(packet.topic);
+    if (!target) return cb();
+    const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
+    router.handle(target.code, target.kind, payload).then(
+      () => cb(),
+      (err: unknown) => {
+        log.error({ err, topic: packet.topic }, "device message failed");
+        cb();
+      },
+    );
+  };
+  await new Promise<void>((resolve) => broker.subscribe("sitecloud/v1/+/+", deliver, resolve));
+  await new Promise<void>((resolve) => broker.subscribe("sitecloud/v1/+/commands/ack", deliver, resolve));
+
+  const server: Server = createServer(broker.handle);
+  const port = await new Promise<number>((resolve, reject) => {
+    server.once("error", (err: NodeJS.ErrnoException) => {
+      broker.close();
+      reject(
+        err.code === "EADDRINUSE"
+          ? new BrokerPortInUseError(
+              `MQTT port ${opts.port} is already in use (another broker?). Set MQTT_PORT to a free port for the embedded broker, ` +
+                `or MQTT_URL (e.g. mqtt://user:pass@127.0.0.1:1883) to use that external broker instead.`,
+            )
+          : err,
+      );
+    });
+    server.listen(opts.port, opts.host, () => resolve((server.address() as { port: number }).port));
+  });
+  log.info({ port }, "embedded MQTT broker listening");
+
+  return {
+    port,
+    publish: (topic, payload) =>
+      new Promise((resolve, reject) =>
+        broker.publish({ cmd: "publish", topic, payload: Buffer.from(payload), qos: 1, retain: false, dup: false }, (err) => (err ? reject(err) : resolve())),
+      ),
+    close: async () => {
+      await new Promise<void>((resolve) => broker.close(() => resolve()));
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

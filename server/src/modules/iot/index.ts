@@ -1,0 +1,26 @@
+import type { FastifyPluginAsync } from "fastify";
+import { alarmRoutes } from "./alarm.routes.js";
+import { commandRoutes } from "./command.routes.js";
+import { deviceRoutes } from "./device.routes.js";
+import { ingestRoutes } from "./ingest.routes.js";
+import type { IotRuntime } from "./iot.runtime.js";
+import { realtimeRoutes } from "./realtime.routes.js";
+import { ruleRoutes } from "./rule.routes.js";
+
+/**
+ * Smart site IoT (智慧工地): device registry and credentials, MQTT/HTTP telemetry ingest, rules,
+ * alarms, device commands and linkage. HTTP routes here; the runtime (broker, ingest, sweeper,
+ * dispatcher) is started by `startIotRuntime` in iot.runtime.ts.
+ */
+export const iotPlugin: FastifyPluginAsync<{ runtime: IotRuntime }> = async (app, { runtime }) => {
+  await app.register(deviceRoutes);
+  await app.register(alarmRoutes);
+  await app.register(ruleRoutes);
+  await app.register(commandRoutes);
+  await app.register(ingestRoutes, { runtime });
+  await app.register(realtimeRoutes, { runtime });
+};
+
+export { IotRuntime } from "./iot.runtime.js";
+export { BrokerPortInUseError } from "./broker.js";
+export * from "./schema.js";

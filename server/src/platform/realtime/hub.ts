@@ -1,0 +1,58 @@
+/**
+ * Server-Sent Events fan-out. Each connection carries its data scope (the project ids it may see, or
+ * null for the whole city) and optionally one project it watches closely; `publish` delivers an event
+ * about a project only to connections whose scope holds it. Modules feed it; it knows no business rules.
+ */
+export interface RealtimeConnection {
+  /** null: every project (bureau roles). */
+  visibleProjects: ReadonlySet<string> | null;
+  /** The project a page watches (live values are sent only for it). */
+  watchedProject: string | null;
+  write(chunk: string): void;
+}
+
+const KEEPALIVE_MS = 15_000;
+
+export class RealtimeHub {
+  private readonly connections = new Set<RealtimeConnection>();
+  private readonly keepalive: NodeJS.Timeout;
+
+  constructor() {
+    this.keepalive = setInterval(() => {
+      for (const c of this.connections) c.write(": keepalive\n\n");
+    }, KEEPALIVE_MS);
+    this.keepalive.unref();
+  }
+
+  add(c: RealtimeConnection): () => void {
+    this.connections.add(c);
+    c.write("retry: 3000\n\n");
+    return () => this.connections.delete(c);
+  }
+
+  /** Sends to every connection that may see `projectId`; with `watchedOnly`, only to those watching it. */
+  publish(event: string, projectId: string, data: unknown, watchedOnly = false): void {
+    if (this.connections.size === 0) return;
+    const frame = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+    for (const c of this.connections) {
+      if (watchedOnly ? c.watchedProject !== projectId : c.visibleProjects !== null && !c.visibleProjects.has(projectId)) continue;
+      c.write(frame);
+    }
+  }
+
+  /** Projects some connection is watching (the live-value poller reads only these). */
+  watchedProjects(): string[] {
+    const ids = new Set<string>();
+    for (const c of this.connections) if (c.watchedProject) ids.add(c.watchedProject);
+    return [...ids];
+  }
+
+  get size(): number {
+    return this.connections.size;
+  }
+
+  close(): void {
+    clearInterval(this.keepalive);
+    this.connections.clear();
+  }
+}
