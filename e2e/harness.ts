@@ -10,6 +10,10 @@ export const ADMIN_PASSWORD = "e2e-admin-pass";
 
 export interface RunningServer {
   url: string;
+  /** The embedded MQTT broker's port. */
+  mqttPort: number;
+  /** Where the server keeps its files (PGlite, the demo devices' credentials). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -55,10 +59,11 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), "sc-e2e-"));
   const port = await freePort();
+  const mqttPort = await freePort();
   // DATABASE_URL must be absent, not empty (an empty string fails the config's URL check): embedded PGlite.
   const { DATABASE_URL: _pg, ...inherited } = process.env;
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], {
-    env: { ...inherited, PORT: String(port), DATA_DIR: dataDir, ADMIN_PASSWORD, LOG_LEVEL: "warn", SEED_SCALE: "0.1", ...env },
+    env: { ...inherited, PORT: String(port), MQTT_PORT: String(mqttPort), SIMULATE: "0", DATA_DIR: dataDir, ADMIN_PASSWORD, LOG_LEVEL: "warn", SEED_SCALE: "0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -79,6 +84,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   }
   return {
     url,
+    mqttPort,
+    dataDir,
     async stop() {
       child.kill("SIGTERM");
       await new Promise((r) => child.once("exit", r));
