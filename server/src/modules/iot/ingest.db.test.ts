@@ -82,7 +82,7 @@ describe("MQTT ingest through the embedded broker", () => {
     const b = await insertDevice(t.db, projectId, "env_monitor");
     await expect(connectDevice(port, a.device.code, "wrong-secret")).rejects.toThrow();
     const c = track(await connectDevice(port, a.device.code, a.secret));
-    const closed = new Promise((resolve) => c.once("close", resolve));
+    const closed = new Promise<void>((resolve) => c.once("close", () => resolve()));
     c.publish(`sitecloud/v1/${b.device.code}/telemetry`, JSON.stringify({ ts: Date.now(), values: { pm10: 1 } }), { qos: 1 });
     await closed;
     const [d] = await eventually(async () => {

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, bigserial, boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { registryProjects } from "../registry/schema.js";
+import { registryProjects } from "../registry/index.js";
 
 const tz = () => timestamp({ withTimezone: true });
 
