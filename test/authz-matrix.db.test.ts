@@ -22,6 +22,7 @@ import {
   registryProjectPosts as posts,
   registryProjects as projects,
 } from "../server/src/modules/registry/index";
+import { iotAlarms, iotCommands, iotDevices } from "../server/src/modules/iot/index";
 import { createTestApp, TEST_PASSWORD, type TestApp, type TestUser } from "./app";
 
 type Expect = Record<Role, number>;
@@ -50,6 +51,8 @@ const bureau = (ok: number) => every(403, { admin: ok, inspector: ok });
 /** Visible to the city-wide roles only (the target is outside every bound role's scope). */
 const CITY_WIDE: readonly Role[] = ["admin", "leader", "inspector"];
 const ALL_BUT_GAS = ROLES.filter((r) => r !== "gas_company");
+/** Roles with `iot.read` but none of the IoT write permissions. */
+const IOT_READ_ONLY = { leader: 403, testing_agency: 403, gas_company: 403 } as const;
 const outOfScope = (ok: number) => every(ok, { enterprise: 404, project: 404, testing_agency: 404, gas_company: 404 });
 
 // Identifiers with valid check characters, unique per call.
@@ -154,6 +157,36 @@ beforeAll(async () => {
   f.job = job.id;
   const [token] = await t.db.insert(authApiTokens).values({ name: "matrix", userId: f.target, tokenHash: "matrix-hash", prefix: "sc_matrix" }).returning({ id: authApiTokens.id });
   f.token = token.id;
+
+  // IoT: a monitor and a spray controller on each project; alarms (per role where the action is stateful); a command each.
+  const devs = await t.db
+    .insert(iotDevices)
+    .values(
+      [["devPA", f.PA, "env_monitor"], ["sprayPA", f.PA, "spray"], ["devPB", f.PB, "env_monitor"], ["sprayPB", f.PB, "spray"]].map(([code, projectId, type]) => ({
+        projectId,
+        type,
+        code: `MX-${code}`,
+        name: code,
+        secretHash: "matrix",
+      })),
+    )
+    .returning({ id: iotDevices.id, code: iotDevices.code });
+  for (const d of devs) f[d.code.slice(3)] = d.id;
+  const alarmKeys = ["alarmPA", "alarmPB", ...["ack", "clear"].flatMap((a) => [...roleOrder.map((r) => `${a}PA_${r}`), ...["admin", "inspector", "other"].map((r) => `${a}PB_${r}`)])];
+  const alarms = await t.db
+    .insert(iotAlarms)
+    .values(alarmKeys.map((key) => ({ projectId: key.includes("PB") ? f.PB : f.PA, deviceId: key.includes("PB") ? f.devPB : f.devPA, ruleCode: `mx.${key}`, ruleName: key, severity: "major" })))
+    .returning({ id: iotAlarms.id, ruleCode: iotAlarms.ruleCode });
+  for (const a of alarms) f[a.ruleCode.slice(3)] = a.id;
+  const expiresAt = new Date(Date.now() + 3600_000);
+  const cmds = await t.db
+    .insert(iotCommands)
+    .values([
+      { deviceId: f.sprayPA, projectId: f.PA, name: "spray.on", source: "manual", expiresAt },
+      { deviceId: f.sprayPB, projectId: f.PB, name: "spray.on", source: "manual", expiresAt },
+    ])
+    .returning({ id: iotCommands.id });
+  [f.cmdPA, f.cmdPB] = cmds.map((c) => c.id);
 });
 
 afterAll(async () => {
@@ -228,6 +261,65 @@ const cases: Case[] = [
   { route: "POST /projects/:id/posts", on: "PB, B's people", url: () => `/projects/${f.PB}/posts`, body: (r) => ({ personId: per("assignPB")(r), post: "technical_lead" }), expect: every(404, { admin: 201, inspector: 201, leader: 403, testing_agency: 403, gas_company: 403 }) },
   { route: "POST /projects/:id/posts/:postId/end", on: "PA", url: (r) => `/projects/${f.PA}/posts/${per("endPA")(r)}/end`, body: {}, expect: every(200, { leader: 403, testing_agency: 403, gas_company: 403 }) },
   { route: "POST /projects/:id/posts/:postId/end", on: "PB", url: (r) => `/projects/${f.PB}/posts/${per("endPB")(r)}/end`, body: {}, expect: every(404, { admin: 200, inspector: 200, leader: 403, testing_agency: 403, gas_company: 403 }) },
+
+  { route: "GET /devices", url: "/devices?pageSize=200", expect: every(200), sees: { devPA: ALL_BUT_GAS, devPB: CITY_WIDE } },
+  { route: "GET /devices/export", expect: every(200) },
+  { route: "POST /devices", on: "PA", body: (r) => ({ projectId: f.PA, type: "env_monitor", code: `MX-NEWPA-${r}`, name: "新设备" }), expect: every(201, IOT_READ_ONLY) },
+  { route: "POST /devices", on: "PB", body: (r) => ({ projectId: f.PB, type: "env_monitor", code: `MX-NEWPB-${r}`, name: "新设备" }), expect: every(404, { admin: 201, inspector: 201, ...IOT_READ_ONLY }) },
+  { route: "GET /devices/:id", on: "device on PA", url: () => `/devices/${f.devPA}`, expect: every(200, { gas_company: 404 }) },
+  { route: "GET /devices/:id", on: "device on PB", url: () => `/devices/${f.devPB}`, expect: outOfScope(200) },
+  { route: "PATCH /devices/:id", on: "device on PA", url: () => `/devices/${f.devPA}`, body: { location: "东门" }, expect: every(200, IOT_READ_ONLY) },
+  { route: "PATCH /devices/:id", on: "device on PB", url: () => `/devices/${f.devPB}`, body: { location: "东门" }, expect: every(404, { admin: 200, inspector: 200, ...IOT_READ_ONLY }) },
+  { route: "POST /devices/:id/rotate-secret", on: "device on PA", url: () => `/devices/${f.devPA}/rotate-secret`, expect: every(200, IOT_READ_ONLY) },
+  { route: "POST /devices/:id/rotate-secret", on: "device on PB", url: () => `/devices/${f.devPB}/rotate-secret`, expect: every(404, { admin: 200, inspector: 200, ...IOT_READ_ONLY }) },
+  { route: "POST /devices/:id/enabled", on: "device on PA", url: () => `/devices/${f.devPA}/enabled`, body: { enabled: true }, expect: every(200, IOT_READ_ONLY) },
+  { route: "POST /devices/:id/enabled", on: "device on PB", url: () => `/devices/${f.devPB}/enabled`, body: { enabled: true }, expect: every(404, { admin: 200, inspector: 200, ...IOT_READ_ONLY }) },
+  { route: "GET /devices/:id/latest", on: "device on PA", url: () => `/devices/${f.devPA}/latest`, expect: every(200, { gas_company: 404 }) },
+  { route: "GET /devices/:id/latest", on: "device on PB", url: () => `/devices/${f.devPB}/latest`, expect: outOfScope(200) },
+  { route: "GET /devices/:id/telemetry", on: "device on PA", url: () => `/devices/${f.devPA}/telemetry?metric=pm10`, expect: every(200, { gas_company: 404 }) },
+  { route: "GET /devices/:id/telemetry", on: "device on PB", url: () => `/devices/${f.devPB}/telemetry?metric=pm10`, expect: outOfScope(200) },
+  { route: "POST /devices/:id/commands", on: "spray on PA", url: () => `/devices/${f.sprayPA}/commands`, body: { name: "spray.on" }, expect: every(201, IOT_READ_ONLY) },
+  { route: "POST /devices/:id/commands", on: "spray on PB", url: () => `/devices/${f.sprayPB}/commands`, body: { name: "spray.on" }, expect: every(404, { admin: 201, inspector: 201, ...IOT_READ_ONLY }) },
+  { route: "GET /commands", url: "/commands?pageSize=200", expect: every(200), sees: { cmdPA: ALL_BUT_GAS, cmdPB: CITY_WIDE } },
+  { route: "GET /iot/map", expect: every(200) },
+
+  { route: "GET /alarms", url: "/alarms?pageSize=200", expect: every(200), sees: { alarmPA: ALL_BUT_GAS, alarmPB: CITY_WIDE } },
+  { route: "GET /alarms/stats", expect: every(200) },
+  { route: "GET /alarms/export", expect: every(200) },
+  { route: "GET /alarms/:id", on: "alarm on PA", url: () => `/alarms/${f.alarmPA}`, expect: every(200, { gas_company: 404 }) },
+  { route: "GET /alarms/:id", on: "alarm on PB", url: () => `/alarms/${f.alarmPB}`, expect: outOfScope(200) },
+  { route: "POST /alarms/:id/ack", on: "alarms on PA", url: (r) => `/alarms/${per("ackPA")(r)}/ack`, body: {}, expect: every(200, IOT_READ_ONLY) },
+  { route: "POST /alarms/:id/ack", on: "alarms on PB", url: (r) => `/alarms/${per("ackPB")(r)}/ack`, body: {}, expect: every(404, { admin: 200, inspector: 200, ...IOT_READ_ONLY }) },
+  { route: "POST /alarms/:id/clear", on: "alarms on PA", url: (r) => `/alarms/${per("clearPA")(r)}/clear`, body: {}, expect: every(200, IOT_READ_ONLY) },
+  { route: "POST /alarms/:id/clear", on: "alarms on PB", url: (r) => `/alarms/${per("clearPB")(r)}/clear`, body: {}, expect: every(404, { admin: 200, inspector: 200, ...IOT_READ_ONLY }) },
+  { route: "POST /alarms/:id/assign", on: "alarm on PA", url: () => `/alarms/${f.alarmPA}/assign`, body: () => ({ assigneeId: f.target }), expect: every(200, IOT_READ_ONLY) },
+  { route: "POST /alarms/:id/assign", on: "alarm on PB", url: () => `/alarms/${f.alarmPB}/assign`, body: () => ({ assigneeId: f.target }), expect: every(404, { admin: 200, inspector: 200, ...IOT_READ_ONLY }) },
+  { route: "POST /alarms/:id/comments", on: "alarm on PA", url: () => `/alarms/${f.alarmPA}/comments`, body: { text: "矩阵备注" }, expect: every(200, IOT_READ_ONLY) },
+  { route: "POST /alarms/:id/comments", on: "alarm on PB", url: () => `/alarms/${f.alarmPB}/comments`, body: { text: "矩阵备注" }, expect: every(404, { admin: 200, inspector: 200, ...IOT_READ_ONLY }) },
+
+  { route: "GET /rules", expect: every(200) },
+  {
+    route: "POST /rules",
+    body: (r) => ({
+      code: `mx.rule.${r}`,
+      name: "矩阵规则",
+      deviceType: "env_monitor",
+      region: "*",
+      kind: "threshold",
+      metric: "pm10",
+      aggregation: "last",
+      windowS: 0,
+      direction: "above",
+      levels: [{ severity: "major", threshold: 150 }],
+      hysteresis: 0,
+      period: "all",
+      missedIntervals: null,
+      action: null,
+      source: "matrix",
+      enabled: true,
+    }),
+    expect: adminOnly(201),
+  },
 ];
 
 const resolve = <T>(v: PerRole<T>, role: Role): T => (typeof v === "function" ? (v as (r: Role) => T)(role) : v);

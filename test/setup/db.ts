@@ -23,20 +23,32 @@ export async function createTestDatabase(): Promise<Database> {
     pgliteTemplate ??= migratedPglite();
     return wrapPglite((await (await pgliteTemplate).clone()) as PGlite);
   }
+  return (await createTestPgDatabase()).database;
+}
+
+/**
+ * A fresh, migrated PostgreSQL database and its URL, for tests that start other processes on it
+ * (db-pg tier only); close() drops it, whoever is still connected.
+ */
+export async function createTestPgDatabase(): Promise<{ database: Database; url: string }> {
   const name = `${inject("pgRun")}_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminUrl() });
   await admin.connect();
   await admin.query(`create database "${name}" template "${inject("pgRun")}_tpl"`);
   await admin.end();
-  const database = await openDatabase({ kind: "postgres", url: urlFor(name), poolSize: 5 });
+  const url = urlFor(name);
+  const database = await openDatabase({ kind: "postgres", url, poolSize: 5 });
   return {
-    ...database,
-    close: async () => {
-      await database.close();
-      const drop = new pg.Client({ connectionString: adminUrl() });
-      await drop.connect();
-      await drop.query(`drop database if exists "${name}" with (force)`);
-      await drop.end();
+    url,
+    database: {
+      ...database,
+      close: async () => {
+        await database.close();
+        const drop = new pg.Client({ connectionString: adminUrl() });
+        await drop.connect();
+        await drop.query(`drop database if exists "${name}" with (force)`);
+        await drop.end();
+      },
     },
   };
 }

@@ -18,6 +18,8 @@ import {
 import { todayInShanghai } from "../modules/registry/expiry.js";
 import { generateEnterprises } from "./enterprises.gen.js";
 import { loadOutline } from "./geo.js";
+import { generateIotDevices, insertIotDevices, writeCredentialsFile } from "./iot-devices.js";
+import type { HistoryLevel } from "./iot-history.gen.js";
 import { generatePersons } from "./persons.gen.js";
 import { generatePosts } from "./posts.gen.js";
 import { createRng } from "./prng.js";
@@ -32,8 +34,10 @@ const PER_SCALE = { enterprises: [1500, 24], persons: [20_000, 200], projects: [
 
 // Serialises seeding across processes sharing one PostgreSQL, so two first starts never both seed.
 const SEED_LOCK = 7_240_033;
+// The devices draw from their own stream, so adding them left the rest of the city exactly as it was.
+const IOT_STREAM = 0x5eed_107;
 const CHUNK = 1000;
-const REGISTRY_TABLES = [
+const SEEDED_TABLES = [
   "registry_enterprises",
   "registry_qualifications",
   "registry_persons",
@@ -41,6 +45,10 @@ const REGISTRY_TABLES = [
   "registry_projects",
   "registry_project_participants",
   "registry_project_posts",
+  "iot_devices",
+  "iot_latest",
+  "iot_rollup_1m",
+  "iot_rollup_1h",
 ];
 
 export interface SeedOptions {
@@ -52,6 +60,13 @@ export interface SeedOptions {
   seed?: number;
   /** The moment "today" is computed from (Asia/Shanghai); tests pin it. */
   now?: Date;
+  /**
+   * Where to write the demo devices' secrets (JSON, mode 0600) for `npm run simulate`; without it the
+   * secrets are lost once hashed and the devices need their secrets rotated before anything can connect.
+   */
+  credentialsFile?: string;
+  /** How much device history to seed; `full` is meant for PostgreSQL (see HISTORY_METRICS). Default `compact`. */
+  iotHistory?: HistoryLevel;
 }
 
 export interface SeedCounts {
@@ -63,6 +78,7 @@ export interface SeedCounts {
   projects: number;
   participants: number;
   posts: number;
+  devices: number;
   /** Usernames of the demo accounts created (none without a demo password). */
   demoUsers: string[];
   ms: number;
@@ -81,7 +97,8 @@ export function generateDemoCity(opts: { scale: number; seed?: number; now?: Dat
   const { persons, certificates, pools } = generatePersons(rng, sized(opts.scale, PER_SCALE.persons), enterprises, projects, today, now);
   const posts = generatePosts(rng, projects, pools);
   const users = demoUsers(enterprises, projects, participants, flagshipId);
-  return { today, enterprises, projects, participants, persons, certificates, posts, users };
+  const devices = generateIotDevices(createRng((opts.seed ?? DEMO_CITY_SEED) ^ IOT_STREAM), projects, now);
+  return { today, now, enterprises, projects, participants, persons, certificates, posts, users, devices };
 }
 
 export type DemoCity = ReturnType<typeof generateDemoCity>;
@@ -102,7 +119,7 @@ async function insertUsers(tx: Executor, users: DemoUser[], passwordHash: string
   return created.map((c) => c.username);
 }
 
-const NOTHING: Omit<SeedCounts, "ms"> = { seeded: false, enterprises: 0, qualifications: 0, persons: 0, certificates: 0, projects: 0, participants: 0, posts: 0, demoUsers: [] };
+const NOTHING: Omit<SeedCounts, "ms"> = { seeded: false, enterprises: 0, qualifications: 0, persons: 0, certificates: 0, projects: 0, participants: 0, posts: 0, devices: 0, demoUsers: [] };
 
 /**
  * Seeds the demo city (永康市, fictional firms and people) into an empty registry in one transaction, and
@@ -134,6 +151,8 @@ export async function seedDemoCity(db: Db, opts: SeedOptions): Promise<SeedCount
     log(`persons inserted (${elapsed()} ms)`);
     await insertChunked(tx, registryCertificates, city.certificates);
     await insertChunked(tx, registryProjectPosts, city.posts);
+    const iot = await insertIotDevices(tx, city.devices, { now: city.now, history: opts.iotHistory, log });
+    log(`iot devices and history inserted (${elapsed()} ms)`);
     const demoUsernames = passwordHash ? await insertUsers(tx, city.users, passwordHash) : [];
     const counts: Omit<SeedCounts, "ms"> = {
       seeded: true,
@@ -144,10 +163,11 @@ export async function seedDemoCity(db: Db, opts: SeedOptions): Promise<SeedCount
       projects: city.projects.length,
       participants: city.participants.length,
       posts: city.posts.length,
+      devices: iot.devices,
       demoUsers: demoUsernames,
     };
     await recordAudit(tx, { actor: SYSTEM_ACTOR, requestId: null, ip: null }, { action: "seed.demo_city.created", entity: "seed", entityId: "demo-city", after: { ...counts, scale: opts.scale } });
-    return counts;
+    return { counts, credentials: iot.credentials };
   });
   if (!result) {
     log("registry was filled concurrently: demo city not seeded");
@@ -155,7 +175,11 @@ export async function seedDemoCity(db: Db, opts: SeedOptions): Promise<SeedCount
   }
   // A bulk load leaves the planner without statistics until autovacuum gets round to it; until then it
   // guesses (e.g. hash-joins all enterprises for one project's participants). Refresh them now.
-  await db.execute(sql.raw(`analyze ${REGISTRY_TABLES.join(", ")}`));
+  await db.execute(sql.raw(`analyze ${SEEDED_TABLES.join(", ")}`));
+  if (opts.credentialsFile) {
+    writeCredentialsFile(opts.credentialsFile, result.credentials);
+    log(`demo device credentials written to ${opts.credentialsFile}`);
+  }
   log(`demo city seeded in ${(elapsed() / 1000).toFixed(1)} s`);
-  return { ...result, ms: elapsed() };
+  return { ...result.counts, ms: elapsed() };
 }

@@ -1,22 +1,57 @@
 import { useEffect, useRef, type CSSProperties } from "react";
-import { BarChart, PieChart } from "echarts/charts";
-import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from "echarts/components";
+import { BarChart, EffectScatterChart, GaugeChart, LineChart, PieChart, ScatterChart } from "echarts/charts";
+import {
+  DataZoomComponent,
+  GeoComponent,
+  GridComponent,
+  LegendComponent,
+  MarkAreaComponent,
+  MarkLineComponent,
+  TitleComponent,
+  TooltipComponent,
+  VisualMapComponent,
+} from "echarts/components";
 import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
-import type { EChartsCoreOption } from "echarts/core";
+import type { ECElementEvent, EChartsCoreOption } from "echarts/core";
 
 // Register only what the console draws, so the bundle carries a fraction of ECharts.
-echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([
+  BarChart,
+  PieChart,
+  LineChart,
+  GaugeChart,
+  ScatterChart,
+  EffectScatterChart,
+  GridComponent,
+  LegendComponent,
+  TitleComponent,
+  TooltipComponent,
+  GeoComponent,
+  MarkLineComponent,
+  MarkAreaComponent,
+  DataZoomComponent,
+  VisualMapComponent,
+  CanvasRenderer,
+]);
+
+/** Makes a GeoJSON outline available to `geo` components by name (the offline city map). */
+export const registerMap = (name: string, geoJson: Parameters<typeof echarts.registerMap>[1]) => echarts.registerMap(name, geoJson);
 
 /** Renders an ECharts option; re-applies it on change and follows the container's size. */
-export function EChart({ option, style, ariaLabel }: { option: EChartsCoreOption; style?: CSSProperties; ariaLabel?: string }) {
+export function EChart({ option, style, ariaLabel, onClick }: { option: EChartsCoreOption; style?: CSSProperties; ariaLabel?: string; onClick?: (e: ECElementEvent) => void }) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const click = useRef(onClick);
+  useEffect(() => {
+    click.current = onClick;
+  });
 
   useEffect(() => {
     if (!ref.current) return;
     const c = echarts.init(ref.current);
     chart.current = c;
+    c.on("click", (e) => click.current?.(e as ECElementEvent));
     const ro = new ResizeObserver(() => c.resize());
     ro.observe(ref.current);
     return () => {

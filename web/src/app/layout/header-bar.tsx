@@ -4,10 +4,11 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import type { MeDto } from "@contracts/platform/auth";
 import { api } from "../../api/client";
+import { AlarmBadge } from "../../features/iot/alarms/components/alarm-badge";
 import { setLang, type Lang } from "../../i18n";
 import { queryClient } from "../query-client";
 
-/** Top bar: platform name, 中文/English switch (remembered), and the user menu with logout. */
+/** Top bar: platform name, the IoT alarm bell, 中文/English switch (remembered), and the user menu with logout. */
 export function HeaderBar({ me }: { me: MeDto }) {
   const { t, i18n } = useTranslation();
   const { token } = theme.useToken();
@@ -26,6 +27,7 @@ export function HeaderBar({ me }: { me: MeDto }) {
           {t("app.name")}
         </Typography.Text>
         <Flex align="center" gap={16}>
+          <AlarmBadge />
           <Segmented<Lang>
             size="small"
             aria-label={t("header.language")}

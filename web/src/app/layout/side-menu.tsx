@@ -5,7 +5,11 @@ import {
   ApiOutlined,
   AuditOutlined,
   BankOutlined,
-  CameraOutlined,
+  BellOutlined,
+  ClusterOutlined,
+  EnvironmentOutlined,
+  SendOutlined,
+  SlidersOutlined,
   DashboardOutlined,
   ExperimentOutlined,
   FireOutlined,
@@ -30,7 +34,6 @@ const COMING: [key: string, icon: ReactNode][] = [
   ["safety", <SafetyCertificateOutlined />],
   ["testing", <ExperimentOutlined />],
   ["workforce", <IdcardOutlined />],
-  ["iot", <CameraOutlined />],
   ["risk", <RadarChartOutlined />],
   ["gas", <FireOutlined />],
   ["dashboard", <DashboardOutlined />],
@@ -39,10 +42,10 @@ const COMING: [key: string, icon: ReactNode][] = [
 /** Which menu entry a path belongs to (detail pages highlight their list). */
 function selectedKey(pathname: string): string {
   const parts = pathname.split("/").filter(Boolean);
-  return "/" + parts.slice(0, parts[0] === "admin" ? 2 : 1).join("/");
+  return "/" + parts.slice(0, parts[0] === "admin" || parts[0] === "iot" ? 2 : 1).join("/");
 }
 
-/** The sider: brand, 首页, 三库, the coming modules and 系统管理 (only with admin/audit permissions). */
+/** The sider: brand, 首页, 三库, 智慧工地 (with iot.read), the coming modules and 系统管理 (only with admin/audit permissions). */
 export function SideMenu({ me, collapsed }: { me: MeDto; collapsed: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -54,6 +57,16 @@ export function SideMenu({ me, collapsed }: { me: MeDto; collapsed: boolean }) {
     perms.has("admin.users") && { key: "/admin/tokens", icon: <ApiOutlined />, label: t("menu.tokens") },
     perms.has("audit.read") && { key: "/admin/audit", icon: <AuditOutlined />, label: t("menu.audit") },
   ].filter((i): i is Exclude<typeof i, false> => !!i);
+
+  const iot: Item[] = perms.has("iot.read")
+    ? [
+        { key: "/iot/map", icon: <EnvironmentOutlined />, label: t("menu.iotMap") },
+        { key: "/iot/alarms", icon: <BellOutlined />, label: t("menu.iotAlarms") },
+        { key: "/iot/devices", icon: <ClusterOutlined />, label: t("menu.iotDevices") },
+        { key: "/iot/commands", icon: <SendOutlined />, label: t("menu.iotCommands") },
+        { key: "/iot/rules", icon: <SlidersOutlined />, label: t("menu.iotRules") },
+      ]
+    : [];
 
   const items: Item[] = [
     { key: "/", icon: <HomeOutlined />, label: t("menu.home") },
@@ -67,6 +80,7 @@ export function SideMenu({ me, collapsed }: { me: MeDto; collapsed: boolean }) {
         { key: "/persons", icon: <TeamOutlined />, label: t("menu.persons") },
       ],
     },
+    ...(iot.length ? [{ type: "group" as const, key: "g-iot", label: t("menu.iot"), children: iot }] : []),
     {
       type: "group",
       key: "g-coming",

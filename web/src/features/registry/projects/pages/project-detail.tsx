@@ -2,11 +2,12 @@ import { useState } from "react";
 import { Button, Card, Flex, Tabs, Tooltip, Typography } from "antd";
 import { EditOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router";
+import { useParams, useSearchParams } from "react-router";
 import { useCan } from "../../../../app/auth";
 import { PageHeader } from "../../../../components/page-header";
 import { ProjectStatusTag } from "../../../../components/project-status-tag";
 import { QueryState } from "../../../../components/query-state";
+import { SmartSiteTab } from "../../../iot/site/smart-site-tab";
 import { useProject } from "../api";
 import { ParticipantsTab } from "../components/participants-tab";
 import { PostsTab } from "../components/posts-tab";
@@ -15,15 +16,17 @@ import { ProjectInfo } from "../components/project-info";
 import { TransitionButtons } from "../components/transition-buttons";
 
 /** Supervision tabs that will hang off a project once their modules ship. */
-const COMING_TABS = ["tabQuality", "tabSafety", "tabTesting", "tabWorkforce", "tabDevices"] as const;
+const COMING_TABS = ["tabQuality", "tabSafety", "tabTesting", "tabWorkforce"] as const;
 
-/** 项目详情: overview with lifecycle actions, participants, key posts, and the coming module tabs. */
+/** 项目详情: overview with lifecycle actions, participants, key posts, 智慧工地 (with iot.read), and the coming module tabs. */
 export default function ProjectDetailPage() {
   const { id = "" } = useParams();
   const { t } = useTranslation();
   const can = useCan();
   const { data: project, isLoading, error, refetch } = useProject(id);
   const [editing, setEditing] = useState(false);
+  // The open tab is in the URL (?tab=iot) so the city map and alarm links land on it.
+  const [sp, setSp] = useSearchParams();
 
   if (!project) return <QueryState isLoading={isLoading} error={error} onRetry={() => void refetch()} />;
   const canUpdate = can("registry.project.update");
@@ -54,10 +57,13 @@ export default function ProjectDetailPage() {
       />
       <Card size="small">
         <Tabs
+          activeKey={sp.get("tab") ?? "info"}
+          onChange={(tab) => setSp(tab === "info" ? {} : { tab }, { replace: true })}
           items={[
             { key: "info", label: t("project.tabInfo"), children: <ProjectInfo project={project} /> },
             { key: "participants", label: `${t("project.tabParticipants")} (${project.participants.length})`, children: <ParticipantsTab project={project} /> },
             { key: "posts", label: `${t("project.tabPosts")} (${project.posts.filter((p) => !p.endedOn).length})`, children: <PostsTab project={project} editable={canUpdate} /> },
+            ...(can("iot.read") ? [{ key: "iot", label: t("project.tabIot"), destroyOnHidden: true, children: <SmartSiteTab projectId={project.id} /> }] : []),
             ...COMING_TABS.map((k) => ({
               key: k,
               disabled: true,
