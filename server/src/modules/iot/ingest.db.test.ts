@@ -3,7 +3,7 @@ import type { MqttClient } from "mqtt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../../test/app";
 import { insertProject } from "../registry/project.test-fixtures.js";
-import { connectDevice, eventually, insertDevice } from "./iot.test-fixtures.js";
+import { connectDevice, eventually, insertDeviceWithSecret as insertDevice } from "./device.test-fixtures.js";
 import { rowsOf } from "./ingest.store.js";
 import { iotAlarms, iotCommands, iotDevices, iotLatest, iotRollup1h, iotRollup1m } from "./schema.js";
 

@@ -1,0 +1,60 @@
+import { eq } from "drizzle-orm";
+import type { DeviceType, ListDevicesQuery } from "@contracts/iot/devices";
+import { requirePermission } from "../../platform/auth/actor.js";
+import type { ServiceContext } from "../../platform/context.js";
+import type { Executor } from "../../platform/db/client.js";
+import { writeSheet, type SheetColumn } from "../../platform/excel/excel.js";
+import { registryProjects as P } from "../registry/index.js";
+import { DEVICE_EXPORT_LIMIT, deviceColumns, deviceFilters, deviceOrder } from "./device.queries.js";
+import { iotDevices as D } from "./schema.js";
+
+/** Chinese names of the device types, as the issue lists them. */
+export const DEVICE_TYPE_ZH: Record<DeviceType, string> = {
+  env_monitor: "扬尘噪声监测仪",
+  tower_crane: "塔机监控",
+  hoist: "升降机监控",
+  spray: "喷淋/雾炮控制器",
+  camera: "摄像头",
+  gate: "闸机",
+  gas_detector: "气体检测仪",
+};
+
+/** Every device matching the list filters (no paging, capped). */
+const selectRows = (db: Executor, ctx: Pick<ServiceContext, "actor">, q: Partial<ListDevicesQuery>) =>
+  db
+    .select(deviceColumns)
+    .from(D)
+    .innerJoin(P, eq(P.id, D.projectId))
+    .where(deviceFilters(ctx.actor, q))
+    .orderBy(...deviceOrder(q.sort))
+    .limit(DEVICE_EXPORT_LIMIT);
+type Row = Awaited<ReturnType<typeof selectRows>>[number];
+
+const yesNo = (v: boolean) => (v ? "是" : "否");
+
+const SHANGHAI = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "medium" });
+/** Times in sheets read as Asia/Shanghai wall-clock text ("2025-06-01 14:03:07"), as users reason about them. */
+export const shanghaiTime = (d: Date | null) => (d ? SHANGHAI.format(d) : null);
+
+const COLUMNS: SheetColumn<Row>[] = [
+  { key: "code", header: "设备编号", width: 20, value: (r) => r.code },
+  { key: "name", header: "设备名称", width: 24, value: (r) => r.name },
+  { key: "type", header: "设备类型", width: 18, value: (r) => DEVICE_TYPE_ZH[r.type as DeviceType] ?? r.type },
+  { key: "projectName", header: "所属项目", width: 36, value: (r) => r.projectName },
+  { key: "model", header: "型号", value: (r) => r.model },
+  { key: "vendor", header: "厂家", value: (r) => r.vendor },
+  { key: "location", header: "安装位置", width: 24, value: (r) => r.location },
+  { key: "reportIntervalS", header: "上报间隔(秒)", value: (r) => r.reportIntervalS },
+  { key: "equipmentRef", header: "关联设备登记号", width: 20, value: (r) => r.equipmentRef },
+  { key: "enabled", header: "启用", value: (r) => yesNo(r.enabled) },
+  { key: "online", header: "在线", value: (r) => yesNo(r.online) },
+  { key: "lastSeenAt", header: "最后上报时间", width: 22, value: (r) => shanghaiTime(r.lastSeenAt) },
+  { key: "rejectedCount", header: "拒收消息数", value: (r) => r.rejectedCount },
+  { key: "createdAt", header: "登记时间", width: 22, value: (r) => shanghaiTime(r.createdAt) },
+];
+
+/** The device list as an .xlsx (zh headers); never the secret. */
+export async function exportDevices(db: Executor, ctx: Pick<ServiceContext, "actor">, q: Partial<ListDevicesQuery>): Promise<Buffer> {
+  requirePermission(ctx.actor, "iot.read");
+  return writeSheet("设备台账", COLUMNS, await selectRows(db, ctx, q));
+}
