@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { AlarmChangeDto } from "@contracts/iot/alarms";
 import type { RejectReason } from "@contracts/iot/devices";
+import { Batcher } from "../../platform/batch/batcher.js";
 import type { Db } from "../../platform/db/client.js";
 import { applyVerdicts, type AlarmVerdict } from "./alarm.store.js";
 import type { DeviceInfo } from "./device.cache.js";
@@ -30,12 +31,10 @@ export interface PipelineDeps {
 interface Pending {
   device: DeviceInfo;
   readings: Reading[];
-  done: (err?: Error) => void;
 }
 
 /** A device whose last_seen was written this recently is not written again (one row update per device, not per message). */
 const LAST_SEEN_WRITE_MS = 5_000;
-const RETRY_MS = 1_000;
 const REJECTIONS_FLUSH_MS = 1_000;
 
 /**
@@ -46,30 +45,35 @@ const REJECTIONS_FLUSH_MS = 1_000;
  * being idempotent — stored once. A failing batch is retried; nothing is dropped.
  */
 export class IngestPipeline {
-  private queue: Pending[] = [];
-  private queuedReadings = 0;
-  private timer: NodeJS.Timeout | null = null;
-  private inFlight = 0;
+  private readonly batcher: Batcher<Pending>;
   private readonly knownDays = new Set<string>();
   private readonly lastSeenWritten = new Map<string, number>();
   private rejections = new Map<string, Map<RejectReason, number>>();
   private rejectionTimer: NodeJS.Timeout | null = null;
-  private closed = false;
-  readonly stats = { messages: 0, readings: 0, stored: 0, batches: 0, rejected: 0, failedBatches: 0 };
+  readonly stats = { messages: 0, readings: 0, stored: 0, rejected: 0 };
 
-  constructor(private readonly deps: PipelineDeps) {}
+  constructor(private readonly deps: PipelineDeps) {
+    this.batcher = new Batcher<Pending>({
+      write: (batch) => this.write(batch),
+      weight: (p) => p.readings.length,
+      maxWeight: deps.maxBatchReadings ?? 5_000,
+      maxDelayMs: deps.maxDelayMs ?? 25,
+      maxConcurrent: deps.maxConcurrentFlushes ?? 3,
+      log: deps.log,
+      name: "ingest batch",
+    });
+  }
+
+  /** Batches written and failed (retried) so far. */
+  get batchStats(): Batcher<Pending>["stats"] {
+    return this.batcher.stats;
+  }
 
   /** Queues a valid message's readings; resolves once they are stored and the rules have run. */
   submit(device: DeviceInfo, readings: Reading[]): Promise<void> {
-    if (this.closed) return Promise.reject(new Error("ingest pipeline is closed"));
     this.stats.messages++;
     this.stats.readings += readings.length;
-    return new Promise((resolve, reject) => {
-      this.queue.push({ device, readings, done: (err) => (err ? reject(err) : resolve()) });
-      this.queuedReadings += readings.length;
-      if (this.queuedReadings >= (this.deps.maxBatchReadings ?? 5_000)) this.flushSoon(0);
-      else this.flushSoon(this.deps.maxDelayMs ?? 25);
-    });
+    return this.batcher.submit({ device, readings });
   }
 
   /** Counts a refused message on its device; the counts are written about once a second. */
@@ -86,65 +90,13 @@ export class IngestPipeline {
 
   /** Writes what is queued and waits for every batch in flight. */
   async drain(): Promise<void> {
-    while (this.queue.length > 0 || this.inFlight > 0) {
-      if (this.queue.length > 0 && this.inFlight < (this.deps.maxConcurrentFlushes ?? 3)) void this.flush();
-      await new Promise((r) => setTimeout(r, 5));
-    }
+    await this.batcher.drain();
     await this.flushRejections();
   }
 
   async close(): Promise<void> {
-    await this.drain();
-    this.closed = true;
-    if (this.timer) clearTimeout(this.timer);
-    if (this.rejectionTimer) clearTimeout(this.rejectionTimer);
-  }
-
-  private flushSoon(delayMs: number): void {
-    if (delayMs === 0) {
-      if (this.timer) clearTimeout(this.timer);
-      this.timer = null;
-      void this.flush();
-    } else if (!this.timer) {
-      this.timer = setTimeout(() => {
-        this.timer = null;
-        void this.flush();
-      }, delayMs);
-    }
-  }
-
-  private async flush(): Promise<void> {
-    if (this.queue.length === 0) return;
-    if (this.inFlight >= (this.deps.maxConcurrentFlushes ?? 3)) {
-      this.flushSoon(this.deps.maxDelayMs ?? 25);
-      return;
-    }
-    const max = this.deps.maxBatchReadings ?? 5_000;
-    let n = 0;
-    let take = 0;
-    while (take < this.queue.length && (take === 0 || n + this.queue[take].readings.length <= max)) n += this.queue[take++].readings.length;
-    const batch = this.queue.splice(0, take);
-    this.queuedReadings -= n;
-    this.inFlight++;
-    try {
-      for (;;) {
-        try {
-          await this.write(batch);
-          break;
-        } catch (err) {
-          if (this.closed) throw err;
-          this.stats.failedBatches++;
-          this.deps.log.error({ err, messages: batch.length }, "ingest batch failed; retrying");
-          await new Promise((r) => setTimeout(r, RETRY_MS));
-        }
-      }
-      for (const p of batch) p.done();
-    } catch (err) {
-      for (const p of batch) p.done(err as Error);
-    } finally {
-      this.inFlight--;
-      if (this.queue.length > 0) this.flushSoon(this.queuedReadings >= max ? 0 : (this.deps.maxDelayMs ?? 25));
-    }
+    await this.batcher.close();
+    await this.flushRejections();
   }
 
   private async write(batch: Pending[]): Promise<void> {
@@ -171,7 +123,6 @@ export class IngestPipeline {
       for (const d of days) this.knownDays.add(d);
     }
     this.stats.stored += await storeReadings(db, { deviceIds, metrics, ts, values });
-    this.stats.batches++;
     await this.markDevicesSeen(newestByDevice);
 
     const { outcomes, windows } = evaluateBatch(this.deps.rules(), batch, this.deps.isActive);
