@@ -19,6 +19,8 @@ import { installRequestContext } from "./platform/http/request-context.js";
 import { jobRoutes } from "./platform/jobs/jobs.routes.js";
 import { identityPlugin } from "./modules/identity/index.js";
 import { iotPlugin, IotRuntime } from "./modules/iot/index.js";
+import { attachWorkforce, workforcePlugin, type AccessPipeline } from "./modules/workforce/index.js";
+import { FileStore } from "./platform/files/store.js";
 import { registryPlugin } from "./modules/registry/index.js";
 
 export interface AppDeps {
@@ -33,6 +35,8 @@ declare module "fastify" {
   interface FastifyInstance {
     /** The process's IoT runtime (broker, ingest, dispatcher), for main.ts and tests. */
     iot: IotRuntime;
+    /** The gate-event pipeline (workforce), for tests that wait for it. */
+    gateEvents: AccessPipeline;
   }
 }
 
@@ -75,6 +79,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const iot = deps.iot ?? (await IotRuntime.create({ database, config, events, log: app.log }));
   app.decorate("iot", iot);
   app.addHook("onClose", () => iot.close());
+  const files = new FileStore(config.dataDir);
+  const access = attachWorkforce(iot, { db: database.db, files, log: app.log });
+  app.decorate("gateEvents", access);
 
   app.get(
     "/api/health",
@@ -93,6 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(registryPlugin);
       await api.register(identityPlugin);
       await api.register(iotPlugin, { runtime: iot });
+      await api.register(workforcePlugin, { runtime: iot, access, files });
     },
     { prefix: "/api/v1" },
   );

@@ -4,6 +4,8 @@ import { openDatabase } from "./platform/db/client.js";
 import { migrateDatabase } from "./platform/db/migrate.js";
 import { EventBus } from "./platform/events/bus.js";
 import { IotRuntime } from "./modules/iot/index.js";
+import { attachWorkforce } from "./modules/workforce/index.js";
+import { FileStore } from "./platform/files/store.js";
 
 /**
  * `npm run ingest`: an ingest-only process (no HTTP). It joins the MQTT 5 shared subscription on the
@@ -19,6 +21,7 @@ async function main(): Promise<void> {
   await migrateDatabase(database);
   const events = new EventBus((err, event) => log.error({ err, event: event.type }, "event handler failed"));
   const runtime = await IotRuntime.create({ database, config, events, log });
+  attachWorkforce(runtime, { db: database.db, files: new FileStore(config.dataDir), log });
   await runtime.startNetwork({ ingest: true });
   runtime.startBackground();
   log.info({ ingestId: config.iot.ingestId }, "ingest process running");

@@ -4,7 +4,7 @@ import { DEVICE_EVENTS, type RejectReason } from "@contracts/iot/devices";
 import { sha256 } from "../../platform/auth/secrets.js";
 import type { DeviceCache, DeviceInfo } from "./device.cache.js";
 import type { IngestPipeline } from "./ingest.pipeline.js";
-import { parseTelemetry } from "./telemetry.parse.js";
+import { MAX_CLOCK_SKEW_MS, parseTelemetry, parseTimestamp } from "./telemetry.parse.js";
 
 /** Topics a device publishes to, under `sitecloud/v1/{deviceCode}/`. */
 export const DEVICE_PUBLISH_KINDS = ["telemetry", "status", "events", "commands/ack"] as const;
@@ -36,6 +36,15 @@ export interface DeviceMessageHandlers {
   commandAck(device: DeviceInfo, ack: { id: string; ok: boolean; result: unknown; message: string | null }): Promise<void>;
 }
 
+/**
+ * Another module's handler for one device event type (e.g. workforce's gate `access` events). It
+ * validates the event itself and says why it refused one; the router counts the refusal.
+ */
+export type DeviceEventHandler = (
+  device: DeviceInfo,
+  event: Record<string, unknown>,
+) => Promise<{ ok: true } | { ok: false; reason: RejectReason; path: string; message: string }>;
+
 export type RouteOutcome = { ok: true; readings: number } | { ok: false; reason: RejectReason | "unknown_device"; path?: string; message: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -55,6 +64,8 @@ export class DeviceMessageRouter {
       devices: DeviceCache;
       pipeline: IngestPipeline;
       handlers: DeviceMessageHandlers;
+      /** Handlers other modules registered, by event type. */
+      eventHandlers: ReadonlyMap<string, DeviceEventHandler>;
       log: FastifyBaseLogger;
       rawRetentionMs: number;
     },
@@ -84,10 +95,17 @@ export class DeviceMessageRouter {
     if (json === undefined) return this.refuse(device, "bad_json", "", "payload is not JSON");
     if (kind === "events") {
       const e = json as { ts?: unknown; type?: unknown; message?: unknown };
-      const ts = parseTelemetry({ ts: e?.ts, values: {} }, device.type, { now: Date.now(), maxAgeMs: this.deps.rawRetentionMs });
-      if (!ts.ok && ts.reason === "bad_timestamp") return this.refuse(device, "bad_timestamp", "ts", ts.message);
+      const external = typeof e?.type === "string" ? this.deps.eventHandlers.get(e.type) : undefined;
+      if (external) {
+        const outcome = await external(device, json as Record<string, unknown>);
+        return outcome.ok ? { ok: true, readings: 0 } : this.refuse(device, outcome.reason, outcome.path, outcome.message);
+      }
+      const ts = parseTimestamp(e?.ts);
+      if (ts === null || ts < Date.now() - this.deps.rawRetentionMs || ts > Date.now() + MAX_CLOCK_SKEW_MS) {
+        return this.refuse(device, "bad_timestamp", "ts", "ts must be epoch ms or ISO 8601, within the accepted window");
+      }
       if (typeof e?.type !== "string" || !DEVICE_EVENTS[e.type]) return this.refuse(device, "bad_shape", "type", `type must be one of ${Object.keys(DEVICE_EVENTS).join(", ")}`);
-      await this.deps.handlers.event(device, { ts: eventTs(e.ts), type: e.type, message: typeof e.message === "string" ? e.message.slice(0, 500) : null });
+      await this.deps.handlers.event(device, { ts, type: e.type, message: typeof e.message === "string" ? e.message.slice(0, 500) : null });
       return { ok: true, readings: 0 };
     }
     const a = json as { id?: unknown; ok?: unknown; result?: unknown; message?: unknown };
@@ -133,5 +151,4 @@ function parseJson(body: unknown): unknown {
   }
 }
 
-const eventTs = (ts: unknown) => (typeof ts === "number" ? Math.trunc(ts) : typeof ts === "string" ? Date.parse(ts) : Date.now());
 

@@ -22,5 +22,10 @@ export const iotPlugin: FastifyPluginAsync<{ runtime: IotRuntime }> = async (app
 };
 
 export { IotRuntime } from "./iot.runtime.js";
+export type { DeviceInfo } from "./device.cache.js";
+export type { AlarmVerdict } from "./alarm.store.js";
+export type { DeviceEventHandler } from "./device-message.router.js";
+export { parseTimestamp } from "./telemetry.parse.js";
+export { insertCommand } from "./command.service.js";
 export { BrokerPortInUseError } from "./broker.js";
 export * from "./schema.js";

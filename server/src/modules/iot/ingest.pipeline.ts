@@ -50,7 +50,7 @@ export class IngestPipeline {
   private readonly lastSeenWritten = new Map<string, number>();
   private rejections = new Map<string, Map<RejectReason, number>>();
   private rejectionTimer: NodeJS.Timeout | null = null;
-  readonly stats = { messages: 0, readings: 0, stored: 0, rejected: 0 };
+  readonly stats = { messages: 0, readings: 0, stored: 0, rejected: 0, batches: 0 };
 
   constructor(private readonly deps: PipelineDeps) {
     this.batcher = new Batcher<Pending>({
@@ -62,11 +62,6 @@ export class IngestPipeline {
       log: deps.log,
       name: "ingest batch",
     });
-  }
-
-  /** Batches written and failed (retried) so far. */
-  get batchStats(): Batcher<Pending>["stats"] {
-    return this.batcher.stats;
   }
 
   /** Queues a valid message's readings; resolves once they are stored and the rules have run. */
@@ -123,6 +118,7 @@ export class IngestPipeline {
       for (const d of days) this.knownDays.add(d);
     }
     this.stats.stored += await storeReadings(db, { deviceIds, metrics, ts, values });
+    this.stats.batches++;
     await this.markDevicesSeen(newestByDevice);
 
     const { outcomes, windows } = evaluateBatch(this.deps.rules(), batch, this.deps.isActive);

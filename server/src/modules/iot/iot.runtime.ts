@@ -10,7 +10,8 @@ import { ActiveAlarms } from "./active-alarms.js";
 import { startEmbeddedBroker, type DeviceLink } from "./broker.js";
 import { CommandDispatcher } from "./command.dispatcher.js";
 import { DeviceCache, type DeviceInfo } from "./device.cache.js";
-import { DeviceMessageRouter, type DeviceMessageHandlers } from "./device-message.router.js";
+import { DeviceMessageRouter, type DeviceEventHandler, type DeviceMessageHandlers } from "./device-message.router.js";
+import type { AlarmVerdict } from "./alarm.store.js";
 import { IngestPipeline } from "./ingest.pipeline.js";
 import { DEVICE_STATUS_CHANNEL } from "./iot.channels.js";
 import { feedRealtime } from "./iot.realtime.js";
@@ -42,6 +43,8 @@ export class IotRuntime {
   readonly dispatcher: CommandDispatcher;
   readonly sweeper: IotSweeper;
   private link: DeviceLink = NO_LINK;
+  private readonly eventHandlers = new Map<string, DeviceEventHandler>();
+  private readonly closers: (() => Promise<void>)[] = [];
   private stopFeed: (() => Promise<void>) | null = null;
   /** The embedded broker's port once started (tests listen on port 0). */
   brokerPort: number | null = null;
@@ -69,6 +72,7 @@ export class IotRuntime {
       devices: this.devices,
       pipeline: this.pipeline,
       handlers: this.handlers(),
+      eventHandlers: this.eventHandlers,
       log,
       rawRetentionMs: config.iot.rawRetentionDays * 86_400_000,
     });
@@ -112,12 +116,33 @@ export class IotRuntime {
     this.dispatcher.kick();
   }
 
+  /** Lets another module take one device event type (e.g. workforce: gate `access` events). */
+  handleDeviceEvents(type: string, handler: DeviceEventHandler): void {
+    this.eventHandlers.set(type, handler);
+  }
+
+  /** Raises, updates or clears alarms through the one alarm machinery (other modules' device-related alarms). */
+  raiseAlarms(verdicts: AlarmVerdict[]): Promise<void> {
+    return this.pipeline.apply(verdicts);
+  }
+
+  /** Publishes a command to a device now (other modules use `insertCommand` + the dispatcher instead when it must be retried). */
+  kickCommands(): void {
+    this.dispatcher.kick();
+  }
+
   startBackground(): void {
     this.sweeper.start();
     this.dispatcher.start();
   }
 
+  /** Runs `fn` first when the runtime closes (other modules' pipelines that still raise alarms through it). */
+  onClose(fn: () => Promise<void>): void {
+    this.closers.push(fn);
+  }
+
   async close(): Promise<void> {
+    for (const fn of this.closers) await fn().catch((err: unknown) => this.log.error({ err }, "close hook failed"));
     await this.sweeper.stop();
     await this.dispatcher.stop();
     await this.link.close().catch(() => undefined);

@@ -48,7 +48,7 @@ export function parseTelemetry(payload: Buffer | unknown, type: DeviceType, limi
     const at = Array.isArray(body) ? `${i}.` : "";
     const item = items[i] as { ts?: unknown; seq?: unknown; values?: unknown } | null;
     if (typeof item !== "object" || item === null || Array.isArray(item)) return reject("bad_shape", at, "each message must be an object {ts, values}");
-    const ts = parseTs(item.ts);
+    const ts = parseTimestamp(item.ts);
     if (ts === null) return reject("bad_timestamp", `${at}ts`, "ts must be epoch milliseconds or ISO 8601 with a time zone");
     if (ts < limits.now - limits.maxAgeMs || ts > limits.now + MAX_CLOCK_SKEW_MS) {
       return reject("bad_timestamp", `${at}ts`, "ts is outside the accepted window (raw retention … now + 5 min)");
@@ -71,7 +71,8 @@ export function parseTelemetry(payload: Buffer | unknown, type: DeviceType, limi
   return { ok: true, readings };
 }
 
-function parseTs(ts: unknown): number | null {
+/** A device timestamp: epoch milliseconds, or ISO 8601 with a time zone; null when it is neither. */
+export function parseTimestamp(ts: unknown): number | null {
   if (typeof ts === "number") return Number.isFinite(ts) && ts >= MIN_EPOCH_MS ? Math.trunc(ts) : null;
   if (typeof ts === "string" && ISO_8601.test(ts)) {
     const ms = Date.parse(ts);
