@@ -1,5 +1,6 @@
 // `npm run seed -- --scale 5`: seeds the demo city (永康市) into an empty database and prints the counts.
 // A database whose registry already holds data is left untouched (exit 0, "nothing seeded").
+import path from "node:path";
 import { loadConfig } from "../server/src/config";
 import { openDatabase } from "../server/src/platform/db/client";
 import { migrateDatabase } from "../server/src/platform/db/migrate";
@@ -17,7 +18,8 @@ try {
   await migrateDatabase(database);
   console.log(`seeding the demo city at scale ${args.scale} into ${database.kind === "pglite" ? `PGlite (${config.db.kind === "pglite" ? config.db.dataDir : ""})` : "PostgreSQL"}…`);
   // Demo accounts need a password to be useful; only ADMIN_PASSWORD is known here (the server prints the generated one).
-  const counts = await seedDemoCity(database.db, { scale: args.scale, demoPassword: config.auth.adminPassword, log: (m) => console.log(`  ${m}`) });
+  const credentialsFile = path.resolve(config.dataDir, "demo-device-credentials.json");
+  const counts = await seedDemoCity(database.db, { scale: args.scale, demoPassword: config.auth.adminPassword, credentialsFile, log: (m) => console.log(`  ${m}`) });
   if (!counts.seeded) {
     console.log("the registry already holds data: nothing seeded");
   } else {

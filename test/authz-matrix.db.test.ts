@@ -46,7 +46,7 @@ interface Case {
  * auth.db.test.ts; device ingest, authenticated by the device secret, tested in ingest.db.test.ts), and the
  * realtime stream, which never ends under inject (its scope is tested in realtime.db.test.ts).
  */
-const PUBLIC_ROUTES = new Set(["POST /auth/login", "POST /auth/logout", "POST /ingest/:deviceCode/telemetry", "GET /realtime"]);
+const PUBLIC_ROUTES = new Set(["POST /auth/login", "POST /auth/logout", "POST /ingest/:deviceCode/telemetry", "POST /ingest/:deviceCode/events", "GET /realtime"]);
 
 const every = (status: number, except: Partial<Expect> = {}): Expect => ({ ...(Object.fromEntries(ROLES.map((r) => [r, status])) as Expect), ...except });
 const adminOnly = (ok: number) => every(403, { admin: ok });

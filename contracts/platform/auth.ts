@@ -30,6 +30,11 @@ export const PERMISSIONS = [
   "iot.alarm.handle",
   "iot.command.send",
   "iot.rule.manage",
+  "workforce.read",
+  "workforce.manage",
+  "workforce.blacklist",
+  "workforce.sensitive",
+  "wages.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -37,6 +42,11 @@ const READ: Permission[] = ["registry.project.read", "registry.enterprise.read",
 const OWN_ENTERPRISE: Permission[] = [...READ, "registry.enterprise.update", "registry.person.create", "registry.person.update"];
 /** Site operators (contractor, project team) register their devices, answer alarms and switch equipment, on their own projects. */
 const SITE_IOT: Permission[] = ["iot.read", "iot.device.manage", "iot.alarm.handle", "iot.command.send"];
+/**
+ * Site operators keep their workers' records and payroll. `workforce.sensitive` is the full view of ID
+ * numbers, bank cards and photos — every such view is audited.
+ */
+const SITE_WORKFORCE: Permission[] = ["workforce.read", "workforce.manage", "workforce.sensitive", "wages.manage"];
 
 /**
  * What each role may do at all. Which records it may touch is the data scope, enforced separately
@@ -44,7 +54,7 @@ const SITE_IOT: Permission[] = ["iot.read", "iot.device.manage", "iot.alarm.hand
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  leader: [...READ, "registry.person.readIdNumber", "iot.read"],
+  leader: [...READ, "registry.person.readIdNumber", "iot.read", "workforce.read"],
   inspector: [
     ...READ,
     "registry.project.create",
@@ -56,9 +66,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "registry.person.readIdNumber",
     "registry.import",
     ...SITE_IOT,
+    "workforce.read",
+    "workforce.manage",
+    "workforce.blacklist",
+    "workforce.sensitive",
   ],
-  enterprise: [...OWN_ENTERPRISE, "registry.project.update", ...SITE_IOT],
-  project: [...READ, "registry.project.update", ...SITE_IOT],
+  enterprise: [...OWN_ENTERPRISE, "registry.project.update", ...SITE_IOT, ...SITE_WORKFORCE],
+  project: [...READ, "registry.project.update", ...SITE_IOT, ...SITE_WORKFORCE],
   testing_agency: [...OWN_ENTERPRISE, "iot.read"],
   gas_company: [...OWN_ENTERPRISE, "iot.read"],
 };
