@@ -146,6 +146,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export interface E2E {
   /** Base URL of the running server, e.g. http://127.0.0.1:41234. */
   readonly url: string;
+  /** Port of the server's embedded MQTT broker. */
+  readonly mqttPort: number;
   readonly browser: Browser;
   /** A page in a fresh browser context (own cookies), closed after the test. */
   newPage(): Promise<Page>;
@@ -180,6 +182,10 @@ export function useE2E(): E2E {
     get url() {
       if (!server) throw new Error("server not started");
       return server.url;
+    },
+    get mqttPort() {
+      if (!server) throw new Error("server not started");
+      return server.mqttPort;
     },
     get browser() {
       if (!browser) throw new Error("browser not launched");

@@ -19,10 +19,14 @@ BEGIN
     RETURN;
   END IF;
   PERFORM pg_advisory_xact_lock(7240041);
-  IF to_regclass(part) IS NULL THEN
+  -- Another process may have created it while we waited for the lock, in a transaction our snapshot
+  -- predates: creating it again then fails with duplicate_table, which means it exists.
+  BEGIN
     EXECUTE format('CREATE TABLE %I PARTITION OF iot_readings FOR VALUES FROM (%L) TO (%L)',
       part, day::timestamp AT TIME ZONE 'UTC', (day + 1)::timestamp AT TIME ZONE 'UTC');
-  END IF;
+  EXCEPTION WHEN duplicate_table THEN
+    NULL;
+  END;
 END
 $$ LANGUAGE plpgsql;
 --> statement-breakpoint

@@ -117,7 +117,8 @@ export class IngestPipeline {
       await ensurePartitions(db, days);
       for (const d of days) this.knownDays.add(d);
     }
-    this.stats.stored += await storeReadings(db, { deviceIds, metrics, ts, values });
+    const stored = await storeReadings(db, { deviceIds, metrics, ts, values });
+    this.stats.stored += stored; // not `+= await`: batches run concurrently
     this.stats.batches++;
     await this.markDevicesSeen(newestByDevice);
 

@@ -145,6 +145,8 @@ export class IotRuntime {
     for (const fn of this.closers) await fn().catch((err: unknown) => this.log.error({ err }, "close hook failed"));
     await this.sweeper.stop();
     await this.dispatcher.stop();
+    // Store what was received before the connection goes, so its acknowledgements can still be sent.
+    await this.pipeline.drain();
     await this.link.close().catch(() => undefined);
     await this.pipeline.close();
     await this.stopFeed?.();
