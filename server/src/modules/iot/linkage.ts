@@ -33,22 +33,7 @@ export async function sprayOnForAlarms(db: Executor, rules: RuleSet, changes: Al
           where m.project_id = d.project_id and m.type = 'env_monitor' and l.metric = 'temp_c' and l.value < 0)
       order by d.id`),
   );
-  const ids: string[] = [];
-  for (const t of targets) {
-    const row = await insertCommand(db, {
-      deviceId: t.id,
-      projectId: t.projectId,
-      name: "spray.on",
-      params: {},
-      source: "auto",
-      operatorId: null,
-      operatorName: null,
-      alarmId: byProject.get(t.projectId) ?? null,
-      ttlS: AUTO_COMMAND_TTL_S,
-    });
-    ids.push(row.id);
-  }
-  return ids;
+  return sprayCommands(db, targets, "spray.on", (t) => byProject.get(t.projectId) ?? null);
 }
 
 /**
@@ -71,17 +56,27 @@ export async function sprayOffWhenClean(db: Executor, rules: RuleSet, cleanForMs
             and (a.cleared_at is null or a.cleared_at > now() - make_interval(secs => ${cleanForMs / 1000})))
       order by d.id`),
   );
+  return sprayCommands(db, targets, "spray.off", () => null);
+}
+
+/** Queues one automatic spray command per target; the dispatcher publishes them. Returns their ids. */
+async function sprayCommands(
+  db: Executor,
+  targets: { id: string; projectId: string }[],
+  name: "spray.on" | "spray.off",
+  alarmOf: (t: { projectId: string }) => string | null,
+): Promise<string[]> {
   const ids: string[] = [];
   for (const t of targets) {
     const row = await insertCommand(db, {
       deviceId: t.id,
       projectId: t.projectId,
-      name: "spray.off",
+      name,
       params: {},
       source: "auto",
       operatorId: null,
       operatorName: null,
-      alarmId: null,
+      alarmId: alarmOf(t),
       ttlS: AUTO_COMMAND_TTL_S,
     });
     ids.push(row.id);

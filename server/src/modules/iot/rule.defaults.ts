@@ -18,6 +18,13 @@ const threshold = (r: Partial<DefaultRule> & Pick<DefaultRule, "code" | "name" |
   ...r,
 });
 
+/** Share of the rated load or moment: 90 % warning (预警), 100 % alarm (报警), 110 % cut-off (控制). */
+const RATED_LOAD_LEVELS: DefaultRule["levels"] = [
+  { severity: "minor", threshold: 90 },
+  { severity: "major", threshold: 100 },
+  { severity: "critical", threshold: 110 },
+];
+
 const GB12523 = "GB 12523-2011《建筑施工场界环境噪声排放标准》: LAeq 昼间 70 dB(A), 夜间 55 dB(A), 20 min; 夜间 Lmax ≤ 限值 + 15 dB(A)";
 
 /**
@@ -31,11 +38,7 @@ export const DEFAULT_RULES: DefaultRule[] = [
     name: "塔机力矩 (crane load moment)",
     deviceType: "tower_crane",
     metric: "moment_pct",
-    levels: [
-      { severity: "minor", threshold: 90 },
-      { severity: "major", threshold: 100 },
-      { severity: "critical", threshold: 110 },
-    ],
+    levels: RATED_LOAD_LEVELS,
     hysteresis: 5,
     source: "GB 5144-2006 6.2.2 (>100% 切断起升/变幅向外, 110%); 90% 预警为通行平台默认值 ❓",
   }),
@@ -44,11 +47,7 @@ export const DEFAULT_RULES: DefaultRule[] = [
     name: "塔机起重量 (crane load)",
     deviceType: "tower_crane",
     metric: "load_pct",
-    levels: [
-      { severity: "minor", threshold: 90 },
-      { severity: "major", threshold: 100 },
-      { severity: "critical", threshold: 110 },
-    ],
+    levels: RATED_LOAD_LEVELS,
     hysteresis: 5,
     source: "GB 5144-2006 6.1.2 (>额定 <110% 停止起升); 90% 预警 ❓",
   }),
@@ -78,11 +77,7 @@ export const DEFAULT_RULES: DefaultRule[] = [
     name: "升降机载重 (hoist load)",
     deviceType: "hoist",
     metric: "load_pct",
-    levels: [
-      { severity: "minor", threshold: 90 },
-      { severity: "major", threshold: 100 },
-      { severity: "critical", threshold: 110 },
-    ],
+    levels: RATED_LOAD_LEVELS,
     hysteresis: 5,
     source: "GB 10055-2007 / GB/T 10054: 90% 额定载重报警, 110% 前停止启动",
   }),
