@@ -8,7 +8,7 @@
  * reports every mismatch at once. A completeness check fails when the app registers a route with no case.
  */
 import ExcelJS from "exceljs";
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type Role } from "@contracts/platform/auth";
@@ -23,7 +23,9 @@ import {
   registryProjects as projects,
 } from "../server/src/modules/registry/index";
 import { iotAlarms, iotCommands, iotDevices } from "../server/src/modules/iot/index";
-import { createTestApp, TEST_PASSWORD, type TestApp, type TestUser } from "./app";
+import { workforceBlacklist, workforcePayrolls, workforceTrainings, workforceWorkers } from "../server/src/modules/workforce/index";
+import { FileStore } from "../server/src/platform/files/store";
+import { createTestApp, TEST_PASSWORD, testConfig, type TestApp, type TestUser } from "./app";
 
 type Expect = Record<Role, number>;
 type PerRole<T> = T | ((role: Role) => T);
@@ -46,7 +48,18 @@ interface Case {
  * auth.db.test.ts; device ingest, authenticated by the device secret, tested in ingest.db.test.ts), and the
  * realtime stream, which never ends under inject (its scope is tested in realtime.db.test.ts).
  */
-const PUBLIC_ROUTES = new Set(["POST /auth/login", "POST /auth/logout", "POST /ingest/:deviceCode/telemetry", "POST /ingest/:deviceCode/events", "GET /realtime"]);
+const PUBLIC_ROUTES = new Set([
+  "POST /auth/login",
+  "POST /auth/logout",
+  "POST /ingest/:deviceCode/telemetry",
+  "POST /ingest/:deviceCode/events",
+  "GET /realtime",
+  // The Hikvision push, authenticated by the gate's secret (Basic, Digest or token), tested in hikvision.db.test.ts.
+  "POST /integrations/hikvision/:gateCode/events",
+  // The gates' roster pull, authenticated by the gate's secret, tested in roster-push.db.test.ts.
+  "GET /integrations/gates/:gateCode/roster",
+  "GET /integrations/gates/:gateCode/roster/:workerNo/photo",
+]);
 
 const every = (status: number, except: Partial<Expect> = {}): Expect => ({ ...(Object.fromEntries(ROLES.map((r) => [r, status])) as Expect), ...except });
 const adminOnly = (ok: number) => every(403, { admin: ok });
@@ -191,6 +204,55 @@ beforeAll(async () => {
     ])
     .returning({ id: iotCommands.id });
   [f.cmdPA, f.cmdPB] = cmds.map((c) => c.id);
+
+  // Wages: a worker on each project; payroll lines to mark paid, one per role where the action succeeds (paid is final).
+  const [wpA] = await insertPersons(f.A, 1);
+  const [wpB] = await insertPersons(f.B, 1);
+  const workers = await t.db
+    .insert(workforceWorkers)
+    .values([
+      { workerNo: "MX-W-PA", personId: wpA, projectId: f.PA, employerId: f.A, trade: "mason", status: "on_site" },
+      { workerNo: "MX-W-PB", personId: wpB, projectId: f.PB, employerId: f.B, trade: "mason", status: "on_site" },
+    ])
+    .returning({ id: workforceWorkers.id });
+  [f.workerPA, f.workerPB] = workers.map((w) => w.id);
+  const payKeys = [...["admin", "enterprise", "project", "other"].map((r) => `payPA_${r}`), "payPB_admin", "payPB_other"];
+  const pays = await t.db
+    .insert(workforcePayrolls)
+    .values(payKeys.map((key, i) => ({ workerId: key.includes("PB") ? f.workerPB : f.workerPA, projectId: key.includes("PB") ? f.PB : f.PA, month: `2024-0${1 + i}`, gross: "100.00", net: "90.00" })))
+    .returning({ id: workforcePayrolls.id });
+  payKeys.forEach((key, i) => (f[key] = pays[i].id));
+});
+
+// Workers: per-role targets for registration, 进场 and 退场 (each succeeds once); photos on the wage fixtures' workers; blacklist entries to revoke.
+beforeAll(async () => {
+  const roles5 = ["admin", "inspector", "enterprise", "project", "other"];
+  const roles3 = ["admin", "inspector", "other"];
+  const keysPA = roles5.flatMap((r) => [`regPA_${r}`, `admitPA_${r}`, `exitPA_${r}`]);
+  const keysPB = roles3.flatMap((r) => [`regPB_${r}`, `admitPB_${r}`, `exitPB_${r}`]);
+  const pa = await insertPersons(f.A, keysPA.length);
+  const pb = await insertPersons(f.B, keysPB.length);
+  keysPA.forEach((k, i) => (f[k] = pa[i]));
+  keysPB.forEach((k, i) => (f[k] = pb[i]));
+  const enrol = (key: string, personId: string) => {
+    const onPA = key.includes("PA");
+    return { workerNo: `MX-${key}`, personId, projectId: onPA ? f.PA : f.PB, employerId: onPA ? f.A : f.B, trade: "mason", contractSignedOn: "2024-01-01", contractStart: "2024-01-01" };
+  };
+  const enrolKeys = [...keysPA, ...keysPB].filter((k) => !k.startsWith("reg"));
+  const enrolled = await t.db
+    .insert(workforceWorkers)
+    .values(enrolKeys.map((k) => enrol(k, f[k])))
+    .returning({ id: workforceWorkers.id, personId: workforceWorkers.personId });
+  await t.db.insert(workforceTrainings).values(enrolled.map((w) => ({ personId: w.personId, kind: "entry_three_level", hours: 24, passed: true, trainedOn: new Date().toISOString().slice(0, 10) })));
+  enrolKeys.forEach((k, i) => (f[k] = enrolled[i].id));
+  const photo = await new FileStore(testConfig().dataDir).saveImage("photos", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1]), "file");
+  await t.db.update(workforceWorkers).set({ photoPath: photo }).where(inArray(workforceWorkers.id, [f.workerPA, f.workerPB]));
+  [f.blPerson] = await insertPersons(f.B, 1);
+  const entries = await t.db
+    .insert(workforceBlacklist)
+    .values(roles3.map((r) => ({ personId: f.blPerson, reason: `矩阵黑名单${r}`, validFrom: "2024-01-01" })))
+    .returning({ id: workforceBlacklist.id });
+  roles3.forEach((r, i) => (f[`blk_${r}`] = entries[i].id));
 });
 
 afterAll(async () => {
@@ -205,6 +267,14 @@ afterAll(async () => {
 
 const ENTERPRISE_SHEET = ["企业名称", "统一社会信用代码", "企业类型", "法定代表人", "地址", "所属街道", "联系人", "联系电话", "状态"];
 const PERSON_SHEET = ["姓名", "身份证号码", "手机号码", "所属企业统一社会信用代码"];
+const PAYROLL_SHEET = ["工号", "姓名", "工资月份", "出勤天数", "应发工资(元)", "实发工资(元)", "发放日期", "银行流水号"];
+const WAGE_ACCOUNT = { bankName: "矩阵银行", accountName: "矩阵项目农民工工资专用账户", accountNo: "6222000011112222", openedOn: "2024-01-01" };
+/** Roles with `workforce.read`; `bound` is what the enterprise and project users get on a project outside their scope. */
+const WORKFORCE_READ = (ok: number, bound = ok): Expect => every(403, { admin: ok, leader: ok, inspector: ok, enterprise: bound, project: bound });
+const ROSTER_SHEET = ["姓名", "身份证号", "工种", "班组", "用工单位统一社会信用代码", "合同签订日期", "合同开始", "合同结束", "工资标准", "工资单位", "开户行", "工资卡号", "是否班组长"];
+/** Roles with `workforce.manage` (and `workforce.sensitive`: the same roles); `bound` as for WORKFORCE_READ. */
+const WORKFORCE_MANAGE = (ok: number, bound = ok): Expect => every(403, { admin: ok, inspector: ok, enterprise: bound, project: bound });
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 2]);
 const PROJECT_SHEET = ["项目编号", "项目名称", "项目类型", "所属街道", "项目地址", "经度", "纬度", "建筑面积(㎡)", "合同价(万元)", "施工许可证号", "计划开工", "计划竣工", "建设单位信用代码", "施工总承包信用代码", "监理单位信用代码"];
 
 const cases: Case[] = [
@@ -300,6 +370,82 @@ const cases: Case[] = [
   { route: "POST /alarms/:id/assign", on: "alarm on PB", url: () => `/alarms/${f.alarmPB}/assign`, body: () => ({ assigneeId: f.target }), expect: every(404, { admin: 200, inspector: 200, ...IOT_READ_ONLY }) },
   { route: "POST /alarms/:id/comments", on: "alarm on PA", url: () => `/alarms/${f.alarmPA}/comments`, body: { text: "矩阵备注" }, expect: every(200, IOT_READ_ONLY) },
   { route: "POST /alarms/:id/comments", on: "alarm on PB", url: () => `/alarms/${f.alarmPB}/comments`, body: { text: "矩阵备注" }, expect: every(404, { admin: 200, inspector: 200, ...IOT_READ_ONLY }) },
+
+  { route: "GET /projects/:id/headcount", on: "PA", url: () => `/projects/${f.PA}/headcount`, expect: WORKFORCE_READ(200) },
+  { route: "GET /projects/:id/headcount", on: "PB", url: () => `/projects/${f.PB}/headcount`, expect: WORKFORCE_READ(200, 404) },
+  { route: "GET /projects/:id/attendance", on: "PA", url: () => `/projects/${f.PA}/attendance?day=2024-03-01`, expect: WORKFORCE_READ(200) },
+  { route: "GET /projects/:id/attendance", on: "PB", url: () => `/projects/${f.PB}/attendance`, expect: WORKFORCE_READ(200, 404) },
+  { route: "GET /projects/:id/attendance/monthly", on: "PA", url: () => `/projects/${f.PA}/attendance/monthly?month=2024-03`, expect: WORKFORCE_READ(200) },
+  { route: "GET /projects/:id/attendance/monthly", on: "PB", url: () => `/projects/${f.PB}/attendance/monthly`, expect: WORKFORCE_READ(200, 404) },
+  { route: "GET /projects/:id/attendance/monthly.xlsx", on: "PA", url: () => `/projects/${f.PA}/attendance/monthly.xlsx?month=2024-03`, expect: WORKFORCE_READ(200) },
+  { route: "GET /projects/:id/attendance/monthly.xlsx", on: "PB", url: () => `/projects/${f.PB}/attendance/monthly.xlsx`, expect: WORKFORCE_READ(200, 404) },
+
+  { route: "GET /projects/:id/key-personnel", on: "PA", url: () => `/projects/${f.PA}/key-personnel?month=2024-03`, expect: WORKFORCE_READ(200) },
+  { route: "GET /projects/:id/key-personnel", on: "PB", url: () => `/projects/${f.PB}/key-personnel`, expect: WORKFORCE_READ(200, 404) },
+  { route: "GET /key-personnel/absences", expect: WORKFORCE_READ(200) },
+  { route: "GET /projects/:id/wage-account", on: "PA", url: () => `/projects/${f.PA}/wage-account`, expect: WORKFORCE_READ(200) },
+  { route: "GET /projects/:id/wage-account", on: "PB", url: () => `/projects/${f.PB}/wage-account`, expect: WORKFORCE_READ(200, 404) },
+  // The full account number needs workforce.sensitive (the leader reads, but masked only).
+  { route: "GET /projects/:id/wage-account", on: "PA, full view", url: () => `/projects/${f.PA}/wage-account?full=true`, expect: every(403, { admin: 200, inspector: 200, enterprise: 200, project: 200 }) },
+  { route: "PUT /projects/:id/wage-account", on: "PA", url: () => `/projects/${f.PA}/wage-account`, body: WAGE_ACCOUNT, expect: every(403, { admin: 200, enterprise: 200, project: 200 }) },
+  { route: "PUT /projects/:id/wage-account", on: "PB", url: () => `/projects/${f.PB}/wage-account`, body: WAGE_ACCOUNT, expect: every(403, { admin: 200, enterprise: 404, project: 404 }) },
+  { route: "GET /payrolls/import-template", expect: WORKFORCE_READ(200) },
+  { route: "GET /projects/:id/payrolls", on: "PA", url: () => `/projects/${f.PA}/payrolls`, expect: WORKFORCE_READ(200) },
+  { route: "GET /projects/:id/payrolls", on: "PB", url: () => `/projects/${f.PB}/payrolls`, expect: WORKFORCE_READ(200, 404) },
+  { route: "GET /projects/:id/payrolls/export", on: "PA", url: () => `/projects/${f.PA}/payrolls/export`, expect: WORKFORCE_READ(200) },
+  { route: "GET /projects/:id/payrolls/export", on: "PB", url: () => `/projects/${f.PB}/payrolls/export`, expect: WORKFORCE_READ(200, 404) },
+  {
+    route: "POST /projects/:id/payrolls",
+    on: "PA, a month per role",
+    url: () => `/projects/${f.PA}/payrolls`,
+    body: (r) => ({ workerId: f.workerPA, month: `2025-0${1 + ROLES.indexOf(r)}`, gross: 100, net: 90 }),
+    expect: every(403, { admin: 201, enterprise: 201, project: 201 }),
+  },
+  { route: "POST /projects/:id/payrolls", on: "PB", url: () => `/projects/${f.PB}/payrolls`, body: () => ({ workerId: f.workerPB, month: "2025-01", gross: 100, net: 90 }), expect: every(403, { admin: 201, enterprise: 404, project: 404 }) },
+  { route: "POST /projects/:id/payrolls/import", on: "PA", url: () => `/projects/${f.PA}/payrolls/import`, upload: () => xlsx(PAYROLL_SHEET, ["MX-W-PA", "", "2023-01", 20, 100, 90, "", ""]), expect: every(403, { admin: 202, enterprise: 202, project: 202 }) },
+  { route: "POST /projects/:id/payrolls/import", on: "PB", url: () => `/projects/${f.PB}/payrolls/import`, upload: () => xlsx(PAYROLL_SHEET, ["MX-W-PB", "", "2023-01", 20, 100, 90, "", ""]), expect: every(403, { admin: 202, enterprise: 404, project: 404 }) },
+  { route: "PATCH /payrolls/:id", on: "lines on PA", url: (r) => `/payrolls/${per("payPA")(r)}`, body: { status: "paid" }, expect: every(403, { admin: 200, enterprise: 200, project: 200 }) },
+  { route: "PATCH /payrolls/:id", on: "lines on PB", url: (r) => `/payrolls/${per("payPB")(r)}`, body: { status: "paid" }, expect: every(403, { admin: 200, enterprise: 404, project: 404 }) },
+  { route: "GET /projects/:id/wage-checks", on: "PA", url: () => `/projects/${f.PA}/wage-checks?month=2024-03`, expect: WORKFORCE_READ(200) },
+  { route: "GET /projects/:id/wage-checks", on: "PB", url: () => `/projects/${f.PB}/wage-checks`, expect: WORKFORCE_READ(200, 404) },
+  { route: "GET /wages/arrears", expect: WORKFORCE_READ(200) },
+
+  { route: "GET /workers", expect: WORKFORCE_READ(200) },
+  { route: "GET /workers/import-template", expect: WORKFORCE_READ(200) },
+  { route: "POST /workers", on: "PA, A's people", body: (r) => ({ personId: per("regPA")(r), projectId: f.PA, employerId: f.A, trade: "mason" }), expect: WORKFORCE_MANAGE(201) },
+  { route: "POST /workers", on: "PB, B's people", body: (r) => ({ personId: per("regPB")(r), projectId: f.PB, employerId: f.B, trade: "mason" }), expect: WORKFORCE_MANAGE(201, 404) },
+  { route: "GET /workers/:id", on: "worker on PA", url: () => `/workers/${f.workerPA}`, expect: WORKFORCE_READ(200) },
+  { route: "GET /workers/:id", on: "worker on PB", url: () => `/workers/${f.workerPB}`, expect: WORKFORCE_READ(200, 404) },
+  { route: "PATCH /workers/:id", on: "worker on PA", url: () => `/workers/${f.workerPA}`, body: { bankName: "矩阵银行" }, expect: WORKFORCE_MANAGE(200) },
+  { route: "PATCH /workers/:id", on: "worker on PB", url: () => `/workers/${f.workerPB}`, body: { bankName: "矩阵银行" }, expect: WORKFORCE_MANAGE(200, 404) },
+  { route: "POST /workers/:id/admit", on: "workers on PA", url: (r) => `/workers/${per("admitPA")(r)}/admit`, body: {}, expect: WORKFORCE_MANAGE(200) },
+  { route: "POST /workers/:id/admit", on: "workers on PB", url: (r) => `/workers/${per("admitPB")(r)}/admit`, body: {}, expect: WORKFORCE_MANAGE(200, 404) },
+  { route: "POST /workers/:id/exit", on: "workers on PA", url: (r) => `/workers/${per("exitPA")(r)}/exit`, body: {}, expect: WORKFORCE_MANAGE(200) },
+  { route: "POST /workers/:id/exit", on: "workers on PB", url: (r) => `/workers/${per("exitPB")(r)}/exit`, body: {}, expect: WORKFORCE_MANAGE(200, 404) },
+  { route: "POST /workers/:id/photo", on: "worker on PA", url: () => `/workers/${f.workerPA}/photo`, upload: async () => PNG, expect: WORKFORCE_MANAGE(200) },
+  { route: "POST /workers/:id/photo", on: "worker on PB", url: () => `/workers/${f.workerPB}/photo`, upload: async () => PNG, expect: WORKFORCE_MANAGE(200, 404) },
+  // Photo and full view need workforce.sensitive, which the leader lacks.
+  { route: "GET /workers/:id/photo", on: "worker on PA", url: () => `/workers/${f.workerPA}/photo`, expect: WORKFORCE_MANAGE(200) },
+  { route: "GET /workers/:id/photo", on: "worker on PB", url: () => `/workers/${f.workerPB}/photo`, expect: WORKFORCE_MANAGE(200, 404) },
+  { route: "GET /workers/:id/full", on: "worker on PA", url: () => `/workers/${f.workerPA}/full`, expect: WORKFORCE_MANAGE(200) },
+  { route: "GET /workers/:id/full", on: "worker on PB", url: () => `/workers/${f.workerPB}/full`, expect: WORKFORCE_MANAGE(200, 404) },
+  { route: "GET /projects/:id/workers", on: "PA", url: () => `/projects/${f.PA}/workers`, expect: WORKFORCE_READ(200) },
+  { route: "GET /projects/:id/workers", on: "PB", url: () => `/projects/${f.PB}/workers`, expect: WORKFORCE_READ(200, 404) },
+  { route: "GET /projects/:id/workers/export", on: "PA", url: () => `/projects/${f.PA}/workers/export`, expect: WORKFORCE_READ(200) },
+  { route: "GET /projects/:id/workers/export", on: "PB", url: () => `/projects/${f.PB}/workers/export`, expect: WORKFORCE_READ(200, 404) },
+  { route: "POST /projects/:id/workers/import", on: "PA", url: () => `/projects/${f.PA}/workers/import`, upload: () => xlsx(ROSTER_SHEET, [`花名册${++seq}`, idNumber(), "钢筋工", "", f.codeA, "", "", "", "", "", "", "", ""]), expect: WORKFORCE_MANAGE(202) },
+  { route: "POST /projects/:id/workers/import", on: "PB", url: () => `/projects/${f.PB}/workers/import`, upload: () => xlsx(ROSTER_SHEET, [`花名册${++seq}`, idNumber(), "钢筋工", "", f.codeA, "", "", "", "", "", "", "", ""]), expect: WORKFORCE_MANAGE(202, 404) },
+  { route: "GET /projects/:id/teams", on: "PA", url: () => `/projects/${f.PA}/teams`, expect: WORKFORCE_READ(200) },
+  { route: "GET /projects/:id/teams", on: "PB", url: () => `/projects/${f.PB}/teams`, expect: WORKFORCE_READ(200, 404) },
+  { route: "POST /projects/:id/teams", on: "PA", url: () => `/projects/${f.PA}/teams`, body: (r) => ({ employerId: f.A, name: `矩阵班组${r}` }), expect: WORKFORCE_MANAGE(201) },
+  { route: "POST /projects/:id/teams", on: "PB", url: () => `/projects/${f.PB}/teams`, body: (r) => ({ employerId: f.B, name: `矩阵班组${r}` }), expect: WORKFORCE_MANAGE(201, 404) },
+  { route: "POST /trainings", on: "A's employee, post on PA", body: () => ({ personId: f.personA, hours: 24, passed: true, trainedOn: "2024-05-01" }), expect: WORKFORCE_MANAGE(201) },
+  { route: "POST /trainings", on: "B's employee, post on PB", body: () => ({ personId: f.personB, hours: 24, passed: true, trainedOn: "2024-05-01" }), expect: WORKFORCE_MANAGE(201, 404) },
+  { route: "GET /persons/:id/trainings", on: "A's employee, post on PA", url: () => `/persons/${f.personA}/trainings`, expect: WORKFORCE_READ(200) },
+  { route: "GET /persons/:id/trainings", on: "B's employee, post on PB", url: () => `/persons/${f.personB}/trainings`, expect: WORKFORCE_READ(200, 404) },
+  { route: "GET /blacklist", expect: WORKFORCE_READ(200) },
+  { route: "POST /blacklist", body: () => ({ personId: f.blPerson, reason: "矩阵黑名单", validFrom: "2024-01-01" }), expect: bureau(201) },
+  { route: "POST /blacklist/:id/revoke", on: "entries", url: (r) => `/blacklist/${per("blk")(r)}/revoke`, body: {}, expect: bureau(200) },
 
   { route: "GET /rules", expect: every(200) },
   {

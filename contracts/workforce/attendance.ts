@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IsoDate, page, PageQuery } from "../platform/common";
 
 /**
  * A gate access event as gates send it on `sitecloud/v1/{gateCode}/events` (and over HTTP):
@@ -39,5 +40,38 @@ export const AttendanceDayDto = z.object({
   lastOut: z.string().nullable(),
   hours: z.number().nullable(),
   passages: z.number().int(),
+  workerNo: z.string().nullable().optional(),
+  teamName: z.string().nullable().optional(),
+  trade: z.string().nullable().optional(),
+  /** The direction of the day's last passage: `in` means still on site (until midnight). */
+  lastDirection: z.enum(["in", "out"]).optional(),
 });
 export type AttendanceDayDto = z.infer<typeof AttendanceDayDto>;
+
+/** Hours of one day are lastOut − firstIn, capped here (a forgotten "out" must not count as a 20-hour day). */
+export const MAX_HOURS_PER_DAY = 16;
+
+/** `GET /projects/{id}/attendance?day=` — one day (Asia/Shanghai), default today. */
+export const DailyAttendanceQuery = PageQuery.extend({ day: IsoDate.optional() });
+export type DailyAttendanceQuery = z.infer<typeof DailyAttendanceQuery>;
+
+export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "YYYY-MM");
+/** `GET /projects/{id}/attendance/monthly?month=` — default the current month (Asia/Shanghai). */
+export const MonthlyAttendanceQuery = PageQuery.extend({ month: Month.optional() });
+export type MonthlyAttendanceQuery = z.infer<typeof MonthlyAttendanceQuery>;
+export const MonthlySheetQuery = z.object({ month: Month.optional() });
+
+/** One person's month: days present (≥ 1 valid "in") and hours (each day capped). */
+export const MonthlyAttendanceRowDto = z.object({
+  personId: z.uuid(),
+  workerId: z.uuid().nullable(),
+  workerNo: z.string().nullable(),
+  name: z.string(),
+  teamName: z.string().nullable(),
+  trade: z.string().nullable(),
+  daysPresent: z.number().int(),
+  hours: z.number(),
+});
+export type MonthlyAttendanceRowDto = z.infer<typeof MonthlyAttendanceRowDto>;
+export const MonthlyAttendanceDto = page(MonthlyAttendanceRowDto).extend({ month: z.string(), daysInMonth: z.number().int() });
+export type MonthlyAttendanceDto = z.infer<typeof MonthlyAttendanceDto>;

@@ -155,3 +155,64 @@ export const BlacklistInput = z.object({
   validTo: IsoDate.nullable().optional(),
 });
 export type BlacklistInput = z.infer<typeof BlacklistInput>;
+
+/**
+ * The audited full view (`GET /workers/:id/full`, needs `workforce.sensitive`): the same worker with the
+ * ID number and bank card unmasked. Every answer is recorded in the audit log.
+ */
+export const WorkerFullDto = WorkerDto.extend({
+  idNumber: z.string(),
+  bankCard: z.string().nullable(),
+  birthDate: z.string(),
+  mobile: z.string().nullable(),
+  photoPath: z.string().nullable(),
+});
+export type WorkerFullDto = z.infer<typeof WorkerFullDto>;
+
+/** `GET /projects/:id/workers`: the list filters without the project (it is in the path). */
+export const ListProjectWorkersQuery = ListWorkersQuery.omit({ projectId: true });
+export type ListProjectWorkersQuery = z.infer<typeof ListProjectWorkersQuery>;
+
+export const TRAINING_KINDS = ["entry_three_level", "special", "refresher"] as const;
+
+export const TrainingDto = z.object({
+  id: z.uuid(),
+  personId: z.uuid(),
+  projectId: z.uuid().nullable(),
+  projectName: z.string().nullable(),
+  kind: z.enum(TRAINING_KINDS),
+  hours: z.number(),
+  score: z.number().nullable(),
+  passed: z.boolean(),
+  trainedOn: z.string(),
+  createdAt: z.string(),
+});
+export type TrainingDto = z.infer<typeof TrainingDto>;
+
+export const BlacklistEntryDto = z.object({
+  id: z.uuid(),
+  personId: z.uuid(),
+  name: z.string(),
+  /** Masked unless the caller may read ID numbers. */
+  idNumber: z.string(),
+  reason: z.string(),
+  validFrom: z.string(),
+  validTo: z.string().nullable(),
+  createdBy: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  /** Not revoked and valid today (Asia/Shanghai): blocks admission everywhere. */
+  active: z.boolean(),
+  createdAt: z.string(),
+});
+export type BlacklistEntryDto = z.infer<typeof BlacklistEntryDto>;
+
+export const ListBlacklistQuery = PageQuery.extend({
+  /** true: only entries in force today; false: only revoked or lapsed ones. */
+  active: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .optional(),
+});
+export type ListBlacklistQuery = z.infer<typeof ListBlacklistQuery>;
+
+export const RevokeBlacklistInput = z.object({ reason: z.string().trim().max(300).optional() });

@@ -19,7 +19,7 @@ import { installRequestContext } from "./platform/http/request-context.js";
 import { jobRoutes } from "./platform/jobs/jobs.routes.js";
 import { identityPlugin } from "./modules/identity/index.js";
 import { iotPlugin, IotRuntime } from "./modules/iot/index.js";
-import { attachWorkforce, workforcePlugin, type AccessPipeline } from "./modules/workforce/index.js";
+import { attachWorkforce, startRosterPush, workforcePlugin, type AccessPipeline } from "./modules/workforce/index.js";
 import { FileStore } from "./platform/files/store.js";
 import { registryPlugin } from "./modules/registry/index.js";
 
@@ -82,6 +82,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const files = new FileStore(config.dataDir);
   const access = attachWorkforce(iot, { db: database.db, files, log: app.log });
   app.decorate("gateEvents", access);
+  // Roster changes are pushed to the project's gates as one debounced gate.sync command.
+  const roster = startRosterPush(events, { db: database.db, kick: () => iot.kickCommands(), log: app.log });
+  app.addHook("onClose", () => roster.close());
 
   app.get(
     "/api/health",
@@ -100,7 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(registryPlugin);
       await api.register(identityPlugin);
       await api.register(iotPlugin, { runtime: iot });
-      await api.register(workforcePlugin, { runtime: iot, access, files });
+      await api.register(workforcePlugin, { runtime: iot, access, files, db: database.db });
     },
     { prefix: "/api/v1" },
   );

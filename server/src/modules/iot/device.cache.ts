@@ -12,6 +12,8 @@ export interface DeviceInfo {
   type: DeviceType;
   enabled: boolean;
   secretHash: string;
+  /** HTTP Digest HA1 (gates' Hikvision push); null for devices registered before it existed. */
+  digestHa1: string | null;
   reportIntervalS: number;
 }
 
@@ -77,6 +79,7 @@ export class DeviceCache {
         type: iotDevices.type,
         enabled: iotDevices.enabled,
         secretHash: iotDevices.secretHash,
+        digestHa1: iotDevices.digestHa1,
         reportIntervalS: iotDevices.reportIntervalS,
       })
       .from(iotDevices)

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { CreateDeviceInput, DeviceDto, DeviceWithSecretDto, UpdateDeviceInput } from "@contracts/iot/devices";
 import { requirePermission } from "../../platform/auth/actor.js";
@@ -23,8 +23,11 @@ export const duplicateDeviceCode = (code: string) =>
 type DeviceRow = typeof D.$inferSelect;
 
 /** The row as the audit log keeps it: never the secret's hash. */
-function auditable(row: DeviceRow): Omit<DeviceRow, "secretHash"> {
-  const { secretHash: _hidden, ...rest } = row;
+/** HTTP Digest's HA1 of a device (RFC 7616, MD5; realm "sitecloud"), for gates that can only push with Digest. */
+const digestHa1Of = (code: string, secret: string) => createHash("md5").update(`${code}:sitecloud:${secret}`).digest("hex");
+
+function auditable(row: DeviceRow): Omit<DeviceRow, "secretHash" | "digestHa1"> {
+  const { secretHash: _hidden, digestHa1: _alsoHidden, ...rest } = row;
   return rest;
 }
 
@@ -53,7 +56,7 @@ export async function createDevice(ctx: ServiceContext, input: CreateDeviceInput
       if (taken) throw duplicateDeviceCode(input.code);
       const [row] = await tx
         .insert(D)
-        .values({ ...input, secretHash: sha256(secret) })
+        .values({ ...input, secretHash: sha256(secret), digestHa1: digestHa1Of(input.code, secret) })
         .returning();
       await recordAudit(tx, ctx, { action: "iot.device.created", entity: "device", entityId: row.id, after: auditable(row) });
       return row.id;
@@ -98,7 +101,7 @@ export async function rotateDeviceSecret(ctx: ServiceContext, id: string): Promi
     const before = await lockDevice(tx, ctx, id);
     await tx
       .update(D)
-      .set({ secretHash: sha256(secret), secretRotatedAt: sql`now()`, updatedAt: sql`now()` })
+      .set({ secretHash: sha256(secret), digestHa1: digestHa1Of(before.code, secret), secretRotatedAt: sql`now()`, updatedAt: sql`now()` })
       .where(eq(D.id, id));
     await recordAudit(tx, ctx, { action: "iot.device.secretRotated", entity: "device", entityId: id, before: { secretRotatedAt: before.secretRotatedAt }, after: { rotated: true } });
   });

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import mqtt, { type MqttClient } from "mqtt";
 import type { DeviceType } from "@contracts/iot/devices";
 import { sha256 } from "../../platform/auth/secrets.js";
@@ -62,7 +62,16 @@ export async function insertDeviceWithSecret(db: Db, projectId: string, type: De
   const code = opts.code ?? `T-${type.toUpperCase().replace("_", "")}-${next()}`;
   const [device] = await db
     .insert(iotDevices)
-    .values({ projectId, type, code, name: `${type} ${code}`, reportIntervalS: opts.reportIntervalS ?? 60, secretHash: sha256(secret), enabled: opts.enabled ?? true })
+    .values({
+      projectId,
+      type,
+      code,
+      name: `${type} ${code}`,
+      reportIntervalS: opts.reportIntervalS ?? 60,
+      secretHash: sha256(secret),
+      digestHa1: createHash("md5").update(`${code}:sitecloud:${secret}`).digest("hex"),
+      enabled: opts.enabled ?? true,
+    })
     .returning();
   return { device, secret };
 }

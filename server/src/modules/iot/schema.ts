@@ -22,6 +22,11 @@ export const iotDevices = pgTable(
     equipmentRef: text(),
     streamUrl: text(),
     secretHash: text().notNull(),
+    /**
+     * MD5(code:sitecloud:secret), the HA1 of HTTP Digest (RFC 7616) for gate terminals that can only push
+     * with Digest. As sensitive as the secret for that one realm; set with the secret, null until then.
+     */
+    digestHa1: text(),
     secretRotatedAt: tz().notNull().defaultNow(),
     enabled: boolean().notNull().default(true),
     online: boolean().notNull().default(false),

@@ -4,11 +4,22 @@ import { imageTypeOf, MAX_IMAGE_BYTES, type FileStore } from "../../platform/fil
 import type { IotRuntime } from "../iot/index.js";
 import { parseAccessEvent } from "./access.parse.js";
 import { AccessPipeline } from "./access.pipeline.js";
+import { attendanceRoutes } from "./attendance.routes.js";
+import { hikvisionRoutes } from "./hikvision.routes.js";
+import { blacklistRoutes } from "./blacklist.routes.js";
+import { teamRoutes } from "./team.routes.js";
+import { trainingRoutes } from "./training.routes.js";
+import { workerRoutes } from "./worker.routes.js";
+import { presenceRoutes } from "./presence.routes.js";
+import { wageRoutes } from "./wage.routes.js";
+import { gateRoutes } from "./gate.routes.js";
 
 export interface WorkforceDeps {
   runtime: IotRuntime;
   access: AccessPipeline;
   files: FileStore;
+  /** For the gates' own (device-authenticated) routes, which have no user context. */
+  db: Db;
 }
 
 /**
@@ -16,7 +27,17 @@ export interface WorkforceDeps {
  * personnel presence and wages. Gates are IoT devices: their `access` events come through the IoT
  * runtime (MQTT or HTTP) or the Hikvision push, and refusals raise alarms through the IoT alarm machinery.
  */
-export const workforcePlugin: FastifyPluginAsync<WorkforceDeps> = async () => undefined;
+export const workforcePlugin: FastifyPluginAsync<WorkforceDeps> = async (app, { files, runtime, access, db }) => {
+  await app.register(workerRoutes, { files });
+  await app.register(teamRoutes);
+  await app.register(trainingRoutes);
+  await app.register(blacklistRoutes);
+  await app.register(presenceRoutes);
+  await app.register(wageRoutes);
+  await app.register(attendanceRoutes);
+  await app.register(hikvisionRoutes, { runtime, access });
+  await app.register(gateRoutes, { runtime, files, db });
+};
 
 /**
  * Takes the gates' `access` events from the IoT runtime (every process that ingests: `npm start` and
@@ -38,4 +59,6 @@ export function attachWorkforce(runtime: IotRuntime, deps: { db: Db; files: File
 }
 
 export type { AccessPipeline } from "./access.pipeline.js";
+export { allocateWorkerNos, ROSTER_CHANGED } from "./worker.service.js";
+export { startRosterPush } from "./roster-push.js";
 export * from "./schema.js";

@@ -1,0 +1,1 @@
+ALTER TABLE "iot_devices" ADD COLUMN "digest_ha1" text;

@@ -1,0 +1,145 @@
+import { and, eq, sql } from "drizzle-orm";
+import { parseIdNumber } from "@contracts/registry/identifiers";
+import { requirePermission } from "../../platform/auth/actor.js";
+import type { ServiceContext } from "../../platform/context.js";
+import type { Executor, Tx } from "../../platform/db/client.js";
+import { conflict } from "../../platform/errors.js";
+import type { EventBus } from "../../platform/events/bus.js";
+import { startImport } from "../../platform/excel/import-job.js";
+import { assertProjectVisible, registryEnterprises as E, registryPersons as PE } from "../registry/index.js";
+import { workforceTeams as T, workforceWorkers as W } from "./schema.js";
+import { EMPLOYER_ROLES } from "./team.service.js";
+import { parseRosterSheet, type RosterImportRow, type RosterLookups } from "./worker.sheet.js";
+import { allocateWorkerNos, ROSTER_CHANGED } from "./worker.service.js";
+
+/**
+ * Roster import (花名册导入) through the platform's one import mechanism: a background job that checks the
+ * whole sheet, refuses it whole listing every bad row, else writes every row in one transaction with
+ * progress. New people go into the personnel registry (name + ID number; gender and birth date derived),
+ * missing teams are created, each worker gets the next 工号.
+ */
+
+// Columns inside select-list subqueries are spelled out: drizzle leaves them unqualified in a single-table
+// select, where `id` would resolve to the subquery's own table.
+function lookupsFor(db: Executor, projectId: string): RosterLookups {
+  return {
+    async persons(idNumbers) {
+      if (idNumbers.length === 0) return new Map();
+      const rows = await db
+        .select({
+          id: PE.id,
+          idNumber: PE.idNumber,
+          name: PE.name,
+          enrolledHere: sql<boolean>`exists (select 1 from workforce_workers ew where ew.person_id = registry_persons.id and ew.project_id = ${projectId} and ew.status <> 'exited')`,
+        })
+        .from(PE)
+        .where(sql`${PE.idNumber} = any(${sql.param(idNumbers)}::text[])`);
+      return new Map(rows.map((r) => [r.idNumber, r]));
+    },
+    async employers(codes) {
+      if (codes.length === 0) return new Map();
+      const rows = await db
+        .select({
+          id: E.id,
+          code: E.creditCode,
+          mayEmploy: sql<boolean>`exists (select 1 from registry_project_participants rp where rp.enterprise_id = registry_enterprises.id
+            and rp.project_id = ${projectId} and rp.role = any(${sql.param([...EMPLOYER_ROLES])}::text[]))`,
+        })
+        .from(E)
+        .where(sql`${E.creditCode} = any(${sql.param(codes)}::text[])`);
+      return new Map(rows.map((r) => [r.code, r]));
+    },
+    async teams() {
+      const rows = await db.select({ name: T.name, employerId: T.employerId }).from(T).where(eq(T.projectId, projectId));
+      return new Map(rows.map((r) => [r.name, r]));
+    },
+  };
+}
+
+const changedMeanwhile = () => conflict("导入期间花名册或人员库被其他用户修改，请重新导入 (the roster or registry changed meanwhile; import again)");
+
+/** Writes one chunk inside the import's transaction; any race with another writer rolls the whole import back. */
+async function insertChunk(tx: Tx, projectId: string, rows: RosterImportRow[]): Promise<number> {
+  const fresh = rows.filter((r) => r.personId === null);
+  const created = fresh.length
+    ? await tx
+        .insert(PE)
+        .values(fresh.map((r) => ({ name: r.name, idNumber: r.idNumber, ...parseIdNumber(r.idNumber), employerId: r.employerId })))
+        .onConflictDoNothing({ target: PE.idNumber })
+        .returning({ id: PE.id, idNumber: PE.idNumber })
+    : [];
+  if (created.length !== fresh.length) throw changedMeanwhile();
+  const personIdOf = new Map(created.map((p) => [p.idNumber, p.id]));
+
+  const teamNames = new Map<string, RosterImportRow>();
+  for (const r of rows) if (r.teamName && !teamNames.has(r.teamName)) teamNames.set(r.teamName, r);
+  let teamIdOf = new Map<string, string>();
+  if (teamNames.size > 0) {
+    await tx
+      .insert(T)
+      .values([...teamNames.values()].map((r) => ({ projectId, employerId: r.employerId, name: r.teamName!, trade: r.trade })))
+      .onConflictDoNothing({ target: [T.projectId, T.name] });
+    const teams = await tx
+      .select({ id: T.id, name: T.name, employerId: T.employerId })
+      .from(T)
+      .where(and(eq(T.projectId, projectId), sql`${T.name} = any(${sql.param([...teamNames.keys()])}::text[])`));
+    // A team created by someone else meanwhile for another employer: the sheet's check no longer holds.
+    if (teams.some((t) => t.employerId !== teamNames.get(t.name)!.employerId)) throw changedMeanwhile();
+    teamIdOf = new Map(teams.map((t) => [t.name, t.id]));
+  }
+
+  const numbers = await allocateWorkerNos(tx, rows.length);
+  const inserted = await tx
+    .insert(W)
+    .values(
+      rows.map((r, i) => ({
+        workerNo: numbers[i],
+        personId: r.personId ?? personIdOf.get(r.idNumber)!,
+        projectId,
+        employerId: r.employerId,
+        teamId: r.teamName ? teamIdOf.get(r.teamName)! : null,
+        trade: r.trade,
+        isTeamLeader: r.isTeamLeader,
+        contractSignedOn: r.contractSignedOn,
+        contractStart: r.contractStart,
+        contractEnd: r.contractEnd,
+        wageStandard: r.wageStandard === null ? null : r.wageStandard.toFixed(2),
+        wageUnit: r.wageUnit,
+        bankName: r.bankName,
+        bankCard: r.bankCard,
+      })),
+    )
+    .onConflictDoNothing({ target: [W.personId, W.projectId], where: sql`status <> 'exited'` })
+    .returning({ id: W.id });
+  if (inserted.length !== rows.length) throw changedMeanwhile();
+  return inserted.length;
+}
+
+/**
+ * The import job publishes `workforce.worker.imported` {count} after its commit; the roster import adds
+ * the project to it and tells the gates (ROSTER_CHANGED). Everything else is the caller's bus.
+ */
+function projectEvents(events: EventBus, projectId: string): EventBus {
+  const bus = Object.create(events) as EventBus;
+  bus.publish = (type, payload) => {
+    events.publish(type, { ...payload, projectId });
+    if (type === "workforce.worker.imported") events.publish(ROSTER_CHANGED, { projectId });
+  };
+  return bus;
+}
+
+/**
+ * Imports a roster into a project; answers the job id at once (poll `GET /jobs/:id`).
+ * @throws AppError FORBIDDEN without `workforce.manage`, NOT_FOUND outside the scope (both before the
+ *   upload is read); VALIDATION naming `file`. Row problems fail the job with every bad row listed.
+ */
+export async function importRoster(ctx: ServiceContext, projectId: string, upload: () => Promise<Buffer>): Promise<{ jobId: string }> {
+  requirePermission(ctx.actor, "workforce.manage");
+  await assertProjectVisible(ctx.db, ctx.actor, projectId);
+  return startImport({ ...ctx, events: projectEvents(ctx.events, projectId) }, upload, {
+    kind: "workforce.worker",
+    entity: "worker",
+    parse: (buffer) => parseRosterSheet(buffer, lookupsFor(ctx.db, projectId)),
+    insertChunk: (tx, rows) => insertChunk(tx, projectId, rows),
+  });
+}
