@@ -1,4 +1,5 @@
 import { useEffect, useRef, type CSSProperties } from "react";
+import { useTranslation } from "react-i18next";
 import { BarChart, EffectScatterChart, GaugeChart, LineChart, PieChart, ScatterChart } from "echarts/charts";
 import {
   DataZoomComponent,
@@ -38,19 +39,24 @@ echarts.use([
 /** Makes a GeoJSON outline available to `geo` components by name (the offline city map). */
 export const registerMap = (name: string, geoJson: Parameters<typeof echarts.registerMap>[1]) => echarts.registerMap(name, geoJson);
 
-/** Renders an ECharts option; re-applies it on change and follows the container's size. */
+/** Renders an ECharts option; re-applies it on change and follows the container's size and the UI language (time-axis labels). */
 export function EChart({ option, style, ariaLabel, onClick }: { option: EChartsCoreOption; style?: CSSProperties; ariaLabel?: string; onClick?: (e: ECElementEvent) => void }) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const click = useRef(onClick);
+  const current = useRef(option);
+  const { i18n } = useTranslation();
+  const locale = i18n.language.startsWith("en") ? "EN" : "ZH";
   useEffect(() => {
     click.current = onClick;
+    current.current = option;
   });
 
   useEffect(() => {
     if (!ref.current) return;
-    const c = echarts.init(ref.current);
+    const c = echarts.init(ref.current, undefined, { locale });
     chart.current = c;
+    c.setOption(current.current, { notMerge: true });
     c.on("click", (e) => click.current?.(e as ECElementEvent));
     const ro = new ResizeObserver(() => c.resize());
     ro.observe(ref.current);
@@ -59,7 +65,7 @@ export function EChart({ option, style, ariaLabel, onClick }: { option: EChartsC
       c.dispose();
       chart.current = null;
     };
-  }, []);
+  }, [locale]);
 
   useEffect(() => {
     chart.current?.setOption(option, { notMerge: true });
