@@ -13,6 +13,8 @@ interface Props {
   onClose: () => void;
   /** e.g. "/enterprises": the template is `${basePath}/import-template`, the upload `${basePath}/import`. */
   basePath: string;
+  /** Where the template is when it is shared by several upload paths (e.g. every project's roster). */
+  templatePath?: string;
   /** Entity name for the title, e.g. 企业. */
   entity: string;
   /** Query-key prefix refreshed after a successful import. */
@@ -23,7 +25,7 @@ interface Props {
  * 导入: download the template, upload an .xlsx, watch the job's progress; on failure every bad row is
  * listed (行号, 列, 错误) — the import is all-or-nothing, so nothing was written.
  */
-export function ImportModal({ open, onClose, basePath, entity, invalidate }: Props) {
+export function ImportModal({ open, onClose, basePath, templatePath, entity, invalidate }: Props) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [jobId, setJobId] = useState<string | null>(null);
@@ -80,7 +82,7 @@ export function ImportModal({ open, onClose, basePath, entity, invalidate }: Pro
       <Flex vertical gap={16}>
         <Flex align="center" justify="space-between">
           <Typography.Text type="secondary">{t("import.step1")}</Typography.Text>
-          <Button icon={<DownloadOutlined />} href={apiUrl(`${basePath}/import-template`)} download>
+          <Button icon={<DownloadOutlined />} href={apiUrl(templatePath ?? `${basePath}/import-template`)} download>
             {t("import.template")}
           </Button>
         </Flex>

@@ -10,6 +10,9 @@ import {
   EnvironmentOutlined,
   SendOutlined,
   SlidersOutlined,
+  StopOutlined,
+  PayCircleOutlined,
+  UserSwitchOutlined,
   DashboardOutlined,
   ExperimentOutlined,
   FireOutlined,
@@ -33,7 +36,6 @@ const COMING: [key: string, icon: ReactNode][] = [
   ["quality", <ToolOutlined />],
   ["safety", <SafetyCertificateOutlined />],
   ["testing", <ExperimentOutlined />],
-  ["workforce", <IdcardOutlined />],
   ["risk", <RadarChartOutlined />],
   ["gas", <FireOutlined />],
   ["dashboard", <DashboardOutlined />],
@@ -42,10 +44,10 @@ const COMING: [key: string, icon: ReactNode][] = [
 /** Which menu entry a path belongs to (detail pages highlight their list). */
 function selectedKey(pathname: string): string {
   const parts = pathname.split("/").filter(Boolean);
-  return "/" + parts.slice(0, parts[0] === "admin" || parts[0] === "iot" ? 2 : 1).join("/");
+  return "/" + parts.slice(0, parts[0] === "admin" || parts[0] === "iot" || parts[0] === "workforce" ? 2 : 1).join("/");
 }
 
-/** The sider: brand, 首页, 三库, 智慧工地 (with iot.read), the coming modules and 系统管理 (only with admin/audit permissions). */
+/** The sider: brand, 首页, 三库, 智慧工地 (with iot.read), 建筑人员 (with workforce.read), the coming modules and 系统管理 (only with admin/audit permissions). */
 export function SideMenu({ me, collapsed }: { me: MeDto; collapsed: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -68,6 +70,15 @@ export function SideMenu({ me, collapsed }: { me: MeDto; collapsed: boolean }) {
       ]
     : [];
 
+  const workforce: Item[] = perms.has("workforce.read")
+    ? [
+        { key: "/workforce/workers", icon: <IdcardOutlined />, label: t("menu.wfWorkers") },
+        { key: "/workforce/blacklist", icon: <StopOutlined />, label: t("menu.wfBlacklist") },
+        { key: "/workforce/key-personnel", icon: <UserSwitchOutlined />, label: t("menu.wfKeyPersonnel") },
+        { key: "/workforce/arrears", icon: <PayCircleOutlined />, label: t("menu.wfArrears") },
+      ]
+    : [];
+
   const items: Item[] = [
     { key: "/", icon: <HomeOutlined />, label: t("menu.home") },
     {
@@ -81,6 +92,7 @@ export function SideMenu({ me, collapsed }: { me: MeDto; collapsed: boolean }) {
       ],
     },
     ...(iot.length ? [{ type: "group" as const, key: "g-iot", label: t("menu.iot"), children: iot }] : []),
+    ...(workforce.length ? [{ type: "group" as const, key: "g-workforce", label: t("menu.workforce"), children: workforce }] : []),
     {
       type: "group",
       key: "g-coming",

@@ -8,6 +8,7 @@ import { PageHeader } from "../../../../components/page-header";
 import { ProjectStatusTag } from "../../../../components/project-status-tag";
 import { QueryState } from "../../../../components/query-state";
 import { SmartSiteTab } from "../../../iot/site/smart-site-tab";
+import { WorkforceTab } from "../../../workforce/project/workforce-tab";
 import { useProject } from "../api";
 import { ParticipantsTab } from "../components/participants-tab";
 import { PostsTab } from "../components/posts-tab";
@@ -16,9 +17,9 @@ import { ProjectInfo } from "../components/project-info";
 import { TransitionButtons } from "../components/transition-buttons";
 
 /** Supervision tabs that will hang off a project once their modules ship. */
-const COMING_TABS = ["tabQuality", "tabSafety", "tabTesting", "tabWorkforce"] as const;
+const COMING_TABS = ["tabQuality", "tabSafety", "tabTesting"] as const;
 
-/** 项目详情: overview with lifecycle actions, participants, key posts, 智慧工地 (with iot.read), and the coming module tabs. */
+/** 项目详情: overview with lifecycle actions, participants, key posts, 智慧工地 (with iot.read), 人员 (with workforce.read), and the coming module tabs. */
 export default function ProjectDetailPage() {
   const { id = "" } = useParams();
   const { t } = useTranslation();
@@ -64,6 +65,7 @@ export default function ProjectDetailPage() {
             { key: "participants", label: `${t("project.tabParticipants")} (${project.participants.length})`, children: <ParticipantsTab project={project} /> },
             { key: "posts", label: `${t("project.tabPosts")} (${project.posts.filter((p) => !p.endedOn).length})`, children: <PostsTab project={project} editable={canUpdate} /> },
             ...(can("iot.read") ? [{ key: "iot", label: t("project.tabIot"), destroyOnHidden: true, children: <SmartSiteTab projectId={project.id} /> }] : []),
+            ...(can("workforce.read") ? [{ key: "workforce", label: t("project.tabWorkforce"), destroyOnHidden: true, children: <WorkforceTab project={project} /> }] : []),
             ...COMING_TABS.map((k) => ({
               key: k,
               disabled: true,

@@ -1,0 +1,111 @@
+import { Card, Flex, Progress, Select, Table, Tag, Tooltip, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { POST_LABELS, POSTS } from "@contracts/registry/enums";
+import { shanghaiMonth, type KeyPersonDto } from "@contracts/workforce/presence";
+import { ListError } from "../../../components/list-error";
+import { ListToolbar } from "../../../components/list-toolbar";
+import { PageHeader } from "../../../components/page-header";
+import { RequirePermission } from "../../../components/require-permission";
+import { useListParams } from "../../../components/use-list-params";
+import { useLabels } from "../../../i18n/labels";
+import { useKeyPersonnelAbsences } from "../api";
+import { MonthPicker } from "../components/month-picker";
+
+const pct = (r: number) => `${Math.round(r * 100)}%`;
+
+/** The presence rate as a bar, red below the required rate, with the required rate marked beside it. */
+function RateBar({ row }: { row: KeyPersonDto }) {
+  const { t } = useTranslation();
+  if (row.rate == null) return <Typography.Text type="secondary">{t("workforce.noConstructionDays")}</Typography.Text>;
+  return (
+    <Tooltip title={`${t("workforce.required", { rate: pct(row.requiredRate) })} · ${row.requiredRateSource}`}>
+      <Flex align="center" gap={8}>
+        <Progress
+          percent={Math.round(row.rate * 100)}
+          success={{ percent: 0 }}
+          status={row.belowRate ? "exception" : "success"}
+          format={() => pct(row.rate ?? 0)}
+          size="small"
+          style={{ width: 120, margin: 0 }}
+        />
+        <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: "nowrap" }}>
+          {t("workforce.required", { rate: pct(row.requiredRate) })}
+        </Typography.Text>
+      </Flex>
+    </Tooltip>
+  );
+}
+
+/** 关键岗位到岗: key-post holders by presence rate, worst first (the server's order), for a month and post. */
+function KeyPersonnel() {
+  const { t } = useTranslation();
+  const { label, options } = useLabels();
+  const lp = useListParams();
+  const month = lp.get("month") ?? shanghaiMonth();
+  const { data, isFetching, error } = useKeyPersonnelAbsences({ ...lp.query, month });
+  return (
+    <>
+      <PageHeader title={t("menu.wfKeyPersonnel")} />
+      <Card size="small">
+        <ListToolbar
+          q={lp.q}
+          onSearch={(q) => lp.set({ q })}
+          onReset={lp.reset}
+          filters={
+            <>
+              <MonthPicker value={month} onChange={(m) => lp.set({ month: m })} />
+              <Select
+                allowClear
+                aria-label={t("workforce.post")}
+                placeholder={t("workforce.post")}
+                style={{ width: 140 }}
+                value={lp.get("post")}
+                options={options(POST_LABELS).filter((o) => POSTS.includes(o.value))}
+                onChange={(post?: string) => lp.set({ post })}
+              />
+            </>
+          }
+        />
+        <ListError error={error} />
+        <Table<KeyPersonDto>
+          rowKey={(r) => `${r.postId}-${r.from}`}
+          size="small"
+          loading={isFetching}
+          dataSource={data?.items}
+          columns={[
+            {
+              title: t("workforce.project"),
+              dataIndex: "projectName",
+              width: 210,
+              ellipsis: true,
+              render: (v: string, r) => (
+                <Link to={`/projects/${r.projectId}?tab=workforce`}>
+                  {v} <Typography.Text type="secondary">{r.projectCode}</Typography.Text>
+                </Link>
+              ),
+            },
+            { title: t("workforce.name"), dataIndex: "name", width: 80, render: (v: string, r) => <Link to={`/persons/${r.personId}`}>{v}</Link> },
+            { title: t("workforce.post"), dataIndex: "post", width: 100, render: (v: KeyPersonDto["post"]) => label(POST_LABELS, v) },
+            { title: t("workforce.employer"), dataIndex: "enterpriseName", width: 170, ellipsis: true },
+            { title: t("workforce.rate"), key: "rate", width: 220, render: (_, r) => <RateBar row={r} /> },
+            { title: t("workforce.presentDays"), key: "days", width: 130, align: "right", render: (_, r) => `${r.presentDays} / ${r.constructionDays}` },
+            { title: t("workforce.period"), key: "period", width: 185, render: (_, r) => `${r.from} ~ ${r.to}` },
+            { title: t("workforce.status"), key: "flag", width: 80, render: (_, r) => (r.belowRate ? <Tag color="red">{t("workforce.belowRate")}</Tag> : null) },
+          ]}
+          pagination={{ ...lp.pagination(data?.total), showTotal: (n) => t("common.total", { count: n }) }}
+          onChange={lp.onTableChange}
+          scroll={{ x: 1175 }}
+        />
+      </Card>
+    </>
+  );
+}
+
+export default function KeyPersonnelPage() {
+  return (
+    <RequirePermission permission="workforce.read">
+      <KeyPersonnel />
+    </RequirePermission>
+  );
+}
