@@ -121,7 +121,7 @@ describe("workforce", () => {
     await expect.poll(() => refusal.textContent()).toMatch(/未完成入场三级安全教育/);
     await expect.poll(() => page.locator(".ant-modal-confirm-title").textContent()).toMatch(/不能进场/);
     // Let the dialog's zoom-in finish so the picture shows it.
-    await expect.poll(() => page.locator(".ant-modal-confirm").evaluate((el) => getComputedStyle(el.closest(".ant-modal") ?? el).transform)).toMatch(/^none$|^matrix\(1, 0, 0, 1/);
+    await page.waitForTimeout(400);
     await screenshot(page, "workforce-3-admission-refused");
 
     // Nothing changed: the worker is still only registered.

@@ -15,7 +15,7 @@ import type { AlarmVerdict } from "./alarm.store.js";
 import { IngestPipeline } from "./ingest.pipeline.js";
 import { DEVICE_STATUS_CHANNEL } from "./iot.channels.js";
 import { feedRealtime } from "./iot.realtime.js";
-import { deviceStatusJson, IotSweeper } from "./iot.sweeper.js";
+import { deviceStatusJson, IotSweeper, offlineVerdict } from "./iot.sweeper.js";
 import { sprayOnForAlarms } from "./linkage.js";
 import { connectPublisher, startMqttConsumer } from "./mqtt.consumer.js";
 import { RuleCache } from "./rule.cache.js";
@@ -173,19 +173,7 @@ export class IotRuntime {
       .filter((r) => r.kind === "offline")
       .flatMap((rule) => devices.map((d) => ({ d, rule })))
       .filter(({ d, rule }) => this.active.has(`${d.id}|${rule.code}`))
-      .map(({ d, rule }) => ({
-        deviceId: d.id,
-        projectId: d.projectId,
-        ruleId: rule.id,
-        ruleCode: rule.code,
-        ruleName: rule.name,
-        metric: null,
-        severity: "normal" as const,
-        value: null,
-        threshold: null,
-        at: Date.parse(d.lastSeenAt),
-        repeats: 1,
-      }));
+      .map(({ d, rule }) => offlineVerdict(rule, d, Date.parse(d.lastSeenAt), "normal", null));
     await this.pipeline.apply(verdicts);
   }
 

@@ -1,12 +1,12 @@
 import { sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
-import type { AlarmChangeDto } from "@contracts/iot/alarms";
+import type { AlarmChangeDto, Severity } from "@contracts/iot/alarms";
 import type { Db } from "../../platform/db/client.js";
 import { applyVerdicts, type AlarmVerdict } from "./alarm.store.js";
 import { DEVICE_STATUS_CHANNEL } from "./iot.channels.js";
 import { dropExpiredPartitions, ensurePartitions, rowsOf, utcDay } from "./ingest.store.js";
 import { sprayOffWhenClean } from "./linkage.js";
-import { offlineSeverity, type RuleSet } from "./rule.engine.js";
+import { offlineSeverity, type Rule, type RuleSet } from "./rule.engine.js";
 
 // One sweeper at a time across processes; the others skip the round.
 const SWEEP_LOCK = 7_240_051;
@@ -16,6 +16,29 @@ const PARTITION_CHECK_MS = 3600_000;
 /** DeviceStatusChangeDto JSON of device row `d`. */
 export const deviceStatusJson = sql`json_build_object('deviceId', d.id, 'projectId', d.project_id, 'deviceCode', d.code, 'online', d.online,
   'lastSeenAt', to_char(d.last_seen_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text`;
+
+/** The verdict of an offline rule for one device: raise it (at the rule's severity) or clear it (`normal`). */
+export function offlineVerdict(
+  rule: Rule,
+  device: { id: string; projectId: string },
+  at: number,
+  severity: ((rule: Rule) => Severity) | "normal",
+  value: number | null,
+): AlarmVerdict {
+  return {
+    deviceId: device.id,
+    projectId: device.projectId,
+    ruleId: rule.id,
+    ruleCode: rule.code,
+    ruleName: rule.name,
+    metric: null,
+    severity: severity === "normal" ? "normal" : severity(rule),
+    value,
+    threshold: null,
+    at,
+    repeats: 1,
+  };
+}
 
 export interface SweepResult {
   offline: number;
@@ -93,23 +116,10 @@ export class IotSweeper {
             from stale`),
         );
         offline = stale.length;
-        const verdicts: AlarmVerdict[] = stale.map((d) => {
-          const rule = offlineRules.find((r) => r.deviceType === d.type)!;
-          return {
-            deviceId: d.id,
-            projectId: d.projectId,
-            ruleId: rule.id,
-            ruleCode: rule.code,
-            ruleName: rule.name,
-            metric: null,
-            severity: offlineSeverity(rule),
-            // How long it has been silent, in minutes.
-            value: Math.round((now - Number(d.lastSeenMs)) / 600) / 100,
-            threshold: null,
-            at: now,
-            repeats: 1,
-          };
-        });
+        const verdicts = stale.map((d) =>
+          // The value is how long the device has been silent, in minutes.
+          offlineVerdict(offlineRules.find((r) => r.deviceType === d.type)!, d, now, offlineSeverity, Math.round((now - Number(d.lastSeenMs)) / 600) / 100),
+        );
         changes = await applyVerdicts(tx, verdicts);
       }
       const sprayOff = await sprayOffWhenClean(tx, ruleSet, this.deps.sprayOffAfterMs);
