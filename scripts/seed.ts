@@ -23,8 +23,8 @@ try {
   if (!counts.seeded) {
     console.log("the registry already holds data: nothing seeded");
   } else {
-    const { seeded: _seeded, demoUsers, ms, ...rows } = counts;
-    console.table(rows);
+    const { seeded: _seeded, demoUsers, ms, workforce, ...rows } = counts;
+    console.table({ ...rows, ...workforce });
     console.log(`seeded in ${(ms / 1000).toFixed(1)} s`);
     console.log(demoUsers.length ? `demo accounts (password = ADMIN_PASSWORD): ${demoUsers.join(", ")}` : "no demo accounts (set ADMIN_PASSWORD to create them)");
   }

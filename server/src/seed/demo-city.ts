@@ -24,6 +24,7 @@ import { generatePersons } from "./persons.gen.js";
 import { generatePosts } from "./posts.gen.js";
 import { createRng } from "./prng.js";
 import { generateProjects } from "./projects.gen.js";
+import { generateWorkforce, insertWorkforce, withGates, WORKFORCE_TABLES, type WorkforceCounts } from "./workforce.js";
 import { demoUsers, type DemoUser } from "./users.gen.js";
 
 /** The default PRNG seed (the city's adcode): the same seed and day give the same city. */
@@ -36,6 +37,7 @@ const PER_SCALE = { enterprises: [1500, 24], persons: [20_000, 200], projects: [
 const SEED_LOCK = 7_240_033;
 // The devices draw from their own stream, so adding them left the rest of the city exactly as it was.
 const IOT_STREAM = 0x5eed_107;
+const WORKFORCE_STREAM = 0x5eed_40b;
 const CHUNK = 1000;
 const SEEDED_TABLES = [
   "registry_enterprises",
@@ -49,6 +51,7 @@ const SEEDED_TABLES = [
   "iot_latest",
   "iot_rollup_1m",
   "iot_rollup_1h",
+  ...WORKFORCE_TABLES,
 ];
 
 export interface SeedOptions {
@@ -79,6 +82,8 @@ export interface SeedCounts {
   participants: number;
   posts: number;
   devices: number;
+  /** Gates, teams, workers, attendance and payroll (gates are counted in `devices` too). */
+  workforce: WorkforceCounts | null;
   /** Usernames of the demo accounts created (none without a demo password). */
   demoUsers: string[];
   ms: number;
@@ -98,7 +103,8 @@ export function generateDemoCity(opts: { scale: number; seed?: number; now?: Dat
   const posts = generatePosts(rng, projects, pools);
   const users = demoUsers(enterprises, projects, participants, flagshipId);
   const devices = generateIotDevices(createRng((opts.seed ?? DEMO_CITY_SEED) ^ IOT_STREAM), projects, now);
-  return { today, now, enterprises, projects, participants, persons, certificates, posts, users, devices };
+  const workforce = generateWorkforce(createRng((opts.seed ?? DEMO_CITY_SEED) ^ WORKFORCE_STREAM), { projects, participants, persons, posts, enterprises, today, now });
+  return { today, now, enterprises, projects, participants, persons, certificates, posts, users, devices, workforce };
 }
 
 export type DemoCity = ReturnType<typeof generateDemoCity>;
@@ -119,7 +125,7 @@ async function insertUsers(tx: Executor, users: DemoUser[], passwordHash: string
   return created.map((c) => c.username);
 }
 
-const NOTHING: Omit<SeedCounts, "ms"> = { seeded: false, enterprises: 0, qualifications: 0, persons: 0, certificates: 0, projects: 0, participants: 0, posts: 0, devices: 0, demoUsers: [] };
+const NOTHING: Omit<SeedCounts, "ms"> = { seeded: false, enterprises: 0, qualifications: 0, persons: 0, certificates: 0, projects: 0, participants: 0, posts: 0, devices: 0, workforce: null, demoUsers: [] };
 
 /**
  * Seeds the demo city (永康市, fictional firms and people) into an empty registry in one transaction, and
@@ -153,6 +159,8 @@ export async function seedDemoCity(db: Db, opts: SeedOptions): Promise<SeedCount
     await insertChunked(tx, registryProjectPosts, city.posts);
     const iot = await insertIotDevices(tx, city.devices, { now: city.now, history: opts.iotHistory, log });
     log(`iot devices and history inserted (${elapsed()} ms)`);
+    const wf = await insertWorkforce(tx, city.workforce, log);
+    log(`workforce inserted: ${wf.counts.workers} workers, ${wf.counts.attendanceDays} attendance days, ${wf.counts.payrolls} payroll lines (${elapsed()} ms)`);
     const demoUsernames = passwordHash ? await insertUsers(tx, city.users, passwordHash) : [];
     const counts: Omit<SeedCounts, "ms"> = {
       seeded: true,
@@ -163,11 +171,12 @@ export async function seedDemoCity(db: Db, opts: SeedOptions): Promise<SeedCount
       projects: city.projects.length,
       participants: city.participants.length,
       posts: city.posts.length,
-      devices: iot.devices,
+      devices: iot.devices + wf.counts.gates,
+      workforce: wf.counts,
       demoUsers: demoUsernames,
     };
     await recordAudit(tx, { actor: SYSTEM_ACTOR, requestId: null, ip: null }, { action: "seed.demo_city.created", entity: "seed", entityId: "demo-city", after: { ...counts, scale: opts.scale } });
-    return { counts, credentials: iot.credentials };
+    return { counts, credentials: withGates(iot.credentials, wf.credentials) };
   });
   if (!result) {
     log("registry was filled concurrently: demo city not seeded");

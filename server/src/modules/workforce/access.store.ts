@@ -45,10 +45,13 @@ export async function storeAccessBatch(db: Executor, rows: AccessRow[]): Promise
         ${col("subject")}::text[], ${col("snapshotPath")}::text[], ${col("dedupKey")}::text[])
         as i(device_id, project_id, id_number, person_id, worker_no, direction, ms, day, similarity, subject, snapshot_path, dedup_key)
     ), who as (
-      select i.*, coalesce(i.person_id, wn.person_id, pn.id) as pid
+      -- Scalar subqueries, so each event is an index lookup: as joins the planner hashed whole tables per batch.
+      select i.*, coalesce(
+        i.person_id,
+        (select w.person_id from workforce_workers w where w.worker_no = i.worker_no),
+        (select p.id from registry_persons p where p.id_number = i.id_number)
+      ) as pid
       from input i
-      left join workforce_workers wn on i.worker_no is not null and wn.worker_no = i.worker_no
-      left join registry_persons pn on i.id_number is not null and pn.id_number = i.id_number
     ), judged as (
       select who.*, w.id as worker_id, w.project_id as worker_project,
         case
