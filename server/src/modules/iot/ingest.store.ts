@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../../platform/db/client.js";
 
 /** Column arrays of one batch of readings (parallel arrays: one statement, four bind values). */
@@ -12,6 +12,17 @@ export interface ReadingColumns {
 
 /** Metrics measured in decibels roll up their sound energy too, so windows can report Leq. */
 const DB_METRIC_LIKE = "%\\_db";
+
+/** Adds the batch's new rows (`ins`) to one rollup table, bucket by bucket, in key order. */
+function rollupUpsert(table: "iot_rollup_1m" | "iot_rollup_1h", unit: "minute" | "hour"): SQL {
+  return sql`insert into ${sql.raw(table)} as r (device_id, metric, bucket, min, max, sum, count, energy_sum)
+      select device_id, metric, date_trunc(${unit}, ts, 'UTC'), min(value), max(value), sum(value), count(*),
+        case when metric like ${DB_METRIC_LIKE} then sum(power(10, value / 10)) end
+      from ins group by 1, 2, 3 order by 1, 2, 3
+      on conflict (device_id, metric, bucket) do update set
+        min = least(r.min, excluded.min), max = greatest(r.max, excluded.max), sum = r.sum + excluded.sum,
+        count = r.count + excluded.count, energy_sum = r.energy_sum + excluded.energy_sum`;
+}
 
 /**
  * Stores a batch in one statement: the raw readings (a redelivered reading — same device, metric, ts —
@@ -31,21 +42,9 @@ export async function storeReadings(db: Executor, batch: ReadingColumns): Promis
       on conflict do nothing
       returning device_id, metric, ts, value
     ), m as (
-      insert into iot_rollup_1m as r (device_id, metric, bucket, min, max, sum, count, energy_sum)
-      select device_id, metric, date_trunc('minute', ts, 'UTC'), min(value), max(value), sum(value), count(*),
-        case when metric like ${DB_METRIC_LIKE} then sum(power(10, value / 10)) end
-      from ins group by 1, 2, 3 order by 1, 2, 3
-      on conflict (device_id, metric, bucket) do update set
-        min = least(r.min, excluded.min), max = greatest(r.max, excluded.max), sum = r.sum + excluded.sum,
-        count = r.count + excluded.count, energy_sum = r.energy_sum + excluded.energy_sum
+      ${rollupUpsert("iot_rollup_1m", "minute")}
     ), h as (
-      insert into iot_rollup_1h as r (device_id, metric, bucket, min, max, sum, count, energy_sum)
-      select device_id, metric, date_trunc('hour', ts, 'UTC'), min(value), max(value), sum(value), count(*),
-        case when metric like ${DB_METRIC_LIKE} then sum(power(10, value / 10)) end
-      from ins group by 1, 2, 3 order by 1, 2, 3
-      on conflict (device_id, metric, bucket) do update set
-        min = least(r.min, excluded.min), max = greatest(r.max, excluded.max), sum = r.sum + excluded.sum,
-        count = r.count + excluded.count, energy_sum = r.energy_sum + excluded.energy_sum
+      ${rollupUpsert("iot_rollup_1h", "hour")}
     ), l as (
       insert into iot_latest as l (device_id, metric, ts, value)
       select distinct on (device_id, metric) device_id, metric, ts, value from ins order by device_id, metric, ts desc
