@@ -2,7 +2,11 @@ import { Card, Flex, Progress, Select, Table, Tag, Tooltip, Typography } from "a
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { POST_LABELS, POSTS } from "@contracts/registry/enums";
-import { shanghaiMonth, type KeyPersonDto } from "@contracts/workforce/presence";
+import { addMonths, shanghaiDay, shanghaiMonth, type KeyPersonDto } from "@contracts/workforce/presence";
+
+/** Early in a month its rates rest on a few days and flag almost everyone: show the last full month then. */
+const EARLY_IN_MONTH_DAYS = 10;
+const defaultMonth = () => (Number(shanghaiDay().slice(8, 10)) <= EARLY_IN_MONTH_DAYS ? addMonths(shanghaiMonth(), -1) : shanghaiMonth());
 import { ListError } from "../../../components/list-error";
 import { ListToolbar } from "../../../components/list-toolbar";
 import { PageHeader } from "../../../components/page-header";
@@ -42,7 +46,7 @@ function KeyPersonnel() {
   const { t } = useTranslation();
   const { label, options } = useLabels();
   const lp = useListParams();
-  const month = lp.get("month") ?? shanghaiMonth();
+  const month = lp.get("month") ?? defaultMonth();
   const { data, isFetching, error } = useKeyPersonnelAbsences({ ...lp.query, month });
   return (
     <>

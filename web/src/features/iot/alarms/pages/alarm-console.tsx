@@ -109,17 +109,17 @@ function AlarmConsole() {
                 maxTagCount="responsive"
                 aria-label={t("alarm.status")}
                 placeholder={t("alarm.anyStatus")}
-                style={{ minWidth: 220 }}
+                style={{ minWidth: 190 }}
                 value={alarmStatusFilter(lp.get("status"))}
                 options={options(ALARM_STATUS_LABELS)}
                 onChange={(v) => lp.set({ status: v.length ? v : ANY_STATUS })}
               />
-              <ProjectFilter value={lp.get("projectId")} onChange={(v) => lp.set({ projectId: v })} width={200} />
+              <ProjectFilter value={lp.get("projectId")} onChange={(v) => lp.set({ projectId: v })} width={180} />
               <DatePicker.RangePicker
                 showTime={{ format: "HH:mm" }}
                 format="YYYY-MM-DD HH:mm"
                 aria-label={t("alarm.range")}
-                style={{ width: 300 }}
+                style={{ width: 260 }}
                 value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}
                 onChange={(r) => lp.set({ from: r?.[0]?.toISOString() ?? "", to: r?.[1]?.toISOString() ?? "" })}
               />
