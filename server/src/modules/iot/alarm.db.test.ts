@@ -1,31 +1,17 @@
 import ExcelJS from "exceljs";
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TestUser } from "../../../../test/app";
 import type { AlarmDetailDto, AlarmDto, AlarmStatsDto } from "@contracts/iot/alarms";
-import { createTestApp, type TestApp, type TestUser } from "../../../../test/app";
 import { auditLog } from "../../platform/audit/schema.js";
 import { authUsers } from "../../platform/auth/schema.js";
-import { insertAlarm, insertDevice, insertSite } from "./device.test-fixtures.js";
+import { insertAlarm, insertDevice, insertSite, issuesOf, twoSites, type TwoSites } from "./device.test-fixtures.js";
 import { iotAlarmEvents, iotAlarms } from "./schema.js";
 
-let t: TestApp;
-let admin: TestUser;
-let contractor: TestUser;
-let leader: TestUser;
-let siteA: Awaited<ReturnType<typeof insertSite>>;
-let siteB: Awaited<ReturnType<typeof insertSite>>;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  siteA = await insertSite(t.db);
-  siteB = await insertSite(t.db);
-  admin = await t.user("admin");
-  leader = await t.user("leader");
-  contractor = await t.user("enterprise", { enterpriseId: siteA.enterpriseId });
-});
+let { t, admin, leader, contractor, siteA, siteB } = {} as TwoSites;
+beforeAll(async () => ({ t, admin, leader, contractor, siteA, siteB } = await twoSites()));
 afterAll(() => t.close());
 
-const issuesOf = (body: string) => (JSON.parse(body).error.details?.issues ?? []) as { path: string }[];
 const post = (user: TestUser, id: string, action: string, payload?: Record<string, unknown>) =>
   t.as(user, { method: "POST", url: `/api/v1/alarms/${id}/${action}`, ...(payload ? { payload } : {}) });
 

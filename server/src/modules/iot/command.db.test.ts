@@ -1,33 +1,19 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TestUser } from "../../../../test/app";
 import type { CommandDto } from "@contracts/iot/commands";
-import { createTestApp, type TestApp, type TestUser } from "../../../../test/app";
 import { auditLog } from "../../platform/audit/schema.js";
 import { buildActor } from "../../platform/auth/actor.js";
 import { EventBus, type DomainEvent } from "../../platform/events/bus.js";
 import { COMMAND_CREATED, insertCommand, sendCommand } from "./command.service.js";
-import { insertDevice, insertSite } from "./device.test-fixtures.js";
+import { insertDevice, issuesOf, type TwoSites, twoSites } from "./device.test-fixtures.js";
 import { COMMAND_CHANNEL } from "./iot.channels.js";
 import { iotCommands } from "./schema.js";
 
-let t: TestApp;
-let admin: TestUser;
-let contractor: TestUser;
-let leader: TestUser;
-let siteA: Awaited<ReturnType<typeof insertSite>>;
-let siteB: Awaited<ReturnType<typeof insertSite>>;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  siteA = await insertSite(t.db);
-  siteB = await insertSite(t.db);
-  admin = await t.user("admin");
-  leader = await t.user("leader");
-  contractor = await t.user("enterprise", { enterpriseId: siteA.enterpriseId });
-});
+let { t, admin, leader, contractor, siteA, siteB } = {} as TwoSites;
+beforeAll(async () => ({ t, admin, leader, contractor, siteA, siteB } = await twoSites()));
 afterAll(() => t.close());
 
-const issuesOf = (body: string) => (JSON.parse(body).error.details?.issues ?? []) as { path: string }[];
 const send = (user: TestUser, deviceId: string, payload: Record<string, unknown>) => t.as(user, { method: "POST", url: `/api/v1/devices/${deviceId}/commands`, payload });
 
 describe("POST /devices/:id/commands", () => {

@@ -1,35 +1,21 @@
 import ExcelJS from "exceljs";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TestUser } from "../../../../test/app";
 import type { DeviceDto, DeviceWithSecretDto, TelemetrySeriesDto } from "@contracts/iot/devices";
 import type { SiteMapItemDto } from "@contracts/iot/realtime";
-import { createTestApp, type TestApp, type TestUser } from "../../../../test/app";
 import { auditLog } from "../../platform/audit/schema.js";
 import { sha256 } from "../../platform/auth/secrets.js";
-import { insertAlarm, insertDevice, insertSite } from "./device.test-fixtures.js";
+import { insertAlarm, insertDevice, insertSite, issuesOf, twoSites, type TwoSites } from "./device.test-fixtures.js";
 import { iotReadings } from "./readings.table.js";
 import { iotDevices, iotLatest, iotRollup1h, iotRollup1m } from "./schema.js";
 
-let t: TestApp;
-let admin: TestUser;
-let contractor: TestUser;
-let leader: TestUser;
-let siteA: Awaited<ReturnType<typeof insertSite>>;
-let siteB: Awaited<ReturnType<typeof insertSite>>;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  siteA = await insertSite(t.db);
-  siteB = await insertSite(t.db);
-  admin = await t.user("admin");
-  leader = await t.user("leader");
-  contractor = await t.user("enterprise", { enterpriseId: siteA.enterpriseId });
-});
+let { t, admin, leader, contractor, siteA, siteB } = {} as TwoSites;
+beforeAll(async () => ({ t, admin, leader, contractor, siteA, siteB } = await twoSites()));
 afterAll(() => t.close());
 
 let seq = 0;
 const newDevice = (over: Record<string, unknown> = {}) => ({ projectId: siteA.project.id, type: "env_monitor", code: `ENV-T${++seq}-${Date.now() % 100000}`, name: "1号扬尘监测仪", location: "南门", ...over });
-const issuesOf = (body: string) => (JSON.parse(body).error.details?.issues ?? []) as { path: string }[];
 const register = async (user: TestUser, over: Record<string, unknown> = {}) => {
   const res = await t.as(user, { method: "POST", url: "/api/v1/devices", payload: newDevice(over) });
   expect(res.statusCode, res.body).toBe(201);

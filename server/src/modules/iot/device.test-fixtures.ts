@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import mqtt, { type MqttClient } from "mqtt";
 import type { DeviceType } from "@contracts/iot/devices";
+import { createTestApp } from "../../../../test/app";
 import { sha256 } from "../../platform/auth/secrets.js";
 import type { Db } from "../../platform/db/client.js";
 import { registryEnterprises, registryProjectParticipants, registryProjects } from "../registry/index.js";
@@ -10,6 +11,25 @@ import { iotAlarms, iotDevices } from "./schema.js";
  * IoT rows for the DB tests, inserted directly with drizzle (the services have their own tests).
  * Only test files import this.
  */
+
+/** The field issues of an error answer's body (`details.issues`). */
+export const issuesOf = (body: string) => (JSON.parse(body).error.details?.issues ?? []) as { path: string }[];
+
+/** The IoT API tests' world: an app, live sites A and B (A's contractor bound to it), admin, leader and contractor users. */
+export async function twoSites() {
+  const t = await createTestApp();
+  const siteA = await insertSite(t.db);
+  const siteB = await insertSite(t.db);
+  return {
+    t,
+    siteA,
+    siteB,
+    admin: await t.user("admin"),
+    leader: await t.user("leader"),
+    contractor: await t.user("enterprise", { enterpriseId: siteA.enterpriseId }),
+  };
+}
+export type TwoSites = Awaited<ReturnType<typeof twoSites>>;
 
 let seq = 0;
 const next = () => `${process.pid % 1000}${++seq}`.padStart(8, "0");

@@ -5,6 +5,7 @@ import { createTestApp, type TestApp, type TestUser } from "../../../../test/app
 import { auditLog } from "../../platform/audit/schema.js";
 import { RULES_CHANNEL } from "./iot.channels.js";
 import { iotRules } from "./schema.js";
+import { issuesOf } from "./device.test-fixtures.js";
 
 let t: TestApp;
 let admin: TestUser;
@@ -41,7 +42,6 @@ const rule = (over: Record<string, unknown> = {}) => ({
   enabled: true,
   ...over,
 });
-const issuesOf = (body: string) => (JSON.parse(body).error.details?.issues ?? []) as { path: string }[];
 const add = (user: TestUser, payload: Record<string, unknown>) => t.as(user, { method: "POST", url: "/api/v1/rules", payload });
 
 describe("rule versions", () => {
