@@ -6,13 +6,7 @@ import { Post } from "../registry/enums";
 export const YearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "月份格式为 YYYY-MM (month as YYYY-MM)");
 export type YearMonth = z.infer<typeof YearMonth>;
 
-/** The day (YYYY-MM-DD) of an instant in Asia/Shanghai, the calendar attendance and pay days follow. */
-export function shanghaiDay(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
-
-/** The month of an instant in Asia/Shanghai. */
-export const shanghaiMonth = (now: Date = new Date()): string => shanghaiDay(now).slice(0, 7);
+export { shanghaiDay, shanghaiMonth } from "../platform/time";
 
 /** The month `n` months after (or before, for negative n) `month`. */
 export function addMonths(month: string, n: number): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { shanghaiDay } from "../modules/workforce/access.parse.js";
+import { shanghaiDay } from "@contracts/platform/time";
 import { latestOwedMonth } from "../modules/workforce/wage.checks.js";
 import { addYears } from "../modules/workforce/worker.workflow.js";
 import { generateDemoCity } from "./demo-city.js";

@@ -1,11 +1,10 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { shanghaiDay } from "@contracts/platform/time";
 import { EXPIRING_WITHIN_DAYS, type ExpiryState } from "@contracts/registry/enums";
 
 /** Today's date in Asia/Shanghai, the calendar certificates expire by. */
-export function todayInShanghai(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
+export const todayInShanghai = (now: Date = new Date()): string => shanghaiDay(now);
 
 /** Expiry state of a date (YYYY-MM-DD): expired after its day, expiring within EXPIRING_WITHIN_DAYS. */
 export function expiryOf(expiresOn: string, today: string = todayInShanghai()): ExpiryState {

@@ -55,6 +55,3 @@ export function dedupKeyOf(deviceId: string, input: AccessInput): string {
   const who = input.personId ?? input.workerNo ?? input.idNumber ?? "unknown";
   return `${deviceId}|${who}|${input.direction}|${Math.floor(input.ts / 1000)}`;
 }
-
-/** The Asia/Shanghai calendar day (UTC+8, no daylight saving) of an instant, yyyy-mm-dd. */
-export const shanghaiDay = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);

@@ -4,7 +4,8 @@ import { Batcher } from "../../platform/batch/batcher.js";
 import type { Db } from "../../platform/db/client.js";
 import type { FileStore } from "../../platform/files/store.js";
 import type { AlarmVerdict, DeviceInfo } from "../iot/index.js";
-import { dedupKeyOf, shanghaiDay, type AccessInput } from "./access.parse.js";
+import { shanghaiDay } from "@contracts/platform/time";
+import { dedupKeyOf, type AccessInput } from "./access.parse.js";
 import { storeAccessBatch, type AccessRefusal, type AccessRow } from "./access.store.js";
 
 /** Access alarms (through the IoT alarm machinery: one active alarm per gate and reason, repeats count up). */

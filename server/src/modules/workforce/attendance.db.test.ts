@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp, type TestUser } from "../../../../test/app";
 import { insertDeviceWithSecret } from "../iot/device.test-fixtures.js";
 import { insertEnterprise, insertParticipant, insertPerson, insertPost, insertProject } from "../registry/project.test-fixtures.js";
-import { shanghaiDay } from "./access.parse.js";
+import { shanghaiDay } from "@contracts/platform/time";
 import { workforceAttendanceDays, workforceTeams, workforceWorkers } from "./schema.js";
 
 let t: TestApp;

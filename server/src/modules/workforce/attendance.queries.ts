@@ -10,7 +10,7 @@ import {
 import type { Executor } from "../../platform/db/client.js";
 import { likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
 import { registryPersons } from "../registry/index.js";
-import { shanghaiDay } from "./access.parse.js";
+import { shanghaiDay, shanghaiMonth } from "@contracts/platform/time";
 import { workforceAttendanceDays as A, workforceTeams, workforceWorkers } from "./schema.js";
 
 /** Hours of an attendance day row: last out − first in, capped; null without both or when the out came first. */
@@ -68,7 +68,6 @@ export function monthBounds(month: string): { start: string; end: string; days: 
   return { start: `${month}-01`, end: `${month}-${String(days).padStart(2, "0")}`, days };
 }
 
-export const currentMonth = (now = Date.now()) => shanghaiDay(now).slice(0, 7);
 
 export interface MonthlyRow extends MonthlyAttendanceRowDto {
   /** Per day of the month present: [day of month, hours or null]. Only when asked for (the sheet). */
@@ -135,7 +134,7 @@ export async function monthlyRows(
 
 /** `GET /projects/{id}/attendance/monthly`: days present and hours per person, paged. */
 export async function monthlyAttendance(db: Executor, projectId: string, q: MonthlyAttendanceQuery, now = Date.now()): Promise<MonthlyAttendanceDto> {
-  const month = q.month ?? currentMonth(now);
+  const month = q.month ?? shanghaiMonth(now);
   const rows = await monthlyRows(db, projectId, month, { q: q.q, limit: q.pageSize, offset: offsetOf(q) });
   const items = rows.map(({ days: _days, total: _total, ...r }) => r);
   return { items, total: rows[0]?.total ?? 0, page: q.page, pageSize: q.pageSize, month, daysInMonth: monthBounds(month).days };

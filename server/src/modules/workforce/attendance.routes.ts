@@ -5,7 +5,8 @@ import { requirePermission } from "../../platform/auth/actor.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { sendXlsx } from "../../platform/excel/excel.js";
 import { assertProjectVisible } from "../registry/index.js";
-import { currentMonth, dailyAttendance, monthlyAttendance } from "./attendance.queries.js";
+import { shanghaiMonth } from "@contracts/platform/time";
+import { dailyAttendance, monthlyAttendance } from "./attendance.queries.js";
 import { monthlySheet } from "./attendance.sheet.js";
 import { projectHeadcount } from "./headcount.queries.js";
 
@@ -44,7 +45,7 @@ export const attendanceRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get("/projects/:id/attendance/monthly.xlsx", { schema: { tags, params: IdParams, querystring: MonthlySheetQuery } }, async (req, reply) => {
     await readable(req.ctx, req.params.id);
-    const month = req.query.month ?? currentMonth();
+    const month = req.query.month ?? shanghaiMonth();
     return sendXlsx(reply, `考勤表-${month}.xlsx`, await monthlySheet(req.ctx.db, req.params.id, month));
   });
 };

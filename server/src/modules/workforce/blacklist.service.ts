@@ -1,6 +1,7 @@
 import { and, desc, eq, ilike, not, or, sql } from "drizzle-orm";
 import { maskIdNumber } from "@contracts/registry/identifiers";
 import type { BlacklistEntryDto, BlacklistInput, ListBlacklistQuery } from "@contracts/workforce/workers";
+import { shanghaiDay } from "@contracts/platform/time";
 import { requirePermission } from "../../platform/auth/actor.js";
 import { recordAudit } from "../../platform/audit/audit.js";
 import type { Actor, ServiceContext } from "../../platform/context.js";
@@ -10,7 +11,7 @@ import { AppError, conflict, invalidField, notFound } from "../../platform/error
 import { registryPersons as PE } from "../registry/index.js";
 import { workforceBlacklist as B, workforceWorkers as W } from "./schema.js";
 import { ROSTER_CHANGED } from "./worker.service.js";
-import { mayReadIdNumber, todayInShanghai } from "./worker.queries.js";
+import { mayReadIdNumber } from "./worker.queries.js";
 
 /**
  * The city-wide blacklist (黑名单): an entry in force (not revoked, within its validity) blocks 进场 on
@@ -50,7 +51,7 @@ function toDto(r: EntryRow, showIdNumber: boolean): BlacklistEntryDto {
 /** One page of entries, newest first; `q` is a name fragment or a whole ID number. */
 export async function listBlacklist(db: Executor, actor: Actor, q: ListBlacklistQuery): Promise<Page<BlacklistEntryDto>> {
   requirePermission(actor, "workforce.read");
-  const day = todayInShanghai();
+  const day = shanghaiDay();
   const text = q.q?.trim();
   const where = andAll([
     text ? or(ilike(PE.name, likePattern(text)), eq(PE.idNumber, text.toUpperCase())) : undefined,
@@ -62,7 +63,7 @@ export async function listBlacklist(db: Executor, actor: Actor, q: ListBlacklist
 }
 
 async function entryDto(db: Executor, actor: Actor, id: string): Promise<BlacklistEntryDto> {
-  const [row] = await selectEntries(db, todayInShanghai()).where(eq(B.id, id));
+  const [row] = await selectEntries(db, shanghaiDay()).where(eq(B.id, id));
   if (!row) throw notFound("blacklist entry", id);
   return toDto(row, mayReadIdNumber(actor));
 }

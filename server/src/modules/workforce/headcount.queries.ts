@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { HeadcountDto } from "@contracts/workforce/attendance";
 import type { Executor } from "../../platform/db/client.js";
-import { shanghaiDay } from "./access.parse.js";
+import { shanghaiDay } from "@contracts/platform/time";
 
 interface Group {
   gTeam: number;

@@ -4,7 +4,7 @@ import type { FastifyBaseLogger } from "fastify";
 import type { Db, Executor } from "../../platform/db/client.js";
 import type { EventBus } from "../../platform/events/bus.js";
 import { insertCommand, iotDevices } from "../iot/index.js";
-import { shanghaiDay } from "./access.parse.js";
+import { shanghaiDay } from "@contracts/platform/time";
 import { ROSTER_CHANGED } from "./worker.service.js";
 /** Quiet time after the last change before the push, so an import of 500 workers makes one push. */
 const DEBOUNCE_MS = 2_000;

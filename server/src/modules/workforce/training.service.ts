@@ -7,7 +7,8 @@ import type { Executor } from "../../platform/db/client.js";
 import { AppError, invalidField } from "../../platform/errors.js";
 import { assertProjectVisible, registryPersons as PE, registryProjects as P } from "../registry/index.js";
 import { workforceTrainings as TR } from "./schema.js";
-import { todayInShanghai, workforcePersonScope } from "./worker.queries.js";
+import { shanghaiDay } from "@contracts/platform/time";
+import { workforcePersonScope } from "./worker.queries.js";
 
 /**
  * Safety training records (入场三级安全教育 and others) of a person. A passed entry training less than
@@ -30,7 +31,7 @@ async function assertPersonVisible(db: Executor, actor: Actor, personId: string)
  */
 export async function recordTraining(ctx: ServiceContext, input: TrainingInput): Promise<TrainingDto> {
   requirePermission(ctx.actor, "workforce.manage");
-  const today = todayInShanghai();
+  const today = shanghaiDay();
   if (input.trainedOn > today) throw invalidField("trainedOn", `培训日期不能晚于今天 ${today} (training date is in the future)`);
   const row = await ctx.db.transaction(async (tx) => {
     await assertPersonVisible(tx, ctx.actor, input.personId);

@@ -4,13 +4,14 @@ import path from "node:path";
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WorkerDto } from "@contracts/workforce/workers";
+import { shanghaiDay } from "@contracts/platform/time";
 import { createTestApp, type TestApp, type TestUser } from "../../../../test/app";
 import { buildActor } from "../../platform/auth/actor.js";
 import { auditLog } from "../../platform/audit/schema.js";
 import { EventBus, type DomainEvent } from "../../platform/events/bus.js";
 import { insertEnterprise, insertParticipant, insertPerson, insertProject, multipartFile } from "../registry/project.test-fixtures.js";
 import { workforceBlacklist, workforceTrainings, workforceWorkers } from "./schema.js";
-import { todayInShanghai } from "./worker.queries.js";
+
 import { admitWorker, exitWorker, registerWorker, ROSTER_CHANGED } from "./worker.service.js";
 import { addYears } from "./worker.workflow.js";
 
@@ -20,7 +21,7 @@ let admin: TestUser, inspector: TestUser, leader: TestUser, entA: TestUser, entB
 const e = {} as Record<"A" | "S" | "B" | "BLD" | "X", string>;
 let P1: string, P2: string;
 
-const today = todayInShanghai();
+const today = shanghaiDay();
 const addDays = (days: number) => new Date(Date.parse(today) + days * 86_400_000).toISOString().slice(0, 10);
 const CONTRACT = { contractSignedOn: addDays(-30), contractStart: addDays(-30), contractEnd: addDays(300) };
 // A PNG signature is all the file store checks.

@@ -8,7 +8,7 @@ import type { Executor } from "../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
 import { notFound } from "../../platform/errors.js";
 import { personScope, projectScope, registryEnterprises as E, registryPersons as PE, registryProjects as P } from "../registry/index.js";
-import { shanghaiDay } from "./access.parse.js";
+import { shanghaiDay } from "@contracts/platform/time";
 import { workforceTeams as T, workforceWorkers as W } from "./schema.js";
 import { admissionBlocks, maskBankCard, trainingValidOn } from "./worker.workflow.js";
 
@@ -22,8 +22,6 @@ import { admissionBlocks, maskBankCard, trainingValidOn } from "./worker.workflo
 /** Export cap: a project roster is hundreds to a few thousand people. */
 export const ROSTER_EXPORT_LIMIT = 50_000;
 
-/** Today in Asia/Shanghai, the calendar contracts, training and blacklist entries are valid by. */
-export const todayInShanghai = () => shanghaiDay(Date.now());
 
 export const mayReadIdNumber = (actor: Actor) => actor.permissions.has("registry.person.readIdNumber");
 
@@ -156,7 +154,7 @@ function filteredWorkers(db: Executor, actor: Actor, q: WorkerFilters, day: stri
 /** One page of workers in the actor's scope (optionally of one project), with their admission blocks. */
 export async function listWorkers(db: Executor, actor: Actor, q: ListWorkersQuery): Promise<Page<WorkerDto>> {
   requirePermission(actor, "workforce.read");
-  const day = todayInShanghai();
+  const day = shanghaiDay();
   const rows = await filteredWorkers(db, actor, q, day).limit(q.pageSize).offset(offsetOf(q));
   const show = mayReadIdNumber(actor);
   return toPage(rows, q, (r) => toWorkerDto(r, day, show));
@@ -165,7 +163,7 @@ export async function listWorkers(db: Executor, actor: Actor, q: ListWorkersQuer
 /** Every worker of a project matching the filters, for the roster export; masked as in the list. */
 export async function workersForExport(db: Executor, actor: Actor, q: WorkerFilters): Promise<WorkerDto[]> {
   requirePermission(actor, "workforce.read");
-  const day = todayInShanghai();
+  const day = shanghaiDay();
   const rows = await filteredWorkers(db, actor, q, day).limit(ROSTER_EXPORT_LIMIT);
   const show = mayReadIdNumber(actor);
   return rows.map((r) => toWorkerDto(r, day, show));
@@ -175,7 +173,7 @@ export async function workersForExport(db: Executor, actor: Actor, q: WorkerFilt
  * The stored row of a worker in the actor's scope, with its admission facts on `day`.
  * @throws AppError NOT_FOUND when absent or outside the scope.
  */
-export async function workerRow(db: Executor, actor: Actor, id: string, day = todayInShanghai()): Promise<WorkerRow> {
+export async function workerRow(db: Executor, actor: Actor, id: string, day = shanghaiDay()): Promise<WorkerRow> {
   const [row] = await selectWorkers(db, day).where(and(eq(W.id, id), projectScope(actor, W.projectId)));
   if (!row) throw notFound("worker", id);
   return row;
@@ -183,11 +181,11 @@ export async function workerRow(db: Executor, actor: Actor, id: string, day = to
 
 export async function getWorker(db: Executor, actor: Actor, id: string): Promise<WorkerDto> {
   requirePermission(actor, "workforce.read");
-  const day = todayInShanghai();
+  const day = shanghaiDay();
   return toWorkerDto(await workerRow(db, actor, id, day), day, mayReadIdNumber(actor));
 }
 
 /** Unmasked: only the audited full view (worker.service `viewWorkerFull`) calls this. */
 export function toWorkerFullDto(r: WorkerRow): WorkerFullDto {
-  return toWorkerFull(r, todayInShanghai());
+  return toWorkerFull(r, shanghaiDay());
 }

@@ -11,6 +11,7 @@ import {
   WorkerDto,
   WorkerFullDto,
 } from "@contracts/workforce/workers";
+import { shanghaiDay } from "@contracts/platform/time";
 import { requirePermission } from "../../platform/auth/actor.js";
 import { sendXlsx, writeSheet } from "../../platform/excel/excel.js";
 import { readXlsxUpload } from "../../platform/excel/upload.js";
@@ -18,7 +19,7 @@ import { invalidField } from "../../platform/errors.js";
 import type { FileStore } from "../../platform/files/store.js";
 import { assertProjectVisible, getProject } from "../registry/index.js";
 import { importRoster } from "./worker.import.js";
-import { getWorker, listWorkers, todayInShanghai, workersForExport } from "./worker.queries.js";
+import { getWorker, listWorkers, workersForExport } from "./worker.queries.js";
 import { admitWorker, exitWorker, registerWorker, setWorkerPhoto, updateWorker, viewWorkerFull, viewWorkerPhoto } from "./worker.service.js";
 import { ROSTER_EXPORT_COLUMNS, ROSTER_IMPORT_COLUMNS } from "./worker.sheet.js";
 
@@ -83,7 +84,7 @@ export const workerRoutes: FastifyPluginAsyncZod<{ files: FileStore }> = async (
     requirePermission(req.ctx.actor, "workforce.read");
     const project = await getProject(req.ctx.db, req.ctx.actor, req.params.id);
     const rows = await workersForExport(req.ctx.db, req.ctx.actor, { ...req.query, projectId: req.params.id });
-    return sendXlsx(reply, `花名册_${project.code}_${todayInShanghai()}.xlsx`, await writeSheet("花名册", ROSTER_EXPORT_COLUMNS, rows));
+    return sendXlsx(reply, `花名册_${project.code}_${shanghaiDay()}.xlsx`, await writeSheet("花名册", ROSTER_EXPORT_COLUMNS, rows));
   });
 
   app.get("/projects/:id/workers", { schema: { tags, params: IdParams, querystring: ListProjectWorkersQuery, response: { 200: page(WorkerDto) } } }, async (req) => {

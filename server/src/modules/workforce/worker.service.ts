@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { AdmissionBlock, RegisterWorkerInput, UpdateWorkerInput, WorkerDto, WorkerFullDto, WorkerStatus } from "@contracts/workforce/workers";
+import { shanghaiDay } from "@contracts/platform/time";
 import { requirePermission } from "../../platform/auth/actor.js";
 import { recordAudit } from "../../platform/audit/audit.js";
 import type { ServiceContext } from "../../platform/context.js";
@@ -9,7 +10,7 @@ import type { FileStore } from "../../platform/files/store.js";
 import { assertProjectVisible, projectScope, registryPersons as PE } from "../registry/index.js";
 import { workforceWorkers as W } from "./schema.js";
 import { assertEmployerTakesPart, assertTeamFits } from "./team.service.js";
-import { getWorker, todayInShanghai, toWorkerFullDto, workerRow, workforcePersonScope } from "./worker.queries.js";
+import { getWorker, toWorkerFullDto, workerRow, workforcePersonScope } from "./worker.queries.js";
 import { admissionBlockMessage, admissionBlocks, canTransition, WORKER_NO_PATTERN, workerNoOf } from "./worker.workflow.js";
 
 /**
@@ -197,7 +198,7 @@ function assertTransition(from: WorkerStatus, to: WorkerStatus, verb: string): v
  */
 export async function admitWorker(ctx: ServiceContext, id: string, input: { on?: string }): Promise<WorkerDto> {
   requirePermission(ctx.actor, "workforce.manage");
-  const today = todayInShanghai();
+  const today = shanghaiDay();
   const on = input.on ?? today;
   assertDay("on", on, today);
   const projectId = await ctx.db.transaction(async (tx) => {
@@ -233,7 +234,7 @@ export async function admitWorker(ctx: ServiceContext, id: string, input: { on?:
  */
 export async function exitWorker(ctx: ServiceContext, id: string, input: { on?: string; reason?: string }): Promise<WorkerDto> {
   requirePermission(ctx.actor, "workforce.manage");
-  const today = todayInShanghai();
+  const today = shanghaiDay();
   const on = input.on ?? today;
   const projectId = await ctx.db.transaction(async (tx) => {
     const before = await lockWorker(tx, ctx, id);
