@@ -35,6 +35,17 @@ export const PERMISSIONS = [
   "workforce.blacklist",
   "workforce.sensitive",
   "wages.manage",
+  "cases.read",
+  "cases.inspect",
+  "cases.reply",
+  "cases.template.manage",
+  "safety.read",
+  "safety.manage",
+  "quality.acceptance.sign",
+  "testing.read",
+  "testing.commission",
+  "testing.report",
+  "rules.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -47,6 +58,13 @@ const SITE_IOT: Permission[] = ["iot.read", "iot.device.manage", "iot.alarm.hand
  * numbers, bank cards and photos — every such view is audited.
  */
 const SITE_WORKFORCE: Permission[] = ["workforce.read", "workforce.manage", "workforce.sensitive", "wages.manage"];
+/** The bureau reads every supervision record. */
+const SUPERVISION_READ: Permission[] = ["cases.read", "safety.read", "testing.read"];
+/**
+ * Project parties (contractor, supervisor, client) answer cases, keep their 危大 works and equipment,
+ * sign acceptances and commission tests, on their own projects.
+ */
+const SITE_SUPERVISION: Permission[] = [...SUPERVISION_READ, "cases.reply", "safety.manage", "quality.acceptance.sign", "testing.commission"];
 
 /**
  * What each role may do at all. Which records it may touch is the data scope, enforced separately
@@ -54,7 +72,7 @@ const SITE_WORKFORCE: Permission[] = ["workforce.read", "workforce.manage", "wor
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  leader: [...READ, "registry.person.readIdNumber", "iot.read", "workforce.read"],
+  leader: [...READ, "registry.person.readIdNumber", "iot.read", "workforce.read", ...SUPERVISION_READ],
   inspector: [
     ...READ,
     "registry.project.create",
@@ -70,10 +88,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "workforce.manage",
     "workforce.blacklist",
     "workforce.sensitive",
+    ...SUPERVISION_READ,
+    "cases.inspect",
+    "cases.template.manage",
   ],
-  enterprise: [...OWN_ENTERPRISE, "registry.project.update", ...SITE_IOT, ...SITE_WORKFORCE],
-  project: [...READ, "registry.project.update", ...SITE_IOT, ...SITE_WORKFORCE],
-  testing_agency: [...OWN_ENTERPRISE, "iot.read"],
+  enterprise: [...OWN_ENTERPRISE, "registry.project.update", ...SITE_IOT, ...SITE_WORKFORCE, ...SITE_SUPERVISION],
+  project: [...READ, "registry.project.update", ...SITE_IOT, ...SITE_WORKFORCE, ...SITE_SUPERVISION],
+  testing_agency: [...OWN_ENTERPRISE, "iot.read", "testing.read", "testing.report"],
   gas_company: [...OWN_ENTERPRISE, "iot.read"],
 };
 

@@ -95,6 +95,8 @@ export const registryProjects = pgTable(
     lat: doublePrecision(),
     areaM2: numeric({ precision: 14, scale: 2, mode: "number" }),
     contractValueWan: numeric({ precision: 14, scale: 2, mode: "number" }),
+    /** 施工合同签订日期: the wage special account must be opened within 30 days of it. */
+    contractSignedOn: date({ mode: "string" }),
     permitNo: text(),
     plannedStart: date({ mode: "string" }),
     plannedEnd: date({ mode: "string" }),
