@@ -71,6 +71,15 @@ CREATE TABLE "cases_inspections" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "cases_inspector_conflicts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" uuid NOT NULL,
+	"enterprise_id" uuid NOT NULL,
+	"reason" text NOT NULL,
+	"declared_on" date NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "cases_notifications" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"user_id" uuid NOT NULL,
@@ -277,6 +286,7 @@ ALTER TABLE "cases_cases" ADD CONSTRAINT "cases_cases_inspection_id_cases_inspec
 ALTER TABLE "cases_events" ADD CONSTRAINT "cases_events_case_id_cases_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases_cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cases_inspections" ADD CONSTRAINT "cases_inspections_project_id_registry_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."registry_projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cases_inspections" ADD CONSTRAINT "cases_inspections_template_id_cases_templates_id_fk" FOREIGN KEY ("template_id") REFERENCES "public"."cases_templates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cases_inspector_conflicts" ADD CONSTRAINT "cases_inspector_conflicts_enterprise_id_registry_enterprises_id_fk" FOREIGN KEY ("enterprise_id") REFERENCES "public"."registry_enterprises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "quality_acceptances" ADD CONSTRAINT "quality_acceptances_project_id_registry_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."registry_projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "safety_dangerous_work_events" ADD CONSTRAINT "safety_dangerous_work_events_work_id_safety_dangerous_works_id_fk" FOREIGN KEY ("work_id") REFERENCES "public"."safety_dangerous_works"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "safety_dangerous_works" ADD CONSTRAINT "safety_dangerous_works_project_id_registry_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."registry_projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -304,6 +314,7 @@ CREATE UNIQUE INDEX "cases_cases_source_uq" ON "cases_cases" USING btree ("sourc
 CREATE INDEX "cases_events_case_idx" ON "cases_events" USING btree ("case_id","at");--> statement-breakpoint
 CREATE INDEX "cases_inspections_project_idx" ON "cases_inspections" USING btree ("project_id","inspected_on");--> statement-breakpoint
 CREATE INDEX "cases_inspections_date_idx" ON "cases_inspections" USING btree ("inspected_on");--> statement-breakpoint
+CREATE UNIQUE INDEX "cases_conflicts_uq" ON "cases_inspector_conflicts" USING btree ("user_id","enterprise_id");--> statement-breakpoint
 CREATE INDEX "cases_notifications_user_idx" ON "cases_notifications" USING btree ("user_id","created_at");--> statement-breakpoint
 CREATE INDEX "cases_notifications_unread_idx" ON "cases_notifications" USING btree ("user_id") WHERE read_at is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "cases_templates_version_uq" ON "cases_templates" USING btree ("code","version");--> statement-breakpoint

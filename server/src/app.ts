@@ -22,6 +22,10 @@ import { iotPlugin, IotRuntime } from "./modules/iot/index.js";
 import { attachWorkforce, startRosterPush, workforcePlugin, type AccessPipeline } from "./modules/workforce/index.js";
 import { FileStore } from "./platform/files/store.js";
 import { registryPlugin } from "./modules/registry/index.js";
+import { casesPlugin } from "./modules/cases/index.js";
+import { safetyPlugin } from "./modules/safety/index.js";
+import { qualityPlugin } from "./modules/quality/index.js";
+import { testingPlugin } from "./modules/testing/index.js";
 
 export interface AppDeps {
   config: Config;
@@ -104,6 +108,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(identityPlugin);
       await api.register(iotPlugin, { runtime: iot });
       await api.register(workforcePlugin, { runtime: iot, access, files, db: database.db });
+      await api.register(casesPlugin, { config, files });
+      await api.register(safetyPlugin, { config, files });
+      await api.register(qualityPlugin, { config, files });
+      await api.register(testingPlugin, { config, files });
     },
     { prefix: "/api/v1" },
   );

@@ -167,3 +167,22 @@ export const casesRandomPlans = pgTable("cases_random_plans", {
   publishedAt: tz(),
   summary: text(),
 });
+
+/**
+ * An inspector's declared conflict of interest (回避): the 双随机 draw never sends them to a project in
+ * which this enterprise takes part (former employer, relatives' firm …).
+ */
+export const casesInspectorConflicts = pgTable(
+  "cases_inspector_conflicts",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid().notNull(),
+    enterpriseId: uuid()
+      .notNull()
+      .references(() => registryEnterprises.id),
+    reason: text().notNull(),
+    declaredOn: date({ mode: "string" }).notNull(),
+    createdAt: tz().notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("cases_conflicts_uq").on(t.userId, t.enterpriseId)],
+);
