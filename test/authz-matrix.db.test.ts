@@ -281,6 +281,12 @@ const cases: Case[] = [
   { route: "GET /auth/me", expect: every(200) },
   { route: "GET /audit", expect: adminOnly(200) },
   { route: "GET /audit/verify", expect: adminOnly(200) },
+  { route: "GET /thresholds", expect: every(200) },
+  {
+    route: "POST /thresholds",
+    body: { code: "workforce.key_post_presence", region: "330784", source: "矩阵测试", effectiveFrom: "2030-01-01", value: [{ post: "project_manager", requiredRate: 0.85, source: "矩阵测试" }] },
+    expect: adminOnly(201),
+  },
   { route: "GET /jobs/:id", on: "job of the enterprise user", url: () => `/jobs/${f.job}`, expect: every(404, { admin: 200, enterprise: 200 }) },
 
   { route: "GET /admin/users", expect: adminOnly(200) },

@@ -17,6 +17,8 @@ export const CreateProjectInput = z.object({
   permitNo: z.string().trim().max(64).nullable().optional(),
   plannedStart: IsoDate.nullable().optional(),
   plannedEnd: IsoDate.nullable().optional(),
+  /** 施工合同签订日期: the wage special account is due within 30 days of it. */
+  contractSignedOn: IsoDate.nullable().optional(),
 });
 export type CreateProjectInput = z.infer<typeof CreateProjectInput>;
 
@@ -87,6 +89,7 @@ export const ProjectDto = ProjectSummaryDto.extend({
   lng: z.number().nullable(),
   lat: z.number().nullable(),
   permitNo: z.string().nullable(),
+  contractSignedOn: z.string().nullable(),
   actualStart: z.string().nullable(),
   actualEnd: z.string().nullable(),
   participants: z.array(ParticipantDto),

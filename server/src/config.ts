@@ -45,13 +45,14 @@ function toConfig(env: z.infer<typeof Env>) {
       loginLockMs: env.LOGIN_LOCK_MINUTES * 60_000,
     },
     logLevel: env.LOG_LEVEL,
+    /** The city's administrative code: city rows of the rule tables override the national ones. */
+    cityRegion: env.CITY_REGION,
     seed: { mode: env.SEED, scale: env.SEED_SCALE },
     iot: {
       mqttPort: env.MQTT_PORT,
       mqttUrl: env.MQTT_URL ?? null,
       ingestId: env.INGEST_ID ?? null,
       rawRetentionDays: env.RAW_RETENTION_DAYS,
-      cityRegion: env.CITY_REGION,
       sprayOffAfterMs: env.SPRAY_OFF_AFTER_MIN * 60_000,
       simulate: env.SIMULATE,
     },

@@ -118,9 +118,14 @@ export function generateProjects(rng: Rng, count: number, enterprises: SeedEnter
     while (codes.has(code));
     codes.add(code);
     let permitNo: string | null = null;
+    let contractSignedOn: string | null = null;
     if (started) {
       // 施工许可证编号: region, issue date, sequence (the permit is issued just before the start).
-      const issued = addDays(actualStart!, -rng.int(1, 20)).replaceAll("-", "");
+      const issuedOn = addDays(actualStart!, -rng.int(1, 20));
+      // The permit needs a signed construction contract: a few days to a month before it (derived from the
+      // code, not drawn, so every later draw of the seed stays where it was).
+      contractSignedOn = addDays(issuedOn, -(Number(code.slice(-2)) % 30));
+      const issued = issuedOn.replaceAll("-", "");
       do permitNo = `330784${issued}${String(rng.int(1, 99)).padStart(2, "0")}01`;
       while (permits.has(permitNo));
       permits.add(permitNo);
@@ -136,6 +141,7 @@ export function generateProjects(rng: Rng, count: number, enterprises: SeedEnter
       ...pointInDistrict(rng, outline, district),
       ...sizeOf(rng, type),
       permitNo,
+      contractSignedOn,
       plannedStart,
       plannedEnd,
       actualStart,
@@ -157,7 +163,8 @@ export function generateProjects(rng: Rng, count: number, enterprises: SeedEnter
     if (rng.chance(0.8)) join(designers.pick(), "designer");
     if (rng.chance(0.6)) join(surveyors.pick(), "surveyor");
     if (started && rng.chance(0.7)) join(testers.pick(), "testing");
-    if (started && rng.chance(0.2)) join(specialists.pick(gc?.row.id), "specialty_subcontractor");
+    // Half the subcontracts are labour (劳务分包), chosen by the code so no draw moves.
+    if (started && rng.chance(0.2)) join(specialists.pick(gc?.row.id), Number(code.slice(-1)) % 2 === 0 ? "labour_subcontractor" : "specialty_subcontractor");
     projects.push({ row, live, generalContractorId: gc?.row.id ?? null, supervisorId: supervisor?.row.id ?? null });
   }
   return { projects, participants, flagshipId: flagship.row.id };

@@ -15,6 +15,7 @@ import {
   workforceWorkers,
 } from "../modules/workforce/index.js";
 import { ACCOUNT_NAME_SUFFIX, latestOwedMonth } from "../modules/workforce/wage.checks.js";
+import { EMPLOYER_ROLES } from "../modules/workforce/team.service.js";
 import { addDays } from "./calendar.js";
 import { REPORT_INTERVAL_S } from "./device.model.js";
 import type { SeedEnterprise } from "./enterprises.gen.js";
@@ -254,8 +255,8 @@ export function generateWorkforce(rng: Rng, city: WorkforceInput): SeedWorkforce
       },
     });
 
-    // Teams: the general contractor's, and one of each specialty subcontractor's.
-    const subs = city.participants.filter((x) => x.projectId === row.id && x.role === "specialty_subcontractor").map((x) => x.enterpriseId);
+    // Teams: the general contractor's, and one of each subcontractor's (专业分包 or 劳务分包).
+    const subs = city.participants.filter((x) => x.projectId === row.id && EMPLOYER_ROLES.includes(x.role) && x.role !== "general_contractor").map((x) => x.enterpriseId);
     const kinds = rng.shuffle([...TEAM_KINDS]).slice(0, rng.int(2, 5));
     const teams = kinds.map((k, i) => {
       const employerId = i > 0 && i <= subs.length ? subs[i - 1] : gc;
@@ -371,7 +372,8 @@ export function generateWorkforce(rng: Rng, city: WorkforceInput): SeedWorkforce
       if (entries.length > 0) out.attendance.push({ projectId: row.id, personId: post.personId, workerId: null, entries });
     }
 
-    // The wage special account: most projects have one, opened within a month of the start.
+    // The wage special account: most projects have one, opened within 30 days of the construction contract;
+    // about one in ten late.
     const gcName = enterpriseById.get(gc)?.row.name ?? "";
     const account = rng.chance(0.9)
       ? {
@@ -379,7 +381,7 @@ export function generateWorkforce(rng: Rng, city: WorkforceInput): SeedWorkforce
           bankName: rng.pick(BANKS)[0],
           accountName: `${gcName}${row.name}${ACCOUNT_NAME_SUFFIX}`,
           accountNo: `${rng.pick(["1208", "1910", "3307"])}${Array.from({ length: 15 }, () => rng.int(0, 9)).join("")}`,
-          openedOn: addDays(start, rng.int(3, 25)),
+          openedOn: addDays(row.contractSignedOn ?? start, rng.int(3, 33)),
         }
       : null;
     if (account) out.accounts.push(account);

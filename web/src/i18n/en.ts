@@ -131,6 +131,8 @@ export const en: Messages = {
     permitNo: "Construction permit no.",
     plannedStart: "Planned start",
     plannedEnd: "Planned completion",
+    contractSignedOn: "Construction contract signed",
+    contractSignedOnHint: "The wage special account must be opened within 30 days of this date",
     actualStart: "Actual start",
     actualEnd: "Actual completion",
     generalContractor: "General contractor",

@@ -129,6 +129,8 @@ export const zhCN = {
     permitNo: "施工许可证号",
     plannedStart: "计划开工",
     plannedEnd: "计划竣工",
+    contractSignedOn: "施工合同签订日期",
+    contractSignedOnHint: "农民工工资专用账户应在合同签订之日起 30 日内开立",
     actualStart: "实际开工",
     actualEnd: "实际竣工",
     generalContractor: "施工总承包",

@@ -57,7 +57,7 @@ export class IotRuntime {
   ) {
     const db = database.db;
     this.devices = new DeviceCache(database);
-    this.rules = new RuleCache(database, config.iot.cityRegion, (err) => log.error({ err }, "rule reload failed"));
+    this.rules = new RuleCache(database, config.cityRegion, (err) => log.error({ err }, "rule reload failed"));
     this.active = new ActiveAlarms(database);
     this.pipeline = new IngestPipeline({
       db,

@@ -13,8 +13,12 @@ import { workerRoutes } from "./worker.routes.js";
 import { presenceRoutes } from "./presence.routes.js";
 import { wageRoutes } from "./wage.routes.js";
 import { gateRoutes } from "./gate.routes.js";
+import { KEY_POST_PRESENCE } from "./presence.rules.js";
+import type { RuleDefinition } from "../../platform/rules/rules.js";
 
 export interface WorkforceDeps {
+  /** The city's administrative code: which regional rules apply. */
+  region: string;
   runtime: IotRuntime;
   access: AccessPipeline;
   files: FileStore;
@@ -27,12 +31,12 @@ export interface WorkforceDeps {
  * personnel presence and wages. Gates are IoT devices: their `access` events come through the IoT
  * runtime (MQTT or HTTP) or the Hikvision push, and refusals raise alarms through the IoT alarm machinery.
  */
-export const workforcePlugin: FastifyPluginAsync<WorkforceDeps> = async (app, { files, runtime, access, db }) => {
+export const workforcePlugin: FastifyPluginAsync<WorkforceDeps> = async (app, { files, runtime, access, db, region }) => {
   await app.register(workerRoutes, { files });
   await app.register(teamRoutes);
   await app.register(trainingRoutes);
   await app.register(blacklistRoutes);
-  await app.register(presenceRoutes);
+  await app.register(presenceRoutes, { region });
   await app.register(wageRoutes);
   await app.register(attendanceRoutes);
   await app.register(hikvisionRoutes, { runtime, access });
@@ -62,3 +66,6 @@ export type { AccessPipeline } from "./access.pipeline.js";
 export { allocateWorkerNos, ROSTER_CHANGED } from "./worker.service.js";
 export { startRosterPush } from "./roster-push.js";
 export * from "./schema.js";
+
+/** The thresholds workforce judges by, filed in the versioned rule table at start. */
+export const workforceRuleDefinitions: RuleDefinition[] = [KEY_POST_PRESENCE as RuleDefinition];

@@ -144,6 +144,41 @@ describe("key personnel presence", () => {
     const now = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit" }).format(new Date()).slice(0, 7);
     expect(body.month).toBe(now);
   });
+
+  // Last in this block: it files a city version of the rule, which later months then judge by.
+  it("judges by the rule version in force: a city raises the safety officer's rate from April", async () => {
+    const admin = await t.user("admin");
+    const file = (user: TestUser, value: unknown, effectiveFrom = "2025-04-01") =>
+      t.as(user, { method: "POST", url: "/api/v1/thresholds", payload: { code: "workforce.key_post_presence", region: "330784", source: "永康市住建局通知（测试）", effectiveFrom, value } });
+    const rates = [
+      { post: "project_manager", requiredRate: 0.8, source: "建质〔2011〕111号" },
+      { post: "safety_officer", requiredRate: 0.9, source: "永康市：专职安全员到岗率不低于90%" },
+    ];
+    expect((await file(leader, rates)).statusCode).toBe(403);
+    const bad = await file(admin, [{ post: "project_manager", requiredRate: 1.5, source: "x" }]);
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json())).toContain("value.0.requiredRate");
+    expect((await file(admin, rates)).statusCode).toBe(201);
+    // A version must start after the previous one of the same region.
+    expect((await file(admin, rates, "2025-03-15")).statusCode).toBe(400);
+
+    const march = (await keyPersonnel(leader, p.id, "2025-03")).json() as ProjectKeyPersonnelDto;
+    expect(march.items.find((i) => i.personId === people.safety)).toMatchObject({ requiredRate: 0.8, belowRate: false });
+    expect(march.items.some((i) => i.post === "chief_supervisor")).toBe(true);
+
+    const w = await worker(p.id);
+    await attend(p.id, w.person.id, w.worker.id, range("2025-04", 1, 10));
+    await attend(p.id, people.safety, null, range("2025-04", 1, 8));
+    const april = (await keyPersonnel(leader, p.id, "2025-04")).json() as ProjectKeyPersonnelDto;
+    const safety = april.items.find((i) => i.personId === people.safety);
+    expect(safety).toMatchObject({ rate: 0.8, requiredRate: 0.9, belowRate: true });
+    expect(safety?.requiredRateSource).toContain("90%");
+    // The city's version lists no chief supervisor: that post is not rated in April.
+    expect(april.items.some((i) => i.post === "chief_supervisor")).toBe(false);
+
+    const listed = (await t.as(leader, { method: "GET", url: "/api/v1/thresholds?code=workforce.key_post_presence" })).json() as { items: { region: string; version: number; inForce: boolean; effectiveTo: string | null }[] };
+    expect(listed.items.map((r) => [r.region, r.version])).toEqual([["330784", 1], ["CN", 1]]);
+  });
 });
 
 describe("day boundaries (Asia/Shanghai) through the gate pipeline", () => {

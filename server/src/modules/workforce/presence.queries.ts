@@ -6,6 +6,7 @@ import type { Actor } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { likePattern, offsetOf, type Page } from "../../platform/db/pagination.js";
 import { assertProjectVisible, projectScope } from "../registry/index.js";
+import { keyPostRatesFor, type KeyPostRates } from "./presence.rules.js";
 
 /**
  * Key-personnel presence (关键岗位人员到岗, domain-rules §1.6). For each holder of a key post during the
@@ -14,19 +15,6 @@ import { assertProjectVisible, projectScope } from "../registry/index.js";
  * holder has an attendance day on the project. A visit on a day without work does not make up for an
  * absent workday, so the rate never exceeds 1.
  */
-
-/**
- * Required presence rate per key post, with its source. Only 项目经理 has a national figure; the others
- * use the regional management-staff rule until Yongkang/Jinhua quotas are known (domain-rules §10 item 8).
- * A constant table for now: it belongs in the versioned rule table (code, region, dates, source) once
- * workforce rules move there.
- */
-export const KEY_POST_RULES: readonly { post: Post; requiredRate: number; source: string }[] = [
-  { post: "project_manager", requiredRate: 0.8, source: "建质〔2011〕111号：项目负责人带班生产时间不少于本月施工时间的80%" },
-  { post: "chief_supervisor", requiredRate: 0.8, source: "地方规定：管理人员月出勤不低于应出勤天数的80%（永康市标准待定，可配置）" },
-  { post: "safety_officer", requiredRate: 0.8, source: "地方规定：管理人员月出勤不低于应出勤天数的80%（永康市标准待定，可配置）" },
-  { post: "technical_lead", requiredRate: 0.8, source: "地方规定：管理人员月出勤不低于应出勤天数的80%（永康市标准待定，可配置）" },
-];
 
 interface PresenceRow {
   postId: string;
@@ -60,10 +48,10 @@ const toDto = ({ total: _total, ...r }: PresenceRow): KeyPersonDto => ({
  * projects (one index probe per project and day), and the holder's present days (a range of the
  * attendance unique index). About 0.4 s for the city (400 projects, 1,600 holders, 60k workers).
  */
-function presenceSql(month: string, where: SQL[]): SQL {
+function presenceSql(month: string, rates: KeyPostRates, where: SQL[]): SQL {
   const { from, to } = monthBounds(month);
   const rules = sql.join(
-    KEY_POST_RULES.map((r) => sql`(${r.post}::text, ${r.requiredRate}::float8, ${r.source}::text)`),
+    rates.map((r) => sql`(${r.post}::text, ${r.requiredRate}::float8, ${r.source}::text)`),
     sql`, `,
   );
   const filters = where.length > 0 ? sql` and ${sql.join(where, sql` and `)}` : sql``;
@@ -104,16 +92,17 @@ function presenceSql(month: string, where: SQL[]): SQL {
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 /** Key personnel presence of one project in a month (default: the current month, Asia/Shanghai). */
-export async function projectKeyPersonnel(db: Executor, actor: Actor, projectId: string, month: string = shanghaiMonth()): Promise<ProjectKeyPersonnelDto> {
+export async function projectKeyPersonnel(db: Executor, actor: Actor, region: string, projectId: string, month: string = shanghaiMonth()): Promise<ProjectKeyPersonnelDto> {
   requirePermission(actor, "workforce.read");
   await assertProjectVisible(db, actor, projectId);
+  const rates = await keyPostRatesFor(db, region, month);
   const { from, to } = monthBounds(month);
   const result = await db.execute(sql`
     select md.month_days as "monthDays", r.*
     from (select count(distinct d.day)::int as month_days from workforce_attendance_days d
           where d.day between ${from}::date and ${to}::date and d.project_id = ${projectId} and d.worker_id is not null) md
-    left join (${presenceSql(month, [sql`po.project_id = ${projectId}`])}) r on true
-    order by array_position(${sql.param(KEY_POST_RULES.map((r) => r.post))}::text[], r.post), r.name, r."from"`);
+    left join (${presenceSql(month, rates, [sql`po.project_id = ${projectId}`])}) r on true
+    order by array_position(${sql.param(rates.map((r) => r.post))}::text[], r.post), r.name, r."from"`);
   const rows = rowsOf<PresenceRow & { monthDays: number; postId: string | null }>(result);
   const items = rows.filter((r) => r.postId !== null).map((r) => toDto({ ...r, total: 0 }));
   return { projectId, month, constructionDays: rows[0]?.monthDays ?? 0, flagged: items.some((i) => i.belowRate), items };
@@ -123,16 +112,17 @@ export async function projectKeyPersonnel(db: Executor, actor: Actor, projectId:
  * The city list of key-post holders below their required rate in a month, worst (lowest rate) first,
  * within the actor's scope.
  */
-export async function keyPersonnelAbsences(db: Executor, actor: Actor, q: KeyPersonnelAbsencesQuery): Promise<Page<KeyPersonDto>> {
+export async function keyPersonnelAbsences(db: Executor, actor: Actor, region: string, q: KeyPersonnelAbsencesQuery): Promise<Page<KeyPersonDto>> {
   requirePermission(actor, "workforce.read");
   const month = q.month ?? shanghaiMonth();
+  const rates = await keyPostRatesFor(db, region, month);
   const scope = projectScope(actor, sql`po.project_id`);
   const where = [scope, q.post ? sql`po.post = ${q.post}` : undefined].filter((c): c is SQL => c !== undefined);
   const text = q.q?.trim();
   const search = text ? sql` and (x."projectName" ilike ${likePattern(text)} or x."projectCode" ilike ${likePattern(text)} or x.name ilike ${likePattern(text)})` : sql``;
   const result = await db.execute(sql`
     select x.*, count(*) over ()::int as total
-    from (${presenceSql(month, where)}) x
+    from (${presenceSql(month, rates, where)}) x
     where x.rate < x."requiredRate"${search}
     order by x.rate, x."constructionDays" desc, x."projectCode", x.name
     limit ${q.pageSize} offset ${offsetOf(q)}`);

@@ -17,7 +17,7 @@ import { workforceTeams as T } from "./schema.js";
  */
 
 /** Participant roles whose enterprise may employ workers on the project. */
-export const EMPLOYER_ROLES: readonly ParticipantRole[] = ["general_contractor", "specialty_subcontractor"];
+export const EMPLOYER_ROLES: readonly ParticipantRole[] = ["general_contractor", "specialty_subcontractor", "labour_subcontractor"];
 
 const employerRolesText = EMPLOYER_ROLES.map((r) => PARTICIPANT_ROLE_LABELS[r].zh).join("或");
 

@@ -9,7 +9,7 @@ function line(over: Partial<WageLine> = {}): WageLine {
   return { workerId: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`, workerNo: `W${n}`, name: `工人${n}`, payrollId: `p${n}`, days: 20, gross: 6000, net: 5500, status: "unpaid", paidOn: null, attendanceDays: 20, ...over };
 }
 
-const PROJECT = { name: "永康市江南街道安置房工程", actualStart: "2025-01-10" };
+const PROJECT = { name: "永康市江南街道安置房工程", actualStart: "2025-01-10", contractSignedOn: null as string | null };
 const GOOD_ACCOUNT = { accountName: `某建设公司${PROJECT.name}农民工工资专用账户`, openedOn: "2025-01-05" };
 
 function facts(lines: WageLine[], over: Partial<WageFacts> = {}): WageFacts {
@@ -99,6 +99,15 @@ describe("special account", () => {
     expect(finding(onDay30, "account_late")).toBeUndefined();
     expect(finding(onDay30, "account_opening_unknown")?.level).toBe("missing_data");
     expect(finding(facts([], { project: { ...PROJECT, actualStart: null } }), "account_opening_unknown")?.level).toBe("missing_data");
+  });
+
+  it("with the contract date on record, the account is due within 30 days of it", () => {
+    const project = { ...PROJECT, contractSignedOn: "2024-12-01" };
+    const onTime = facts([], { project, account: { ...GOOD_ACCOUNT, openedOn: "2024-12-31" } });
+    expect(finding(onTime, "account_late")).toBeUndefined();
+    expect(finding(onTime, "account_opening_unknown")).toBeUndefined();
+    const dayLate = facts([], { project, account: { ...GOOD_ACCOUNT, openedOn: "2025-01-01" } });
+    expect(finding(dayLate, "account_late")?.message).toContain("2024-12-31");
   });
 
   it("flags wages paid before the account existed, and says the account statements are not connected", () => {

@@ -94,7 +94,7 @@ export interface WageLine {
 export interface WageFacts {
   month: string;
   today: string;
-  project: { name: string; actualStart: string | null };
+  project: { name: string; actualStart: string | null; contractSignedOn: string | null };
   account: { accountName: string; openedOn: string } | null;
   lines: WageLine[];
 }
@@ -114,6 +114,32 @@ export function wageTotals(lines: WageLine[]) {
   };
 }
 
+/**
+ * The 30-day opening rule (§1.7), judged against the construction contract's date when the registry has it.
+ * Without it, the actual start still bounds the contract from above (a permit needs a signed contract and
+ * work starts after the permit): opening more than 30 days after the start is certainly late; anything
+ * else cannot be judged and is reported as missing data.
+ */
+function accountOpeningFinding(openedOn: string, project: WageFacts["project"]): WageFindingDto | null {
+  const late = (message: string): WageFindingDto => ({ code: "account_late", level: "warning", message, amount: null, workers: [] });
+  if (project.contractSignedOn) {
+    const due = addDays(project.contractSignedOn, ACCOUNT_OPENING_DAYS);
+    return openedOn > due
+      ? late(`专用账户 ${openedOn} 开立，超过施工合同签订日 ${project.contractSignedOn} 后 30 日的期限 ${due} (opened after the 30-day deadline ${due} counted from the construction contract)`)
+      : null;
+  }
+  if (project.actualStart && openedOn > addDays(project.actualStart, ACCOUNT_OPENING_DAYS)) {
+    return late(`专用账户 ${openedOn} 开立，晚于开工日期 ${project.actualStart} 30 日以上，必然超过合同签订后 30 日的开户期限 (opened more than 30 days after the start of work, so more than 30 days after the contract)`);
+  }
+  return {
+    code: "account_opening_unknown",
+    level: "missing_data",
+    message: "项目库未登记施工合同签订日期，无法核对「合同签订后 30 日内开户」(no contract date on record: the 30-day opening rule cannot be checked)",
+    amount: null,
+    workers: [],
+  };
+}
+
 function accountFindings(facts: WageFacts, paid: WageLine[]): WageFindingDto[] {
   const { account, project } = facts;
   if (!account) {
@@ -122,26 +148,8 @@ function accountFindings(facts: WageFacts, paid: WageLine[]): WageFindingDto[] {
   const findings: WageFindingDto[] = [];
   const names = accountWarnings(account.accountName, project.name);
   if (names.length > 0) findings.push({ code: "account_name", level: "warning", message: names.map((w) => w.message).join("；"), amount: null, workers: [] });
-  // The registry records no contract date. A construction permit needs a signed contract and work starts
-  // after the permit, so opening more than 30 days after the actual start is certainly late; anything
-  // else cannot be judged.
-  if (project.actualStart && account.openedOn > addDays(project.actualStart, ACCOUNT_OPENING_DAYS)) {
-    findings.push({
-      code: "account_late",
-      level: "warning",
-      message: `专用账户 ${account.openedOn} 开立，晚于开工日期 ${project.actualStart} 30 日以上，必然超过合同签订后 30 日的开户期限 (opened more than 30 days after the start of work, so more than 30 days after the contract)`,
-      amount: null,
-      workers: [],
-    });
-  } else {
-    findings.push({
-      code: "account_opening_unknown",
-      level: "missing_data",
-      message: "项目库未登记施工合同签订日期，无法核对「合同签订后 30 日内开户」(no contract date on record: the 30-day opening rule cannot be checked)",
-      amount: null,
-      workers: [],
-    });
-  }
+  const opening = accountOpeningFinding(account.openedOn, project);
+  if (opening) findings.push(opening);
   const early = paid.filter((l) => l.paidOn !== null && l.paidOn < account.openedOn);
   if (early.length > 0) {
     findings.push({

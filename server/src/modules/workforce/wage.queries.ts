@@ -160,7 +160,7 @@ export async function projectWageChecks(db: Executor, actor: Actor, projectId: s
   requirePermission(actor, "workforce.read");
   const m = month ?? latestOwedMonth(today);
   const [project] = await db
-    .select({ name: P.name, actualStart: P.actualStart, accountName: A.accountName, openedOn: A.openedOn })
+    .select({ name: P.name, actualStart: P.actualStart, contractSignedOn: P.contractSignedOn, accountName: A.accountName, openedOn: A.openedOn })
     .from(P)
     .leftJoin(A, eq(A.projectId, P.id))
     .where(and(eq(P.id, projectId), projectScope(actor, P.id)));
@@ -191,7 +191,7 @@ export async function projectWageChecks(db: Executor, actor: Actor, projectId: s
     deadline: payDeadline(m),
     pastDeadline: isPastDeadline(m, today),
     totals: wageTotals(lines),
-    findings: wageFindings({ month: m, today, project: { name: project.name, actualStart: project.actualStart }, account, lines }),
+    findings: wageFindings({ month: m, today, project: { name: project.name, actualStart: project.actualStart, contractSignedOn: project.contractSignedOn }, account, lines }),
   };
 }
 

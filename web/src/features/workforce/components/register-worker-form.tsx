@@ -29,7 +29,7 @@ const FIELDS = [
 ] as const;
 
 /** Roles whose enterprises employ workers on a project (施工总承包, 分包). */
-const EMPLOYER_ROLES = new Set(["general_contractor", "specialty_subcontractor"]);
+const EMPLOYER_ROLES = new Set(["general_contractor", "specialty_subcontractor", "labour_subcontractor"]);
 
 const BankCard = RegisterWorkerInput.shape.bankCard.unwrap().unwrap();
 

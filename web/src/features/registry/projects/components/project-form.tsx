@@ -11,8 +11,8 @@ import { useCreateProject, useUpdateProject } from "../api";
 
 type Values = CreateProjectInput;
 
-const FIELDS = ["code", "name", "type", "district", "address", "lng", "lat", "areaM2", "contractValueWan", "permitNo", "plannedStart", "plannedEnd"] as const;
-const NULLABLE = ["lng", "lat", "areaM2", "contractValueWan", "permitNo", "plannedStart", "plannedEnd"] as const;
+const FIELDS = ["code", "name", "type", "district", "address", "lng", "lat", "areaM2", "contractValueWan", "permitNo", "plannedStart", "plannedEnd", "contractSignedOn"] as const;
+const NULLABLE = ["lng", "lat", "areaM2", "contractValueWan", "permitNo", "plannedStart", "plannedEnd", "contractSignedOn"] as const;
 
 /** 新建 / 编辑项目 in a drawer; checks mirror CreateProjectInput, server issues land on their fields. */
 export function ProjectForm({ open, onClose, project }: { open: boolean; onClose: () => void; project?: ProjectDto }) {
@@ -138,6 +138,11 @@ export function ProjectForm({ open, onClose, project }: { open: boolean; onClose
                 }),
               ]}
             >
+              <DateInput />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="contractSignedOn" label={t("project.contractSignedOn")} tooltip={t("project.contractSignedOnHint")}>
               <DateInput />
             </Form.Item>
           </Col>

@@ -30,6 +30,7 @@ export function ProjectInfo({ project: p }: { project: ProjectDto }) {
         { key: "contractValueWan", label: t("project.contractValueWan"), children: formatNumber(p.contractValueWan) },
         { key: "plannedStart", label: t("project.plannedStart"), children: formatDate(p.plannedStart) },
         { key: "plannedEnd", label: t("project.plannedEnd"), children: formatDate(p.plannedEnd) },
+        { key: "contractSignedOn", label: t("project.contractSignedOn"), children: formatDate(p.contractSignedOn) },
         { key: "actualStart", label: t("project.actualStart"), children: formatDate(p.actualStart) },
         { key: "actualEnd", label: t("project.actualEnd"), children: formatDate(p.actualEnd) },
         { key: "createdAt", label: t("project.createdAt"), children: formatDateTime(p.createdAt) },

@@ -1,0 +1,88 @@
+import { and, asc, desc, eq, isNull, lt, sql } from "drizzle-orm";
+import type { NewRuleVersionInput, RuleVersionDto } from "@contracts/platform/rules";
+import { shanghaiDay } from "@contracts/platform/time";
+import { requirePermission } from "../auth/actor.js";
+import { recordAudit } from "../audit/audit.js";
+import type { ServiceContext } from "../context.js";
+import type { Executor } from "../db/client.js";
+import { AppError, invalid, invalidField } from "../errors.js";
+import { ruleInForce, type RuleDefinition } from "./rules.js";
+import { platformRules as R } from "./schema.js";
+
+type RuleRow = typeof R.$inferSelect;
+
+const toDto = (r: RuleRow, inForceId: string | undefined): RuleVersionDto => ({
+  id: r.id,
+  code: r.code,
+  region: r.region,
+  version: r.version,
+  name: r.name,
+  value: r.value,
+  source: r.source,
+  effectiveFrom: r.effectiveFrom,
+  effectiveTo: r.effectiveTo,
+  inForce: r.id === inForceId,
+  createdAt: r.createdAt.toISOString(),
+  createdBy: r.createdBy,
+});
+
+/** Every version of every known rule (or one code), newest first within a code, marking the one in force today. */
+export async function listRules(db: Executor, defs: readonly RuleDefinition[], region: string, code?: string): Promise<RuleVersionDto[]> {
+  const known = code ? defs.filter((d) => d.code === code) : defs;
+  const rows = await db
+    .select()
+    .from(R)
+    .where(code ? eq(R.code, code) : undefined)
+    .orderBy(asc(R.code), desc(R.effectiveFrom), desc(R.version));
+  const inForce = new Map<string, string>();
+  for (const def of known) {
+    const current = await ruleInForce(db, def, region).catch(() => null);
+    if (current) inForce.set(def.code, current.id);
+  }
+  return rows.filter((r) => known.some((d) => d.code === r.code)).map((r) => toDto(r, inForce.get(r.code)));
+}
+
+/**
+ * Files a new version: the value is checked against the rule's schema (each bad field named as
+ * `value.<path>`), the region's open-ended version is closed the day before, and the change is audited.
+ * Only the platform's own city or the national default may be written.
+ */
+export async function newRuleVersion(ctx: ServiceContext, defs: readonly RuleDefinition[], cityRegion: string, input: NewRuleVersionInput): Promise<RuleVersionDto> {
+  requirePermission(ctx.actor, "rules.manage");
+  const def = defs.find((d) => d.code === input.code);
+  if (!def) throw invalidField("code", `未知的规则代码 ${input.code} (unknown rule code)`);
+  if (input.region !== "CN" && input.region !== cityRegion) throw invalidField("region", `只能维护本市 (${cityRegion}) 或国家 (CN) 规则 (only this city's or the national rules)`);
+  const parsed = def.schema.safeParse(input.value);
+  if (!parsed.success) throw invalid(parsed.error.issues.map((i) => ({ path: ["value", ...i.path].join("."), message: i.message })));
+  const row = await ctx.db.transaction(async (tx) => {
+    // One writer per rule and region at a time: versions are numbered max + 1.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`rule:${input.code}:${input.region}`}))`);
+    const [last] = await tx.select().from(R).where(and(eq(R.code, input.code), eq(R.region, input.region))).orderBy(desc(R.version)).limit(1);
+    if (last && input.effectiveFrom <= last.effectiveFrom) {
+      throw invalidField("effectiveFrom", `生效日期须晚于上一版本的生效日期 ${last.effectiveFrom} (must be after the previous version's start)`);
+    }
+    const dayBefore = new Date(Date.parse(`${input.effectiveFrom}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    await tx
+      .update(R)
+      .set({ effectiveTo: dayBefore })
+      .where(and(eq(R.code, input.code), eq(R.region, input.region), isNull(R.effectiveTo), lt(R.effectiveFrom, input.effectiveFrom)));
+    const [created] = await tx
+      .insert(R)
+      .values({
+        code: input.code,
+        region: input.region,
+        version: (last?.version ?? 0) + 1,
+        name: def.name,
+        value: parsed.data,
+        source: input.source,
+        effectiveFrom: input.effectiveFrom,
+        createdBy: ctx.actor.username,
+      })
+      .returning();
+    await recordAudit(tx, ctx, { action: "rules.version.created", entity: "rule", entityId: created.id, before: last ? { version: last.version, value: last.value } : null, after: { code: created.code, region: created.region, version: created.version, value: created.value, effectiveFrom: created.effectiveFrom } });
+    return created;
+  });
+  if (!row) throw new AppError("INTERNAL", "rule version not written");
+  const current = await ruleInForce(ctx.db, def, cityRegion, shanghaiDay()).catch(() => null);
+  return toDto(row, current?.id);
+}
