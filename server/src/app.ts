@@ -19,7 +19,9 @@ import { installRequestContext } from "./platform/http/request-context.js";
 import { jobRoutes } from "./platform/jobs/jobs.routes.js";
 import { identityPlugin } from "./modules/identity/index.js";
 import { iotPlugin, IotRuntime } from "./modules/iot/index.js";
-import { attachWorkforce, startRosterPush, workforcePlugin, type AccessPipeline } from "./modules/workforce/index.js";
+import { attachWorkforce, startRosterPush, workforcePlugin, workforceRuleDefinitions, type AccessPipeline } from "./modules/workforce/index.js";
+import { ensureRuleDefaults, type RuleDefinition } from "./platform/rules/rules.js";
+import { ruleRoutes } from "./platform/rules/rules.routes.js";
 import { FileStore } from "./platform/files/store.js";
 import { registryPlugin } from "./modules/registry/index.js";
 import { casesPlugin } from "./modules/cases/index.js";
@@ -80,6 +82,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     events.on(type, (e) => actors.forgetUser(String(e.payload.userId)));
   }
   installRequestContext(app, { db: database.db, config, events, actors });
+  // Every threshold a module judges by, filed with its national default so a fresh database judges at once.
+  const ruleDefinitions: RuleDefinition[] = [...workforceRuleDefinitions];
+  await ensureRuleDefaults(database.db, ruleDefinitions);
   const iot = deps.iot ?? (await IotRuntime.create({ database, config, events, log: app.log }));
   app.decorate("iot", iot);
   app.addHook("onClose", () => iot.close());
@@ -104,10 +109,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(authRoutes, { db: database.db, config, actors });
       await api.register(auditRoutes);
       await api.register(jobRoutes);
+      await api.register(ruleRoutes, { definitions: ruleDefinitions, cityRegion: config.cityRegion });
       await api.register(registryPlugin);
       await api.register(identityPlugin);
       await api.register(iotPlugin, { runtime: iot });
-      await api.register(workforcePlugin, { runtime: iot, access, files, db: database.db });
+      await api.register(workforcePlugin, { runtime: iot, access, files, db: database.db, region: config.cityRegion });
       await api.register(casesPlugin, { config, files });
       await api.register(safetyPlugin, { config, files });
       await api.register(qualityPlugin, { config, files });
