@@ -5,6 +5,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import pg from "pg";
+import { ListenHub } from "./listen-hub.js";
 import { StatementCachingClient } from "./statement-cache.js";
 
 /** The driver-independent database handle every verb receives. */
@@ -27,8 +28,9 @@ export interface Database {
   kind: DbKind;
   close(): Promise<void>;
   /**
-   * Subscribes to NOTIFY on a channel. `onGap` runs whenever notifications may have been missed
-   * (connection lost): callers must then forget whatever the notifications would have invalidated.
+   * Subscribes to NOTIFY on a channel (on PostgreSQL, every subscription of the process shares one
+   * connection: listen-hub.ts). `onGap` runs whenever notifications may have been missed (connection
+   * lost): callers must then forget whatever the notifications would have invalidated.
    */
   listen(channel: string, onNotify: (payload: string) => void, onGap: () => void): Promise<Listener>;
   /** The raw driver, for migrations and tests only. */
@@ -51,7 +53,8 @@ export async function openDatabase(
     const pool = createPool(opts.url, opts.poolSize ?? 20);
     pool.on("error", () => undefined); // idle-client errors surface on the next query instead of killing the process
     const db = drizzlePg({ client: pool, casing: "snake_case" }) as unknown as Db;
-    return { db, kind: "postgres", raw: { pool }, close: () => pool.end(), listen: (channel, onNotify, onGap) => listenPg(opts.url, channel, onNotify, onGap) };
+    const hub = new ListenHub(opts.url);
+    return { db, kind: "postgres", raw: { pool }, close: () => pool.end(), listen: (channel, onNotify, onGap) => hub.listen(channel, onNotify, onGap) };
   }
   let dir: string | undefined;
   if (opts.dataDir) {
@@ -74,40 +77,6 @@ export function wrapPglite(client: PGlite): Database {
     listen: async (channel, onNotify) => {
       const unlisten = await client.listen(channel, onNotify);
       return { isLive: () => !client.closed, close: unlisten };
-    },
-  };
-}
-
-const RECONNECT_MS = 1000;
-
-/** A dedicated connection for LISTEN that reconnects after a drop, reporting the gap. */
-async function listenPg(url: string, channel: string, onNotify: (payload: string) => void, onGap: () => void): Promise<Listener> {
-  let client: pg.Client | null = null;
-  let live = false;
-  let closed = false;
-  const connect = async (): Promise<void> => {
-    const c = new pg.Client({ connectionString: url });
-    c.on("notification", (n) => n.channel === channel && onNotify(n.payload ?? ""));
-    c.on("error", () => undefined);
-    c.on("end", () => {
-      live = false;
-      onGap();
-      if (!closed) setTimeout(() => void connect().catch(() => undefined), RECONNECT_MS).unref();
-    });
-    await c.connect();
-    await c.query(`listen "${channel.replace(/"/g, "")}"`);
-    client = c;
-    // Anything cached before this point may have missed a notification.
-    onGap();
-    live = true;
-  };
-  await connect();
-  return {
-    isLive: () => live,
-    close: async () => {
-      closed = true;
-      live = false;
-      await client?.end().catch(() => undefined);
     },
   };
 }
