@@ -1,5 +1,7 @@
 // `npm run bench:api`: the project list and detail endpoints under load, against a bare baseline running the
-// same SQL, on a private PostgreSQL database seeded with the demo city. The last line printed is one JSON object.
+// same SQL, on a private PostgreSQL database seeded with the demo city; then the case board and a filtered case
+// list over 100,000 seeded cases (BENCH_CASES), each against its own bare baseline. The last line printed is one
+// JSON object.
 import { readFileSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 import { cpus } from "node:os";
@@ -12,6 +14,7 @@ import { createPool, openDatabase } from "../server/src/platform/db/client";
 import { migrateDatabase } from "../server/src/platform/db/migrate";
 import { seedDemoCity } from "../server/src/seed/demo-city";
 import { buildBareApp } from "./bare-app";
+import { isCasesQuery, seedCases } from "./cases.seed";
 import { createBenchDatabase } from "./bench-db";
 import { captureQueries, isRegistryQuery, type CapturedQuery } from "./capture";
 import { runLoad, type LoadSpec, type LoadSummary } from "./load";
@@ -22,6 +25,7 @@ const WARMUP_S = 2;
 const DETAIL_IDS = 20;
 const POOL_SIZE = 20; // the server's default pool (openDatabase); the baseline gets the same
 const MS_PER_TICK = 10; // /proc/stat counts USER_HZ ticks, 100 per second on Linux
+const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 
 const log = (m: string) => process.stderr.write(`${m}\n`);
 const benchDb = await createBenchDatabase();
@@ -119,12 +123,68 @@ try {
     }
     console.log("");
   }
-  if (real.non2xx || real.errors || baseline.non2xx || baseline.errors) {
-    log(`FAILED requests: api non2xx=${real.non2xx} errors=${real.errors}; bare non2xx=${baseline.non2xx} errors=${baseline.errors}`);
+  // The case board over 100,000 cases: its grouped counts and one filtered list page, each alone, each against
+  // a bare replay of the SQL it issued (the bare list answers its first row only, so it is the cheaper side).
+  const seededCases = await seedCases(pool, CASES);
+  log(`seeded ${seededCases.cases} cases in ${(seededCases.ms / 1000).toFixed(1)} s`);
+  const boardPath = "/api/v1/cases/board";
+  const caseListPath = "/api/v1/cases?state=rectifying&page=3&pageSize=20";
+  const boardSql = (await captureQueries(pool, () => get(boardPath))).filter(isCasesQuery);
+  const caseListSql = (await captureQueries(pool, () => get(caseListPath))).filter(isCasesQuery);
+  const bareCases = await buildBareApp(barePool, boardSql, caseListSql, "no id to swap");
+  const bareCasesUrl = await bareCases.listen({ port: 0, host: "127.0.0.1" });
+  closers.push(() => bareCases.close());
+  const alone = (url: string, path: string, headers: Record<string, string>, seconds: number): LoadSpec => ({
+    url,
+    listPath: path,
+    detailPaths: [path],
+    headers,
+    connections: CONNECTIONS,
+    durationSeconds: seconds,
+  });
+  const caseRuns = [
+    ["board", alone(appUrl, boardPath, { cookie }, DURATION_S), alone(bareCasesUrl, "/bare/projects", {}, DURATION_S)],
+    ["list", alone(appUrl, caseListPath, { cookie }, DURATION_S), alone(bareCasesUrl, "/bare/projects/list", {}, DURATION_S)],
+  ] as const;
+  const caseFigures: Record<string, { api: Measured; bare: Measured }> = {};
+  for (const [name, api, bareSpecOf] of caseRuns) {
+    await runLoad({ ...api, durationSeconds: WARMUP_S });
+    await runLoad({ ...bareSpecOf, durationSeconds: WARMUP_S });
+    caseFigures[name] = { api: await measured(api), bare: await measured(bareSpecOf) };
+  }
+  printProfile(await profile(pool, { board: { all: boardSql, kept: boardSql }, list: { all: caseListSql, kept: caseListSql } }));
+  console.log(`\nCase board over ${seededCases.cases} cases: ${CONNECTIONS} connections, ${DURATION_S} s per endpoint (${caseListPath.slice(8)})`);
+  for (const [name, { api, bare }] of Object.entries(caseFigures)) {
+    console.log(`  ${name.padEnd(6)} SiteCloud ${api.reqPerSec.toFixed(0)} req/s, p50 ${api.p50Ms} ms, p99 ${api.p99Ms} ms | bare ${bare.reqPerSec.toFixed(0)} req/s, p50 ${bare.p50Ms} ms, p99 ${bare.p99Ms} ms`);
+  }
+  console.log("");
+
+  const runs = [["api", real], ["bare", baseline], ...Object.entries(caseFigures).flatMap(([name, f]) => [[`cases ${name}`, f.api], [`cases ${name} bare`, f.bare]] as const)] as const;
+  const failed = runs.filter(([, r]) => r.non2xx || r.errors);
+  if (failed.length > 0) {
+    log(`FAILED requests: ${failed.map(([name, r]) => `${name} non2xx=${r.non2xx} errors=${r.errors}`).join("; ")}`);
     exitCode = 1;
   }
   const round = (v: number) => Math.round(v * 10) / 10;
-  console.log(JSON.stringify({ bench: "api", reqPerSec: round(real.reqPerSec), bareReqPerSec: round(baseline.reqPerSec), p99Ms: real.p99Ms, bareP99Ms: baseline.p99Ms }));
+  const { board, list: caseList } = caseFigures;
+  console.log(
+    JSON.stringify({
+      bench: "api",
+      reqPerSec: round(real.reqPerSec),
+      bareReqPerSec: round(baseline.reqPerSec),
+      p99Ms: real.p99Ms,
+      bareP99Ms: baseline.p99Ms,
+      cases: seededCases.cases,
+      caseBoardReqPerSec: round(board.api.reqPerSec),
+      caseBoardBareReqPerSec: round(board.bare.reqPerSec),
+      caseBoardP99Ms: board.api.p99Ms,
+      caseBoardBareP99Ms: board.bare.p99Ms,
+      caseListReqPerSec: round(caseList.api.reqPerSec),
+      caseListBareReqPerSec: round(caseList.bare.reqPerSec),
+      caseListP99Ms: caseList.api.p99Ms,
+      caseListBareP99Ms: caseList.bare.p99Ms,
+    }),
+  );
 } catch (err) {
   log(`benchmark failed: ${(err as Error).stack ?? String(err)}`);
   exitCode = 1;

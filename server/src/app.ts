@@ -24,10 +24,10 @@ import { ensureRuleDefaults, type RuleDefinition } from "./platform/rules/rules.
 import { ruleRoutes } from "./platform/rules/rules.routes.js";
 import { FileStore } from "./platform/files/store.js";
 import { registryPlugin } from "./modules/registry/index.js";
-import { casesPlugin } from "./modules/cases/index.js";
-import { safetyPlugin } from "./modules/safety/index.js";
+import { casesPlugin, casesRuleDefinitions, ensureDefaultTemplates } from "./modules/cases/index.js";
+import { safetyPlugin, safetyRuleDefinitions } from "./modules/safety/index.js";
 import { qualityPlugin } from "./modules/quality/index.js";
-import { testingPlugin } from "./modules/testing/index.js";
+import { testingPlugin, testingRuleDefinitions } from "./modules/testing/index.js";
 
 export interface AppDeps {
   config: Config;
@@ -83,8 +83,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
   installRequestContext(app, { db: database.db, config, events, actors });
   // Every threshold a module judges by, filed with its national default so a fresh database judges at once.
-  const ruleDefinitions: RuleDefinition[] = [...workforceRuleDefinitions];
+  const ruleDefinitions: RuleDefinition[] = [...workforceRuleDefinitions, ...casesRuleDefinitions, ...safetyRuleDefinitions, ...testingRuleDefinitions];
   await ensureRuleDefaults(database.db, ruleDefinitions);
+  await ensureDefaultTemplates(database.db);
   const iot = deps.iot ?? (await IotRuntime.create({ database, config, events, log: app.log }));
   app.decorate("iot", iot);
   app.addHook("onClose", () => iot.close());
@@ -114,10 +115,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(identityPlugin);
       await api.register(iotPlugin, { runtime: iot });
       await api.register(workforcePlugin, { runtime: iot, access, files, db: database.db, region: config.cityRegion });
-      await api.register(casesPlugin, { config, files });
-      await api.register(safetyPlugin, { config, files });
+      await api.register(casesPlugin, { config, files, db: database.db, events });
+      await api.register(safetyPlugin, { config, files, db: database.db, events });
       await api.register(qualityPlugin, { config, files });
-      await api.register(testingPlugin, { config, files });
+      await api.register(testingPlugin, { config, files, db: database.db });
     },
     { prefix: "/api/v1" },
   );

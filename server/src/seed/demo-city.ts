@@ -25,6 +25,9 @@ import { generatePosts } from "./posts.gen.js";
 import { createRng } from "./prng.js";
 import { generateProjects } from "./projects.gen.js";
 import { generateWorkforce, insertWorkforce, withGates, WORKFORCE_TABLES, type WorkforceCounts } from "./workforce.js";
+import { generateSafety, insertSafety, SAFETY_TABLES } from "./safety.js";
+import { seedSupervision, SUPERVISION_TABLES, type SupervisionCounts } from "./supervision.js";
+import { seedTesting, TESTING_TABLES, type TestingCounts } from "./testing.js";
 import { demoUsers, type DemoUser } from "./users.gen.js";
 
 /** The default PRNG seed (the city's adcode): the same seed and day give the same city. */
@@ -38,6 +41,7 @@ const SEED_LOCK = 7_240_033;
 // The devices draw from their own stream, so adding them left the rest of the city exactly as it was.
 const IOT_STREAM = 0x5eed_107;
 const WORKFORCE_STREAM = 0x5eed_40b;
+const SAFETY_STREAM = 0x5eed_5af;
 const CHUNK = 1000;
 const SEEDED_TABLES = [
   "registry_enterprises",
@@ -52,6 +56,9 @@ const SEEDED_TABLES = [
   "iot_rollup_1m",
   "iot_rollup_1h",
   ...WORKFORCE_TABLES,
+  ...SAFETY_TABLES,
+  ...SUPERVISION_TABLES,
+  ...TESTING_TABLES,
 ];
 
 export interface SeedOptions {
@@ -84,6 +91,10 @@ export interface SeedCounts {
   devices: number;
   /** Gates, teams, workers, attendance and payroll (gates are counted in `devices` too). */
   workforce: WorkforceCounts | null;
+  /** A year of inspections and cases (the rectification loop), acceptances, one 双随机 plan. */
+  supervision: SupervisionCounts | null;
+  /** Testing agencies, commissions, results (a few failed lots with their cases) and reports. */
+  testing: TestingCounts | null;
   /** Usernames of the demo accounts created (none without a demo password). */
   demoUsers: string[];
   ms: number;
@@ -104,7 +115,8 @@ export function generateDemoCity(opts: { scale: number; seed?: number; now?: Dat
   const users = demoUsers(enterprises, projects, participants, flagshipId);
   const devices = generateIotDevices(createRng((opts.seed ?? DEMO_CITY_SEED) ^ IOT_STREAM), projects, now);
   const workforce = generateWorkforce(createRng((opts.seed ?? DEMO_CITY_SEED) ^ WORKFORCE_STREAM), { projects, participants, persons, posts, enterprises, today, now });
-  return { today, now, enterprises, projects, participants, persons, certificates, posts, users, devices, workforce };
+  const safety = generateSafety(createRng((opts.seed ?? DEMO_CITY_SEED) ^ SAFETY_STREAM), { projects, participants, persons, certificates, enterprises, devices, today, now });
+  return { today, now, enterprises, projects, participants, persons, certificates, posts, users, devices, workforce, safety };
 }
 
 export type DemoCity = ReturnType<typeof generateDemoCity>;
@@ -125,7 +137,7 @@ async function insertUsers(tx: Executor, users: DemoUser[], passwordHash: string
   return created.map((c) => c.username);
 }
 
-const NOTHING: Omit<SeedCounts, "ms"> = { seeded: false, enterprises: 0, qualifications: 0, persons: 0, certificates: 0, projects: 0, participants: 0, posts: 0, devices: 0, workforce: null, demoUsers: [] };
+const NOTHING: Omit<SeedCounts, "ms"> = { seeded: false, enterprises: 0, qualifications: 0, persons: 0, certificates: 0, projects: 0, participants: 0, posts: 0, devices: 0, workforce: null, supervision: null, testing: null, demoUsers: [] };
 
 /**
  * Seeds the demo city (永康市, fictional firms and people) into an empty registry in one transaction, and
@@ -161,7 +173,14 @@ export async function seedDemoCity(db: Db, opts: SeedOptions): Promise<SeedCount
     log(`iot devices and history inserted (${elapsed()} ms)`);
     const wf = await insertWorkforce(tx, city.workforce, log);
     log(`workforce inserted: ${wf.counts.workers} workers, ${wf.counts.attendanceDays} attendance days, ${wf.counts.payrolls} payroll lines (${elapsed()} ms)`);
+    const safety = await insertSafety(tx, city.safety);
+    log(`safety inserted: ${safety.dangerousWorks} 危大 works, ${safety.equipment} cranes and hoists (${elapsed()} ms)`);
     const demoUsernames = passwordHash ? await insertUsers(tx, city.users, passwordHash) : [];
+    // After the users: the inspections are the demo inspectors'. Testing opens its failed lots' cases after them.
+    const supervision = await seedSupervision(tx, { now: city.now, seed: opts.seed, log });
+    log(`supervision inserted: ${supervision.inspections} inspections, ${supervision.cases} cases (${elapsed()} ms)`);
+    const testing = await seedTesting(tx, { seed: opts.seed ?? DEMO_CITY_SEED, now: city.now, log });
+    log(`testing inserted (${elapsed()} ms)`);
     const counts: Omit<SeedCounts, "ms"> = {
       seeded: true,
       enterprises: city.enterprises.length,
@@ -173,6 +192,8 @@ export async function seedDemoCity(db: Db, opts: SeedOptions): Promise<SeedCount
       posts: city.posts.length,
       devices: iot.devices + wf.counts.gates,
       workforce: wf.counts,
+      supervision,
+      testing,
       demoUsers: demoUsernames,
     };
     await recordAudit(tx, { actor: SYSTEM_ACTOR, requestId: null, ip: null }, { action: "seed.demo_city.created", entity: "seed", entityId: "demo-city", after: { ...counts, scale: opts.scale } });

@@ -1,12 +1,62 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { Config } from "../../config.js";
+import type { Db } from "../../platform/db/client.js";
+import type { EventBus } from "../../platform/events/bus.js";
 import type { FileStore } from "../../platform/files/store.js";
+import { caseRoutes } from "./case.routes.js";
+import { conflictRoutes } from "./conflict.routes.js";
+import { inspectionRoutes } from "./inspection.routes.js";
+import { randomPlanRoutes } from "./random-plan.routes.js";
+import { templateRoutes } from "./template.routes.js";
+import { CaseSweeper } from "./case.sweeper.js";
+import { loggingChannel, NotificationChannelRegistry, startNotificationDispatch } from "./notification.channels.js";
+import { notificationRoutes } from "./notification.routes.js";
 
 export interface CasesDeps {
   config: Config;
   files: FileStore;
+  /**
+   * With the database and the event bus the plugin also runs the overdue sweeper (every minute) and the
+   * outbound notification channels; without them it serves the routes only.
+   */
+  db?: Db;
+  events?: EventBus;
+  /** Outbound channels a deployment plugs in (e-mail, SMS); the logging channel is always there. */
+  channels?: NotificationChannelRegistry;
 }
 
-export const casesPlugin: FastifyPluginAsync<CasesDeps> = async () => {};
+/**
+ * The one rectification loop (整改闭环): cases opened by inspectors or other modules, signed for, replied
+ * to with evidence, re-checked, closed; overdue escalation; stop-work orders that suspend and resume the
+ * project; the printed notices; the in-app inbox with its outbound channels; and the inspections,
+ * checklists, 双随机 plans and conflict declarations that feed the loop.
+ */
+export const casesPlugin: FastifyPluginAsync<CasesDeps> = async (app, deps) => {
+  await app.register(caseRoutes, { files: deps.files, config: deps.config });
+  await app.register(notificationRoutes);
+  await app.register(templateRoutes);
+  await app.register(inspectionRoutes);
+  await app.register(randomPlanRoutes, { region: deps.config.cityRegion });
+  await app.register(conflictRoutes);
+  if (deps.db && deps.events) {
+    const channels = deps.channels ?? new NotificationChannelRegistry();
+    channels.register(loggingChannel(app.log));
+    const dispatch = startNotificationDispatch({ db: deps.db, events: deps.events, channels, log: app.log });
+    const sweeper = new CaseSweeper({ db: deps.db, events: deps.events, log: app.log });
+    sweeper.start();
+    app.addHook("onClose", async () => {
+      dispatch.close();
+      await sweeper.stop();
+    });
+  }
+};
 
+export { openCase } from "./case.open.js";
+export { notify, CASES_NOTIFIED, type NotifyTarget, type NotificationContent } from "./notification.service.js";
+export { openMajorCaseCount } from "./case.queries.js";
+export { casesRuleDefinitions, caseDeadlineRule } from "./case.rules.js";
+export { ensureDefaultTemplates } from "./template.service.js";
+export { sweepOverdue, CaseSweeper } from "./case.sweeper.js";
+export { photoIdOf } from "./case.photos.js";
+export { NotificationChannelRegistry, loggingChannel, startNotificationDispatch, type NotificationChannel, type NotificationRecipient } from "./notification.channels.js";
 export * from "./schema.js";

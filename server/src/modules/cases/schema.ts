@@ -105,6 +105,10 @@ export const casesCases = pgTable(
     index("cases_cases_project_idx").on(t.projectId, t.state),
     index("cases_cases_enterprise_idx").on(t.enterpriseId),
     index("cases_cases_deadline_idx").on(t.deadline).where(sql`state <> 'closed'`),
+    // The board (case.queries.ts caseBoard) reads only these partial indexes, never the closed bulk.
+    index("cases_cases_open_idx").on(t.state, t.grade, t.overdueAt, t.projectId).where(sql`state <> 'closed'`),
+    index("cases_cases_closed_idx").on(t.closedAt, t.projectId).where(sql`state = 'closed'`),
+    index("cases_cases_stop_work_idx").on(t.projectId).where(sql`stop_work in ('ordered', 'resume_applied')`),
     uniqueIndex("cases_cases_source_uq").on(t.source, t.sourceRef).where(sql`source_ref is not null and state <> 'closed'`),
   ],
 );

@@ -18,6 +18,7 @@ export const registryPlugin: FastifyPluginAsync = async (app) => {
 export { assertProjectVisible, enterpriseScope, personScope, projectScope } from "./scope.js";
 export * from "./schema.js";
 export { getProject, getProjectSummary } from "./project.queries.js";
+export { transitionProjectIn, type ProjectStatusChange } from "./project.service.js";
 /** Published after a lifecycle transition commits, payload {projectId, from, to, on, reason}. */
 export const PROJECT_STATUS_CHANGED = "registry.project.statusChanged";
 

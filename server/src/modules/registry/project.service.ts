@@ -144,6 +144,39 @@ async function transitionFacts(tx: Executor, row: typeof P.$inferSelect): Promis
   };
 }
 
+/** What a committed lifecycle transition publishes as `registry.project.statusChanged`. */
+export interface ProjectStatusChange {
+  projectId: string;
+  from: ProjectStatus;
+  to: ProjectStatus;
+  on: string | null;
+  reason: string | null;
+}
+
+/**
+ * The lifecycle transition inside the caller's transaction (audited there), for verbs of other modules
+ * that move a project as part of their own write (a stop-work order suspends it). The caller authorises
+ * and, after its commit, publishes `registry.project.statusChanged` with the returned change.
+ * @throws AppError NOT_FOUND out of scope; PRECONDITION_FAILED naming from/to and why.
+ */
+export async function transitionProjectIn(tx: Executor, ctx: ServiceContext, id: string, input: TransitionProjectInput): Promise<ProjectStatusChange> {
+  const before = await lockProject(tx, ctx, id);
+  const changes = planTransition(await transitionFacts(tx, before), input, todayInShanghai());
+  const [after] = await tx
+    .update(P)
+    .set({ ...changes, updatedAt: sql`now()` })
+    .where(eq(P.id, id))
+    .returning();
+  await recordAudit(tx, ctx, {
+    action: "registry.project.transitioned",
+    entity: "project",
+    entityId: id,
+    before: { status: before.status, actualStart: before.actualStart, actualEnd: before.actualEnd },
+    after: { status: after.status, actualStart: after.actualStart, actualEnd: after.actualEnd, on: input.on ?? null, reason: input.reason ?? null },
+  });
+  return { projectId: id, from: before.status as ProjectStatus, to: input.to, on: input.on ?? null, reason: input.reason ?? null };
+}
+
 /**
  * Moves a project along its lifecycle (see project.workflow.ts). Only the bureau does this.
  * Publishes `registry.project.statusChanged` {projectId, from, to} after commit.
@@ -152,23 +185,7 @@ async function transitionFacts(tx: Executor, row: typeof P.$inferSelect): Promis
 export async function transitionProject(ctx: ServiceContext, id: string, input: TransitionProjectInput): Promise<ProjectDto> {
   // `registry.project.create` is the bureau's write permission; bound roles may edit data but not the lifecycle.
   requirePermission(ctx.actor, "registry.project.create");
-  const from = await ctx.db.transaction(async (tx) => {
-    const before = await lockProject(tx, ctx, id);
-    const changes = planTransition(await transitionFacts(tx, before), input, todayInShanghai());
-    const [after] = await tx
-      .update(P)
-      .set({ ...changes, updatedAt: sql`now()` })
-      .where(eq(P.id, id))
-      .returning();
-    await recordAudit(tx, ctx, {
-      action: "registry.project.transitioned",
-      entity: "project",
-      entityId: id,
-      before: { status: before.status, actualStart: before.actualStart, actualEnd: before.actualEnd },
-      after: { status: after.status, actualStart: after.actualStart, actualEnd: after.actualEnd, on: input.on ?? null, reason: input.reason ?? null },
-    });
-    return before.status as ProjectStatus;
-  });
-  ctx.events.publish("registry.project.statusChanged", { projectId: id, from, to: input.to, on: input.on ?? null, reason: input.reason ?? null });
+  const change = await ctx.db.transaction((tx) => transitionProjectIn(tx, ctx, id, input));
+  ctx.events.publish("registry.project.statusChanged", { ...change });
   return getProject(ctx.db, ctx.actor, id, { scoped: false });
 }

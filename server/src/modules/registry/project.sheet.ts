@@ -72,10 +72,11 @@ export const PROJECT_IMPORT_COLUMNS: SheetColumn<ExportRow>[] = [
   { key: "permitNo", header: "施工许可证号", width: 24, value: (r) => r.permitNo },
   { key: "plannedStart", header: "计划开工", value: (r) => r.plannedStart, note: "可选，日期 YYYY-MM-DD" },
   { key: "plannedEnd", header: "计划竣工", value: (r) => r.plannedEnd, note: "可选，日期 YYYY-MM-DD，不早于计划开工" },
-  { key: "contractSignedOn", header: "施工合同签订日期", value: (r) => r.contractSignedOn, note: "可选，日期 YYYY-MM-DD（工资专户须在其后 30 日内开立）" },
   { key: "builderCode", header: "建设单位信用代码", width: 24, value: (r) => r.builderCode, note: "可选，已登记企业的统一社会信用代码" },
   { key: "contractorCode", header: "施工总承包信用代码", width: 24, value: (r) => r.contractorCode, note: "可选，须为有效资质的已登记企业" },
   { key: "supervisorCode", header: "监理单位信用代码", width: 24, value: (r) => r.supervisorCode, note: "可选，须为有效资质的已登记企业" },
+  // Last, so sheets made from the older template keep their columns.
+  { key: "contractSignedOn", header: "施工合同签订日期", value: (r) => r.contractSignedOn, note: "可选，日期 YYYY-MM-DD（工资专户须在其后 30 日内开立）" },
 ];
 
 const EXPORT_COLUMNS: SheetColumn<ExportRow>[] = [

@@ -1,12 +1,42 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { Config } from "../../config.js";
+import type { Db } from "../../platform/db/client.js";
+import type { EventBus } from "../../platform/events/bus.js";
 import type { FileStore } from "../../platform/files/store.js";
+import type { RuleDefinition } from "../../platform/rules/rules.js";
+import { dangerousWorkRoutes } from "./dangerous-work.routes.js";
+import { dangerousWorkThresholdsRule } from "./dangerous-work.rules.js";
+import { equipmentRoutes } from "./equipment.routes.js";
+import { startEquipmentSweep } from "./equipment.sweep.js";
+import { expertRoutes } from "./expert.routes.js";
 
 export interface SafetyDeps {
   config: Config;
   files: FileStore;
+  /** With the database and the event bus the plugin also runs the daily equipment sweep; without them it serves the routes only. */
+  db?: Db;
+  events?: EventBus;
 }
 
-export const safetyPlugin: FastifyPluginAsync<SafetyDeps> = async () => {};
+/**
+ * Safety production (安全生产): the 危大工程 register with its 37号令 workflow and expert reviews, the expert
+ * pool, and the lifting-machinery register whose failed registration gates open cases in `cases`.
+ */
+export const safetyPlugin: FastifyPluginAsync<SafetyDeps> = async (app, deps) => {
+  const region = deps.config.cityRegion;
+  await app.register(dangerousWorkRoutes, { region });
+  await app.register(expertRoutes);
+  await app.register(equipmentRoutes, { region });
+  if (deps.db && deps.events) {
+    const stop = startEquipmentSweep({ db: deps.db, events: deps.events, log: app.log }, region);
+    app.addHook("onClose", async () => stop());
+  }
+};
 
+/** The versioned rules this module judges by; app.ts files their national defaults at start. */
+export const safetyRuleDefinitions: RuleDefinition[] = [dangerousWorkThresholdsRule as RuleDefinition];
+
+export { classifyDangerousWork } from "./dangerous-work.classify.js";
+export { dangerousWorkThresholdsRule } from "./dangerous-work.rules.js";
+export { sweepEquipment } from "./equipment.sweep.js";
 export * from "./schema.js";

@@ -1,12 +1,29 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { Config } from "../../config.js";
+import type { Db } from "../../platform/db/client.js";
 import type { FileStore } from "../../platform/files/store.js";
+import type { RuleDefinition } from "../../platform/rules/rules.js";
+import { testingRoutes } from "./testing.routes.js";
+import { testingRuleList } from "./testing.rules.js";
 
 export interface TestingDeps {
   config: Config;
   files: FileStore;
+  /** For the public verify route, which has no user context (and so no request db). */
+  db?: Db;
 }
 
-export const testingPlugin: FastifyPluginAsync<TestingDeps> = async () => {};
+/**
+ * 工程检测 (engineering testing): agencies and their qualification, commissions with witness sampling,
+ * results judged by GB/T 50107 and GB/T 1499.2 (failures open `cases` at once), reports with a verify
+ * code and QR, and the public verify API.
+ */
+export const testingPlugin: FastifyPluginAsync<TestingDeps> = async (app, { config, db }) => {
+  await app.register(testingRoutes, { region: config.cityRegion, db });
+};
 
+/** The GB/T 50107 tables and factors, the witnessed share, and the rebar minimums; filed by app start-up. */
+export const testingRuleDefinitions: RuleDefinition[] = testingRuleList;
+
+export { gbt50107Rule, rebarGradesRule, witnessShareRule } from "./testing.rules.js";
 export * from "./schema.js";

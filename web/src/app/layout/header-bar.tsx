@@ -5,10 +5,11 @@ import { useNavigate } from "react-router";
 import type { MeDto } from "@contracts/platform/auth";
 import { api } from "../../api/client";
 import { AlarmBadge } from "../../features/iot/alarms/components/alarm-badge";
+import { NotificationBell } from "../../features/cases/notifications/notification-bell";
 import { setLang, type Lang } from "../../i18n";
 import { queryClient } from "../query-client";
 
-/** Top bar: platform name, the IoT alarm bell, 中文/English switch (remembered), and the user menu with logout. */
+/** Top bar: platform name, the IoT alarm bell, the inbox (消息), 中文/English switch (remembered), and the user menu with logout. */
 export function HeaderBar({ me }: { me: MeDto }) {
   const { t, i18n } = useTranslation();
   const { token } = theme.useToken();
@@ -28,6 +29,7 @@ export function HeaderBar({ me }: { me: MeDto }) {
         </Typography.Text>
         <Flex align="center" gap={16}>
           <AlarmBadge />
+          <NotificationBell />
           <Segmented<Lang>
             size="small"
             aria-label={t("header.language")}

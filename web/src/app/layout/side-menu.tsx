@@ -6,6 +6,16 @@ import {
   AuditOutlined,
   BankOutlined,
   BellOutlined,
+  CarryOutOutlined,
+  FileSearchOutlined,
+  FormOutlined,
+  MailOutlined,
+  OrderedListOutlined,
+  ScheduleOutlined,
+  SwapOutlined,
+  CalculatorOutlined,
+  EyeOutlined,
+  FileDoneOutlined,
   ClusterOutlined,
   EnvironmentOutlined,
   SendOutlined,
@@ -21,21 +31,24 @@ import {
   ProjectOutlined,
   RadarChartOutlined,
   SafetyCertificateOutlined,
+  CalendarOutlined,
+  BuildOutlined,
+  SolutionOutlined,
   TeamOutlined,
-  ToolOutlined,
   UserOutlined,
 } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { useLocation, useNavigate } from "react-router";
+import "../../features/testing/i18n";
+import "../../features/cases/i18n";
+import "../../features/quality/i18n";
+import "../../features/safety/i18n";
 import type { MeDto } from "@contracts/platform/auth";
 
 type Item = Required<MenuProps>["items"][number];
 
 /** Supervision modules that are planned but not delivered yet: shown, disabled, with a tooltip. */
 const COMING: [key: string, icon: ReactNode][] = [
-  ["quality", <ToolOutlined />],
-  ["safety", <SafetyCertificateOutlined />],
-  ["testing", <ExperimentOutlined />],
   ["risk", <RadarChartOutlined />],
   ["gas", <FireOutlined />],
   ["dashboard", <DashboardOutlined />],
@@ -44,7 +57,7 @@ const COMING: [key: string, icon: ReactNode][] = [
 /** Which menu entry a path belongs to (detail pages highlight their list). */
 function selectedKey(pathname: string): string {
   const parts = pathname.split("/").filter(Boolean);
-  return "/" + parts.slice(0, parts[0] === "admin" || parts[0] === "iot" || parts[0] === "workforce" ? 2 : 1).join("/");
+  return "/" + parts.slice(0, parts[0] === "admin" || parts[0] === "iot" || parts[0] === "workforce" || parts[0] === "testing" || parts[0] === "safety" ? 2 : 1).join("/");
 }
 
 /** The sider: brand, 首页, 三库, 智慧工地 (with iot.read), 建筑人员 (with workforce.read), the coming modules and 系统管理 (only with admin/audit permissions). */
@@ -79,6 +92,38 @@ export function SideMenu({ me, collapsed }: { me: MeDto; collapsed: boolean }) {
       ]
     : [];
 
+  const testing: Item[] = perms.has("testing.read")
+    ? [
+        { key: "/testing/commissions", icon: <ExperimentOutlined />, label: t("testing.menu.commissions") },
+        { key: "/testing/results", icon: <FileDoneOutlined />, label: t("testing.menu.results") },
+        { key: "/testing/witness-share", icon: <EyeOutlined />, label: t("testing.menu.witnessShare") },
+        { key: "/testing/agencies", icon: <BankOutlined />, label: t("testing.menu.agencies") },
+        { key: "/testing/calculator", icon: <CalculatorOutlined />, label: t("testing.menu.calculator") },
+      ]
+    : [];
+
+  // 监督执法: the rectification loop and the inspections that feed it, 质量验收, and the inbox.
+  const supervision: Item[] = perms.has("cases.read")
+    ? [
+        { key: "/cases", icon: <CarryOutOutlined />, label: t("menu.cases") },
+        { key: "/inspections", icon: <FormOutlined />, label: t("menu.inspections") },
+        { key: "/inspection-templates", icon: <OrderedListOutlined />, label: t("menu.inspectionTemplates") },
+        { key: "/random-plans", icon: <SwapOutlined />, label: t("menu.randomPlans") },
+        ...(perms.has("cases.inspect") ? [{ key: "/inspector-conflicts", icon: <FileSearchOutlined />, label: t("menu.conflicts") }] : []),
+        { key: "/acceptances", icon: <ScheduleOutlined />, label: t("menu.acceptances") },
+        { key: "/notifications", icon: <MailOutlined />, label: t("menu.notifications") },
+      ]
+    : [{ key: "/notifications", icon: <MailOutlined />, label: t("menu.notifications") }];
+
+  const safety: Item[] = perms.has("safety.read")
+    ? [
+        { key: "/safety/works", icon: <SafetyCertificateOutlined />, label: t("safety.menu.works") },
+        { key: "/safety/weekly", icon: <CalendarOutlined />, label: t("safety.menu.weekly") },
+        { key: "/safety/equipment", icon: <BuildOutlined />, label: t("safety.menu.equipment") },
+        { key: "/safety/experts", icon: <SolutionOutlined />, label: t("safety.menu.experts") },
+      ]
+    : [];
+
   const items: Item[] = [
     { key: "/", icon: <HomeOutlined />, label: t("menu.home") },
     {
@@ -91,8 +136,11 @@ export function SideMenu({ me, collapsed }: { me: MeDto; collapsed: boolean }) {
         { key: "/persons", icon: <TeamOutlined />, label: t("menu.persons") },
       ],
     },
+    { type: "group" as const, key: "g-supervision-work", label: t("menu.supervisionWork"), children: supervision },
     ...(iot.length ? [{ type: "group" as const, key: "g-iot", label: t("menu.iot"), children: iot }] : []),
     ...(workforce.length ? [{ type: "group" as const, key: "g-workforce", label: t("menu.workforce"), children: workforce }] : []),
+    ...(testing.length ? [{ type: "group" as const, key: "g-testing", label: t("menu.testing"), children: testing }] : []),
+    ...(safety.length ? [{ type: "group" as const, key: "g-safety", label: t("menu.safety"), children: safety }] : []),
     {
       type: "group",
       key: "g-coming",

@@ -7,9 +7,10 @@ import { useCan, useMe } from "../../../../app/auth";
 import { RemoteSelect } from "../../../../components/remote-select";
 import { searchUsers } from "../../../admin/users/api";
 import { keys } from "../../../../api/query-keys";
+import { OpenCaseFromAlarm } from "../../../cases/components/open-case-from-alarm";
 import { useAlarmAction } from "../api";
 
-type Dialog = "assign" | "comment" | null;
+type Dialog = "assign" | "comment" | "case" | null;
 
 /**
  * 确认 / 清除 (confirmed) / 指派 / 评论 for one alarm, by permission and state: only unacknowledged alarms
@@ -45,12 +46,14 @@ export function AlarmActions({ alarm, size = "small", onDetail }: { alarm: Alarm
     }
   };
 
-  if (!handle && !onDetail) return null;
+  if (!handle && !onDetail && !can("cases.inspect")) return null;
   const more = [
     onDetail && { key: "detail", label: t("alarm.detail"), onClick: onDetail },
     handle && pickUsers && { key: "assign", label: t("alarm.assign"), onClick: () => setDialog("assign") },
     handle && me.data && alarm.assigneeId !== me.data.id && { key: "take", label: t("alarm.assignMe"), onClick: () => void run({ id: alarm.id, action: "assign", assigneeId: me.data!.id }, t("alarm.assigned")) },
     handle && { key: "comment", label: t("alarm.comment"), onClick: () => setDialog("comment") },
+    // Inspectors turn an alarm into a rectification case (source "iot", the alarm as its reference).
+    can("cases.inspect") && { key: "case", label: t("cases.openCase"), onClick: () => setDialog("case") },
   ].filter((i): i is Exclude<typeof i, false | undefined | null> => !!i);
 
   return (
@@ -96,6 +99,7 @@ export function AlarmActions({ alarm, size = "small", onDetail }: { alarm: Alarm
       >
         <Input.TextArea rows={3} maxLength={1000} showCount value={text} onChange={(e) => setText(e.target.value)} aria-label={t("alarm.comment")} />
       </Modal>
+      {dialog === "case" && <OpenCaseFromAlarm alarm={alarm} open onClose={() => setDialog(null)} />}
     </Space>
   );
 }

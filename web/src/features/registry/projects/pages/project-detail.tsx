@@ -9,6 +9,10 @@ import { ProjectStatusTag } from "../../../../components/project-status-tag";
 import { QueryState } from "../../../../components/query-state";
 import { SmartSiteTab } from "../../../iot/site/smart-site-tab";
 import { WorkforceTab } from "../../../workforce/project/workforce-tab";
+import { TestingTab } from "../../../testing/project/testing-tab";
+import { CasesTab } from "../../../cases/project/cases-tab";
+import { AcceptanceTab } from "../../../quality/project/acceptance-tab";
+import { SafetyTab } from "../../../safety/project/safety-tab";
 import { useProject } from "../api";
 import { ParticipantsTab } from "../components/participants-tab";
 import { PostsTab } from "../components/posts-tab";
@@ -17,7 +21,7 @@ import { ProjectInfo } from "../components/project-info";
 import { TransitionButtons } from "../components/transition-buttons";
 
 /** Supervision tabs that will hang off a project once their modules ship. */
-const COMING_TABS = ["tabQuality", "tabSafety", "tabTesting"] as const;
+const COMING_TABS: readonly string[] = [];
 
 /** 项目详情: overview with lifecycle actions, participants, key posts, 智慧工地 (with iot.read), 人员 (with workforce.read), and the coming module tabs. */
 export default function ProjectDetailPage() {
@@ -66,6 +70,14 @@ export default function ProjectDetailPage() {
             { key: "posts", label: `${t("project.tabPosts")} (${project.posts.filter((p) => !p.endedOn).length})`, children: <PostsTab project={project} editable={canUpdate} /> },
             ...(can("iot.read") ? [{ key: "iot", label: t("project.tabIot"), destroyOnHidden: true, children: <SmartSiteTab projectId={project.id} /> }] : []),
             ...(can("workforce.read") ? [{ key: "workforce", label: t("project.tabWorkforce"), destroyOnHidden: true, children: <WorkforceTab project={project} /> }] : []),
+            ...(can("testing.read") ? [{ key: "testing", label: t("project.tabTesting"), destroyOnHidden: true, children: <TestingTab projectId={project.id} /> }] : []),
+            ...(can("cases.read")
+              ? [
+                  { key: "cases", label: t("project.tabCases"), destroyOnHidden: true, children: <CasesTab projectId={project.id} /> },
+                  { key: "acceptance", label: t("project.tabAcceptance"), destroyOnHidden: true, children: <AcceptanceTab projectId={project.id} /> },
+                ]
+              : []),
+            ...(can("safety.read") ? [{ key: "safety", label: t("project.tabSafety"), destroyOnHidden: true, children: <SafetyTab projectId={project.id} /> }] : []),
             ...COMING_TABS.map((k) => ({
               key: k,
               disabled: true,

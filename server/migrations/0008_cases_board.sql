@@ -1,0 +1,3 @@
+CREATE INDEX "cases_cases_open_idx" ON "cases_cases" USING btree ("state","grade","overdue_at","project_id") WHERE state <> 'closed';--> statement-breakpoint
+CREATE INDEX "cases_cases_closed_idx" ON "cases_cases" USING btree ("closed_at","project_id") WHERE state = 'closed';--> statement-breakpoint
+CREATE INDEX "cases_cases_stop_work_idx" ON "cases_cases" USING btree ("project_id") WHERE stop_work in ('ordered', 'resume_applied');

@@ -1,0 +1,138 @@
+import { and, eq, ne } from "drizzle-orm";
+import { CASE_GRADE_LABELS, OpenCaseInput, type CaseCategory, type CaseGrade } from "@contracts/cases/enums";
+import type { InspectorDomain } from "@contracts/platform/auth";
+import { shanghaiDay } from "@contracts/platform/time";
+import { recordAudit } from "../../platform/audit/audit.js";
+import type { ServiceContext } from "../../platform/context.js";
+import type { Executor, Tx } from "../../platform/db/client.js";
+import { invalid, invalidField } from "../../platform/errors.js";
+import { ruleInForce } from "../../platform/rules/rules.js";
+import { assertProjectVisible, registryEnterprises, registryProjectParticipants, registryProjects } from "../registry/index.js";
+import { nextCaseNo } from "./case.numbering.js";
+import { caseDeadlineRule, deadlineFrom } from "./case.rules.js";
+import { CASES_NOTIFIED, insertNotifications, type NotifyTarget } from "./notification.service.js";
+import { casesCases as C, casesEvents as E } from "./schema.js";
+
+/** The city whose rules apply when the caller names none (永康市). */
+export const DEFAULT_REGION = "330784";
+
+/** Who answers a case: the responsible unit's users and the project's own users; the whole project when no unit is named. */
+export const responsibleTarget = (c: { projectId: string; enterpriseId: string | null }): NotifyTarget =>
+  c.enterpriseId ? { enterpriseId: c.enterpriseId, projectUsersOf: c.projectId } : { projectId: c.projectId };
+
+/** The inspectors' domain that answers for a category (the bureau side when no issuer is on record). */
+const DOMAIN_OF: Record<CaseCategory, InspectorDomain | undefined> = {
+  quality: "quality",
+  safety: "safety",
+  civilized: "safety",
+  equipment: "safety",
+  environment: "safety",
+  testing: "testing",
+  gas: "gas",
+  other: undefined,
+};
+
+/** The bureau side of a case: its issuer, or — for cases a system source opened — the inspectors of its domain. */
+export const bureauTarget = (c: { issuerId: string | null; category: string }): NotifyTarget =>
+  c.issuerId ? { userIds: [c.issuerId] } : { roles: ["inspector"], domain: DOMAIN_OF[c.category as CaseCategory] };
+
+/** The web path of a case, used in notifications and the notices' QR codes. */
+export const caseLink = (id: string) => `/cases/${id}`;
+
+/** The unit a case goes to when the opener names none: the project's general contractor (施工总承包). */
+async function generalContractorOf(tx: Executor, projectId: string): Promise<string | null> {
+  const [row] = await tx
+    .select({ id: registryProjectParticipants.enterpriseId })
+    .from(registryProjectParticipants)
+    .where(and(eq(registryProjectParticipants.projectId, projectId), eq(registryProjectParticipants.role, "general_contractor")))
+    .limit(1);
+  return row?.id ?? null;
+}
+
+async function openOf(tx: Executor, source: string, sourceRef: string) {
+  const [row] = await tx
+    .select({ id: C.id, no: C.no })
+    .from(C)
+    .where(and(eq(C.source, source), eq(C.sourceRef, sourceRef), ne(C.state, "closed")));
+  return row;
+}
+
+/**
+ * Opens a case inside the caller's transaction (audited there). One open case per (source, sourceRef): if
+ * one is open it is returned with created=false. The deadline defaults from the rule in force by grade.
+ * Notifies the responsible enterprise's users and the project's users (inbox).
+ * The caller authorises; the project must be inside the actor's scope.
+ * @throws AppError VALIDATION naming the field; NOT_FOUND for a project out of scope.
+ */
+export async function openCase(
+  tx: Tx,
+  ctx: ServiceContext,
+  raw: OpenCaseInput,
+  opts: { inspectionId?: string; region?: string } = {},
+): Promise<{ id: string; no: string; created: boolean }> {
+  const parsed = OpenCaseInput.safeParse(raw);
+  if (!parsed.success) throw invalid(parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message, code: i.code })));
+  const input = parsed.data;
+  await assertProjectVisible(tx, ctx.actor, input.projectId);
+  if (input.sourceRef) {
+    const open = await openOf(tx, input.source, input.sourceRef);
+    if (open) return { ...open, created: false };
+  }
+  const enterpriseId = input.enterpriseId ?? (await generalContractorOf(tx, input.projectId));
+  if (input.enterpriseId) {
+    const [ent] = await tx.select({ id: registryEnterprises.id }).from(registryEnterprises).where(eq(registryEnterprises.id, input.enterpriseId));
+    if (!ent) throw invalidField("enterpriseId", "责任单位不存在 (no such enterprise)");
+  }
+  const now = new Date();
+  let deadline: Date;
+  if (input.deadline) {
+    deadline = new Date(input.deadline);
+    if (deadline.getTime() <= now.getTime()) throw invalidField("deadline", "整改期限须晚于现在 (the deadline must be in the future)");
+  } else {
+    const rule = await ruleInForce(tx, caseDeadlineRule, opts.region ?? DEFAULT_REGION, shanghaiDay(now));
+    deadline = deadlineFrom(rule.value, input.grade, now);
+  }
+  const no = await nextCaseNo(tx, now);
+  const [row] = await tx
+    .insert(C)
+    .values({
+      no,
+      projectId: input.projectId,
+      enterpriseId,
+      inspectionId: opts.inspectionId ?? null,
+      source: input.source,
+      sourceRef: input.sourceRef ?? null,
+      category: input.category,
+      grade: input.grade,
+      title: input.title,
+      description: input.description,
+      location: input.location,
+      legalBasis: input.legalBasis,
+      photoIds: input.photoIds,
+      deadline,
+      issuerId: ctx.actor.userId,
+      issuerName: ctx.actor.displayName,
+    })
+    // Another transaction opened the same (source, sourceRef) meanwhile: the partial unique index holds, return that one.
+    .onConflictDoNothing()
+    .returning();
+  if (!row) {
+    const open = input.sourceRef ? await openOf(tx, input.source, input.sourceRef) : undefined;
+    if (open) return { ...open, created: false };
+    throw invalidField("sourceRef", "案件已存在 (a case for this source is already open)");
+  }
+  await tx.insert(E).values({ caseId: row.id, actorId: ctx.actor.userId, actorName: ctx.actor.displayName, action: "opened", toState: row.state, note: input.description, photoIds: input.photoIds });
+  await recordAudit(tx, ctx, { action: "cases.case.opened", entity: "case", entityId: row.id, after: row });
+  const [project] = await tx.select({ name: registryProjects.name }).from(registryProjects).where(eq(registryProjects.id, input.projectId));
+  const ids = await insertNotifications(tx, responsibleTarget(row), {
+    kind: "case.opened",
+    title: `${gradeWord(input.grade)}整改通知 ${no}：${input.title}`,
+    body: `${project?.name ?? ""}，整改期限 ${shanghaiDay(deadline)}`,
+    link: caseLink(row.id),
+    caseId: row.id,
+  });
+  if (ids.length > 0) ctx.events.publish(CASES_NOTIFIED, { notificationIds: ids });
+  return { id: row.id, no, created: true };
+}
+
+const gradeWord = (g: CaseGrade) => (g === "major" ? `【${CASE_GRADE_LABELS.major.zh}】` : "");

@@ -1,0 +1,105 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  AcceptCaseInput,
+  CaseBoardDto,
+  CaseDetailDto,
+  CaseDto,
+  CasePhotoDto,
+  CasePhotoParams,
+  CommentCaseInput,
+  ListCasesQuery,
+  OpenCaseRequest,
+  OpenCaseResultDto,
+  RecheckCaseInput,
+  ReplyCaseInput,
+  ResumeApplyInput,
+  ResumeDecisionInput,
+  StopWorkInput,
+} from "@contracts/cases/cases";
+import { IdParams, page } from "@contracts/platform/common";
+import type { Config } from "../../config.js";
+import { invalidField } from "../../platform/errors.js";
+import { sendXlsx } from "../../platform/excel/excel.js";
+import type { FileStore } from "../../platform/files/store.js";
+import { renderCaseNotice, type NoticeKind } from "./case.pdf.js";
+import { assertMayUploadCasePhotos, readCasePhoto, saveCasePhoto } from "./case.photos.js";
+import { caseBoard, getCase, listCases } from "./case.queries.js";
+import { acceptCase, applyResume, commentCase, decideResume, openCaseByInspector, orderStopWork, recheckCase, replyCase } from "./case.service.js";
+import { exportCases } from "./case.sheet.js";
+
+const tags = ["cases"];
+const ExportQuery = ListCasesQuery.omit({ page: true, pageSize: true });
+const BoardQuery = z.object({ projectId: z.uuid().optional() });
+// The note of a sign-for is optional, so no body at all is a valid request.
+const AcceptBody = AcceptCaseInput.nullish().transform((v) => v ?? {});
+
+async function readImageUpload(req: FastifyRequest): Promise<Buffer> {
+  const missing = () => invalidField("file", "请上传 JPEG 或 PNG 照片，字段名 file (upload an image in field `file`)");
+  if (!req.isMultipart()) throw missing();
+  const part = await req.file();
+  if (!part || part.fieldname !== "file") throw missing();
+  return part.toBuffer();
+}
+
+const siteUrlOf = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
+
+function pdfRoute(kind: NoticeKind, file: string) {
+  return async (req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
+    const c = await getCase(req.ctx.db, req.ctx.actor, req.params.id);
+    const pdf = await renderCaseNotice(c, kind, siteUrlOf(req));
+    return reply
+      .header("content-type", "application/pdf")
+      .header("content-disposition", `inline; filename="${kind}.pdf"; filename*=UTF-8''${encodeURIComponent(`${file}-${c.no}.pdf`)}`)
+      .header("cache-control", "private, no-store")
+      .send(pdf);
+  };
+}
+
+/** The rectification loop under /api/v1: board, list, export, detail, the verbs, photos and the printed notices. */
+export const caseRoutes: FastifyPluginAsyncZod<{ files: FileStore; config: Config }> = async (app, { files, config }) => {
+  // Static paths first, so none of them is ever read as a case id.
+  app.get("/cases/board", { schema: { tags, querystring: BoardQuery, response: { 200: CaseBoardDto } } }, async (req) =>
+    caseBoard(req.ctx.db, req.ctx.actor, req.query.projectId),
+  );
+
+  app.get("/cases/export", { schema: { tags, querystring: ExportQuery } }, async (req, reply) => sendXlsx(reply, "整改台账.xlsx", await exportCases(req.ctx.db, req.ctx.actor, req.query)));
+
+  app.post("/cases/photos", { schema: { tags, consumes: ["multipart/form-data"], response: { 201: CasePhotoDto } } }, async (req, reply) => {
+    // The permission is checked before the body is read, so a refused caller's upload is never stored.
+    assertMayUploadCasePhotos(req.ctx.actor);
+    return reply.code(201).send(await saveCasePhoto(req.ctx, files, await readImageUpload(req)));
+  });
+
+  app.get("/cases/photos/:id", { schema: { tags, params: CasePhotoParams } }, async (req, reply) => {
+    const image = await readCasePhoto(req.ctx.db, req.ctx.actor, files, req.params.id);
+    return reply.header("content-type", image.type).header("cache-control", "private, max-age=3600").send(image.bytes);
+  });
+
+  app.get("/cases", { schema: { tags, querystring: ListCasesQuery, response: { 200: page(CaseDto) } } }, async (req) => listCases(req.ctx.db, req.ctx.actor, req.query));
+
+  app.post("/cases", { schema: { tags, body: OpenCaseRequest, response: { 201: OpenCaseResultDto, 200: OpenCaseResultDto } } }, async (req, reply) => {
+    const result = await openCaseByInspector(req.ctx, files, req.body, config.cityRegion);
+    return reply.code(result.created ? 201 : 200).send(result);
+  });
+
+  app.get("/cases/:id", { schema: { tags, params: IdParams, response: { 200: CaseDetailDto } } }, async (req) => getCase(req.ctx.db, req.ctx.actor, req.params.id));
+
+  app.get("/cases/:id/notice.pdf", { schema: { tags, params: IdParams } }, pdfRoute("notice", "整改通知书"));
+  app.get("/cases/:id/stop-work.pdf", { schema: { tags, params: IdParams } }, pdfRoute("stop_work", "停工整改通知书"));
+
+  app.post("/cases/:id/accept", { schema: { tags, params: IdParams, body: AcceptBody, response: { 200: CaseDetailDto } } }, async (req) => acceptCase(req.ctx, req.params.id, req.body));
+  app.post("/cases/:id/reply", { schema: { tags, params: IdParams, body: ReplyCaseInput, response: { 200: CaseDetailDto } } }, async (req) => replyCase(req.ctx, files, req.params.id, req.body));
+  app.post("/cases/:id/recheck", { schema: { tags, params: IdParams, body: RecheckCaseInput, response: { 200: CaseDetailDto } } }, async (req) =>
+    recheckCase(req.ctx, files, req.params.id, req.body),
+  );
+  app.post("/cases/:id/stop-work", { schema: { tags, params: IdParams, body: StopWorkInput, response: { 200: CaseDetailDto } } }, async (req) => orderStopWork(req.ctx, req.params.id, req.body));
+  app.post("/cases/:id/resume-apply", { schema: { tags, params: IdParams, body: ResumeApplyInput, response: { 200: CaseDetailDto } } }, async (req) =>
+    applyResume(req.ctx, files, req.params.id, req.body),
+  );
+  app.post("/cases/:id/resume-decision", { schema: { tags, params: IdParams, body: ResumeDecisionInput, response: { 200: CaseDetailDto } } }, async (req) =>
+    decideResume(req.ctx, req.params.id, req.body),
+  );
+  app.post("/cases/:id/comment", { schema: { tags, params: IdParams, body: CommentCaseInput, response: { 200: CaseDetailDto } } }, async (req) => commentCase(req.ctx, req.params.id, req.body));
+};

@@ -1,0 +1,150 @@
+import { randomBytes } from "node:crypto";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { CreateRandomPlanInput, RandomPlanDetailDto, RandomPlanSummaryDto } from "@contracts/cases/inspections";
+import { LIVE_PROJECT_STATUSES } from "@contracts/registry/enums";
+import { requirePermission } from "../../platform/auth/actor.js";
+import { authUsers } from "../../platform/auth/schema.js";
+import { recordAudit } from "../../platform/audit/audit.js";
+import type { ServiceContext } from "../../platform/context.js";
+import type { Executor } from "../../platform/db/client.js";
+import { AppError, conflict } from "../../platform/errors.js";
+import { ruleInForce } from "../../platform/rules/rules.js";
+import { registryProjects as P } from "../registry/index.js";
+import { DEFAULT_REGION } from "./case.open.js";
+import { notify } from "./notification.service.js";
+import { drawPlan, RANDOM_DRAW_WEIGHTS_RULE, type InspectorCandidate, type PoolProject } from "./random-plan.draw.js";
+import { findingCounts, getRandomPlan, parseRecord, type PlanRecord, type StoredTarget } from "./random-plan.queries.js";
+import { casesInspectorConflicts as X, casesInspections as I, casesRandomPlans as RP } from "./schema.js";
+
+export const RANDOM_PLAN_CREATED = "cases.randomPlan.created";
+export const RANDOM_PLAN_PUBLISHED = "cases.randomPlan.published";
+
+type Input = z.output<typeof CreateRandomPlanInput>;
+
+/**
+ * The target pool: every live project (在建, 停工, 复工) with its risk facts and its participating enterprises.
+ * The subqueries name `registry_projects.id` outright: drizzle leaves columns unqualified in a one-table select.
+ */
+export async function targetPool(db: Executor): Promise<PoolProject[]> {
+  const rows = await db
+    .select({
+      projectId: P.id,
+      openMajorCases: sql<number>`(select count(*) from cases_cases c where c.project_id = registry_projects.id and c.state <> 'closed' and c.grade = 'major')`.mapWith(Number),
+      overdueCases: sql<number>`(select count(*) from cases_cases c where c.project_id = registry_projects.id and c.state <> 'closed' and c.deadline < now())`.mapWith(Number),
+      // A joined string, not an array: the two drivers hand back aggregated arrays differently.
+      enterprises: sql<string>`coalesce((select string_agg(distinct pp.enterprise_id::text, ',') from registry_project_participants pp where pp.project_id = registry_projects.id), '')`,
+    })
+    .from(P)
+    .where(inArray(P.status, [...LIVE_PROJECT_STATUSES]));
+  return rows.map(({ enterprises, ...r }) => ({ ...r, enterpriseIds: enterprises ? enterprises.split(",") : [] }));
+}
+
+/** The inspector pool of a domain: active inspector users, each with the enterprises they declared a conflict with. */
+export async function inspectorPool(db: Executor, domain: string): Promise<InspectorCandidate[]> {
+  const users = await db
+    .select({ userId: authUsers.id })
+    .from(authUsers)
+    .where(and(eq(authUsers.role, "inspector"), eq(authUsers.domain, domain), eq(authUsers.isActive, true)));
+  if (users.length === 0) return [];
+  const conflicts = await db
+    .select({ userId: X.userId, enterpriseId: X.enterpriseId })
+    .from(X)
+    .where(
+      inArray(
+        X.userId,
+        users.map((u) => u.userId),
+      ),
+    );
+  return users.map((u) => ({ userId: u.userId, conflictEnterpriseIds: conflicts.filter((c) => c.userId === u.userId).map((c) => c.enterpriseId) }));
+}
+
+/**
+ * Draws a 双随机 plan: ceil(ratio × live projects) targets by risk weight, and `inspectorsPerTarget` distinct
+ * conflict-free inspectors of the domain for each, from the given public seed or a generated one (logged
+ * and stored, so anyone can replay the draw). The assigned inspectors are told in their inbox.
+ * @throws AppError FORBIDDEN without `cases.inspect`; PRECONDITION_FAILED when there is no live project or
+ * a drawn target lacks enough conflict-free inspectors (the details list them).
+ */
+export async function createRandomPlan(ctx: ServiceContext, input: Input, region = DEFAULT_REGION): Promise<RandomPlanDetailDto> {
+  requirePermission(ctx.actor, "cases.inspect");
+  const seed = input.seed ?? randomBytes(8).toString("hex");
+  ctx.log.info({ seed, plan: input.name, domain: input.domain, ratioPct: input.ratioPct }, "random inspection draw");
+  const id = await ctx.db.transaction(async (tx) => {
+    const pool = await targetPool(tx);
+    if (pool.length === 0) throw new AppError("PRECONDITION_FAILED", "没有在建项目可供抽取 (no live project to draw from)", { issues: [{ path: "ratioPct", message: "empty pool" }] });
+    const inspectors = await inspectorPool(tx, input.domain);
+    const weights = (await ruleInForce(tx, RANDOM_DRAW_WEIGHTS_RULE, region)).value;
+    const draw = drawPlan(pool, inspectors, { seed, ratioPct: input.ratioPct, perTarget: input.inspectorsPerTarget, weights });
+    if (draw.shortages.length > 0) {
+      throw new AppError(
+        "PRECONDITION_FAILED",
+        `${input.domain} 专业可派检查人员不足：${draw.shortages.length} 个抽中项目不足 ${input.inspectorsPerTarget} 名无回避关系的检查人员 (not enough conflict-free inspectors; ${inspectors.length} in the pool)`,
+        { issues: [{ path: "inspectorsPerTarget", message: "not enough inspectors" }], shortages: draw.shortages, poolInspectors: inspectors.length },
+      );
+    }
+    const record: PlanRecord = { poolSize: pool.length, inspectorsPerTarget: input.inspectorsPerTarget, results: null };
+    const targets: StoredTarget[] = draw.targets.map((t) => ({ projectId: t.projectId, inspectorIds: t.inspectorIds, weight: t.weight }));
+    const [row] = await tx
+      .insert(RP)
+      .values({ name: input.name, seed, ratioPct: input.ratioPct, domain: input.domain, targets, createdBy: ctx.actor.userId, createdByName: ctx.actor.displayName, summary: JSON.stringify(record) })
+      .returning();
+    await recordAudit(tx, ctx, { action: "cases.randomPlan.created", entity: "random_plan", entityId: row.id, after: row });
+    await notify(
+      tx,
+      ctx,
+      { userIds: [...new Set(targets.flatMap((t) => t.inspectorIds))] },
+      { kind: "random_plan.assigned", title: `双随机抽查任务：${input.name}`, body: `本次抽取 ${targets.length} 个检查对象（随机种子 ${seed}）`, link: `/random-plans/${row.id}` },
+    );
+    return row.id;
+  });
+  ctx.events.publish(RANDOM_PLAN_CREATED, { planId: id, seed });
+  return getRandomPlan(ctx.db, ctx.actor, id);
+}
+
+/** The results of a plan's inspections: targets inspected, findings by grade, the average score. */
+export async function planResults(db: Executor, targets: readonly StoredTarget[]): Promise<RandomPlanSummaryDto> {
+  const inspectionIds = targets.flatMap((t) => (t.inspectionId ? [t.inspectionId] : []));
+  const counts = await findingCounts(db, inspectionIds);
+  const scores = inspectionIds.length ? await db.select({ score: I.score }).from(I).where(inArray(I.id, inspectionIds)) : [];
+  const scored = scores.map((s) => s.score).filter((s): s is number => s !== null);
+  const findings = { general: 0, major: 0 };
+  for (const c of counts.values()) {
+    findings.general += c.general;
+    findings.major += c.major;
+  }
+  return {
+    targetCount: targets.length,
+    inspectedCount: inspectionIds.length,
+    findings,
+    averageScore: scored.length ? Math.round((scored.reduce((a, b) => a + b, 0) / scored.length) * 10) / 10 : null,
+  };
+}
+
+/**
+ * Publishes a plan (一公开): its targets, inspectors and results become visible to every logged-in user and
+ * the result summary is fixed. No further inspection can be recorded against it.
+ * @throws AppError FORBIDDEN without `cases.inspect`; NOT_FOUND; CONFLICT when already published;
+ * PRECONDITION_FAILED while none of its targets has been inspected.
+ */
+export async function publishRandomPlan(ctx: ServiceContext, id: string): Promise<RandomPlanDetailDto> {
+  requirePermission(ctx.actor, "cases.inspect");
+  await ctx.db.transaction(async (tx) => {
+    const [plan] = await tx.select().from(RP).where(eq(RP.id, id)).for("update");
+    if (!plan) throw new AppError("NOT_FOUND", `random plan ${id} not found`);
+    if (plan.publishedAt) throw conflict("抽查计划已公开 (the plan is already published)");
+    const results = await planResults(tx, plan.targets);
+    if (results.inspectedCount === 0) {
+      throw new AppError("PRECONDITION_FAILED", "抽查对象均未检查，暂不能公开结果 (no target has been inspected yet)", { issues: [{ path: "id", message: "nothing inspected" }] });
+    }
+    const record: PlanRecord = { ...parseRecord(plan.summary), results };
+    const [after] = await tx
+      .update(RP)
+      .set({ publishedAt: sql`now()`, summary: JSON.stringify(record) })
+      .where(eq(RP.id, id))
+      .returning();
+    await recordAudit(tx, ctx, { action: "cases.randomPlan.published", entity: "random_plan", entityId: id, before: plan, after });
+  });
+  ctx.events.publish(RANDOM_PLAN_PUBLISHED, { planId: id });
+  return getRandomPlan(ctx.db, ctx.actor, id);
+}

@@ -1,0 +1,53 @@
+import type { RebarGrade, RebarVerdict } from "@contracts/testing/enums";
+import type { ConditionDto, RebarSpecimenInput } from "@contracts/testing/evaluation";
+import { round2 } from "./concrete.judge.js";
+import type { RebarGradesRule } from "./testing.rules.js";
+
+/**
+ * Rebar tensile judgement by GB/T 1499.2-2018 (domain rules §6.5), pure. Every specimen must meet the
+ * grade's minimums (and, for seismic grades, R°m/R°eL ≥ 1.25 and R°eL/ReL ≤ 1.30). A first test with any
+ * failed specimen calls for a double-quantity re-test of the batch; a re-test decides: all pass → the
+ * batch passes, any fail → the batch fails. The original result is never changed.
+ */
+
+export interface RebarJudgement {
+  pass: boolean;
+  verdict: RebarVerdict;
+  specimens: { index: number; conditions: ConditionDto[]; ok: boolean }[];
+  requiredSpecimens: number;
+}
+
+const atLeast = (expr: string, lhs: number, rhs: number): ConditionDto => ({ expr, lhs, rhs, ok: lhs >= rhs - 1e-9 });
+// An upper bound is shown with its sides swapped so every condition reads lhs ≥ rhs.
+const atMost = (expr: string, value: number, max: number): ConditionDto => ({ expr, lhs: max, rhs: value, ok: value <= max + 1e-9 });
+
+/** The conditions one specimen is held to. */
+export function checkSpecimen(s: RebarSpecimenInput, grade: RebarGrade, rule: RebarGradesRule): ConditionDto[] {
+  const g = rule.grades[grade];
+  if (!g) throw new RangeError(`no minimums for ${grade}`);
+  const out = [atLeast("ReL ≥ ReL,min", s.ReL, g.ReL), atLeast("Rm ≥ Rm,min", s.Rm, g.Rm)];
+  if (g.A !== null) out.push(atLeast("A ≥ A,min", s.A, g.A));
+  out.push(atLeast("Agt ≥ Agt,min", s.Agt, g.Agt));
+  const rel = s.ReL0 ?? s.ReL;
+  const rm = s.Rm0 ?? s.Rm;
+  if (g.minRmToReL !== null) out.push(atLeast("R°m/R°eL ≥ 1.25", round2(rm / rel), g.minRmToReL));
+  if (g.maxReLToSpecified !== null) out.push(atMost("R°eL/ReL ≤ 1.30 (shown as 1.30 ≥ ratio)", round2(rel / g.ReL), g.maxReLToSpecified));
+  return out;
+}
+
+/**
+ * Judges a batch's specimens. `originalSpecimens` is set for a re-test: it needs `retestMultiplier` times
+ * as many specimens and decides the batch; a first test needs the rule's specimens per batch.
+ * @throws RangeError naming the shortfall when too few specimens are given (the caller names the field).
+ */
+export function judgeRebar(specimens: readonly RebarSpecimenInput[], grade: RebarGrade, rule: RebarGradesRule, originalSpecimens?: number): RebarJudgement {
+  const requiredSpecimens = originalSpecimens === undefined ? rule.specimensPerBatch : Math.max(rule.specimensPerBatch, originalSpecimens) * rule.retestMultiplier;
+  if (specimens.length < requiredSpecimens) throw new RangeError(`at least ${requiredSpecimens} specimens are required, got ${specimens.length}`);
+  const checked = specimens.map((s, index) => {
+    const conditions = checkSpecimen(s, grade, rule);
+    return { index, conditions, ok: conditions.every((c) => c.ok) };
+  });
+  const allOk = checked.every((c) => c.ok);
+  const verdict: RebarVerdict = allOk ? "pass" : originalSpecimens === undefined ? "retest_required" : "fail";
+  return { pass: allOk, verdict, specimens: checked, requiredSpecimens };
+}

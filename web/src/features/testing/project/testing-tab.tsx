@@ -1,0 +1,13 @@
+import { WitnessShareCard } from "../components/witness-share-card";
+import { CommissionTable } from "../components/commission-table";
+import "../i18n";
+
+/** 检测 tab of a project: the witnessed share against the rule, then the project's commissions. */
+export function TestingTab({ projectId }: { projectId: string }) {
+  return (
+    <>
+      <WitnessShareCard projectId={projectId} />
+      <CommissionTable projectId={projectId} />
+    </>
+  );
+}
