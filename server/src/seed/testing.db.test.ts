@@ -10,8 +10,7 @@ const now = new Date("2026-06-15T04:00:00Z");
 
 beforeAll(async () => {
   t = await createTestApp();
-  await seedDemoCity(t.db, { scale: 0.02, now });
-  counts = await t.db.transaction((tx) => seedTesting(tx, { seed: 330_784, now }));
+  counts = (await seedDemoCity(t.db, { scale: 0.02, now })).testing!;
 });
 afterAll(() => t?.close());
 
@@ -31,6 +30,8 @@ describe("the demo city's testing", () => {
     expect(counts.commissions).toBeGreaterThan(20);
     expect(counts.failedResults).toBeGreaterThanOrEqual(2);
     expect(counts.reports).toBeGreaterThan(0);
+    // A second run finds the testing seeded and writes nothing.
+    expect((await t.db.transaction((tx) => seedTesting(tx, { seed: 330_784, now }))).commissions).toBe(0);
     const [orphans] = await query<{ n: number }>(sql`select count(*)::int as n from testing_results where not pass and case_id is null`);
     expect(orphans.n).toBe(0);
   });

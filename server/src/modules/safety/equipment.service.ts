@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { requirePermission, SYSTEM_ACTOR } from "../../platform/auth/actor.js";
 import { recordAudit } from "../../platform/audit/audit.js";
 import type { ServiceContext } from "../../platform/context.js";
-import type { Tx } from "../../platform/db/client.js";
+import type { Executor, Tx } from "../../platform/db/client.js";
 import { conflict, invalid, invalidField, notFound } from "../../platform/errors.js";
 import { openCase } from "../cases/index.js";
 import { iotDevices as D } from "../iot/index.js";
@@ -119,16 +119,22 @@ export async function createEquipment(ctx: ServiceContext, region: string, proje
   return getEquipment(ctx.db, ctx.actor, id);
 }
 
+/** The record, locked for the caller's change. @throws AppError NOT_FOUND when absent or out of scope. */
+async function lockEquipment(tx: Executor, ctx: ServiceContext, id: string) {
+  const [row] = await tx
+    .select({ q: Q })
+    .from(Q)
+    .where(and(eq(Q.id, id), projectScope(ctx.actor, Q.projectId)))
+    .for("update", { of: Q });
+  if (!row) throw notFound("equipment", id);
+  return row.q;
+}
+
 /** Changes a crane or hoist (operators replaced when given) and runs its gates again. */
 export async function updateEquipment(ctx: ServiceContext, region: string, id: string, input: z.output<typeof UpdateEquipmentInput>): Promise<EquipmentDto> {
   requirePermission(ctx.actor, "safety.manage");
   const projectId = await ctx.db.transaction(async (tx) => {
-    const [before] = await tx
-      .select({ q: Q })
-      .from(Q)
-      .where(and(eq(Q.id, id), projectScope(ctx.actor, Q.projectId)))
-      .for("update", { of: Q });
-    if (!before) throw notFound("equipment", id);
+    const before = { q: await lockEquipment(tx, ctx, id) };
     await assertLinks(tx, before.q.projectId, before.q.kind as EquipmentKind, input);
     if (input.recordNo && input.recordNo !== before.q.recordNo) await assertRecordNoFree(tx, input.recordNo, id);
     const { operators, ...fields } = input;
@@ -154,12 +160,7 @@ export async function updateEquipment(ctx: ServiceContext, region: string, id: s
 export async function deleteEquipment(ctx: ServiceContext, id: string): Promise<void> {
   requirePermission(ctx.actor, "safety.manage");
   const projectId = await ctx.db.transaction(async (tx) => {
-    const [before] = await tx
-      .select({ q: Q })
-      .from(Q)
-      .where(and(eq(Q.id, id), projectScope(ctx.actor, Q.projectId)))
-      .for("update", { of: Q });
-    if (!before) throw notFound("equipment", id);
+    const before = { q: await lockEquipment(tx, ctx, id) };
     await tx.delete(Q).where(eq(Q.id, id));
     await recordAudit(tx, ctx, { action: "safety.equipment.deleted", entity: "equipment", entityId: id, before: before.q });
     return before.q.projectId;
