@@ -9,6 +9,7 @@ import { formatDateTime, orDash } from "../../../components/format";
 import type { ListParams } from "../../../components/use-list-params";
 import { useLabels } from "../../../i18n/labels";
 import { CaseStateTag, DeadlineCell, GradeTag, StopWorkTag } from "./case-tags";
+import { projectColumn } from "../../../components/project-column";
 
 const sortable = (lp: ListParams, key: string) => ({ key, sorter: true, sortOrder: lp.sortOrder(key) as SortOrder });
 
@@ -44,18 +45,7 @@ export function useCaseColumns(lp: ListParams, { withProject = true } = {}): Col
     },
     ...(withProject
       ? [
-          {
-            title: t("cases.project"),
-            dataIndex: "projectName",
-            key: "projectName",
-            width: 200,
-            ellipsis: true,
-            render: (v: string, c: CaseDto) => (
-              <Link to={`/projects/${c.projectId}?tab=cases`} onClick={(e) => e.stopPropagation()}>
-                {v}
-              </Link>
-            ),
-          },
+          projectColumn<CaseDto>(t("cases.project"), "cases", 200),
         ]
       : []),
     { title: t("cases.enterprise"), dataIndex: "enterpriseName", key: "enterpriseName", width: 180, ellipsis: true, render: orDash },

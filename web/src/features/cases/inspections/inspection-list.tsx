@@ -3,7 +3,7 @@ import type { SortOrder } from "antd/es/table/interface";
 import { FormOutlined } from "@ant-design/icons";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router";
+import { useNavigate } from "react-router";
 import { INSPECTION_KIND_LABELS } from "@contracts/cases/enums";
 import { DOMAINS } from "@contracts/platform/auth";
 import type { InspectionDto } from "@contracts/cases/inspections";
@@ -18,6 +18,7 @@ import { useLabels } from "../../../i18n/labels";
 import { ProjectFilter } from "../../iot/components/project-filter";
 import "../cases.css";
 import { useInspections } from "./api";
+import { projectColumn } from "../../../components/project-column";
 
 const sortable = (lp: ListParams, key: string) => ({ key, sorter: true, sortOrder: lp.sortOrder(key) as SortOrder });
 
@@ -73,17 +74,7 @@ function InspectionList() {
           rowClassName={() => "sc-clickable-row"}
           columns={[
             { title: t("inspection.inspectedOn"), dataIndex: "inspectedOn", width: 110, ...sortable(lp, "inspectedOn") },
-            {
-              title: t("inspection.project"),
-              dataIndex: "projectName",
-              key: "projectName",
-              ellipsis: true,
-              render: (v: string, r) => (
-                <Link to={`/projects/${r.projectId}?tab=cases`} onClick={(e) => e.stopPropagation()}>
-                  {v}
-                </Link>
-              ),
-            },
+            projectColumn<InspectionDto>(t("inspection.project"), "cases"),
             { title: t("inspection.kind"), dataIndex: "kind", key: "kind", width: 100, render: (v: InspectionDto["kind"]) => label(INSPECTION_KIND_LABELS, v) },
             { title: t("inspection.domain"), dataIndex: "domain", key: "domain", width: 90, render: (v: string) => t(`domains.${v}`) },
             { title: t("inspection.template"), dataIndex: "templateName", key: "templateName", width: 220, ellipsis: true, render: (v: string | null, r) => (v ? `${v} v${r.templateVersion}` : "—") },

@@ -9,6 +9,7 @@ import { QueryState } from "../../../components/query-state";
 import { RequirePermission } from "../../../components/require-permission";
 import { useLabels } from "../../../i18n/labels";
 import { usePublishRandomPlan, useRandomPlan } from "./api";
+import { projectColumn } from "../../../components/project-column";
 
 /** One 双随机 plan: how it was drawn (seed, pool, ratio), each target with its inspectors and result, and 公开结果. */
 function RandomPlanDetail() {
@@ -83,7 +84,7 @@ function RandomPlanDetail() {
           dataSource={p.targets}
           columns={[
             { title: "#", key: "i", width: 50, render: (_: unknown, _r, i) => i + 1 },
-            { title: t("inspection.project"), dataIndex: "projectName", render: (v: string, r) => <Link to={`/projects/${r.projectId}?tab=cases`}>{v}</Link> },
+            projectColumn<RandomPlanTargetDto>(t("inspection.project"), "cases"),
             { title: t("random.weight"), dataIndex: "weight", width: 80, render: (v: number) => v.toFixed(2) },
             { title: t("random.inspectors"), dataIndex: "inspectorNames", width: 200, render: (v: string[]) => v.join("、") },
             {

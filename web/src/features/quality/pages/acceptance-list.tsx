@@ -1,7 +1,6 @@
 import { Card, Select, Table, Tag } from "antd";
 import type { SortOrder } from "antd/es/table/interface";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import { ACCEPTANCE_STATE_LABELS, MILESTONE_LABELS, type AcceptanceDto } from "@contracts/quality/acceptance";
 import { formatDateTime, orDash } from "../../../components/format";
 import { ListError } from "../../../components/list-error";
@@ -13,6 +12,7 @@ import { useLabels } from "../../../i18n/labels";
 import { ProjectFilter } from "../../iot/components/project-filter";
 import { useAcceptances } from "../api";
 import { Signoffs } from "../components/signoffs";
+import { projectColumn } from "../../../components/project-column";
 
 const sortable = (lp: ListParams, key: string) => ({ key, sorter: true, sortOrder: lp.sortOrder(key) as SortOrder });
 
@@ -45,7 +45,7 @@ function AcceptanceList() {
           loading={isFetching && !data}
           dataSource={data?.items}
           columns={[
-            { title: t("acceptance.project"), dataIndex: "projectName", width: 240, ellipsis: true, render: (v: string, a) => <Link to={`/projects/${a.projectId}?tab=acceptance`}>{v}</Link> },
+            projectColumn<AcceptanceDto>(t("acceptance.project"), "acceptance", 240),
             { title: t("acceptance.milestone"), dataIndex: "milestone", width: 110, render: (m: AcceptanceDto["milestone"]) => label(MILESTONE_LABELS, m) },
             { title: t("acceptance.state"), dataIndex: "state", width: 90, render: (s: AcceptanceDto["state"]) => <Tag color={s === "accepted" ? "green" : "blue"}>{label(ACCEPTANCE_STATE_LABELS, s)}</Tag> },
             { title: t("acceptance.parties"), key: "parties", render: (_: unknown, a) => <Signoffs a={a} /> },

@@ -15,6 +15,7 @@ import { useDeleteEquipment, useEquipment } from "../api";
 import { EquipmentForm } from "./equipment-form";
 import { InspectionTag } from "./work-tags";
 import "../i18n";
+import { projectColumn } from "../../../components/project-column";
 
 /** 起重机械 list (the city's or one project's): inspection validity coloured, operators with their certificates, problems. */
 export function EquipmentTable({ projectId }: { projectId?: string }) {
@@ -66,7 +67,7 @@ export function EquipmentTable({ projectId }: { projectId?: string }) {
         scroll={{ x: 1300 }}
         columns={[
           { title: t("safety.recordNo"), dataIndex: "recordNo", key: "recordNo", width: 150, sorter: true, sortOrder: lp.sortOrder("recordNo") },
-          ...(projectId ? [] : [{ title: t("safety.project"), dataIndex: "projectName", ellipsis: true }]),
+          ...(projectId ? [] : [projectColumn<EquipmentDto>(t("safety.project"), "safety")]),
           { title: t("safety.kind"), dataIndex: "kind", width: 110, render: (v: string) => label(EQUIPMENT_KIND_LABELS, v) },
           { title: t("safety.model"), dataIndex: "model", width: 130, ellipsis: true },
           { title: t("safety.ratedCapacityT"), dataIndex: "ratedCapacityT", width: 100 },

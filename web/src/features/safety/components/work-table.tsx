@@ -17,6 +17,7 @@ import { paramsText } from "./params-text";
 import { WorkForm } from "./work-form";
 import { LevelTag, WorkStateTag } from "./work-tags";
 import "../i18n";
+import { projectColumn } from "../../../components/project-column";
 
 const { weida, chaoweida } = DANGER_LEVEL_LABELS;
 
@@ -67,7 +68,7 @@ export function WorkTable({ projectId }: { projectId?: string }) {
         scroll={{ x: 1200 }}
         columns={[
           { title: t("safety.name"), dataIndex: "name", key: "name", sorter: true, sortOrder: lp.sortOrder("name"), ellipsis: true, render: (v: string, r) => <Link to={`/safety/works/${r.id}`}>{v}</Link> },
-          ...(projectId ? [] : [{ title: t("safety.project"), dataIndex: "projectName", ellipsis: true }, { title: t("safety.district"), dataIndex: "district", width: 100 }]),
+          ...(projectId ? [] : [projectColumn<DangerousWorkDto>(t("safety.project"), "safety"), { title: t("safety.district"), dataIndex: "district", width: 100 }]),
           { title: t("safety.category"), dataIndex: "category", width: 170, render: (v: string) => label(DANGEROUS_WORK_CATEGORY_LABELS, v) },
           { title: t("safety.level"), dataIndex: "level", key: "level", width: 90, sorter: true, sortOrder: lp.sortOrder("level"), render: (v: DangerousWorkDto["level"]) => <LevelTag level={v} /> },
           { title: t("safety.params"), key: "params", ellipsis: true, render: (_: unknown, r) => paramsText(r.category, r.params, lang) || "—" },

@@ -15,6 +15,7 @@ import { useWeekly } from "../api";
 import { paramsText } from "../components/params-text";
 import { LevelTag, WorkStateTag } from "../components/work-tags";
 import "../i18n";
+import { projectColumn } from "../../../components/project-column";
 
 /** 危大工程周报: works in progress, starting or accepted in the chosen week, 超危大 first, with its export. */
 export default function WeeklyList() {
@@ -44,7 +45,7 @@ export default function WeeklyList() {
           columns={[
             { title: t("safety.level"), dataIndex: "level", width: 80, render: (v: WeeklyItemDto["level"]) => <LevelTag level={v} /> },
             { title: t("safety.name"), dataIndex: "name", ellipsis: true, render: (v: string, r) => <Link to={`/safety/works/${r.id}`}>{v}</Link> },
-            { title: t("safety.project"), dataIndex: "projectName", ellipsis: true },
+            projectColumn<WeeklyItemDto>(t("safety.project"), "safety"),
             { title: t("safety.district"), dataIndex: "district", width: 100 },
             { title: t("safety.category"), dataIndex: "category", width: 160, render: (v: string) => label(DANGEROUS_WORK_CATEGORY_LABELS, v) },
             { title: t("safety.params"), key: "params", ellipsis: true, render: (_: unknown, r) => paramsText(r.category, r.params, lang) || "—" },

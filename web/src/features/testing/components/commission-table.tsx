@@ -17,6 +17,7 @@ import { PassTag } from "./pass-tag";
 import { ResultForm } from "./result-form";
 import { SamplingForm } from "./sampling-form";
 import "../i18n";
+import { projectColumn } from "../../../components/project-column";
 
 /**
  * 检测委托 list (the city's, or one project's): filters in the URL, export, 新建委托 for project parties,
@@ -83,7 +84,7 @@ export function CommissionTable({ projectId }: { projectId?: string }) {
         scroll={{ x: 1200 }}
         columns={[
           { title: t("testing.no"), dataIndex: "no", key: "no", width: 160, sorter: true, sortOrder: lp.sortOrder("no"), render: (v: string) => <span style={{ fontFamily: "monospace" }}>{v}</span> },
-          ...(projectId ? [] : [{ title: t("testing.project"), dataIndex: "projectName", ellipsis: true }]),
+          ...(projectId ? [] : [projectColumn<CommissionDto>(t("testing.project"), "testing")]),
           { title: t("testing.sampleType"), dataIndex: "sampleType", width: 110, render: (v: string) => label(SAMPLE_TYPE_LABELS, v) },
           { title: t("testing.strengthClass"), dataIndex: "strengthClass", width: 100, render: orDash },
           { title: t("testing.lotNo"), dataIndex: "lotNo", width: 120, render: orDash },

@@ -21,6 +21,7 @@ import { PassTag } from "../components/pass-tag";
 import { IssueReportModal, ReportDrawer } from "../components/report-drawer";
 import { ResultFigures } from "../components/result-figures";
 import "../i18n";
+import { projectColumn } from "../../../components/project-column";
 
 /** 检测结果: verdicts with their figures (expand a row), the case a failure opened, reports and the Excel import. */
 function ResultList() {
@@ -81,7 +82,7 @@ function ResultList() {
           expandable={{ expandedRowRender: (r) => <ResultFigures figures={r.figures} /> }}
           columns={[
             { title: t("testing.no"), dataIndex: "commissionNo", width: 160, render: (v: string) => <span style={{ fontFamily: "monospace" }}>{v}</span> },
-            { title: t("testing.project"), dataIndex: "projectName", ellipsis: true },
+            projectColumn<ResultDto>(t("testing.project"), "testing"),
             { title: t("testing.sampleType"), dataIndex: "sampleType", width: 100, render: (v: string) => label(SAMPLE_TYPE_LABELS, v) },
             { title: t("testing.strengthClass"), dataIndex: "strengthClass", width: 90, render: orDash },
             { title: t("testing.lotNo"), dataIndex: "lotNo", width: 110, render: orDash },

@@ -2,11 +2,11 @@ import type { ColumnsType } from "antd/es/table/interface";
 import { Flex, Tooltip } from "antd";
 import { StarFilled } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import { TRADE_LABELS, type WorkerDto } from "@contracts/workforce/workers";
 import { formatDate, orDash } from "../../../components/format";
 import { useLabels } from "../../../i18n/labels";
 import { AdmissionBlockTags, WorkerStatusTag } from "./worker-tags";
+import { projectColumn } from "../../../components/project-column";
 
 /**
  * The columns of a worker table: 工号, 姓名 (team leader marked), masked ID, 工种, 班组, 用工单位, 状态, 进场日期
@@ -38,14 +38,7 @@ export function useWorkerColumns({ withProject = false } = {}): ColumnsType<Work
     { title: t("workforce.team"), dataIndex: "teamName", key: "teamName", width: 110, ellipsis: true, render: orDash },
     ...(withProject
       ? [
-          {
-            title: t("workforce.project"),
-            dataIndex: "projectName",
-            key: "projectName",
-            width: 200,
-            ellipsis: true,
-            render: (v: string, w: WorkerDto) => <Link to={`/projects/${w.projectId}?tab=workforce`}>{v}</Link>,
-          },
+          projectColumn<WorkerDto>(t("workforce.project"), "workforce", 200),
         ]
       : []),
     { title: t("workforce.employer"), dataIndex: "employerName", key: "employerName", width: 200, ellipsis: true },
