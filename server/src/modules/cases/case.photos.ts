@@ -50,10 +50,12 @@ export async function assertCasePhotos(files: FileStore, ids: readonly string[],
 export async function readCasePhoto(db: Executor, actor: Actor, files: FileStore, id: string): Promise<{ bytes: Buffer; type: string }> {
   requirePermission(actor, "cases.read");
   const scope = projectScope(actor, sql`c.project_id`) ?? sql`true`;
+  // Containment (@>) so both GIN indexes find the photo's cases; the scope then filters those few.
   const result = await db.execute(sql`
     select 1 from cases_cases c
-     where ${scope}
-       and (${id} = any(c.photo_ids) or exists (select 1 from cases_events e where e.case_id = c.id and ${id} = any(e.photo_ids)))
+     where c.id in (select x.id from cases_cases x where x.photo_ids @> array[${id}]::text[]
+                    union all select e.case_id from cases_events e where e.photo_ids @> array[${id}]::text[])
+       and ${scope}
      limit 1`);
   if ((result as unknown as { rows: unknown[] }).rows.length === 0) throw notFound("photo", id);
   return files.read(photoPathOf(id)).catch(() => {

@@ -109,6 +109,8 @@ export const casesCases = pgTable(
     index("cases_cases_open_idx").on(t.state, t.grade, t.overdueAt, t.projectId).where(sql`state <> 'closed'`),
     index("cases_cases_closed_idx").on(t.closedAt, t.projectId).where(sql`state = 'closed'`),
     index("cases_cases_stop_work_idx").on(t.projectId).where(sql`stop_work in ('ordered', 'resume_applied')`),
+    // A photo is served to whoever may see a case it belongs to (case.photos.ts): found by containment.
+    index("cases_cases_photos_idx").using("gin", t.photoIds),
     uniqueIndex("cases_cases_source_uq").on(t.source, t.sourceRef).where(sql`source_ref is not null and state <> 'closed'`),
   ],
 );
@@ -131,7 +133,7 @@ export const casesEvents = pgTable(
     photoIds: text().array().notNull().default(sql`'{}'::text[]`),
     data: jsonb(),
   },
-  (t) => [index("cases_events_case_idx").on(t.caseId, t.at)],
+  (t) => [index("cases_events_case_idx").on(t.caseId, t.at), index("cases_events_photos_idx").using("gin", t.photoIds)],
 );
 
 /** The in-app inbox; outbound channels (email, SMS) are sent from the same record. */
