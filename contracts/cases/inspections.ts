@@ -258,6 +258,8 @@ export const RandomPlanDto = z.object({
   seed: z.string(),
   ratioPct: z.number().int(),
   poolSize: z.number().int(),
+  /** The domain's plan drawn before this one, whose pairings this draw avoided (replaying needs it with the seed). */
+  previousPlanId: z.uuid().nullable(),
   inspectorsPerTarget: z.number().int(),
   targetCount: z.number().int(),
   state: RandomPlanState,

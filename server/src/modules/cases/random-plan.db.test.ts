@@ -64,13 +64,18 @@ describe("inspector conflicts (回避)", () => {
 });
 
 describe("双随机 draw", () => {
-  it("draws ceil(ratio × live projects), two conflict-free inspectors each, the same again from the same seed", async () => {
+  it("draws ceil(ratio × live projects), two conflict-free inspectors each, the same targets again from the same seed", async () => {
     const res = await draw(inspectors[0], { name: "2026年第一批安全双随机", domain: "safety", ratioPct: 50, seed: "2026-Q1-public", inspectorsPerTarget: 2 });
     expect(res.statusCode, res.body).toBe(201);
     const plan = res.json() as RandomPlanDetailDto;
     expect(plan).toMatchObject({ poolSize: 6, targetCount: 3, state: "drawn", seed: "2026-Q1-public", summary: null });
+    // The targets replay from the seed; the teams also depend on the previous plan, which is now the first.
     const again = (await draw(inspectors[0], { name: "复核", domain: "safety", ratioPct: 50, seed: "2026-Q1-public" })).json() as RandomPlanDetailDto;
-    expect(again.targets.map((x) => [x.projectId, x.inspectorIds])).toEqual(plan.targets.map((x) => [x.projectId, x.inspectorIds]));
+    expect(again.targets.map((x) => x.projectId)).toEqual(plan.targets.map((x) => x.projectId));
+    for (const [i, target] of again.targets.entries()) {
+      // Site 0 has only inspectors 2 and 3 free of conflict: its repeat cannot be avoided.
+      if (target.projectId !== sites[0].project.id) expect([...target.inspectorIds].sort()).not.toEqual([...plan.targets[i].inspectorIds].sort());
+    }
 
     const all = (await draw(admin, { name: "全覆盖", domain: "safety", ratioPct: 100, seed: "all" })).json() as RandomPlanDetailDto;
     expect(new Set(all.targets.map((x) => x.projectId))).toEqual(new Set(sites.map((s) => s.project.id)));
@@ -146,5 +151,23 @@ describe("双随机 draw", () => {
     const after = plan.targets[1];
     const late = await t.as(admin, { method: "POST", url: "/api/v1/inspections", payload: { projectId: after.projectId, kind: "random", planId: plan.id, domain: "safety", inspectedOn: "2026-04-02", templateId, results } });
     expect(late.statusCode).toBe(409);
+  });
+
+  it("keeps no target's pair of last round when two plans of a domain are drawn in a row on the same pool", async () => {
+    // Quality inspectors with no declared conflict: the first draw of the domain has no previous plan.
+    for (let i = 0; i < 4; i++) await t.user("inspector", { domain: "quality" });
+    const pairsOf = (plan: RandomPlanDetailDto) => new Set(plan.targets.map((x) => [...x.inspectorIds].sort().join(" ")));
+    const first = (await draw(admin, { name: "质量第一轮", domain: "quality", ratioPct: 100, seed: "same-seed" })).json() as RandomPlanDetailDto;
+    const second = (await draw(admin, { name: "质量第二轮", domain: "quality", ratioPct: 100, seed: "same-seed" })).json() as RandomPlanDetailDto;
+    expect(second.targets).toHaveLength(6);
+    expect(second.targets.map((x) => x.projectId)).toEqual(first.targets.map((x) => x.projectId));
+    const lastRound = pairsOf(first);
+    for (const pair of pairsOf(second)) expect(lastRound.has(pair)).toBe(false);
+    // And the round after that avoids the second plan's pairs in turn.
+    const third = (await draw(admin, { name: "质量第三轮", domain: "quality", ratioPct: 100, seed: "same-seed" })).json() as RandomPlanDetailDto;
+    const secondRound = pairsOf(second);
+    for (const pair of pairsOf(third)) expect(secondRound.has(pair)).toBe(false);
+    // Each plan names the one it followed, so seed + pool + previous plan replay it.
+    expect([first.previousPlanId, second.previousPlanId, third.previousPlanId]).toEqual([null, first.id, second.id]);
   });
 });

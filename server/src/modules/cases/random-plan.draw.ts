@@ -3,9 +3,9 @@ import { z } from "zod";
 import type { RuleDefinition } from "../../platform/rules/rules.js";
 
 /**
- * 双随机 draw (domain-rules §8.1), pure: the same seed and the same pool give the same targets and the same
- * inspectors on every machine, so anyone holding the published seed can replay it. Pool and inspectors
- * are put in id order first, so the order a query happened to return them in does not matter.
+ * 双随机 draw (domain-rules §8.1), pure: the same seed, the same pool and the same previous round give the
+ * same targets and the same inspectors on every machine, so anyone holding the published seed can replay it.
+ * Pool and inspectors are put in id order first, so the order a query happened to return them in does not matter.
  */
 
 /** Risk weighting of the target pool: a project with open major hazards or overdue cases is drawn more often (重点对象). */
@@ -47,10 +47,26 @@ export interface DrawnTarget {
   inspectorIds: string[];
 }
 
+/** A target of the previous plan of the same domain, as stored: whom it sent where. */
+export interface LastRoundTarget {
+  projectId: string;
+  inspectorIds: readonly string[];
+}
+
+/** A target whose team had to repeat last round's pairing because the conflict-free inspectors left no other choice. */
+export interface UnavoidableRepeat {
+  projectId: string;
+  /** Pairs of inspectors (each in id order) who were already paired on some target of the previous plan. */
+  repeatedPairs: [string, string][];
+  /** The whole team is the one last round sent to this same project. */
+  sameTeamAsLastRound: boolean;
+}
+
 export interface DrawResult {
   targets: DrawnTarget[];
   /** Targets without enough conflict-free inspectors; the plan cannot be made while any is listed. */
   shortages: { projectId: string; available: number }[];
+  repeats: UnavoidableRepeat[];
 }
 
 export function riskWeight(p: Pick<PoolProject, "openMajorCases" | "overdueCases">, w: DrawWeights): number {
@@ -93,15 +109,67 @@ export const targetCountOf = (poolSize: number, ratioPct: number) => Math.min(po
 
 const byId = <T>(key: (t: T) => string) => (x: T, y: T) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0);
 
+const pairKey = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
+
+/** Every pair of inspectors who worked a target together last round. */
+export function lastRoundPairs(lastRound: readonly LastRoundTarget[]): Set<string> {
+  const pairs = new Set<string>();
+  for (const t of lastRound) for (let i = 0; i < t.inspectorIds.length; i++) for (let j = i + 1; j < t.inspectorIds.length; j++) pairs.add(pairKey(t.inspectorIds[i], t.inspectorIds[j]));
+  return pairs;
+}
+
+/** Sending last round's team back to the same project costs more than any number of repeated pairs (≤ 10 for 5 inspectors). */
+const SAME_TEAM_COST = 1000;
+/** Search steps before settling for the best team found so far: the pool is small, this only bounds a pathological one. */
+const SEARCH_BUDGET = 50_000;
+
+/**
+ * Picks `size` of the candidates (given in preference order: least loaded first) so that as few pairs as
+ * possible repeat a pairing of last round, and never last round's team for this project while another team
+ * exists. Among equally good teams the earliest in preference order wins, so with no last round this is
+ * simply the first `size` candidates. Branch and bound: a partial team's cost only grows as members join.
+ */
+function pickTeam(candidates: readonly string[], size: number, pairedBefore: ReadonlySet<string>, lastTeam: ReadonlySet<string> | undefined) {
+  let best: { members: number[]; cost: number } | undefined;
+  let steps = 0;
+  const picked: number[] = [];
+  const visit = (from: number, cost: number) => {
+    if (picked.length === size) {
+      const same = lastTeam !== undefined && lastTeam.size === size && picked.every((i) => lastTeam.has(candidates[i]));
+      const total = cost + (same ? SAME_TEAM_COST : 0);
+      if (!best || total < best.cost) best = { members: [...picked], cost: total };
+      return;
+    }
+    for (let i = from; i <= candidates.length - (size - picked.length); i++) {
+      if (best && (cost >= best.cost || ++steps > SEARCH_BUDGET)) return;
+      const added = picked.filter((j) => pairedBefore.has(pairKey(candidates[i], candidates[j]))).length;
+      picked.push(i);
+      visit(i + 1, cost + added);
+      picked.pop();
+    }
+  };
+  visit(0, 0);
+  const team = (best?.members ?? []).map((i) => candidates[i]);
+  const repeatedPairs: [string, string][] = [];
+  for (let i = 0; i < team.length; i++) {
+    for (let j = i + 1; j < team.length; j++) {
+      if (pairedBefore.has(pairKey(team[i], team[j]))) repeatedPairs.push(team[i] < team[j] ? [team[i], team[j]] : [team[j], team[i]]);
+    }
+  }
+  return { team, repeatedPairs, sameTeamAsLastRound: (best?.cost ?? 0) >= SAME_TEAM_COST };
+}
+
 /**
  * Draws ceil(ratio × |pool|) projects by risk weight, then `perTarget` distinct inspectors for each, never
  * one in conflict with an enterprise of the project. Inspectors are spread: each target takes the least
- * loaded conflict-free inspectors, ties broken at random.
+ * loaded conflict-free inspectors, ties broken at random — except that no two inspectors paired on a target
+ * of `lastRound` (the previous plan of the domain) are paired again, and no project gets last round's team
+ * again, unless the conflict-free inspectors leave no other choice: then the repeat is listed in `repeats`.
  */
 export function drawPlan(
   pool: readonly PoolProject[],
   inspectors: readonly InspectorCandidate[],
-  opts: { seed: string; ratioPct: number; perTarget: number; weights: DrawWeights },
+  opts: { seed: string; ratioPct: number; perTarget: number; weights: DrawWeights; lastRound?: readonly LastRoundTarget[] },
 ): DrawResult {
   const random = seededRandom(opts.seed);
   const projects = [...pool].sort(byId((p) => p.projectId));
@@ -113,6 +181,10 @@ export function drawPlan(
   const load = new Map(team.map((i) => [i.userId, 0]));
   const targets: DrawnTarget[] = [];
   const shortages: DrawResult["shortages"] = [];
+  const repeats: UnavoidableRepeat[] = [];
+  const lastRound = opts.lastRound ?? [];
+  const pairedBefore = lastRoundPairs(lastRound);
+  const lastTeamOf = new Map(lastRound.map((t) => [t.projectId, new Set(t.inspectorIds)]));
   for (const project of drawn) {
     const parties = new Set(project.enterpriseIds);
     const free = team
@@ -120,9 +192,11 @@ export function drawPlan(
       .map((i) => ({ userId: i.userId, load: load.get(i.userId)!, tie: random() }))
       .sort((x, y) => x.load - y.load || x.tie - y.tie);
     if (free.length < opts.perTarget) shortages.push({ projectId: project.projectId, available: free.length });
-    const chosen = free.slice(0, opts.perTarget).map((i) => i.userId);
-    for (const id of chosen) load.set(id, load.get(id)! + 1);
-    targets.push({ projectId: project.projectId, weight: weightOf.get(project.projectId)!, inspectorIds: chosen });
+    const ranked = free.map((i) => i.userId);
+    const pick = free.length < opts.perTarget ? { team: ranked, repeatedPairs: [], sameTeamAsLastRound: false } : pickTeam(ranked, opts.perTarget, pairedBefore, lastTeamOf.get(project.projectId));
+    if (pick.repeatedPairs.length > 0 || pick.sameTeamAsLastRound) repeats.push({ projectId: project.projectId, repeatedPairs: pick.repeatedPairs, sameTeamAsLastRound: pick.sameTeamAsLastRound });
+    for (const id of pick.team) load.set(id, load.get(id)! + 1);
+    targets.push({ projectId: project.projectId, weight: weightOf.get(project.projectId)!, inspectorIds: pick.team });
   }
-  return { targets, shortages };
+  return { targets, shortages, repeats };
 }

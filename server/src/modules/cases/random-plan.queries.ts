@@ -20,6 +20,10 @@ export interface PlanRecord {
   poolSize: number;
   inspectorsPerTarget: number;
   results: RandomPlanSummaryDto | null;
+  /** The plan whose pairings this draw avoided: with the seed and the pool, what replays the draw. */
+  previousPlanId?: string | null;
+  /** Targets that had to keep a pairing of the previous plan (the pool left no other choice). */
+  repeats?: unknown[];
 }
 
 /** A drawn target as stored: the schema's target plus the weight it was drawn with. */
@@ -29,7 +33,7 @@ export type PlanRow = typeof RP.$inferSelect;
 
 export const parseRecord = (summary: string | null): PlanRecord => {
   const parsed = summary ? (JSON.parse(summary) as Partial<PlanRecord>) : {};
-  return { poolSize: parsed.poolSize ?? 0, inspectorsPerTarget: parsed.inspectorsPerTarget ?? 2, results: parsed.results ?? null };
+  return { poolSize: parsed.poolSize ?? 0, inspectorsPerTarget: parsed.inspectorsPerTarget ?? 2, results: parsed.results ?? null, previousPlanId: parsed.previousPlanId ?? null, repeats: parsed.repeats ?? [] };
 };
 
 function planDto(row: PlanRow): RandomPlanDto {
@@ -41,6 +45,7 @@ function planDto(row: PlanRow): RandomPlanDto {
     seed: row.seed,
     ratioPct: row.ratioPct,
     poolSize: record.poolSize,
+    previousPlanId: record.previousPlanId ?? null,
     inspectorsPerTarget: record.inspectorsPerTarget,
     targetCount: row.targets.length,
     state: row.publishedAt ? "published" : "drawn",

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { CreateRandomPlanInput, RandomPlanDetailDto, RandomPlanSummaryDto } from "@contracts/cases/inspections";
 import { LIVE_PROJECT_STATUSES } from "@contracts/registry/enums";
@@ -13,7 +13,7 @@ import { ruleInForce } from "../../platform/rules/rules.js";
 import { registryProjects as P } from "../registry/index.js";
 import { DEFAULT_REGION } from "./case.open.js";
 import { notify } from "./notification.service.js";
-import { drawPlan, RANDOM_DRAW_WEIGHTS_RULE, type InspectorCandidate, type PoolProject } from "./random-plan.draw.js";
+import { drawPlan, RANDOM_DRAW_WEIGHTS_RULE, type InspectorCandidate, type LastRoundTarget, type PoolProject } from "./random-plan.draw.js";
 import { findingCounts, getRandomPlan, parseRecord, type PlanRecord, type StoredTarget } from "./random-plan.queries.js";
 import { casesInspectorConflicts as X, casesInspections as I, casesRandomPlans as RP } from "./schema.js";
 
@@ -59,10 +59,18 @@ export async function inspectorPool(db: Executor, domain: string): Promise<Inspe
   return users.map((u) => ({ userId: u.userId, conflictEnterpriseIds: conflicts.filter((c) => c.userId === u.userId).map((c) => c.enterpriseId) }));
 }
 
+/** The previous plan of a domain (the newest one drawn), whose pairings the next draw avoids repeating. */
+export async function lastRoundOf(db: Executor, domain: string): Promise<{ planId: string; targets: LastRoundTarget[] } | undefined> {
+  const [row] = await db.select({ id: RP.id, targets: RP.targets }).from(RP).where(eq(RP.domain, domain)).orderBy(desc(RP.createdAt), desc(RP.id)).limit(1);
+  return row && { planId: row.id, targets: row.targets.map((t) => ({ projectId: t.projectId, inspectorIds: t.inspectorIds })) };
+}
+
 /**
  * Draws a 双随机 plan: ceil(ratio × live projects) targets by risk weight, and `inspectorsPerTarget` distinct
  * conflict-free inspectors of the domain for each, from the given public seed or a generated one (logged
- * and stored, so anyone can replay the draw). The assigned inspectors are told in their inbox.
+ * and stored, so anyone can replay the draw against the same previous plan). No pairing of the domain's
+ * previous plan is repeated unless the pool leaves no other choice; such a repeat is logged, as the plan's
+ * contract has no field for it. The assigned inspectors are told in their inbox.
  * @throws AppError FORBIDDEN without `cases.inspect`; PRECONDITION_FAILED when there is no live project or
  * a drawn target lacks enough conflict-free inspectors (the details list them).
  */
@@ -71,11 +79,14 @@ export async function createRandomPlan(ctx: ServiceContext, input: Input, region
   const seed = input.seed ?? randomBytes(8).toString("hex");
   ctx.log.info({ seed, plan: input.name, domain: input.domain, ratioPct: input.ratioPct }, "random inspection draw");
   const id = await ctx.db.transaction(async (tx) => {
+    // Two draws of a domain at once would both avoid the same previous plan instead of one following the other.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`cases.random_plan:${input.domain}`}))`);
     const pool = await targetPool(tx);
     if (pool.length === 0) throw new AppError("PRECONDITION_FAILED", "没有在建项目可供抽取 (no live project to draw from)", { issues: [{ path: "ratioPct", message: "empty pool" }] });
     const inspectors = await inspectorPool(tx, input.domain);
     const weights = (await ruleInForce(tx, RANDOM_DRAW_WEIGHTS_RULE, region)).value;
-    const draw = drawPlan(pool, inspectors, { seed, ratioPct: input.ratioPct, perTarget: input.inspectorsPerTarget, weights });
+    const lastRound = await lastRoundOf(tx, input.domain);
+    const draw = drawPlan(pool, inspectors, { seed, ratioPct: input.ratioPct, perTarget: input.inspectorsPerTarget, weights, lastRound: lastRound?.targets });
     if (draw.shortages.length > 0) {
       throw new AppError(
         "PRECONDITION_FAILED",
@@ -83,7 +94,10 @@ export async function createRandomPlan(ctx: ServiceContext, input: Input, region
         { issues: [{ path: "inspectorsPerTarget", message: "not enough inspectors" }], shortages: draw.shortages, poolInspectors: inspectors.length },
       );
     }
-    const record: PlanRecord = { poolSize: pool.length, inspectorsPerTarget: input.inspectorsPerTarget, results: null };
+    if (draw.repeats.length > 0) {
+      ctx.log.warn({ seed, domain: input.domain, previousPlanId: lastRound?.planId, repeats: draw.repeats }, "random inspection draw: last round's pairing repeated, the pool left no other choice");
+    }
+    const record: PlanRecord = { poolSize: pool.length, inspectorsPerTarget: input.inspectorsPerTarget, results: null, previousPlanId: lastRound?.planId ?? null, repeats: draw.repeats };
     const targets: StoredTarget[] = draw.targets.map((t) => ({ projectId: t.projectId, inspectorIds: t.inspectorIds, weight: t.weight }));
     const [row] = await tx
       .insert(RP)

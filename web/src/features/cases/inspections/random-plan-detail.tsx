@@ -67,6 +67,7 @@ function RandomPlanDetail() {
               { key: "pool", label: t("random.pool"), children: p.poolSize },
               { key: "seed", label: t("random.seed"), children: <Typography.Text copyable className="sc-mono">{p.seed}</Typography.Text> },
               { key: "per", label: t("random.perTarget"), children: p.inspectorsPerTarget },
+              { key: "prev", label: t("random.previousPlan"), children: p.previousPlanId ? <Link to={`/random-plans/${p.previousPlanId}`}>{t("random.previousPlanLink")}</Link> : "—" },
               { key: "by", label: t("random.createdBy"), children: `${p.createdByName} · ${formatDateTime(p.createdAt)}` },
               ...(p.publishedAt ? [{ key: "pub", label: t("random.publishedAt"), children: formatDateTime(p.publishedAt) }] : []),
             ]}
