@@ -676,7 +676,7 @@ cases.push(
 // ─── end of SAFETY block ───
 
 // ─── TESTING block (issue 5): agencies, commissions and sampling, results, reports, concrete evaluation ───
-import { testingAgencies, testingCommissions, testingReports, testingResults, testingRuleDefinitions } from "../server/src/modules/testing/index";
+import { samplingPhotoIdOf, testingAgencies, testingCommissions, testingReports, testingResults, testingRuleDefinitions } from "../server/src/modules/testing/index";
 import { ensureRuleDefaults as fileTestingRules } from "../server/src/platform/rules/rules";
 import { casesRuleDefinitions as testingCaseRules } from "../server/src/modules/cases/index";
 
@@ -687,6 +687,8 @@ const TESTING_READ = (ok: number, o: { bound?: number; agency?: number } = {}): 
 const TESTING_COMMISSION = (ok: number, bound = ok): Expect => every(403, { admin: ok, enterprise: bound, project: bound });
 /** Roles with `testing.report` (the admin and the testing agency, on commissions addressed to it). */
 const TESTING_REPORT = (ok: number, agency = ok): Expect => every(403, { admin: ok, testing_agency: agency });
+/** Roles that may attach sampling photos: those with `testing.commission` or `testing.report`. */
+const TESTING_PHOTO_WRITERS = every(403, { admin: 201, enterprise: 201, project: 201, testing_agency: 201 });
 const RESULT_SHEET = ["委托编号", "检测日期", "试块1(MPa)", "试块2(MPa)", "试块3(MPa)", "强度代表值(MPa)", "下屈服强度ReL(MPa)", "抗拉强度Rm(MPa)", "断后伸长率A(%)", "最大力总延伸率Agt(%)", "检测项目", "检测值", "标准要求", "是否合格"];
 
 beforeAll(async () => {
@@ -727,6 +729,12 @@ beforeAll(async () => {
     .returning({ id: testingCommissions.id, no: testingCommissions.no });
   keys.forEach((k, i) => (f[k] = rows[i].id));
   f.cPAno = rows[0].no;
+  // Sampling photos on the PA commission (to T) and the PB one (to T), as a sampling record would file them.
+  const store = new FileStore(testConfig().dataDir);
+  for (const [key, commission] of [["samplingPhotoPA", f.cPA], ["samplingPhotoPB", f.cPB]] as const) {
+    f[key] = samplingPhotoIdOf(await store.saveImage("testing", PNG, "file"));
+    await t.db.update(testingCommissions).set({ samplePhotoIds: [f[key]] }).where(eq(testingCommissions.id, commission));
+  }
   // Results to list and report on: one on PA and one on PB (both T's), per-role ones to issue reports on.
   const resKeys = ["rPA", "rPB", ...["admin", "testing_agency", "other"].map((r) => `repPA_${r}`)];
   const figures = { kind: "agency", items: [{ name: "矩阵", value: "1", requirement: "", pass: true }], failedItems: [] };
@@ -753,6 +761,9 @@ cases.push(
   { route: "POST /testing/agencies", body: () => ({ enterpriseId: f.T2, qualificationNo: `MX-JC2-${seq}`, level: "special", scopes: ["concrete", "rebar"], validTo: "2099-12-31" }), expect: bureau(200) },
   { route: "GET /testing/commissions", url: "/testing/commissions?pageSize=200", expect: TESTING_READ(200) },
   { route: "GET /testing/commissions/export", expect: TESTING_READ(200) },
+  { route: "POST /testing/photos", upload: async () => PNG, expect: TESTING_PHOTO_WRITERS },
+  { route: "GET /testing/photos/:id", on: "sampling photo of a PA commission to T", url: () => `/testing/photos/${f.samplingPhotoPA}`, expect: TESTING_READ(200) },
+  { route: "GET /testing/photos/:id", on: "sampling photo of a PB commission to T", url: () => `/testing/photos/${f.samplingPhotoPB}`, expect: TESTING_READ(200, { bound: 404 }) },
   { route: "GET /testing/commissions/:id", on: "on PA, to T", url: () => `/testing/commissions/${f.cPA}`, expect: TESTING_READ(200) },
   { route: "GET /testing/commissions/:id", on: "on PB, to T", url: () => `/testing/commissions/${f.cPB}`, expect: TESTING_READ(200, { bound: 404 }) },
   { route: "GET /testing/commissions/:id", on: "on PA, to T2", url: () => `/testing/commissions/${f.cPA_T2}`, expect: TESTING_READ(200, { agency: 404 }) },
@@ -800,7 +811,7 @@ describe("testing lists: who sees what", () => {
 // ─── end of TESTING block ───
 
 // ─── CASES-CORE block (issue 5): the rectification loop, photos, notices, inbox ───
-import { casesCases, casesEvents, casesNotifications, casesRuleDefinitions as casesCoreRules, photoIdOf } from "../server/src/modules/cases/index";
+import { casesCases, casesEvents, casesNotifications, casesRuleDefinitions as casesCoreRules, casePhotoIdOf } from "../server/src/modules/cases/index";
 import { ensureRuleDefaults as fileCasesCoreRules } from "../server/src/platform/rules/rules";
 
 /** Roles with `cases.read`; `bound` is what the enterprise and project users get outside their scope. */
@@ -813,7 +824,7 @@ const RESPONSIBLE_PA = (ok: number) => every(403, { enterprise: ok, project: ok 
 
 beforeAll(async () => {
   await fileCasesCoreRules(t.db, casesCoreRules);
-  const photo = photoIdOf(await new FileStore(testConfig().dataDir).saveImage("cases", PNG, "file"));
+  const photo = casePhotoIdOf(await new FileStore(testConfig().dataDir).saveImage("cases", PNG, "file"));
   f.casePhoto = photo;
   // PC: a third live project (A is its general contractor) for stop-work orders, so PA's status never changes under other blocks.
   const [pc] = await t.db.insert(projects).values({ code: "MX-PCW", name: "矩阵停工项目", type: "building", district: "东城街道", status: "in_progress", permitNo: "330784-PCW" }).returning({ id: projects.id });

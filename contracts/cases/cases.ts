@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { csvEnum, PageQuery, sortParam } from "../platform/common";
+import { PhotoIds as PhotoIdsFrom } from "../platform/files";
 import type { Labels } from "../registry/enums";
 import { CASE_CATEGORIES, CASE_GRADES, CASE_SOURCES, CASE_STATES, CaseCategory, CaseGrade, CaseSource, CaseState, OpenCaseInput, STOP_WORK_STATES, StopWorkState } from "./enums";
 
@@ -158,12 +159,9 @@ export type OpenCaseRequest = z.input<typeof OpenCaseRequest>;
 export const OpenCaseResultDto = z.object({ id: z.uuid(), no: z.string(), created: z.boolean() });
 export type OpenCaseResultDto = z.infer<typeof OpenCaseResultDto>;
 
-/** A case photo id as the upload returns it: `<yyyy-mm>-<uuid>.<jpg|png>`. */
-export const CASE_PHOTO_ID = /^\d{4}-\d{2}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.(jpg|png)$/;
-
 const Note = z.string().trim().max(2000);
 const RequiredText = (max: number) => z.string().trim().min(1).max(max);
-const PhotoIds = z.array(z.string().regex(CASE_PHOTO_ID, "photo id (from POST /cases/photos)")).max(20);
+const PhotoIds = PhotoIdsFrom("/cases/photos");
 
 /** 签收: the responsible party acknowledges the notice; optional note. */
 export const AcceptCaseInput = z.object({ note: Note.optional() });
@@ -192,11 +190,5 @@ export type ResumeDecisionInput = z.infer<typeof ResumeDecisionInput>;
 export const CommentCaseInput = z.object({ text: RequiredText(2000) });
 export type CommentCaseInput = z.infer<typeof CommentCaseInput>;
 
-export const CasePhotoDto = z.object({ id: z.string() });
-export type CasePhotoDto = z.infer<typeof CasePhotoDto>;
-
-/** `GET /cases/photos/:id`: served only when the photo belongs to a case the caller may see. */
-export const CasePhotoParams = z.object({ id: z.string().regex(CASE_PHOTO_ID, "photo id") });
-export type CasePhotoParams = z.infer<typeof CasePhotoParams>;
 
 export type { CaseCategory, CaseGrade, CaseSource, CaseState, StopWorkState };

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { IsoDate, PageQuery, csvEnum, sortParam } from "../platform/common.js";
 import { AGENCY_LEVELS, AgencyLevel, COMMISSION_STATES, CommissionState, SAMPLE_TYPES, SampleType } from "./enums.js";
+import { PhotoIds } from "../platform/files";
 
 const Text = (max: number) => z.string().trim().max(max);
 
@@ -61,7 +62,7 @@ export const SamplingInput = z.object({
   sampledAt: z.iso.datetime({ offset: true }),
   place: Text(200).min(1, "必填 (required)"),
   sampleCode: z.string().trim().regex(/^[A-Za-z0-9-]{4,64}$/, "4–64 位字母、数字或 - (4–64 letters, digits or -)"),
-  photoIds: z.array(z.string().max(200)).max(20).default([]),
+  photoIds: PhotoIds("/testing/photos").default([]),
 });
 export type SamplingInput = z.input<typeof SamplingInput>;
 

@@ -1,21 +1,17 @@
 import { sql } from "drizzle-orm";
-import { CASE_PHOTO_ID } from "@contracts/cases/cases";
 import type { Actor, ServiceContext } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
-import { forbidden, invalidField, notFound } from "../../platform/errors.js";
+import { forbidden, notFound } from "../../platform/errors.js";
+import { photoIdOf, PhotoShelf } from "../../platform/files/photos.js";
 import type { FileStore } from "../../platform/files/store.js";
 import { requirePermission } from "../../platform/auth/actor.js";
 import { projectScope } from "../registry/index.js";
 
-/**
- * Case photos live in the FileStore under `cases/<yyyy-mm>/<uuid>.<ext>`; their id is that path without
- * the kind and with the month joined by a dash (`2026-12-<uuid>.jpg`), so an id is one URL segment and
- * maps back to exactly one file inside the store.
- */
+/** Case photos: evidence of notices, replies, re-checks and resumption reports (platform/files/photos.ts). */
 const KIND = "cases";
+const shelf = (files: FileStore) => new PhotoShelf(files, KIND);
 
-export const photoIdOf = (rel: string) => rel.slice(KIND.length + 1).replace("/", "-");
-export const photoPathOf = (id: string) => `${KIND}/${id.slice(0, 7)}/${id.slice(8)}`;
+export const casePhotoIdOf = (rel: string) => photoIdOf(KIND, rel);
 
 /** Inspectors and the answering parties attach photos; read-only roles do not. @throws AppError FORBIDDEN. */
 export function assertMayUploadCasePhotos(actor: Actor): void {
@@ -28,20 +24,11 @@ export function assertMayUploadCasePhotos(actor: Actor): void {
  */
 export async function saveCasePhoto(ctx: ServiceContext, files: FileStore, bytes: Buffer): Promise<{ id: string }> {
   assertMayUploadCasePhotos(ctx.actor);
-  return { id: photoIdOf(await files.saveImage(KIND, bytes, "file")) };
+  return shelf(files).save(bytes);
 }
 
 /** Every id names a stored case photo. @throws AppError VALIDATION naming `<field>.<index>`. */
-export async function assertCasePhotos(files: FileStore, ids: readonly string[], field: string): Promise<void> {
-  for (const [i, id] of ids.entries()) {
-    if (!CASE_PHOTO_ID.test(id)) throw invalidField(`${field}.${i}`, "照片编号无效 (not a case photo id)");
-    const found = await files.read(photoPathOf(id)).then(
-      () => true,
-      () => false,
-    );
-    if (!found) throw invalidField(`${field}.${i}`, "照片不存在，请重新上传 (photo not found, upload it again)");
-  }
-}
+export const assertCasePhotos = (files: FileStore, ids: readonly string[], field: string) => shelf(files).assertStored(ids, field);
 
 /**
  * A photo, served only when it belongs to a case (its notice or a timeline entry) the caller may see.
@@ -58,7 +45,5 @@ export async function readCasePhoto(db: Executor, actor: Actor, files: FileStore
        and ${scope}
      limit 1`);
   if ((result as unknown as { rows: unknown[] }).rows.length === 0) throw notFound("photo", id);
-  return files.read(photoPathOf(id)).catch(() => {
-    throw notFound("photo", id);
-  });
+  return shelf(files).read(id);
 }

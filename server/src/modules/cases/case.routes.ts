@@ -6,8 +6,6 @@ import {
   CaseBoardDto,
   CaseDetailDto,
   CaseDto,
-  CasePhotoDto,
-  CasePhotoParams,
   CommentCaseInput,
   ListCasesQuery,
   OpenCaseRequest,
@@ -28,6 +26,7 @@ import { assertMayUploadCasePhotos, readCasePhoto, saveCasePhoto } from "./case.
 import { caseBoard, getCase, listCases } from "./case.queries.js";
 import { acceptCase, applyResume, commentCase, decideResume, openCaseByInspector, orderStopWork, recheckCase, replyCase } from "./case.service.js";
 import { exportCases } from "./case.sheet.js";
+import { PhotoDto, PhotoParams } from "@contracts/platform/files";
 
 const tags = ["cases"];
 const ExportQuery = ListCasesQuery.omit({ page: true, pageSize: true });
@@ -66,13 +65,13 @@ export const caseRoutes: FastifyPluginAsyncZod<{ files: FileStore; config: Confi
 
   app.get("/cases/export", { schema: { tags, querystring: ExportQuery } }, async (req, reply) => sendXlsx(reply, "整改台账.xlsx", await exportCases(req.ctx.db, req.ctx.actor, req.query)));
 
-  app.post("/cases/photos", { schema: { tags, consumes: ["multipart/form-data"], response: { 201: CasePhotoDto } } }, async (req, reply) => {
+  app.post("/cases/photos", { schema: { tags, consumes: ["multipart/form-data"], response: { 201: PhotoDto } } }, async (req, reply) => {
     // The permission is checked before the body is read, so a refused caller's upload is never stored.
     assertMayUploadCasePhotos(req.ctx.actor);
     return reply.code(201).send(await saveCasePhoto(req.ctx, files, await readImageUpload(req)));
   });
 
-  app.get("/cases/photos/:id", { schema: { tags, params: CasePhotoParams } }, async (req, reply) => {
+  app.get("/cases/photos/:id", { schema: { tags, params: PhotoParams } }, async (req, reply) => {
     const image = await readCasePhoto(req.ctx.db, req.ctx.actor, files, req.params.id);
     return reply.header("content-type", image.type).header("cache-control", "private, max-age=3600").send(image.bytes);
   });

@@ -57,6 +57,6 @@ export { openMajorCaseCount } from "./case.queries.js";
 export { casesRuleDefinitions, caseDeadlineRule } from "./case.rules.js";
 export { ensureDefaultTemplates } from "./template.service.js";
 export { sweepOverdue, CaseSweeper } from "./case.sweeper.js";
-export { photoIdOf } from "./case.photos.js";
+export { casePhotoIdOf } from "./case.photos.js";
 export { NotificationChannelRegistry, loggingChannel, startNotificationDispatch, type NotificationChannel, type NotificationRecipient } from "./notification.channels.js";
 export * from "./schema.js";

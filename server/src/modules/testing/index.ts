@@ -18,12 +18,13 @@ export interface TestingDeps {
  * results judged by GB/T 50107 and GB/T 1499.2 (failures open `cases` at once), reports with a verify
  * code and QR, and the public verify API.
  */
-export const testingPlugin: FastifyPluginAsync<TestingDeps> = async (app, { config, db }) => {
-  await app.register(testingRoutes, { region: config.cityRegion, db });
+export const testingPlugin: FastifyPluginAsync<TestingDeps> = async (app, { config, files, db }) => {
+  await app.register(testingRoutes, { region: config.cityRegion, files, db });
 };
 
 /** The GB/T 50107 tables and factors, the witnessed share, and the rebar minimums; filed by app start-up. */
 export const testingRuleDefinitions: RuleDefinition[] = testingRuleList;
 
 export { gbt50107Rule, rebarGradesRule, witnessShareRule } from "./testing.rules.js";
+export { samplingPhotoIdOf } from "./sampling.photos.js";
 export * from "./schema.js";

@@ -1,6 +1,9 @@
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import QRCode from "qrcode";
 import { z } from "zod";
+// A sampling photo id has the FileStore's photo id shape, which the cases contract defines.
+import { PhotoDto, PhotoParams } from "@contracts/platform/files";
 import { IdParams, ImportAcceptedDto, page } from "@contracts/platform/common";
 import { shanghaiDay } from "@contracts/platform/time";
 import { AgencyDto, AgencyInput, CommissionDto, CreateCommissionInput, ListAgenciesQuery, ListCommissionsQuery, SamplingInput, WitnessShareDto } from "@contracts/testing/commission";
@@ -8,9 +11,10 @@ import { ConcreteEvaluationDto, ConcreteEvaluationInput } from "@contracts/testi
 import { IssueReportInput, ListResultsQuery, PublicReportDto, ReportDto, ResultDto, ReviseReportInput, SubmitResultInput, VerifyCodeParams } from "@contracts/testing/result";
 import { requirePermission } from "../../platform/auth/actor.js";
 import type { Db } from "../../platform/db/client.js";
-import { AppError } from "../../platform/errors.js";
+import { AppError, invalidField } from "../../platform/errors.js";
 import { sendXlsx, writeSheet } from "../../platform/excel/excel.js";
 import { readXlsxUpload } from "../../platform/excel/upload.js";
+import type { FileStore } from "../../platform/files/store.js";
 import { assertProjectVisible } from "../registry/index.js";
 import { listAgencies, upsertAgency } from "./agency.service.js";
 import { commissionsForExport, getCommission, listCommissions } from "./commission.queries.js";
@@ -21,6 +25,7 @@ import { getReport, issueReport, reviseReport, verifyReport } from "./report.ser
 import { importResults } from "./result.import.js";
 import { getResult, listResults, resultsForExport } from "./result.queries.js";
 import { submitResult } from "./result.service.js";
+import { assertMayUploadSamplingPhotos, readSamplingPhoto, saveSamplingPhoto } from "./sampling.photos.js";
 import { RESULT_EXPORT_COLUMNS, RESULT_IMPORT_COLUMNS } from "./result.sheet.js";
 import { witnessShare } from "./witness-share.queries.js";
 
@@ -29,14 +34,32 @@ const CommissionExportQuery = ListCommissionsQuery.omit({ page: true, pageSize: 
 const ResultExportQuery = ListResultsQuery.omit({ page: true, pageSize: true });
 const ProjectCommissionsQuery = ListCommissionsQuery.omit({ projectId: true });
 
+async function readImageUpload(req: FastifyRequest): Promise<Buffer> {
+  const missing = () => invalidField("file", "请上传 JPEG 或 PNG 照片，字段名 file (upload an image in field `file`)");
+  if (!req.isMultipart()) throw missing();
+  const part = await req.file();
+  if (!part || part.fieldname !== "file") throw missing();
+  return part.toBuffer();
+}
+
 /** 工程检测: agencies, commissions and sampling, results (API and Excel), reports and the public verify. */
-export const testingRoutes: FastifyPluginAsyncZod<{ region: string; db?: Db }> = async (app, { region, db }) => {
+export const testingRoutes: FastifyPluginAsyncZod<{ region: string; files: FileStore; db?: Db }> = async (app, { region, files, db }) => {
   app.post("/testing/concrete-evaluations", { schema: { tags, body: ConcreteEvaluationInput, response: { 200: ConcreteEvaluationDto } } }, async (req) =>
     evaluateConcrete(req.ctx.db, req.ctx.actor, req.body, region),
   );
 
   app.get("/testing/agencies", { schema: { tags, querystring: ListAgenciesQuery, response: { 200: page(AgencyDto) } } }, async (req) => listAgencies(req.ctx.db, req.ctx.actor, req.query));
   app.post("/testing/agencies", { schema: { tags, body: AgencyInput, response: { 200: AgencyDto } } }, async (req) => upsertAgency(req.ctx, req.body));
+
+  app.post("/testing/photos", { schema: { tags, consumes: ["multipart/form-data"], response: { 201: PhotoDto } } }, async (req, reply) => {
+    // The permission is checked before the body is read, so a refused caller's upload is never stored.
+    assertMayUploadSamplingPhotos(req.ctx.actor);
+    return reply.code(201).send(await saveSamplingPhoto(req.ctx, files, await readImageUpload(req)));
+  });
+  app.get("/testing/photos/:id", { schema: { tags, params: PhotoParams } }, async (req, reply) => {
+    const image = await readSamplingPhoto(req.ctx.db, req.ctx.actor, files, req.params.id);
+    return reply.header("content-type", image.type).header("cache-control", "private, max-age=3600").send(image.bytes);
+  });
 
   // Static paths before `:id`, so none is ever read as an id.
   app.get("/testing/commissions/export", { schema: { tags, querystring: CommissionExportQuery } }, async (req, reply) => {
@@ -48,7 +71,7 @@ export const testingRoutes: FastifyPluginAsyncZod<{ region: string; db?: Db }> =
   );
   app.get("/testing/commissions/:id", { schema: { tags, params: IdParams, response: { 200: CommissionDto } } }, async (req) => getCommission(req.ctx.db, req.ctx.actor, req.params.id));
   app.post("/testing/commissions/:id/sampling", { schema: { tags, params: IdParams, body: SamplingInput, response: { 200: CommissionDto } } }, async (req) =>
-    recordSampling(req.ctx, req.params.id, req.body),
+    recordSampling(req.ctx, files, req.params.id, req.body),
   );
   app.post("/testing/commissions/:id/results", { schema: { tags, params: IdParams, body: SubmitResultInput, response: { 201: ResultDto } } }, async (req, reply) => {
     const recorded = await submitResult(req.ctx, req.params.id, req.body, region);

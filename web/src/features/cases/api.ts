@@ -4,7 +4,6 @@ import type {
   CaseBoardDto,
   CaseDetailDto,
   CaseDto,
-  CasePhotoDto,
   CommentCaseInput,
   OpenCaseRequest,
   OpenCaseResultDto,
@@ -18,6 +17,7 @@ import { api, apiUrl, type QueryParams } from "../../api/client";
 import type { Page } from "../../api/page";
 import "./i18n";
 import { casesKeys } from "./keys";
+import type { PhotoDto } from "@contracts/platform/files";
 
 const k = casesKeys.cases;
 const keep = <T,>(prev: T | undefined) => prev;
@@ -41,7 +41,7 @@ export const stopWorkPdfUrl = (caseId: string) => apiUrl(`/cases/${caseId}/stop-
 export async function uploadCasePhoto(file: File): Promise<string> {
   const body = new FormData();
   body.append("file", file, file.name);
-  const res = await api<CasePhotoDto>("/cases/photos", { body });
+  const res = await api<PhotoDto>("/cases/photos", { body });
   return res.id;
 }
 

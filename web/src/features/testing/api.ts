@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { AgencyDto, AgencyInput, CommissionDto, CreateCommissionInput, SamplingInput, WitnessShareDto } from "@contracts/testing/commission";
 import type { ConcreteEvaluationDto, ConcreteEvaluationInput } from "@contracts/testing/evaluation";
 import type { IssueReportInput, PublicReportDto, ReportDto, ResultDto, ReviseReportInput, SubmitResultInput } from "@contracts/testing/result";
-import { api, type QueryParams } from "../../api/client";
+import { api, apiUrl, type QueryParams } from "../../api/client";
 import type { Page } from "../../api/page";
 import { testingKeys as k } from "./keys";
 
@@ -50,6 +50,16 @@ export const useReviseReport = (id: string) => useTestingMutation((input: Revise
 export const useFileAgency = () => useTestingMutation((input: AgencyInput) => api<AgencyDto>("/testing/agencies", { body: input }));
 
 export const useConcreteEvaluation = () => useMutation({ mutationFn: (input: ConcreteEvaluationInput) => api<ConcreteEvaluationDto>("/testing/concrete-evaluations", { body: input }) });
+
+/** Where a sampling photo is shown from (the server checks the caller may see a commission it belongs to). */
+export const samplingPhotoUrl = (id: string) => apiUrl(`/testing/photos/${encodeURIComponent(id)}`);
+
+/** Uploads one photo (JPEG/PNG) and answers the id to put into a sampling record's `photoIds`. */
+export async function uploadSamplingPhoto(file: File): Promise<string> {
+  const body = new FormData();
+  body.append("file", file, file.name);
+  return (await api<{ id: string }>("/testing/photos", { body })).id;
+}
 
 export const usePublicReport = (code: string) =>
   useQuery({ queryKey: ["public.report", code], queryFn: () => api<PublicReportDto>(`/public/reports/${encodeURIComponent(code)}`), retry: false });

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Button, Card, Select, Space, Table, Tag } from "antd";
+import { Button, Card, Descriptions, Select, Space, Table, Tag } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { CommissionDto } from "@contracts/testing/commission";
@@ -16,12 +16,14 @@ import { CommissionForm } from "./commission-form";
 import { PassTag } from "./pass-tag";
 import { ResultForm } from "./result-form";
 import { SamplingForm } from "./sampling-form";
+import { SamplingPhotoThumbs } from "./sampling-photos";
 import "../i18n";
 import { projectColumn } from "../../../components/project-column";
 
 /**
  * 检测委托 list (the city's, or one project's): filters in the URL, export, 新建委托 for project parties,
- * 登记取样 on a fresh commission and 录入结果 for the agency it is addressed to.
+ * 登记取样 on a fresh commission and 录入结果 for the agency it is addressed to; a sampled row expands to its
+ * sampling record with the photos.
  */
 export function CommissionTable({ projectId }: { projectId?: string }) {
   const { t } = useTranslation();
@@ -82,6 +84,7 @@ export function CommissionTable({ projectId }: { projectId?: string }) {
         pagination={lp.pagination(data?.total)}
         onChange={lp.onTableChange}
         scroll={{ x: 1200 }}
+        expandable={{ rowExpandable: (r) => r.sampleCode !== null, expandedRowRender: (r) => <SamplingRecord commission={r} /> }}
         columns={[
           { title: t("testing.no"), dataIndex: "no", key: "no", width: 160, sorter: true, sortOrder: lp.sortOrder("no"), render: (v: string) => <span style={{ fontFamily: "monospace" }}>{v}</span> },
           ...(projectId ? [] : [projectColumn<CommissionDto>(t("testing.project"), "testing")]),
@@ -121,5 +124,20 @@ export function CommissionTable({ projectId }: { projectId?: string }) {
       {sampling && <SamplingForm commission={sampling} onClose={() => setSampling(null)} />}
       {entering && <ResultForm commission={entering} onClose={() => setEntering(null)} />}
     </Card>
+  );
+}
+
+/** 取样记录 of a sampled commission: when, where, the sealed sample's code and the on-site photos. */
+function SamplingRecord({ commission: c }: { commission: CommissionDto }) {
+  const { t } = useTranslation();
+  return (
+    <Descriptions size="small" column={3} title={t("testing.sampling")}>
+      <Descriptions.Item label={t("testing.sampledAt")}>{formatDateTime(c.sampledAt)}</Descriptions.Item>
+      <Descriptions.Item label={t("testing.samplePlace")}>{orDash(c.samplePlace)}</Descriptions.Item>
+      <Descriptions.Item label={t("testing.sampleCode")}>{orDash(c.sampleCode)}</Descriptions.Item>
+      <Descriptions.Item label={t("testing.samplePhotos")} span={3}>
+        <SamplingPhotoThumbs ids={c.samplePhotoIds} size={64} />
+      </Descriptions.Item>
+    </Descriptions>
   );
 }

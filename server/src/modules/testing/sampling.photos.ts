@@ -1,0 +1,48 @@
+import { and, sql } from "drizzle-orm";
+import { requirePermission } from "../../platform/auth/actor.js";
+import type { Actor, ServiceContext } from "../../platform/context.js";
+import type { Executor } from "../../platform/db/client.js";
+import { forbidden, notFound } from "../../platform/errors.js";
+import { photoIdOf, PhotoShelf } from "../../platform/files/photos.js";
+import type { FileStore } from "../../platform/files/store.js";
+import { commissionScope } from "./commission.scope.js";
+import { testingCommissions as C } from "./schema.js";
+
+/** Witness-sampling photos (platform/files/photos.ts). */
+const KIND = "testing";
+const shelf = (files: FileStore) => new PhotoShelf(files, KIND);
+
+export const samplingPhotoIdOf = (rel: string) => photoIdOf(KIND, rel);
+
+/** The project parties (who record sampling) and the agencies (who receive the sample) attach photos. @throws AppError FORBIDDEN. */
+export function assertMayUploadSamplingPhotos(actor: Actor): void {
+  if (!actor.permissions.has("testing.commission") && !actor.permissions.has("testing.report")) throw forbidden(`Role ${actor.role} may not upload sampling photos`);
+}
+
+/**
+ * Stores an uploaded photo (JPEG or PNG by its first bytes, ≤ 2 MB) for a later sampling record.
+ * @throws AppError FORBIDDEN without a testing write permission; VALIDATION naming `file`.
+ */
+export async function saveSamplingPhoto(ctx: ServiceContext, files: FileStore, bytes: Buffer): Promise<{ id: string }> {
+  assertMayUploadSamplingPhotos(ctx.actor);
+  return shelf(files).save(bytes);
+}
+
+/** Every id names a stored sampling photo. @throws AppError VALIDATION naming `photoIds.<index>`. */
+export const assertSamplingPhotos = (files: FileStore, ids: readonly string[]) => shelf(files).assertStored(ids, "photoIds");
+
+/**
+ * A photo, served only when it belongs to the sampling record of a commission the caller may see (the
+ * agency it is addressed to, the parties of its project, the bureau).
+ * @throws AppError FORBIDDEN without `testing.read`; NOT_FOUND otherwise.
+ */
+export async function readSamplingPhoto(db: Executor, actor: Actor, files: FileStore, id: string): Promise<{ bytes: Buffer; type: string }> {
+  requirePermission(actor, "testing.read");
+  const [owner] = await db
+    .select({ id: C.id })
+    .from(C)
+    .where(and(sql`${C.samplePhotoIds} @> array[${id}]::text[]`, commissionScope(actor)))
+    .limit(1);
+  if (!owner) throw notFound("photo", id);
+  return shelf(files).read(id);
+}
