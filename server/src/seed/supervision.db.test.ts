@@ -20,6 +20,17 @@ afterAll(() => t?.close());
 const count = async (table: string) => (await query<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(table)}`))[0].n;
 
 describe("the demo city's supervision year", () => {
+  it("keeps the board's counts equal to the cases themselves (the triggers of migration 0009)", async () => {
+    const counted = await query<{ k: string; n: number }>(sql`
+      select concat_ws('|', project_id, state, grade, overdue, stop_active) as k, n from cases_board_counts where n <> 0 order by k`);
+    const actual = await query<{ k: string; n: number }>(sql`
+      select concat_ws('|', project_id, state, grade, overdue_at is not null, stop_work in ('ordered', 'resume_applied')) as k, count(*)::int as n
+      from cases_cases group by 1 order by k`);
+    expect(counted.length).toBeGreaterThan(5);
+    expect(counted).toEqual(actual);
+  });
+
+
   it("stores what it reports, and only once", async () => {
     expect(counts.seeded).toBe(true);
     expect((await query<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'seed.supervision.created'`))[0].n).toBe(1);

@@ -10,7 +10,7 @@ import { andAll, likePattern, offsetOf, type Page } from "../../platform/db/pagi
 import { notFound } from "../../platform/errors.js";
 import { projectScope, registryEnterprises as ENT, registryProjects as P } from "../registry/index.js";
 import { allowedActions, type Caller } from "./case.workflow.js";
-import { casesCases as C, casesEvents as E } from "./schema.js";
+import { casesBoardCounts as B, casesCases as C, casesEvents as E } from "./schema.js";
 
 /** Read side of the rectification loop: board counts, the filtered list, one case with its timeline. */
 
@@ -141,35 +141,31 @@ export async function exportCaseRows(db: Executor, actor: Actor, q: Partial<List
 }
 
 /**
- * The board's head in one statement that never reads the closed bulk of the table: open cases grouped
- * by state from their partial index (with the major and overdue counts as filtered aggregates of the same
- * pass), the closed total and the closed-in-30-days count from the closed cases' partial index, and the
- * stop-work orders in force from theirs. Over 100,000 cases this stays index-only (bench:api).
+ * The board's head in one statement: the per-project counts the triggers keep (cases_board_counts, a few
+ * rows per project) summed over the caller's projects, and the closed-in-30-days tile as a range of the
+ * closed cases' partial index. Over 100,000 cases neither reads the cases themselves (bench:api).
  */
 export async function caseBoard(db: Executor, actor: Actor, projectId?: string): Promise<CaseBoardDto> {
   requirePermission(actor, "cases.read");
-  const scope = andAll([projectScope(actor, C.projectId), projectId ? eq(C.projectId, projectId) : undefined]);
-  const where = (cond: SQL) => (scope ? sql`${cond} and ${scope}` : cond);
+  const scopeOf = (column: AnyPgColumn) => andAll([projectScope(actor, column), projectId ? eq(column, projectId) : undefined]) ?? sql`true`;
   const result = await db.execute(sql`
-    select ${C.state} as state, count(*)::int as n,
-      (count(*) filter (where ${C.grade} = 'major'))::int as major,
-      (count(*) filter (where ${C.overdueAt} is not null))::int as overdue,
-      null::int as closed30, null::int as stop_work
-    from ${C} where ${where(sql`${C.state} <> 'closed'`)} group by ${C.state}
+    select ${B.state} as state, sum(${B.n})::int as n,
+      coalesce(sum(${B.n}) filter (where ${B.grade} = 'major' and ${B.state} <> 'closed'), 0)::int as major,
+      coalesce(sum(${B.n}) filter (where ${B.overdue} and ${B.state} <> 'closed'), 0)::int as overdue,
+      coalesce(sum(${B.n}) filter (where ${B.stopActive}), 0)::int as stop_work, 0 as closed30
+    from ${B} where ${scopeOf(B.projectId)} group by ${B.state}
     union all
-    select 'closed', count(*)::int, 0, 0, (count(*) filter (where ${C.closedAt} > now() - interval '30 days'))::int, null
-    from ${C} where ${where(sql`${C.state} = 'closed'`)}
-    union all
-    select null, 0, 0, 0, null, count(*)::int from ${C} where ${where(sql`${C.stopWork} in ('ordered', 'resume_applied')`)}`);
-  const rows = (result as unknown as { rows: { state: string | null; n: number; major: number; overdue: number; closed30: number | null; stop_work: number | null }[] }).rows;
+    select null, 0, 0, 0, 0, count(*)::int from ${C}
+    where ${C.state} = 'closed' and ${C.closedAt} > now() - interval '30 days' and ${scopeOf(C.projectId)}`);
+  const rows = (result as unknown as { rows: { state: string | null; n: number; major: number; overdue: number; stop_work: number; closed30: number }[] }).rows;
   const byState = Object.fromEntries(CASE_STATES.map((s) => [s, 0])) as Record<CaseState, number>;
   const board = { byState, openMajor: 0, overdue: 0, stopWork: 0, closedLast30Days: 0 };
   for (const r of rows) {
     if (r.state !== null && r.state in byState) byState[r.state as CaseState] = Number(r.n);
     board.openMajor += Number(r.major);
     board.overdue += Number(r.overdue);
-    board.stopWork += Number(r.stop_work ?? 0);
-    board.closedLast30Days += Number(r.closed30 ?? 0);
+    board.stopWork += Number(r.stop_work);
+    board.closedLast30Days += Number(r.closed30);
   }
   return board;
 }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { registryEnterprises, registryProjects } from "../registry/index.js";
 
 const tz = () => timestamp({ withTimezone: true });
@@ -105,10 +105,8 @@ export const casesCases = pgTable(
     index("cases_cases_project_idx").on(t.projectId, t.state),
     index("cases_cases_enterprise_idx").on(t.enterpriseId),
     index("cases_cases_deadline_idx").on(t.deadline).where(sql`state <> 'closed'`),
-    // The board (case.queries.ts caseBoard) reads only these partial indexes, never the closed bulk.
-    index("cases_cases_open_idx").on(t.state, t.grade, t.overdueAt, t.projectId).where(sql`state <> 'closed'`),
+    // The board's closed-in-30-days tile: a range of the recently closed (the other tiles read cases_board_counts).
     index("cases_cases_closed_idx").on(t.closedAt, t.projectId).where(sql`state = 'closed'`),
-    index("cases_cases_stop_work_idx").on(t.projectId).where(sql`stop_work in ('ordered', 'resume_applied')`),
     // A photo is served to whoever may see a case it belongs to (case.photos.ts): found by containment.
     index("cases_cases_photos_idx").using("gin", t.photoIds),
     uniqueIndex("cases_cases_source_uq").on(t.source, t.sourceRef).where(sql`source_ref is not null and state <> 'closed'`),
@@ -191,4 +189,22 @@ export const casesInspectorConflicts = pgTable(
     createdAt: tz().notNull().defaultNow(),
   },
   (t) => [uniqueIndex("cases_conflicts_uq").on(t.userId, t.enterpriseId)],
+);
+
+/**
+ * The case board's counts per project and (state, grade, overdue, stop-work order in force), kept by
+ * statement-level triggers on cases_cases in the same transaction as every change (migration 0009), so
+ * the board sums a few rows per project instead of counting every case.
+ */
+export const casesBoardCounts = pgTable(
+  "cases_board_counts",
+  {
+    projectId: uuid().notNull(),
+    state: text().notNull(),
+    grade: text().notNull(),
+    overdue: boolean().notNull(),
+    stopActive: boolean().notNull(),
+    n: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.state, t.grade, t.overdue, t.stopActive] })],
 );
