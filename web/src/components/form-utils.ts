@@ -1,4 +1,5 @@
 import type { FormInstance } from "antd";
+import type { MessageInstance } from "antd/es/message/interface";
 import type { Rule } from "antd/es/form";
 import type { z } from "zod";
 import { ApiError, toNamePath } from "../api/client";
@@ -41,6 +42,14 @@ export function applyServerErrors(form: FormInstance, err: unknown, fields: read
   if (!byField.size) return false;
   form.setFields([...byField.values()]);
   return true;
+}
+
+/** The text of anything thrown: an Error's message, else the value itself. */
+export const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+/** A failed save: the server's field issues on their fields, anything else as one message. */
+export function showSaveError(form: FormInstance, err: unknown, fields: readonly string[], message: MessageInstance): void {
+  if (!applyServerErrors(form, err, fields)) message.error(errorText(err));
 }
 
 /**

@@ -4,9 +4,10 @@ import { DownloadOutlined, InboxOutlined } from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { JobDto } from "@contracts/platform/common";
-import { api, ApiError, apiUrl } from "../api/client";
+import { api, apiUrl } from "../api/client";
 import { keys } from "../api/query-keys";
 import { jobRowIssues, jobErrorMessage, jobImported } from "./import-job";
+import { errorText } from "./form-utils";
 
 interface Props {
   open: boolean;
@@ -62,7 +63,7 @@ export function ImportModal({ open, onClose, basePath, templatePath, entity, inv
       const { jobId: id } = await api<{ jobId: string }>(`${basePath}/import`, { body: form });
       setJobId(id);
     } catch (e) {
-      setUploadError(e instanceof ApiError || e instanceof Error ? e.message : String(e));
+      setUploadError(errorText(e));
     } finally {
       setUploading(false);
     }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { App, Button, Flex, Image } from "antd";
 import { CameraOutlined, CloseCircleFilled } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
+import { errorText } from "./form-utils";
 
 /** Where a module's photos go and come from: its upload route and its photo URL. */
 export interface PhotoEndpoints {
@@ -47,7 +48,7 @@ export function PhotoInput({ value = [], onChange, max = 20, large = false, id, 
         const local = URL.createObjectURL(file);
         setPreviews((m) => new Map(m).set(id, local));
       } catch (e) {
-        message.error(`${t("common.uploadFailed")}: ${e instanceof Error ? e.message : String(e)}`);
+        message.error(`${t("common.uploadFailed")}: ${errorText(e)}`);
       } finally {
         setBusy((n) => n - 1);
       }

@@ -2,6 +2,7 @@ import { Alert, Button, Result } from "antd";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/client";
 import { PageLoading } from "./page-loading";
+import { errorText } from "./form-utils";
 
 /** Loading / not-found / error states of a detail page's query; renders nothing once data is there. */
 export function QueryState({ isLoading, error, onRetry }: { isLoading: boolean; error: unknown; onRetry?: () => void }) {
@@ -17,7 +18,7 @@ export function QueryState({ isLoading, error, onRetry }: { isLoading: boolean; 
       type="error"
       showIcon
       title={t("common.loadFailed")}
-      description={error instanceof Error ? error.message : String(error)}
+      description={errorText(error)}
       action={onRetry && <Button onClick={onRetry}>{t("common.retry")}</Button>}
     />
   );

@@ -9,6 +9,7 @@ import { api, ApiError } from "../../api/client";
 import { keys } from "../../api/query-keys";
 import { setLang, type Lang } from "../../i18n";
 import { safeNext } from "./safe-next";
+import { errorText } from "../../components/form-utils";
 
 /** 登录: username + password; shows the server's message (wrong password, locked out with 429). */
 export default function LoginPage() {
@@ -30,7 +31,7 @@ export default function LoginPage() {
       if (e instanceof ApiError && e.code === "RATE_LIMITED") {
         const retry = (e.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
         setError(retry ? `${e.message}。${t("login.locked", { minutes: Math.ceil(retry / 60) })}` : e.message);
-      } else setError(e instanceof Error ? e.message : String(e));
+      } else setError(errorText(e));
     } finally {
       setBusy(false);
     }

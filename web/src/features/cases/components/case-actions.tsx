@@ -6,6 +6,7 @@ import { STOP_WORK_SCOPE_LABELS, type CaseAction, type CaseDetailDto, type StopW
 import { useLabels } from "../../../i18n/labels";
 import { useCaseCommand, type CaseCommand } from "../api";
 import { PhotoInput } from "./photo-input";
+import { errorText } from "../../../components/form-utils";
 
 type Dialog = "accept" | "reply" | "pass" | "return" | "stop" | "resumeApply" | "deny" | "comment" | null;
 
@@ -39,7 +40,7 @@ export function CaseActions({ c }: { c: CaseDetailDto }) {
       message.success(done);
       setDialog(null);
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(errorText(e));
     }
   };
 

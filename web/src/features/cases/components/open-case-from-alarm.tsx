@@ -7,6 +7,7 @@ import { formatDateTime } from "../../../components/format";
 import { useLabels } from "../../../i18n/labels";
 import { alarmUnit, formatValue } from "../../iot/iot-format";
 import { useOpenCase } from "../api";
+import { errorText } from "../../../components/form-utils";
 
 /** The case category an alarm's device points to: lifting equipment for cranes and hoists, dust & noise for monitors and sprays. */
 function categoryOf(deviceType: AlarmDto["deviceType"]): CaseCategory {
@@ -59,7 +60,7 @@ export function OpenCaseFromAlarm({ alarm, open, onClose }: { alarm: AlarmDto; o
       onClose();
       void navigate(`/cases/${r.id}`);
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(errorText(e));
     }
   };
   const required = [{ required: true, whitespace: true, message: t("common.required") }];

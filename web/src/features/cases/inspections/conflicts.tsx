@@ -8,7 +8,7 @@ import type { CreateInspectorConflictInput, InspectorConflictDto } from "@contra
 import { keys } from "../../../api/query-keys";
 import { useCan, useMe } from "../../../app/auth";
 import { DateInput } from "../../../components/date-input";
-import { applyServerErrors } from "../../../components/form-utils";
+import { showSaveError, errorText } from "../../../components/form-utils";
 import { formatDate } from "../../../components/format";
 import { ListError } from "../../../components/list-error";
 import { ListToolbar } from "../../../components/list-toolbar";
@@ -36,7 +36,7 @@ function DeclareForm({ open, onClose }: { open: boolean; onClose: () => void }) 
       message.success(t("conflict.declared"));
       onClose();
     } catch (e) {
-      if (!applyServerErrors(form, e, FIELDS)) message.error(e instanceof Error ? e.message : String(e));
+      showSaveError(form, e, FIELDS, message);
     }
   };
   const required = [{ required: true, message: t("common.required") }];
@@ -111,7 +111,7 @@ function Conflicts() {
                     onConfirm={() =>
                       withdraw.mutateAsync(c.id).then(
                         () => void message.success(t("common.saved")),
-                        (e: unknown) => void message.error(e instanceof Error ? e.message : String(e)),
+                        (e: unknown) => void message.error(errorText(e)),
                       )
                     }
                   >

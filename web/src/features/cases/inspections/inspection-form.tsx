@@ -21,6 +21,7 @@ import "../cases.css";
 import { useCreateInspection, useRandomPlan, useTemplate, useTemplates } from "./api";
 import { passRest, tally, toSubmission, type ItemMark, type Marks } from "./checklist";
 import { ChecklistItem } from "./checklist-item";
+import { errorText } from "../../../components/form-utils";
 
 interface Head {
   projectId?: string;
@@ -102,7 +103,7 @@ function InspectionForm() {
           void navigate(`/inspections/${done.id}`, { replace: true });
         } catch (e) {
           // Long enough to read on site: the form keeps every mark, so the inspector can fix and resubmit.
-          message.error(e instanceof Error ? e.message : String(e), 8);
+          message.error(errorText(e), 8);
         }
       },
     });

@@ -10,6 +10,7 @@ import { RequirePermission } from "../../../components/require-permission";
 import { useLabels } from "../../../i18n/labels";
 import { usePublishRandomPlan, useRandomPlan } from "./api";
 import { projectColumn } from "../../../components/project-column";
+import { errorText } from "../../../components/form-utils";
 
 /** One 双随机 plan: how it was drawn (seed, pool, ratio), each target with its inspectors and result, and 公开结果. */
 function RandomPlanDetail() {
@@ -45,7 +46,7 @@ function RandomPlanDetail() {
                   onOk: () =>
                     publish.mutateAsync(p.id).then(
                       () => void message.success(t("random.published")),
-                      (e: unknown) => void message.error(e instanceof Error ? e.message : String(e)),
+                      (e: unknown) => void message.error(errorText(e)),
                     ),
                 })
               }

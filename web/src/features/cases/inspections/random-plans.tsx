@@ -6,7 +6,7 @@ import { useNavigate } from "react-router";
 import { RANDOM_PLAN_STATE_LABELS, type CreateRandomPlanInput, type RandomPlanDto } from "@contracts/cases/inspections";
 import { DOMAINS } from "@contracts/platform/auth";
 import { useCan, useMe } from "../../../app/auth";
-import { applyServerErrors } from "../../../components/form-utils";
+import { showSaveError } from "../../../components/form-utils";
 import { formatDateTime } from "../../../components/format";
 import { ListError } from "../../../components/list-error";
 import { ListToolbar } from "../../../components/list-toolbar";
@@ -33,7 +33,7 @@ function PlanForm({ open, onClose }: { open: boolean; onClose: (id?: string) => 
       message.success(t("random.drawn", { count: plan.targetCount }));
       onClose(plan.id);
     } catch (e) {
-      if (!applyServerErrors(form, e, FIELDS)) message.error(e instanceof Error ? e.message : String(e));
+      showSaveError(form, e, FIELDS, message);
     }
   };
   const required = [{ required: true, message: t("common.required") }];

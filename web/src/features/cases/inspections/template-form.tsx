@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { CASE_CATEGORY_LABELS, CASE_GRADE_LABELS } from "@contracts/cases/enums";
 import type { CreateTemplateInput, TemplateDetailDto } from "@contracts/cases/inspections";
 import { DOMAINS } from "@contracts/platform/auth";
-import { applyServerErrors } from "../../../components/form-utils";
+import { showSaveError } from "../../../components/form-utils";
 import { useLabels } from "../../../i18n/labels";
 import { useCreateTemplate } from "./api";
 
@@ -29,7 +29,7 @@ export function TemplateForm({ open, base, onClose }: { open: boolean; base: Tem
       message.success(t("template.published"));
       onClose(saved);
     } catch (e) {
-      if (!applyServerErrors(form, e, FIELDS)) message.error(e instanceof Error ? e.message : String(e));
+      showSaveError(form, e, FIELDS, message);
     }
   };
 

@@ -8,6 +8,7 @@ import { useLabels } from "../../../i18n/labels";
 import { useSendCommand } from "../commands/api";
 import { CommandStatusTag, OnlineStatus } from "../components/tags";
 import { COMMAND_NAME_LABELS, COMMAND_SOURCE_LABELS } from "../labels";
+import { errorText } from "../../../components/form-utils";
 
 /**
  * 喷淋/雾炮: each controller's state (from its `state` reading), the last command sent to it and by whom
@@ -26,7 +27,7 @@ export function SprayPanel({ devices, latest, commands }: { devices: DeviceDto[]
       await send.mutateAsync({ deviceId: d.id, name, params: {}, ttlS: 300 });
       message.success(t("command.sent"));
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(errorText(e));
     }
   };
 

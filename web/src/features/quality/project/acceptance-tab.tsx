@@ -15,6 +15,7 @@ import { useCaseBoard } from "../../cases/api";
 import { useProject } from "../../registry/projects/api";
 import { useOpenAcceptance, useProjectAcceptances, useSignAcceptance } from "../api";
 import { Signoffs } from "../components/signoffs";
+import { errorText } from "../../../components/form-utils";
 
 /** 签署: the opinion, and the role only when the signer's enterprise holds several still unsigned. Refusals (open major cases) are shown as the server words them. */
 function SignModal({ a, heldRoles, onClose }: { a: AcceptanceDto | null; heldRoles: readonly ParticipantRole[]; onClose: () => void }) {
@@ -33,7 +34,7 @@ function SignModal({ a, heldRoles, onClose }: { a: AcceptanceDto | null; heldRol
       message.success(t("acceptance.signedOk"));
       onClose();
     } catch (e) {
-      const text = e instanceof Error ? e.message : String(e);
+      const text = errorText(e);
       if (e instanceof ApiError && (e.code === "PRECONDITION_FAILED" || e.status === 409 || e.status === 422 || e.status === 400)) {
         modal.error({ title: t("acceptance.refused"), content: text });
         onClose();
@@ -70,7 +71,7 @@ function OpenModal({ projectId, milestone, onClose }: { projectId: string; miles
       message.success(t("acceptance.opened"));
       onClose();
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(errorText(e));
     }
   };
   return (

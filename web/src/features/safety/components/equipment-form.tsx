@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { EQUIPMENT_KIND_LABELS, EQUIPMENT_STATUS_LABELS, OPERATOR_ROLE_LABELS, type EquipmentDto, type EquipmentKind } from "@contracts/safety/equipment";
 import { keys } from "../../../api/query-keys";
 import { DateInput } from "../../../components/date-input";
-import { applyServerErrors } from "../../../components/form-utils";
+import { showSaveError } from "../../../components/form-utils";
 import { RemoteSelect } from "../../../components/remote-select";
 import { useLabels } from "../../../i18n/labels";
 import { searchEnterprises } from "../../registry/enterprises/api";
@@ -57,7 +57,7 @@ export function EquipmentForm({ projectId, equipment, onClose }: { projectId: st
       message.success(t(equipment ? "common.saved" : "common.created"));
       onClose();
     } catch (e) {
-      if (!applyServerErrors(form, e, FIELDS)) message.error(e instanceof Error ? e.message : String(e));
+      showSaveError(form, e, FIELDS, message);
     }
   };
   const required = [{ required: true, message: t("common.required") }];

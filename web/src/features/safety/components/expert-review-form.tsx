@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { EXPERT_VERDICT_LABELS, type ExpertReviewInput } from "@contracts/safety/dangerous-works";
 import { EXPERT_SPECIALTY_LABELS, EXPERT_TITLE_LABELS } from "@contracts/safety/experts";
 import { DateInput } from "../../../components/date-input";
-import { applyServerErrors } from "../../../components/form-utils";
+import { showSaveError } from "../../../components/form-utils";
 import { useLabels } from "../../../i18n/labels";
 import { useExperts, useRecordExpertReview } from "../api";
 import "../i18n";
@@ -28,7 +28,7 @@ export function ExpertReviewForm({ workId, projectId, open, onClose }: { workId:
       form.resetFields();
       onClose();
     } catch (e) {
-      if (!applyServerErrors(form, e, ["expertIds", "heldOn", "verdict", "opinion"])) message.error(e instanceof Error ? e.message : String(e));
+      showSaveError(form, e, ["expertIds", "heldOn", "verdict", "opinion"], message);
     }
   };
 

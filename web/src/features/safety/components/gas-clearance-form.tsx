@@ -4,7 +4,7 @@ import type { GasClearanceInput } from "@contracts/safety/dangerous-works";
 import { api } from "../../../api/client";
 import type { Page } from "../../../api/page";
 import { keys } from "../../../api/query-keys";
-import { applyServerErrors } from "../../../components/form-utils";
+import { showSaveError } from "../../../components/form-utils";
 import { RemoteSelect } from "../../../components/remote-select";
 import type { EnterpriseSummaryDto } from "@contracts/registry/enterprise";
 import { useRecordGasClearance } from "../api";
@@ -28,7 +28,7 @@ export function GasClearanceForm({ workId, open, onClose }: { workId: string; op
       message.success(t("common.saved"));
       onClose();
     } catch (e) {
-      if (!applyServerErrors(form, e, ["enterpriseId", "refNo"])) message.error(e instanceof Error ? e.message : String(e));
+      showSaveError(form, e, ["enterpriseId", "refNo"], message);
     }
   };
   const required = [{ required: true, message: t("common.required") }];

@@ -3,7 +3,7 @@ import { App, Button, Flex, Form, Input, Modal, Tooltip, Typography } from "antd
 import { useTranslation } from "react-i18next";
 import { DANGEROUS_WORK_STATE_LABELS, type DangerousWorkDetailDto, type DangerousWorkState } from "@contracts/safety/dangerous-works";
 import { DateInput } from "../../../components/date-input";
-import { applyServerErrors } from "../../../components/form-utils";
+import { showSaveError } from "../../../components/form-utils";
 import { useLabels } from "../../../i18n/labels";
 import { useTransitionWork } from "../api";
 import "../i18n";
@@ -36,7 +36,7 @@ export function StepButtons({ work }: { work: DangerousWorkDetailDto }) {
       form.resetFields();
       setTo(null);
     } catch (e) {
-      if (!applyServerErrors(form, e, ["note"])) message.error(e instanceof Error ? e.message : String(e));
+      showSaveError(form, e, ["note"], message);
     }
   };
 

@@ -2,7 +2,7 @@ import { App, Alert, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select
 import { useTranslation } from "react-i18next";
 import { CATEGORY_PARAMS, DANGEROUS_WORK_CATEGORY_LABELS, type DangerousWorkCategory, type DangerousWorkDto, type Params } from "@contracts/safety/dangerous-works";
 import { DateInput } from "../../../components/date-input";
-import { applyServerErrors } from "../../../components/form-utils";
+import { showSaveError } from "../../../components/form-utils";
 import { useLabels } from "../../../i18n/labels";
 import { useCreateWork, useUpdateWork } from "../api";
 import "../i18n";
@@ -49,7 +49,7 @@ export function WorkForm({ open, onClose, projectId, work }: { open: boolean; on
       form.resetFields();
       onClose();
     } catch (e) {
-      if (!applyServerErrors(form, e, FIELDS)) message.error(e instanceof Error ? e.message : String(e));
+      showSaveError(form, e, FIELDS, message);
     }
   };
   const required = [{ required: true, message: t("common.required") }];

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { EXPERT_SPECIALTY_LABELS, EXPERT_TITLE_LABELS, type CreateExpertInput, type ExpertDto } from "@contracts/safety/experts";
 import { useMe } from "../../../app/auth";
 import { keys } from "../../../api/query-keys";
-import { applyServerErrors } from "../../../components/form-utils";
+import { showSaveError } from "../../../components/form-utils";
 import { ListError } from "../../../components/list-error";
 import { ListToolbar } from "../../../components/list-toolbar";
 import { PageHeader } from "../../../components/page-header";
@@ -32,7 +32,7 @@ function ExpertForm({ onClose }: { onClose: () => void }) {
       message.success(t("common.created"));
       onClose();
     } catch (e) {
-      if (!applyServerErrors(form, e, ["personId", "specialty", "title", "years"])) message.error(e instanceof Error ? e.message : String(e));
+      showSaveError(form, e, ["personId", "specialty", "title", "years"], message);
     }
   };
   const required = [{ required: true, message: t("common.required") }];

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { CreateCommissionInput } from "@contracts/testing/commission";
 import { CONCRETE_GRADES, REBAR_GRADES, SAMPLE_TYPE_LABELS, type SampleType } from "@contracts/testing/enums";
 import { keys } from "../../../api/query-keys";
-import { applyServerErrors } from "../../../components/form-utils";
+import { showSaveError } from "../../../components/form-utils";
 import { RemoteSelect } from "../../../components/remote-select";
 import { useLabels } from "../../../i18n/labels";
 import { searchPersons } from "../../registry/persons/api";
@@ -47,7 +47,7 @@ export function CommissionForm({ open, onClose, projectId: fixedProject }: { ope
       form.resetFields();
       onClose();
     } catch (e) {
-      if (!applyServerErrors(form, e, FIELDS)) message.error(e instanceof Error ? e.message : String(e));
+      showSaveError(form, e, FIELDS, message);
     }
   };
   const required = [{ required: true, message: t("common.required") }];

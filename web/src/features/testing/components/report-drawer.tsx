@@ -5,7 +5,7 @@ import { CONCLUSION_LABELS, type Conclusion } from "@contracts/testing/enums";
 import type { Signers } from "@contracts/testing/result";
 import { apiUrl } from "../../../api/client";
 import { useCan } from "../../../app/auth";
-import { applyServerErrors } from "../../../components/form-utils";
+import { showSaveError } from "../../../components/form-utils";
 import { formatDateTime } from "../../../components/format";
 import { useLabels } from "../../../i18n/labels";
 import { useIssueReport, useReport, useReviseReport } from "../api";
@@ -41,7 +41,7 @@ export function IssueReportModal({ resultId, onClose, onIssued }: { resultId: st
       const r = await issue.mutateAsync(v);
       onIssued(r.id);
     } catch (e) {
-      if (!applyServerErrors(form, e, ["signers"])) message.error(e instanceof Error ? e.message : String(e));
+      showSaveError(form, e, ["signers"], message);
     }
   };
   return (
@@ -67,7 +67,7 @@ function ReviseModal({ reportId, current, onClose }: { reportId: string; current
       message.success(t("common.saved"));
       onClose();
     } catch (e) {
-      if (!applyServerErrors(form, e, ["conclusion", "signers", "reason"])) message.error(e instanceof Error ? e.message : String(e));
+      showSaveError(form, e, ["conclusion", "signers", "reason"], message);
     }
   };
   return (

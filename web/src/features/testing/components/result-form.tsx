@@ -2,7 +2,7 @@ import { App, Checkbox, Form, Input, Modal } from "antd";
 import { useTranslation } from "react-i18next";
 import type { CommissionDto } from "@contracts/testing/commission";
 import { shanghaiDay } from "@contracts/platform/time";
-import { applyServerErrors } from "../../../components/form-utils";
+import { showSaveError } from "../../../components/form-utils";
 import { DateInput } from "../../../components/date-input";
 import { useResults, useSubmitResult } from "../api";
 import { parseConcreteGroups, parseItems, parseRebarSpecimens } from "../values";
@@ -28,7 +28,7 @@ export function ResultForm({ commission, onClose }: { commission: CommissionDto;
       else message.warning(t("testing.fail"));
       onClose();
     } catch (e) {
-      if (!applyServerErrors(form, e, FIELDS)) message.error(e instanceof Error ? e.message : String(e));
+      showSaveError(form, e, FIELDS, message);
     }
   };
   return (

@@ -3,7 +3,7 @@ import dayjs, { type Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 import type { CommissionDto } from "@contracts/testing/commission";
 import { ApiError } from "../../../api/client";
-import { applyServerErrors } from "../../../components/form-utils";
+import { applyServerErrors, errorText } from "../../../components/form-utils";
 import { useRecordSampling } from "../api";
 import "../i18n";
 import { SamplingPhotoInput } from "./sampling-photos";
@@ -33,7 +33,7 @@ export function SamplingForm({ commission, onClose }: { commission: CommissionDt
     } catch (e) {
       const onFields = applyServerErrors(form, e, FIELDS);
       const onPhotos = applyPhotoErrors(form, e);
-      if (!onFields && !onPhotos) message.error(e instanceof Error ? e.message : String(e));
+      if (!onFields && !onPhotos) message.error(errorText(e));
     }
   };
   const required = [{ required: true, message: t("common.required") }];

@@ -5,6 +5,7 @@ import type { WitnessShareDto } from "@contracts/testing/commission";
 import { useLabels } from "../../../i18n/labels";
 import { useWitnessShare } from "../api";
 import "../i18n";
+import { errorText } from "../../../components/form-utils";
 
 type Row = WitnessShareDto["rows"][number];
 
@@ -16,7 +17,7 @@ export function WitnessShareCard({ projectId }: { projectId: string }) {
   const pct = Math.round((data?.minShare ?? 0.3) * 100);
   return (
     <Card size="small" title={t("testing.share.title")} extra={<span>{t("testing.share.required", { pct })}</span>} style={{ marginBottom: 12 }}>
-      {error && <Alert type="error" showIcon title={error instanceof Error ? error.message : String(error)} />}
+      {error && <Alert type="error" showIcon title={errorText(error)} />}
       {data?.below && <Alert type="warning" showIcon style={{ marginBottom: 8 }} title={`${t("testing.share.below")}：${data.rows.filter((r) => r.below).map((r) => label(SAMPLE_TYPE_LABELS, r.sampleType)).join("、")}`} />}
       <Table<Row>
         size="small"

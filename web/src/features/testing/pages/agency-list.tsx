@@ -7,7 +7,7 @@ import { AGENCY_LEVEL_LABELS, SAMPLE_TYPE_LABELS } from "@contracts/testing/enum
 import { keys } from "../../../api/query-keys";
 import { useCan, useMe } from "../../../app/auth";
 import { DateInput } from "../../../components/date-input";
-import { applyServerErrors } from "../../../components/form-utils";
+import { showSaveError } from "../../../components/form-utils";
 import { formatDate } from "../../../components/format";
 import { ListError } from "../../../components/list-error";
 import { ListToolbar } from "../../../components/list-toolbar";
@@ -36,7 +36,7 @@ function AgencyForm({ initial, onClose }: { initial: Partial<AgencyInput> | null
       message.success(t("common.saved"));
       onClose();
     } catch (e) {
-      if (!applyServerErrors(form, e, FIELDS)) message.error(e instanceof Error ? e.message : String(e));
+      showSaveError(form, e, FIELDS, message);
     }
   };
   const required = [{ required: true, message: t("common.required") }];

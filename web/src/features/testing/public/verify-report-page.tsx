@@ -7,6 +7,7 @@ import { formatDateTime, orDash } from "../../../components/format";
 import { useLabels } from "../../../i18n/labels";
 import { usePublicReport } from "../api";
 import "../i18n";
+import { errorText } from "../../../components/form-utils";
 
 /**
  * 检测报告真伪查验, reached by scanning a report's QR code: no login, phone-sized. A known code shows
@@ -25,7 +26,7 @@ export default function VerifyReportPage() {
       </Typography.Title>
       {isLoading && <Spin style={{ display: "block", margin: 48 }} />}
       {notFound && <Result status="error" title={t("testing.verify.notFound")} subTitle={t("testing.verify.notFoundHint")} extra={<Typography.Text code>{code}</Typography.Text>} />}
-      {error && !notFound && <Alert type="error" showIcon title={t("common.loadFailed")} description={error instanceof Error ? error.message : String(error)} />}
+      {error && !notFound && <Alert type="error" showIcon title={t("common.loadFailed")} description={errorText(error)} />}
       {data && (
         <>
           <Result status="success" title={t("testing.verify.genuine")} subTitle={t("testing.verify.genuineHint")} style={{ padding: "16px 0" }} />

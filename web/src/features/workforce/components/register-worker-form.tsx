@@ -5,7 +5,7 @@ import type { ProjectDto } from "@contracts/registry/project";
 import { RegisterWorkerInput, TRADE_LABELS, WAGE_UNITS } from "@contracts/workforce/workers";
 import { keys } from "../../../api/query-keys";
 import { DateInput } from "../../../components/date-input";
-import { applyServerErrors, nullIfEmpty, zodRule } from "../../../components/form-utils";
+import { nullIfEmpty, zodRule, showSaveError } from "../../../components/form-utils";
 import { RemoteSelect } from "../../../components/remote-select";
 import { useLabels } from "../../../i18n/labels";
 import { searchPersons } from "../../registry/persons/api";
@@ -58,7 +58,7 @@ export function RegisterWorkerForm({ project, open, onClose }: { project: Projec
       form.resetFields();
       onClose();
     } catch (e) {
-      if (!applyServerErrors(form, e, FIELDS)) message.error(e instanceof Error ? e.message : String(e));
+      showSaveError(form, e, FIELDS, message);
     }
   };
 

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ADMISSION_BLOCKS, type AdmissionBlock, type WorkerDto } from "@contracts/workforce/workers";
 import { ApiError } from "../../../api/client";
 import { useAdmitWorker, useExitWorker } from "../api";
+import { errorText } from "../../../components/form-utils";
 
 /** The refusal's reasons from `details.blocks`, in the server's order; unknown codes are dropped. */
 function refusalBlocks(err: ApiError): AdmissionBlock[] {
@@ -48,7 +49,7 @@ export function WorkerActions({ worker }: { worker: WorkerDto }) {
             </Flex>
           ),
         });
-      } else message.error(e instanceof Error ? e.message : String(e));
+      } else message.error(errorText(e));
     }
   };
 
@@ -59,7 +60,7 @@ export function WorkerActions({ worker }: { worker: WorkerDto }) {
       setExiting(false);
       setReason("");
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(errorText(e));
     }
   };
 

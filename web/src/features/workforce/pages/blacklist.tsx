@@ -7,7 +7,7 @@ import type { BlacklistEntryDto, BlacklistInput } from "@contracts/workforce/wor
 import { keys } from "../../../api/query-keys";
 import { useCan } from "../../../app/auth";
 import { DateInput } from "../../../components/date-input";
-import { applyServerErrors } from "../../../components/form-utils";
+import { showSaveError, errorText } from "../../../components/form-utils";
 import { formatDate, formatDateTime, orDash } from "../../../components/format";
 import { ListError } from "../../../components/list-error";
 import { ListToolbar } from "../../../components/list-toolbar";
@@ -34,7 +34,7 @@ function BlacklistForm({ open, onClose }: { open: boolean; onClose: () => void }
       form.resetFields();
       onClose();
     } catch (e) {
-      if (!applyServerErrors(form, e, FIELDS)) message.error(e instanceof Error ? e.message : String(e));
+      showSaveError(form, e, FIELDS, message);
     }
   };
   const required = [{ required: true, message: t("common.required") }];
@@ -136,7 +136,7 @@ function Blacklist() {
                           onConfirm={() =>
                             revoke.mutateAsync(e.id).then(
                               () => void message.success(t("common.saved")),
-                              (err: unknown) => void message.error(err instanceof Error ? err.message : String(err)),
+                              (err: unknown) => void message.error(errorText(err)),
                             )
                           }
                         >

@@ -3,7 +3,7 @@ import type { Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 import { CreateApiTokenInput, type CreatedApiTokenDto } from "@contracts/platform/auth";
 import { keys } from "../../../../api/query-keys";
-import { applyServerErrors, zodRule } from "../../../../components/form-utils";
+import { zodRule, showSaveError } from "../../../../components/form-utils";
 import { RemoteSelect } from "../../../../components/remote-select";
 import { searchUsers } from "../../users/api";
 import { useCreateToken } from "../api";
@@ -27,7 +27,7 @@ export function TokenCreateModal({ open, onClose, onCreated }: { open: boolean; 
       form.resetFields();
       onCreated(tok);
     } catch (e) {
-      if (!applyServerErrors(form, e, ["name", "userId", "expiresAt"])) message.error(e instanceof Error ? e.message : String(e));
+      showSaveError(form, e, ["name", "userId", "expiresAt"], message);
     }
   };
 

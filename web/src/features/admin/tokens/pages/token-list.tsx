@@ -11,6 +11,7 @@ import { useListParams } from "../../../../components/use-list-params";
 import { tokenState, useRevokeToken, useTokens } from "../api";
 import { TokenCreateModal } from "../components/token-create-modal";
 import { TokenCreatedModal } from "../components/token-created-modal";
+import { errorText } from "../../../../components/form-utils";
 
 const STATE_COLOR = { active: "green", revoked: "default", expired: "orange" } as const;
 
@@ -29,7 +30,7 @@ function TokenList() {
       await revoke.mutateAsync(tok.id);
       message.success(t("common.saved"));
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(errorText(e));
     }
   };
 

@@ -6,7 +6,7 @@ import { CreateUserInput, DOMAINS, ENTERPRISE_BOUND_ROLES, ROLES, type Role, typ
 import type { ProjectDto } from "@contracts/registry/project";
 import { api } from "../../../../api/client";
 import { keys } from "../../../../api/query-keys";
-import { applyServerErrors, zodRule } from "../../../../components/form-utils";
+import { zodRule, showSaveError } from "../../../../components/form-utils";
 import { RemoteSelect } from "../../../../components/remote-select";
 import { searchEnterprises } from "../../../registry/enterprises/api";
 import { searchProjects } from "../../../registry/projects/api";
@@ -58,7 +58,7 @@ export function UserForm({ open, onClose, user }: { open: boolean; onClose: () =
       message.success(t(user ? "common.saved" : "common.created"));
       onClose();
     } catch (e) {
-      if (!applyServerErrors(form, e, FIELDS)) message.error(e instanceof Error ? e.message : String(e));
+      showSaveError(form, e, FIELDS, message);
     }
   };
 

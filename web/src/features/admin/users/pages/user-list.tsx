@@ -11,6 +11,7 @@ import { RequirePermission } from "../../../../components/require-permission";
 import { useListParams } from "../../../../components/use-list-params";
 import { useSetUserActive, useUsers } from "../api";
 import { UserForm } from "../components/user-form";
+import { errorText } from "../../../../components/form-utils";
 
 /** 用户管理: accounts with role and scope; create, edit, deactivate / reactivate. */
 function UserList() {
@@ -26,7 +27,7 @@ function UserList() {
       await setActive.mutateAsync({ id: u.id, isActive: !u.isActive });
       message.success(t("common.saved"));
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(errorText(e));
     }
   };
 

@@ -9,6 +9,7 @@ import { searchUsers } from "../../../admin/users/api";
 import { keys } from "../../../../api/query-keys";
 import { OpenCaseFromAlarm } from "../../../cases/components/open-case-from-alarm";
 import { useAlarmAction } from "../api";
+import { errorText } from "../../../../components/form-utils";
 
 type Dialog = "assign" | "comment" | "case" | null;
 
@@ -42,7 +43,7 @@ export function AlarmActions({ alarm, size = "small", onDetail }: { alarm: Alarm
       setText("");
       setAssignee(undefined);
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(errorText(e));
     }
   };
 

@@ -13,6 +13,7 @@ import { ALARM_EVENT_LABELS, DEVICE_TYPE_LABELS, METRIC_LABELS, SEVERITY_LABELS 
 import { SEVERITY_HEX } from "../../severity";
 import { useAlarm, useAlarmAction } from "../api";
 import { AlarmActions } from "./alarm-actions";
+import { errorText } from "../../../../components/form-utils";
 
 const EVENT_COLOR: Record<AlarmEventDto["kind"], string> = { raised: "red", escalated: "red", acknowledged: "blue", cleared: "green", assigned: "gray", commented: "gray" };
 
@@ -43,7 +44,7 @@ function AlarmDetail({ alarm: a }: { alarm: AlarmDetailDto }) {
       await act.mutateAsync({ id: a.id, action: "comments", text: text.trim() });
       setText("");
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(errorText(e));
     }
   };
 

@@ -3,7 +3,7 @@ import { App, Form, Input, InputNumber, Modal, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { COMMANDS } from "@contracts/iot/commands";
 import type { DeviceDto } from "@contracts/iot/devices";
-import { applyServerErrors } from "../../../../components/form-utils";
+import { showSaveError } from "../../../../components/form-utils";
 import { RemoteSelect } from "../../../../components/remote-select";
 import { useLabels } from "../../../../i18n/labels";
 import { searchDevices } from "../../devices/api";
@@ -56,7 +56,7 @@ export function SendCommandModal({ open, onClose, device }: { open: boolean; onC
       message.success(t("command.sent"));
       onClose();
     } catch (e) {
-      if (!applyServerErrors(form, e, ["name", "params", "ttlS"])) message.error(e instanceof Error ? e.message : String(e));
+      showSaveError(form, e, ["name", "params", "ttlS"], message);
     }
   };
 

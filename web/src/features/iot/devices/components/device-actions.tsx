@@ -3,6 +3,7 @@ import { App, Button, Form, Input, Modal, Popconfirm, Space } from "antd";
 import { useTranslation } from "react-i18next";
 import type { DeviceDto, DeviceWithSecretDto } from "@contracts/iot/devices";
 import { useRotateSecret, useSetDeviceEnabled } from "../api";
+import { errorText } from "../../../../components/form-utils";
 
 /**
  * 重置密钥 (confirm, then the new secret once) and 停用 (with a reason) / 启用 (confirm).
@@ -16,7 +17,7 @@ export function DeviceActions({ device, onSecret, size = "small", type = "link" 
   const [disabling, setDisabling] = useState(false);
   const [reason, setReason] = useState("");
 
-  const fail = (e: unknown) => message.error(e instanceof Error ? e.message : String(e));
+  const fail = (e: unknown) => message.error(errorText(e));
 
   const onRotate = async () => {
     try {

@@ -3,7 +3,7 @@ import { App, Col, Form, Input, InputNumber, Modal, Row, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { CreateDeviceInput, DEVICE_TYPES, type DeviceDto, type DeviceType, type DeviceWithSecretDto, type UpdateDeviceInput } from "@contracts/iot/devices";
 import { keys } from "../../../../api/query-keys";
-import { applyServerErrors, zodRule } from "../../../../components/form-utils";
+import { zodRule, showSaveError } from "../../../../components/form-utils";
 import { RemoteSelect } from "../../../../components/remote-select";
 import { useLabels } from "../../../../i18n/labels";
 import { searchProjects } from "../../../registry/projects/api";
@@ -70,7 +70,7 @@ export function DeviceForm({ open, onClose, device, projectId, onCreated }: Prop
         onCreated?.(created);
       }
     } catch (e) {
-      if (!applyServerErrors(form, e, FIELDS)) message.error(e instanceof Error ? e.message : String(e));
+      showSaveError(form, e, FIELDS, message);
     }
   };
 

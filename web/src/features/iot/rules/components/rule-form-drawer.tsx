@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { SEVERITIES } from "@contracts/iot/alarms";
 import { DEVICE_TYPES } from "@contracts/iot/devices";
 import { AGGREGATIONS, NATIONAL_REGION, PERIODS, type RuleDto } from "@contracts/iot/rules";
-import { applyServerErrors } from "../../../../components/form-utils";
+import { showSaveError } from "../../../../components/form-utils";
 import { useLabels } from "../../../../i18n/labels";
 import { AGGREGATION_LABELS, DEVICE_TYPE_LABELS, DIRECTION_LABELS, METRIC_LABELS, PERIOD_LABELS, SEVERITY_LABELS } from "../../labels";
 import { metricsOf, metricUnit } from "../../metrics";
@@ -72,7 +72,7 @@ export function RuleFormDrawer({ open, base, onClose }: { open: boolean; base: R
       message.success(t("rule.saved"));
       onClose();
     } catch (e) {
-      if (!applyServerErrors(form, e, FIELDS)) message.error(e instanceof Error ? e.message : String(e));
+      showSaveError(form, e, FIELDS, message);
     }
   };
 

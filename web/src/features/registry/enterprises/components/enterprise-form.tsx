@@ -5,7 +5,7 @@ import { useNavigate } from "react-router";
 import { CreateEnterpriseInput, type EnterpriseDto } from "@contracts/registry/enterprise";
 import { ENTERPRISE_STATUS_LABELS, ENTERPRISE_TYPE_LABELS, YONGKANG_DISTRICTS } from "@contracts/registry/enums";
 import { CreditCode, Mobile } from "@contracts/registry/fields";
-import { applyServerErrors, nullIfEmpty, zodRule } from "../../../../components/form-utils";
+import { nullIfEmpty, zodRule, showSaveError } from "../../../../components/form-utils";
 import { useLabels } from "../../../../i18n/labels";
 import { useSaveEnterprise } from "../api";
 import { QualificationsField } from "./qualifications-field";
@@ -43,7 +43,7 @@ export function EnterpriseForm({ open, onClose, enterprise }: { open: boolean; o
       onClose();
       if (!enterprise) navigate(`/enterprises/${saved.id}`);
     } catch (e) {
-      if (!applyServerErrors(form, e, FIELDS)) message.error(e instanceof Error ? e.message : String(e));
+      showSaveError(form, e, FIELDS, message);
     }
   };
 

@@ -6,7 +6,7 @@ import { IdNumber, Mobile } from "@contracts/registry/fields";
 import { CreatePersonInput, type PersonDto } from "@contracts/registry/person";
 import { keys } from "../../../../api/query-keys";
 import { useMe } from "../../../../app/auth";
-import { applyServerErrors, nullIfEmpty, zodRule } from "../../../../components/form-utils";
+import { nullIfEmpty, zodRule, showSaveError } from "../../../../components/form-utils";
 import { RemoteSelect } from "../../../../components/remote-select";
 import { searchEnterprises, useEnterprise } from "../../enterprises/api";
 import { useSavePerson } from "../api";
@@ -66,7 +66,7 @@ export function PersonForm({ open, onClose, person }: { open: boolean; onClose: 
         navigate(`/persons/${saved.id}`);
       }
     } catch (e) {
-      if (!applyServerErrors(form, e, FIELDS)) message.error(e instanceof Error ? e.message : String(e));
+      showSaveError(form, e, FIELDS, message);
     }
   };
 

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { PARTICIPANT_ROLE_LABELS } from "@contracts/registry/enums";
 import type { AddParticipantInput } from "@contracts/registry/project";
 import { keys } from "../../../../api/query-keys";
-import { applyServerErrors } from "../../../../components/form-utils";
+import { applyServerErrors, errorText } from "../../../../components/form-utils";
 import { RemoteSelect } from "../../../../components/remote-select";
 import { useLabels } from "../../../../i18n/labels";
 import { searchEnterprises } from "../../enterprises/api";
@@ -24,7 +24,7 @@ export function AddParticipantForm({ projectId }: { projectId: string }) {
       message.success(t("common.saved"));
       form.resetFields();
     } catch (e) {
-      if (!applyServerErrors(form, e, ["enterpriseId", "role"])) form.setFields([{ name: "enterpriseId", errors: [e instanceof Error ? e.message : String(e)] }]);
+      if (!applyServerErrors(form, e, ["enterpriseId", "role"])) form.setFields([{ name: "enterpriseId", errors: [errorText(e)] }]);
     }
   };
 

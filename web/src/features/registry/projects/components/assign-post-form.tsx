@@ -5,7 +5,7 @@ import { POST_LABELS } from "@contracts/registry/enums";
 import type { AssignPostInput } from "@contracts/registry/project";
 import { keys } from "../../../../api/query-keys";
 import { DateInput } from "../../../../components/date-input";
-import { applyServerErrors } from "../../../../components/form-utils";
+import { applyServerErrors, errorText } from "../../../../components/form-utils";
 import { RemoteSelect } from "../../../../components/remote-select";
 import { useLabels } from "../../../../i18n/labels";
 import { searchPersons } from "../../persons/api";
@@ -28,7 +28,7 @@ export function AssignPostForm({ projectId }: { projectId: string }) {
       message.success(t("common.saved"));
       form.resetFields();
     } catch (e) {
-      if (!applyServerErrors(form, e, ["personId", "post", "startedOn"])) form.setFields([{ name: "personId", errors: [e instanceof Error ? e.message : String(e)] }]);
+      if (!applyServerErrors(form, e, ["personId", "post", "startedOn"])) form.setFields([{ name: "personId", errors: [errorText(e)] }]);
     }
   };
 

@@ -7,6 +7,7 @@ import { useCan } from "../../../../app/auth";
 import { useLabels } from "../../../../i18n/labels";
 import { useRemoveParticipant } from "../api";
 import { AddParticipantForm } from "./add-participant-form";
+import { errorText } from "../../../../components/form-utils";
 
 /** 参建单位: who takes part in the project in which role; bureau users add and remove them. */
 export function ParticipantsTab({ project }: { project: ProjectDto }) {
@@ -22,7 +23,7 @@ export function ParticipantsTab({ project }: { project: ProjectDto }) {
       await remove.mutateAsync(p.id);
       message.success(t("participant.removed"));
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(errorText(e));
     }
   };
 

@@ -7,6 +7,7 @@ import { formatDate } from "../../../../components/format";
 import { useLabels } from "../../../../i18n/labels";
 import { useEndPost } from "../api";
 import { AssignPostForm } from "./assign-post-form";
+import { errorText } from "../../../../components/form-utils";
 
 /** Current posts first, then ended ones, most recent first. */
 const byCurrentThenRecent = (a: PostDto, b: PostDto) => Number(!!a.endedOn) - Number(!!b.endedOn) || b.startedOn.localeCompare(a.startedOn);
@@ -23,7 +24,7 @@ export function PostsTab({ project, editable }: { project: ProjectDto; editable:
       await end.mutateAsync({ postId: p.id });
       message.success(t("common.saved"));
     } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
+      message.error(errorText(e));
     }
   };
 

@@ -5,7 +5,7 @@ import { useNavigate } from "react-router";
 import { PROJECT_TYPE_LABELS, YONGKANG_DISTRICTS } from "@contracts/registry/enums";
 import { CreateProjectInput, type ProjectDto } from "@contracts/registry/project";
 import { DateInput } from "../../../../components/date-input";
-import { applyServerErrors, nullIfEmpty, zodRule } from "../../../../components/form-utils";
+import { nullIfEmpty, zodRule, showSaveError } from "../../../../components/form-utils";
 import { useLabels } from "../../../../i18n/labels";
 import { useCreateProject, useUpdateProject } from "../api";
 
@@ -46,7 +46,7 @@ export function ProjectForm({ open, onClose, project }: { open: boolean; onClose
         navigate(`/projects/${created.id}`);
       }
     } catch (e) {
-      if (!applyServerErrors(form, e, FIELDS)) message.error(e instanceof Error ? e.message : String(e));
+      showSaveError(form, e, FIELDS, message);
     }
   };
 

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { PROJECT_STATUS_LABELS, type ProjectStatus } from "@contracts/registry/enums";
 import type { ProjectDto, TransitionProjectInput } from "@contracts/registry/project";
 import { DateInput } from "../../../../components/date-input";
-import { applyServerErrors } from "../../../../components/form-utils";
+import { showSaveError } from "../../../../components/form-utils";
 import { useLabels } from "../../../../i18n/labels";
 import { useTransitionProject } from "../api";
 
@@ -27,7 +27,7 @@ export function TransitionModal({ project, to, onClose }: { project: ProjectDto;
       message.success(t("project.transitioned"));
       onClose();
     } catch (e) {
-      if (!applyServerErrors(form, e, ["on", "reason"])) message.error(e instanceof Error ? e.message : String(e));
+      showSaveError(form, e, ["on", "reason"], message);
     }
   };
 
