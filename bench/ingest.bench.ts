@@ -13,7 +13,7 @@ import { openDatabase, type Database } from "../server/src/platform/db/client";
 import { migrateDatabase } from "../server/src/platform/db/migrate";
 import { EventBus } from "../server/src/platform/events/bus";
 import { IotRuntime } from "../server/src/modules/iot/index";
-import { rowsOf } from "../server/src/modules/iot/ingest.store";
+import { rowsOf } from "../server/src/platform/db/client";
 import { measureBareBroker, measureCopy, measureNaive, msgsPerSec, runPublisher } from "./ingest.baselines";
 import { insertFleet, OVERLOAD_MOMENT_PCT, READINGS_PER_MESSAGE } from "./ingest.fleet";
 import { createBenchDatabase } from "./bench-db";

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { sha256 } from "../server/src/platform/auth/secrets";
 import type { Db } from "../server/src/platform/db/client";
-import { rowsOf } from "../server/src/modules/iot/ingest.store";
+import { rowsOf } from "../server/src/platform/db/client";
 
 /** A simulated tower crane: its code and secret (to log in), its row id (for the baselines' rows). */
 export interface BenchDevice {

@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import type { MqttClient } from "mqtt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../server/src/platform/db/client";
-import { rowsOf } from "../server/src/modules/iot/ingest.store";
+import { rowsOf } from "../server/src/platform/db/client";
 import { connectDevice, eventually, insertDeviceWithSecret } from "../server/src/modules/iot/device.test-fixtures";
 import { insertProject } from "../server/src/modules/registry/project.test-fixtures";
 import { startMosquitto, type OwnedMosquitto } from "./mosquitto";

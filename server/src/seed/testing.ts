@@ -5,7 +5,7 @@ import { LIVE_PROJECT_STATUSES } from "@contracts/registry/enums";
 import { SAMPLE_TYPES, type ConcreteGrade, type RebarGrade, type SampleType } from "@contracts/testing/enums";
 import { SYSTEM_ACTOR } from "../platform/auth/actor.js";
 import type { ServiceContext } from "../platform/context.js";
-import type { Db, Executor, Tx } from "../platform/db/client.js";
+import { type Db, type Executor, type Tx, rowsOf } from "../platform/db/client.js";
 import { EventBus } from "../platform/events/bus.js";
 import { ensureRuleDefaults } from "../platform/rules/rules.js";
 import { casesRuleDefinitions, openCase } from "../modules/cases/index.js";
@@ -55,7 +55,7 @@ const compact = (day: string) => day.replaceAll("-", "");
 const at = (day: string, hour: number) => new Date(`${day}T${String(hour).padStart(2, "0")}:00:00+08:00`);
 
 async function rows<T>(db: Executor, q: ReturnType<typeof sql>): Promise<T[]> {
-  return ((await db.execute(q)) as unknown as { rows: T[] }).rows;
+  return rowsOf<T>(await db.execute(q));
 }
 
 async function insertChunked<T extends PgTable>(tx: Executor, table: T, values: T["$inferInsert"][]): Promise<void> {

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Actor, ServiceContext } from "../../platform/context.js";
-import type { Executor } from "../../platform/db/client.js";
+import { type Executor, rowsOf } from "../../platform/db/client.js";
 import { forbidden, notFound } from "../../platform/errors.js";
 import { photoIdOf, PhotoShelf } from "../../platform/files/photos.js";
 import type { FileStore } from "../../platform/files/store.js";
@@ -44,6 +44,6 @@ export async function readCasePhoto(db: Executor, actor: Actor, files: FileStore
                     union all select e.case_id from cases_events e where e.photo_ids @> array[${id}]::text[])
        and ${scope}
      limit 1`);
-  if ((result as unknown as { rows: unknown[] }).rows.length === 0) throw notFound("photo", id);
+  if (rowsOf<unknown>(result).length === 0) throw notFound("photo", id);
   return shelf(files).read(id);
 }

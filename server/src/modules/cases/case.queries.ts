@@ -5,7 +5,7 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { ENTERPRISE_BOUND_ROLES } from "@contracts/platform/auth";
 import { requirePermission } from "../../platform/auth/actor.js";
 import type { Actor } from "../../platform/context.js";
-import type { Executor } from "../../platform/db/client.js";
+import { type Executor, rowsOf } from "../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, type Page } from "../../platform/db/pagination.js";
 import { notFound } from "../../platform/errors.js";
 import { projectScope, registryEnterprises as ENT, registryProjects as P } from "../registry/index.js";
@@ -157,7 +157,7 @@ export async function caseBoard(db: Executor, actor: Actor, projectId?: string):
     union all
     select null, 0, 0, 0, 0, count(*)::int from ${C}
     where ${C.state} = 'closed' and ${C.closedAt} > now() - interval '30 days' and ${scopeOf(C.projectId)}`);
-  const rows = (result as unknown as { rows: { state: string | null; n: number; major: number; overdue: number; stop_work: number; closed30: number }[] }).rows;
+  const rows = rowsOf<{ state: string | null; n: number; major: number; overdue: number; stop_work: number; closed30: number }>(result);
   const byState = Object.fromEntries(CASE_STATES.map((s) => [s, 0])) as Record<CaseState, number>;
   const board = { byState, openMajor: 0, overdue: 0, stopWork: 0, closedLast30Days: 0 };
   for (const r of rows) {

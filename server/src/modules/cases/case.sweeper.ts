@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from "fastify";
 import { shanghaiDay } from "@contracts/platform/time";
 import { SYSTEM_ACTOR } from "../../platform/auth/actor.js";
 import { recordAudit } from "../../platform/audit/audit.js";
-import type { Db } from "../../platform/db/client.js";
+import { type Db, rowsOf } from "../../platform/db/client.js";
 import type { EventBus } from "../../platform/events/bus.js";
 import { bureauTarget, caseLink, responsibleTarget } from "./case.open.js";
 import { OVERDUE_STATES } from "./case.workflow.js";
@@ -38,7 +38,7 @@ export async function sweepOverdue(db: Db, events: EventBus): Promise<string[]> 
         select id, ${SYSTEM_ACTOR.displayName}, 'overdue', state, state, jsonb_build_object('deadline', deadline) from marked
       )
       select id, no, title, project_id, enterprise_id, issuer_id, category, deadline from marked`);
-    const cases = (result as unknown as { rows: OverdueCase[] }).rows;
+    const cases = rowsOf<OverdueCase>(result);
     if (cases.length === 0) return { cases, notified: [] as string[] };
     await recordAudit(tx, { actor: SYSTEM_ACTOR, requestId: null, ip: null }, { action: "cases.case.overdue", entity: "case", after: { caseIds: cases.map((c) => c.id) } });
     const notified: string[] = [];

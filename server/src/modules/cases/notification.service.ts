@@ -2,7 +2,7 @@ import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { NotificationDto } from "@contracts/cases/notifications";
 import { ENTERPRISE_BOUND_ROLES, type InspectorDomain, type Role } from "@contracts/platform/auth";
 import type { ServiceContext } from "../../platform/context.js";
-import type { Executor, Tx } from "../../platform/db/client.js";
+import { type Executor, type Tx, rowsOf } from "../../platform/db/client.js";
 import { notFound } from "../../platform/errors.js";
 import { casesNotifications as N } from "./schema.js";
 import { toNotificationDto } from "./notification.queries.js";
@@ -60,7 +60,7 @@ export async function insertNotifications(tx: Executor, target: NotifyTarget, n:
     select u.id, ${n.kind}, ${n.title}, ${n.body ?? ""}, ${n.link ?? null}, ${n.caseId ?? null}::uuid
       from auth_users u where ${who}
     returning id`);
-  return (result as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
+  return rowsOf<{ id: string }>(result).map((r) => r.id);
 }
 
 /**

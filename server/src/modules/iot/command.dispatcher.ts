@@ -1,10 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
-import type { Db } from "../../platform/db/client.js";
+import { type Db, rowsOf } from "../../platform/db/client.js";
 import type { DeviceLink } from "./broker.js";
 import { topicOf } from "./device-message.router.js";
 import { COMMAND_CHANNEL } from "./iot.channels.js";
-import { rowsOf } from "./ingest.store.js";
 
 /** A sent command without an ack is re-sent after this long, until it expires. */
 export const RESEND_AFTER_S = 10;

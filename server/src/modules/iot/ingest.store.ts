@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { Executor } from "../../platform/db/client.js";
+import { type Executor, rowsOf } from "../../platform/db/client.js";
 
 /** Column arrays of one batch of readings (parallel arrays: one statement, four bind values). */
 export interface ReadingColumns {
@@ -104,7 +104,6 @@ export async function addRejections(db: Executor, deviceIds: string[], reasons: 
 export const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** `db.execute` answers `{rows}` on both drivers. */
-export const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 /**
  * Window aggregates from the 1-minute rollups, one row per request in request order: the buckets that

@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 import type { AlarmChangeDto, Severity } from "@contracts/iot/alarms";
-import type { Db } from "../../platform/db/client.js";
+import { type Db, rowsOf } from "../../platform/db/client.js";
 import { applyVerdicts, type AlarmVerdict } from "./alarm.store.js";
 import { DEVICE_STATUS_CHANNEL } from "./iot.channels.js";
-import { dropExpiredPartitions, ensurePartitions, rowsOf, utcDay } from "./ingest.store.js";
+import { dropExpiredPartitions, ensurePartitions, utcDay } from "./ingest.store.js";
 import { sprayOffWhenClean } from "./linkage.js";
 import { offlineSeverity, type Rule, type RuleSet } from "./rule.engine.js";
 

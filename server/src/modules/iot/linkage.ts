@@ -1,8 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { AlarmChangeDto } from "@contracts/iot/alarms";
-import type { Executor } from "../../platform/db/client.js";
+import { type Executor, rowsOf } from "../../platform/db/client.js";
 import { insertCommand } from "./command.service.js";
-import { rowsOf } from "./ingest.store.js";
 import type { RuleSet } from "./rule.engine.js";
 
 /** Automatic commands expire after this long without an ack (the next alarm or sweep decides again). */

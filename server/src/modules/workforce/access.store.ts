@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { AccessResult } from "@contracts/workforce/attendance";
-import type { Executor } from "../../platform/db/client.js";
+import { type Executor, rowsOf } from "../../platform/db/client.js";
 
 /** One gate event ready to store (parallel arrays are built from these). */
 export interface AccessRow {
@@ -100,7 +100,7 @@ export async function storeAccessBatch(db: Executor, rows: AccessRow[]): Promise
     select device_id as "deviceId", project_id as "projectId", result, count(*)::int as count,
       (extract(epoch from max(ts)) * 1000)::float8 as "lastMs"
     from ins group by device_id, project_id, result`);
-  const groups = (result as unknown as { rows: (Omit<AccessRefusal, "result"> & { result: AccessResult })[] }).rows;
+  const groups = rowsOf<(Omit<AccessRefusal, "result"> & { result: AccessResult })>(result);
   return {
     inserted: groups.reduce((n, g) => n + g.count, 0),
     refusals: groups.filter((g): g is AccessRefusal => g.result !== "accepted").map((g) => ({ ...g, lastMs: Number(g.lastMs) })),

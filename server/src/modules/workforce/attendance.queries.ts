@@ -7,7 +7,7 @@ import {
   type MonthlyAttendanceQuery,
   type MonthlyAttendanceRowDto,
 } from "@contracts/workforce/attendance";
-import type { Executor } from "../../platform/db/client.js";
+import { type Executor, rowsOf } from "../../platform/db/client.js";
 import { likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
 import { registryPersons } from "../registry/index.js";
 import { shanghaiDay, shanghaiMonth } from "@contracts/platform/time";
@@ -125,7 +125,7 @@ export async function monthlyRows(
     order by w.worker_no asc nulls last, p.name, x.person_id
     ${paging}`);
   type Raw = Omit<MonthlyRow, "days"> & { dayNumbers: number[] | null; dayHours: (number | null)[] | null };
-  return (result as unknown as { rows: Raw[] }).rows.map(({ dayNumbers, dayHours, ...r }) => ({
+  return rowsOf<Raw>(result).map(({ dayNumbers, dayHours, ...r }) => ({
     ...r,
     hours: Number(r.hours),
     days: (dayNumbers ?? []).map((n, i): [number, number | null] => [Number(n), dayHours?.[i] ?? null]),

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { HeadcountDto } from "@contracts/workforce/attendance";
-import type { Executor } from "../../platform/db/client.js";
+import { type Executor, rowsOf } from "../../platform/db/client.js";
 import { shanghaiDay } from "@contracts/platform/time";
 
 interface Group {
@@ -33,7 +33,7 @@ export async function projectHeadcount(db: Executor, projectId: string, now = Da
       (count(*) filter (where here))::int as "onSite", count(*)::int as present
     from today
     group by grouping sets ((), (team_id, team_name), (trade))`);
-  const groups = (result as unknown as { rows: Group[] }).rows;
+  const groups = rowsOf<Group>(result);
   const total = groups.find((g) => g.gTeam === 1 && g.gTrade === 1);
   const byOnSite = (a: { onSite: number }, b: { onSite: number }) => b.onSite - a.onSite;
   return {

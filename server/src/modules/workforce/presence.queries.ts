@@ -3,7 +3,7 @@ import type { Post } from "@contracts/registry/enums";
 import { monthBounds, shanghaiMonth, type KeyPersonDto, type KeyPersonnelAbsencesQuery, type ProjectKeyPersonnelDto } from "@contracts/workforce/presence";
 import { requirePermission } from "../../platform/auth/actor.js";
 import type { Actor } from "../../platform/context.js";
-import type { Executor } from "../../platform/db/client.js";
+import { type Executor, rowsOf } from "../../platform/db/client.js";
 import { likePattern, offsetOf, type Page } from "../../platform/db/pagination.js";
 import { assertProjectVisible, projectScope } from "../registry/index.js";
 import { keyPostRatesFor, type KeyPostRates } from "./presence.rules.js";
@@ -89,7 +89,6 @@ function presenceSql(month: string, rates: KeyPostRates, where: SQL[]): SQL {
     join registry_enterprises e on e.id = m.enterprise_id`;
 }
 
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 /** Key personnel presence of one project in a month (default: the current month, Asia/Shanghai). */
 export async function projectKeyPersonnel(db: Executor, actor: Actor, region: string, projectId: string, month: string = shanghaiMonth()): Promise<ProjectKeyPersonnelDto> {

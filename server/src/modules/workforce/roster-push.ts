@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
-import type { Db, Executor } from "../../platform/db/client.js";
+import { type Db, type Executor, rowsOf } from "../../platform/db/client.js";
 import type { EventBus } from "../../platform/events/bus.js";
 import { insertCommand, iotDevices } from "../iot/index.js";
 import { shanghaiDay } from "@contracts/platform/time";
@@ -47,7 +47,7 @@ export async function gateRoster(db: Executor, projectId: string, day = shanghai
     where not exists (select 1 from workforce_blacklist b where b.person_id = r.person_id and b.revoked_at is null
                       and b.valid_from <= ${day}::date and (b.valid_to is null or b.valid_to >= ${day}::date))
     order by r.worker_no`);
-  return (result as unknown as { rows: RosterEntry[] }).rows;
+  return rowsOf<RosterEntry>(result);
 }
 
 /** A short digest of the roster's content: a gate whose last sync has this version has nothing to fetch. */

@@ -13,7 +13,7 @@ import {
 } from "@contracts/workforce/wages";
 import { requirePermission } from "../../platform/auth/actor.js";
 import type { Actor } from "../../platform/context.js";
-import type { Executor } from "../../platform/db/client.js";
+import { type Executor, rowsOf } from "../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
 import { notFound } from "../../platform/errors.js";
 import { assertProjectVisible, projectScope, registryPersons as PE, registryProjects as P } from "../registry/index.js";
@@ -150,7 +150,6 @@ export async function getPayroll(db: Executor, actor: Actor, id: string, today: 
   return payrollDto(row, today);
 }
 
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 /**
  * The monthly wage checks of a project (wage.checks.ts decides): the project and its account, then

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../../test/app";
 import { SYSTEM_ACTOR } from "../auth/actor";
 import { recordAudit, verifyAuditChain } from "./audit";
+import { rowsOf } from "../db/client.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -42,6 +43,6 @@ describe("audit log", () => {
       }),
     ).rejects.toThrow("write failed");
     const after = await t.db.execute(sql`select count(*)::int as n from audit_log`);
-    expect((after as unknown as { rows: { n: number }[] }).rows[0].n).toBe((before as unknown as { rows: { n: number }[] }).rows[0].n);
+    expect(rowsOf<{ n: number }>(after)[0].n).toBe(rowsOf<{ n: number }>(before)[0].n);
   });
 });

@@ -17,6 +17,9 @@ export type Executor = Db | Tx;
 
 export type DbKind = "pglite" | "postgres";
 
+/** The rows of a raw `db.execute` result (node-postgres and PGlite both answer `{ rows }`). */
+export const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+
 /** A LISTEN subscription; `isLive()` is false while a notification could be missed (not yet or no longer connected). */
 export interface Listener {
   isLive(): boolean;

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, TEST_DB_KIND } from "../../../../test/setup/db";
-import type { Database, Listener } from "./client.js";
+import { type Database, type Listener, rowsOf } from "./client.js";
 import { LISTEN_APPLICATION_NAME } from "./listen-hub.js";
 
 let database: Database;
@@ -32,7 +32,7 @@ const notify = (channel: string, payload: string) => database.db.execute(sql`sel
 
 const listenConnections = async () => {
   const r = await database.db.execute(sql`select count(*)::int as n from pg_stat_activity where application_name = ${LISTEN_APPLICATION_NAME} and datname = current_database()`);
-  return Number((r as unknown as { rows: { n: number }[] }).rows[0].n);
+  return Number(rowsOf<{ n: number }>(r)[0].n);
 };
 
 describe("LISTEN subscriptions", () => {
