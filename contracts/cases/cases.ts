@@ -64,9 +64,10 @@ export const CaseDto = z.object({
   id: z.uuid(),
   /** 整改通知书编号, e.g. ZG-2026-000123. */
   no: z.string(),
-  projectId: z.uuid(),
-  projectCode: z.string(),
-  projectName: z.string(),
+  /** Null for a case outside any construction project (gas: a pipeline, a leak, a station). */
+  projectId: z.uuid().nullable(),
+  projectCode: z.string().nullable(),
+  projectName: z.string().nullable(),
   /** The responsible unit (责任单位), usually the general contractor. */
   enterpriseId: z.uuid().nullable(),
   enterpriseName: z.string().nullable(),

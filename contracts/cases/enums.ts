@@ -80,7 +80,8 @@ export const INSPECTION_KIND_LABELS: Labels<InspectionKind> = {
  * hazard). One open case per (source, sourceRef): opening again while it is open returns the open one.
  */
 export const OpenCaseInput = z.object({
-  projectId: z.uuid(),
+  /** The construction project; omitted (null) for a case outside any project, which then names `enterpriseId`. */
+  projectId: z.uuid().nullable().optional(),
   enterpriseId: z.uuid().nullable().optional(),
   source: CaseSource,
   sourceRef: z.string().max(200).nullable().optional(),

@@ -51,7 +51,12 @@ export const METRICS: Record<DeviceType, Record<string, MetricSpec>> = {
   spray: { state: { unit: "0/1", min: 0, max: 1 } },
   camera: { online_streams: { unit: "路", min: 0, max: 64 } },
   gate: { passes: { unit: "人次", min: 0, max: 100_000 } },
-  gas_detector: { ch4_ppm: { unit: "ppm", min: 0, max: 1_000_000 } },
+  /** `lat`/`lng` (WGS-84 degrees) are sent by a detector that moves: the gas-detection vehicle reports its position with each reading. */
+  gas_detector: {
+    ch4_ppm: { unit: "ppm", min: 0, max: 1_000_000 },
+    lat: { unit: "°", min: -90, max: 90 },
+    lng: { unit: "°", min: -180, max: 180 },
+  },
 };
 
 /** Metrics the platform derives from a message's values (rules may use them; devices may not send them). */
@@ -83,8 +88,14 @@ const Code = z
   .trim()
   .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{2,63}$/, "3–64 letters, digits, _ or - (it is the MQTT username and part of every topic)");
 
-export const CreateDeviceInput = z.object({
-  projectId: z.uuid(),
+/** Device types that may belong to an enterprise instead of a site: the gas company's detection vehicle drives about the city. */
+export const SITELESS_DEVICE_TYPES: readonly DeviceType[] = ["gas_detector"];
+
+const DeviceFields = z.object({
+  /** The site the device stands on. Required, except for a siteless type owned by `enterpriseId`. */
+  projectId: z.uuid().optional(),
+  /** The owning enterprise (a gas company) of a device not on a site; only for SITELESS_DEVICE_TYPES, never with `projectId`. */
+  enterpriseId: z.uuid().optional(),
   type: DeviceType,
   code: Code,
   name: z.string().trim().min(1).max(100),
@@ -97,17 +108,36 @@ export const CreateDeviceInput = z.object({
   /** Stream URL of a camera (rtsp/hls/flv), shown as a link. */
   streamUrl: z.string().trim().max(500).optional(),
 });
+
+/** A device is owned by exactly one of a site (`projectId`) or, for a siteless type, an enterprise. */
+export const CreateDeviceInput = DeviceFields.superRefine((v, ctx) => {
+  const siteless = SITELESS_DEVICE_TYPES.includes(v.type);
+  if (v.enterpriseId && !siteless) {
+    ctx.addIssue({ code: "custom", path: ["enterpriseId"], message: "只有气体检测仪可以不属于项目 (only a gas detector may belong to an enterprise)" });
+  } else if (v.projectId && v.enterpriseId) {
+    ctx.addIssue({ code: "custom", path: ["enterpriseId"], message: "所属项目与所属企业只能填一个 (a device belongs to a site or to an enterprise, not both)" });
+  } else if (!v.projectId && !(siteless && v.enterpriseId)) {
+    ctx.addIssue({
+      code: "custom",
+      path: [siteless ? "enterpriseId" : "projectId"],
+      message: siteless ? "须指定所属项目或所属燃气企业 (name the site or the owning gas company)" : "须指定所属项目 (name the site)",
+    });
+  }
+});
 export type CreateDeviceInput = z.infer<typeof CreateDeviceInput>;
 
-export const UpdateDeviceInput = CreateDeviceInput.omit({ projectId: true, type: true, code: true }).partial();
+export const UpdateDeviceInput = DeviceFields.omit({ projectId: true, enterpriseId: true, type: true, code: true }).partial();
 export type UpdateDeviceInput = z.infer<typeof UpdateDeviceInput>;
 
 export const SetDeviceEnabledInput = z.object({ enabled: z.boolean(), reason: z.string().trim().max(200).optional() });
 
 export const DeviceDto = z.object({
   id: z.uuid(),
-  projectId: z.uuid(),
-  projectName: z.string(),
+  /** null for a device not on a site (the detection vehicle); then `enterpriseId` names its owner. */
+  projectId: z.uuid().nullable(),
+  projectName: z.string().nullable(),
+  enterpriseId: z.uuid().nullable(),
+  enterpriseName: z.string().nullable(),
   type: DeviceType,
   code: z.string(),
   name: z.string(),
@@ -139,6 +169,10 @@ export const DEVICE_SORT = ["code", "name", "type", "lastSeenAt", "createdAt", "
 
 export const ListDevicesQuery = PageQuery.extend({
   projectId: z.uuid().optional(),
+  /** Devices owned by this enterprise (not on a site). */
+  enterpriseId: z.uuid().optional(),
+  /** `true`: only devices on a site; `false`: only devices not on a site (vehicles). */
+  onSite: z.enum(["true", "false"]).optional(),
   type: DeviceType.optional(),
   online: z.enum(["true", "false"]).optional(),
   enabled: z.enum(["true", "false"]).optional(),

@@ -46,6 +46,8 @@ export const PERMISSIONS = [
   "testing.commission",
   "testing.report",
   "rules.manage",
+  "gas.read",
+  "gas.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -72,7 +74,7 @@ const SITE_SUPERVISION: Permission[] = [...SUPERVISION_READ, "cases.reply", "saf
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  leader: [...READ, "registry.person.readIdNumber", "iot.read", "workforce.read", ...SUPERVISION_READ],
+  leader: [...READ, "registry.person.readIdNumber", "iot.read", "workforce.read", ...SUPERVISION_READ, "gas.read"],
   inspector: [
     ...READ,
     "registry.project.create",
@@ -91,11 +93,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...SUPERVISION_READ,
     "cases.inspect",
     "cases.template.manage",
+    "gas.read",
   ],
   enterprise: [...OWN_ENTERPRISE, "registry.project.update", ...SITE_IOT, ...SITE_WORKFORCE, ...SITE_SUPERVISION],
   project: [...READ, "registry.project.update", ...SITE_IOT, ...SITE_WORKFORCE, ...SITE_SUPERVISION],
   testing_agency: [...OWN_ENTERPRISE, "iot.read", "testing.read", "testing.report"],
-  gas_company: [...OWN_ENTERPRISE, "iot.read"],
+  /** Gas companies keep their own stations, cylinders, customers, pipelines and detection vehicles, and answer their cases. */
+  gas_company: [...OWN_ENTERPRISE, "iot.read", "iot.device.manage", "gas.read", "gas.manage", "cases.read", "cases.reply"],
 };
 
 export const hasPermission = (role: Role, p: Permission) => ROLE_PERMISSIONS[role].includes(p);

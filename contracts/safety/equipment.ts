@@ -27,6 +27,15 @@ export const OPERATOR_ROLE_LABELS: Labels<OperatorRole> = {
   signalman: { zh: "信号司索工", en: "Signalman" },
 };
 
+/**
+ * The 特种作业操作证 specialty (操作类别) each post on each machine needs (住建部《建筑施工特种作业人员管理规定》
+ * 建质〔2008〕75号 第三条): a tower-crane driver's certificate does not let its holder drive a hoist.
+ */
+export function requiredSpecialty(kind: EquipmentKind, role: OperatorRole): string {
+  if (role === "signalman") return "建筑起重信号司索工";
+  return kind === "tower_crane" ? "塔式起重机司机" : "施工升降机司机";
+}
+
 /** The registration gates checked on save and daily (domain-rules §2.4, §5 起重机械). */
 export const EQUIPMENT_CHECKS = ["inspection_expired", "no_use_registration", "operator_uncertified"] as const;
 export type EquipmentCheck = (typeof EQUIPMENT_CHECKS)[number];
@@ -86,8 +95,10 @@ export const OperatorDto = z.object({
   personId: z.uuid(),
   name: z.string(),
   role: OperatorRole,
-  /** Holds a 特种作业操作证 not expired today. */
+  /** Holds a 特种作业操作证 of the specialty the post needs (`requiredSpecialty`), not expired today. */
   certified: z.boolean(),
+  requiredSpecialty: z.string(),
+  /** The best certificate of that specialty (the one expiring last), if any. */
   certNo: z.string().nullable(),
   certExpiresOn: z.string().nullable(),
 });

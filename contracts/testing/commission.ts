@@ -51,6 +51,8 @@ export const CreateCommissionInput = z.object({
   part: Text(200).default(""),
   specimenCount: z.number().int().min(1).max(1000),
   specimenSizeMm: z.union([z.literal(100), z.literal(150), z.literal(200)]).nullable().optional(),
+  /** Rebar: the 检验批's weight in tonnes; over 60 t the batch needs more specimens. */
+  batchTonnes: z.number({ error: "须为数字 (tonnes)" }).positive().max(10_000).nullable().optional(),
   witnessed: z.boolean().default(false),
   witnessPersonId: z.uuid().nullable().optional(),
   samplerPersonId: z.uuid().nullable().optional(),
@@ -80,6 +82,7 @@ export const CommissionDto = z.object({
   part: z.string(),
   specimenCount: z.number().int(),
   specimenSizeMm: z.number().int().nullable(),
+  batchTonnes: z.number().nullable(),
   witnessed: z.boolean(),
   witnessPersonId: z.uuid().nullable(),
   witnessName: z.string().nullable(),

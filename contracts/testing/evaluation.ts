@@ -83,6 +83,11 @@ export const RebarSpecimenInput = z.object({
   Agt: z.number({ error: "须为数字 (a number in %)" }).min(0).max(100),
   ReL0: SteelMpa.optional(),
   Rm0: SteelMpa.optional(),
+  /**
+   * The paired bend specimen (弯曲试验, GB/T 1499.2 7.4.4 / GB/T 232): true when no crack shows on the bent
+   * part. Optional for results judged on tensile alone; once any specimen reports it, every required one must.
+   */
+  bendOk: z.boolean({ error: "弯曲试验须为合格/不合格 (bend result: true or false)" }).optional(),
 });
 export type RebarSpecimenInput = z.infer<typeof RebarSpecimenInput>;
 
@@ -92,8 +97,12 @@ export const RebarFiguresDto = z.object({
   grade: RebarGrade,
   verdict: RebarVerdict,
   specimens: z.array(RebarSpecimenCheckDto),
-  /** Specimens a re-test must have: twice the original's (GB/T 1499.2 9.3 / GB/T 17505). */
+  /** Specimens the test needed: 2 per batch of ≤ 60 t plus 1 per further 40 t; a re-test twice the original's (GB/T 1499.2 8.2, 9.3 / GB/T 17505). */
   requiredSpecimens: z.number().int(),
+  /** The batch's weight in tonnes from the commission, when given. */
+  batchTonnes: z.number().nullable().optional(),
+  /** How many specimens reported a bend result. */
+  bendResults: z.number().int().optional(),
   retestOf: z.uuid().nullable(),
   rule: RuleRefDto,
 });

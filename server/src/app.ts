@@ -28,6 +28,7 @@ import { casesPlugin, casesRuleDefinitions, ensureDefaultTemplates } from "./mod
 import { safetyPlugin, safetyRuleDefinitions } from "./modules/safety/index.js";
 import { qualityPlugin } from "./modules/quality/index.js";
 import { testingPlugin, testingRuleDefinitions } from "./modules/testing/index.js";
+import { attachGas, gasPlugin, gasRuleDefinitions } from "./modules/gas/index.js";
 
 export interface AppDeps {
   config: Config;
@@ -83,7 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
   installRequestContext(app, { db: database.db, config, events, actors });
   // Every threshold a module judges by, filed with its national default so a fresh database judges at once.
-  const ruleDefinitions: RuleDefinition[] = [...workforceRuleDefinitions, ...casesRuleDefinitions, ...safetyRuleDefinitions, ...testingRuleDefinitions];
+  const ruleDefinitions: RuleDefinition[] = [...workforceRuleDefinitions, ...casesRuleDefinitions, ...safetyRuleDefinitions, ...testingRuleDefinitions, ...gasRuleDefinitions];
   await ensureRuleDefaults(database.db, ruleDefinitions);
   await ensureDefaultTemplates(database.db);
   const iot = deps.iot ?? (await IotRuntime.create({ database, config, events, log: app.log }));
@@ -92,6 +93,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const files = new FileStore(config.dataDir);
   const access = attachWorkforce(iot, { db: database.db, files, log: app.log });
   app.decorate("gateEvents", access);
+  attachGas(iot, { db: database.db, region: config.cityRegion, log: app.log });
   // Roster changes are pushed to the project's gates as one debounced gate.sync command.
   const roster = startRosterPush(events, { db: database.db, kick: () => iot.kickCommands(), log: app.log });
   app.addHook("onClose", () => roster.close());
@@ -119,6 +121,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(safetyPlugin, { config, files, db: database.db, events });
       await api.register(qualityPlugin, { config, files });
       await api.register(testingPlugin, { config, files, db: database.db });
+      await api.register(gasPlugin, { config, files, db: database.db, events });
     },
     { prefix: "/api/v1" },
   );

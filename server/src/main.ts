@@ -6,6 +6,7 @@ import path from "node:path";
 import { ensureAdmin } from "./modules/identity/index.js";
 import { BrokerPortInUseError } from "./modules/iot/index.js";
 import { isRegistryEmpty } from "./modules/registry/index.js";
+import { relinkAll } from "./modules/gas/index.js";
 import { seedDemoCity } from "./seed/demo-city.js";
 import { startSimulator } from "./seed/simulator.js";
 
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
     app.log.info("empty database: seeding the demo city (永康市)…");
     const counts = await seedDemoCity(database.db, { scale: config.seed.scale, demoPassword, credentialsFile, log: (m) => app.log.info(m) });
     app.log.info(counts, "demo city seeded");
+    // Which sites lie near a gas main is derived from both registries: computed now rather than by the first sweep.
+    if (counts.seeded) app.log.info(await relinkAll(database.db, config.cityRegion), "construction sites linked to nearby gas mains");
     demoUsers = counts.demoUsers;
   }
 

@@ -28,6 +28,7 @@ import { generateWorkforce, insertWorkforce, withGates, WORKFORCE_TABLES, type W
 import { generateSafety, insertSafety, SAFETY_TABLES } from "./safety.js";
 import { seedSupervision, SUPERVISION_TABLES, type SupervisionCounts } from "./supervision.js";
 import { seedTesting, TESTING_TABLES, type TestingCounts } from "./testing.js";
+import { GAS_TABLES, seedGas, type GasCounts } from "./gas.js";
 import { demoUsers, type DemoUser } from "./users.gen.js";
 
 /** The default PRNG seed (the city's adcode): the same seed and day give the same city. */
@@ -59,6 +60,7 @@ const SEEDED_TABLES = [
   ...SAFETY_TABLES,
   ...SUPERVISION_TABLES,
   ...TESTING_TABLES,
+  ...GAS_TABLES,
 ];
 
 export interface SeedOptions {
@@ -95,6 +97,8 @@ export interface SeedCounts {
   supervision: SupervisionCounts | null;
   /** Testing agencies, commissions, results (a few failed lots with their cases) and reports. */
   testing: TestingCounts | null;
+  /** Gas: stations, staff, customers, ~100,000 cylinders with the last 30 days of fills and deliveries, pipelines, patrols, detection vehicles. */
+  gas: GasCounts | null;
   /** Usernames of the demo accounts created (none without a demo password). */
   demoUsers: string[];
   ms: number;
@@ -137,7 +141,7 @@ async function insertUsers(tx: Executor, users: DemoUser[], passwordHash: string
   return created.map((c) => c.username);
 }
 
-const NOTHING: Omit<SeedCounts, "ms"> = { seeded: false, enterprises: 0, qualifications: 0, persons: 0, certificates: 0, projects: 0, participants: 0, posts: 0, devices: 0, workforce: null, supervision: null, testing: null, demoUsers: [] };
+const NOTHING: Omit<SeedCounts, "ms"> = { seeded: false, enterprises: 0, qualifications: 0, persons: 0, certificates: 0, projects: 0, participants: 0, posts: 0, devices: 0, workforce: null, supervision: null, testing: null, gas: null, demoUsers: [] };
 
 /**
  * Seeds the demo city (永康市, fictional firms and people) into an empty registry in one transaction, and
@@ -181,6 +185,9 @@ export async function seedDemoCity(db: Db, opts: SeedOptions): Promise<SeedCount
     log(`supervision inserted: ${supervision.inspections} inspections, ${supervision.cases} cases (${elapsed()} ms)`);
     const testing = await seedTesting(tx, { seed: opts.seed ?? DEMO_CITY_SEED, now: city.now, log });
     log(`testing inserted (${elapsed()} ms)`);
+    // After the users (the demo `gas` account's company is seeded richest) and testing (cases are numbered in order).
+    const gas = await seedGas(tx, { seed: opts.seed ?? DEMO_CITY_SEED, now: city.now, scale: opts.scale, richEnterpriseId: city.users.find((u) => u.username === "gas")?.enterpriseId ?? null, log });
+    log(`gas inserted: ${gas.cylinders} cylinders, ${gas.fills} fills over ${gas.windowDays} days, ${gas.pipelines} pipelines (${elapsed()} ms)`);
     const counts: Omit<SeedCounts, "ms"> = {
       seeded: true,
       enterprises: city.enterprises.length,
@@ -194,6 +201,7 @@ export async function seedDemoCity(db: Db, opts: SeedOptions): Promise<SeedCount
       workforce: wf.counts,
       supervision,
       testing,
+      gas,
       demoUsers: demoUsernames,
     };
     await recordAudit(tx, { actor: SYSTEM_ACTOR, requestId: null, ip: null }, { action: "seed.demo_city.created", entity: "seed", entityId: "demo-city", after: { ...counts, scale: opts.scale } });

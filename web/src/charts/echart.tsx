@@ -1,6 +1,6 @@
 import { useEffect, useRef, type CSSProperties } from "react";
 import { useTranslation } from "react-i18next";
-import { BarChart, EffectScatterChart, GaugeChart, LineChart, PieChart, ScatterChart } from "echarts/charts";
+import { BarChart, EffectScatterChart, GaugeChart, LineChart, LinesChart, PieChart, ScatterChart } from "echarts/charts";
 import {
   DataZoomComponent,
   GeoComponent,
@@ -24,6 +24,7 @@ echarts.use([
   GaugeChart,
   ScatterChart,
   EffectScatterChart,
+  LinesChart,
   GridComponent,
   LegendComponent,
   TitleComponent,

@@ -3,9 +3,10 @@ import { CASE_GRADE_LABELS, OpenCaseInput, type CaseCategory, type CaseGrade } f
 import type { InspectorDomain } from "@contracts/platform/auth";
 import { shanghaiDay } from "@contracts/platform/time";
 import { recordAudit } from "../../platform/audit/audit.js";
-import type { ServiceContext } from "../../platform/context.js";
+import { isCityWide } from "../../platform/auth/actor.js";
+import type { Actor, ServiceContext } from "../../platform/context.js";
 import type { Executor, Tx } from "../../platform/db/client.js";
-import { invalid, invalidField } from "../../platform/errors.js";
+import { invalid, invalidField, notFound } from "../../platform/errors.js";
 import { ruleInForce } from "../../platform/rules/rules.js";
 import { assertProjectVisible, registryEnterprises, registryProjectParticipants, registryProjects } from "../registry/index.js";
 import { nextCaseNo } from "./case.numbering.js";
@@ -17,8 +18,8 @@ import { casesCases as C, casesEvents as E } from "./schema.js";
 export const DEFAULT_REGION = "330784";
 
 /** Who answers a case: the responsible unit's users and the project's own users; the whole project when no unit is named. */
-export const responsibleTarget = (c: { projectId: string; enterpriseId: string | null }): NotifyTarget =>
-  c.enterpriseId ? { enterpriseId: c.enterpriseId, projectUsersOf: c.projectId } : { projectId: c.projectId };
+export const responsibleTarget = (c: { projectId: string | null; enterpriseId: string | null }): NotifyTarget =>
+  c.enterpriseId ? { enterpriseId: c.enterpriseId, projectUsersOf: c.projectId ?? undefined } : { projectId: c.projectId ?? undefined };
 
 /** The inspectors' domain that answers for a category (the bureau side when no issuer is on record). */
 const DOMAIN_OF: Record<CaseCategory, InspectorDomain | undefined> = {
@@ -58,6 +59,15 @@ async function openOf(tx: Executor, source: string, sourceRef: string) {
 }
 
 /**
+ * A case outside any project names its responsible enterprise, and an enterprise user may open one only for
+ * its own enterprise (the bureau for any).
+ */
+function assertOffSiteSubject(actor: Actor, enterpriseId: string | null | undefined): void {
+  if (!enterpriseId) throw invalidField("enterpriseId", "不属于在建工程的案件须指定责任单位 (a case outside a project names the responsible enterprise)");
+  if (!isCityWide(actor) && actor.enterpriseId !== enterpriseId) throw notFound("enterprise", enterpriseId);
+}
+
+/**
  * Opens a case inside the caller's transaction (audited there). One open case per (source, sourceRef): if
  * one is open it is returned with created=false. The deadline defaults from the rule in force by grade.
  * Notifies the responsible enterprise's users and the project's users (inbox).
@@ -73,15 +83,19 @@ export async function openCase(
   const parsed = OpenCaseInput.safeParse(raw);
   if (!parsed.success) throw invalid(parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message, code: i.code })));
   const input = parsed.data;
-  await assertProjectVisible(tx, ctx.actor, input.projectId);
+  const projectId = input.projectId ?? null;
+  if (projectId) await assertProjectVisible(tx, ctx.actor, projectId);
+  else assertOffSiteSubject(ctx.actor, input.enterpriseId);
   if (input.sourceRef) {
     const open = await openOf(tx, input.source, input.sourceRef);
     if (open) return { ...open, created: false };
   }
-  const enterpriseId = input.enterpriseId ?? (await generalContractorOf(tx, input.projectId));
+  const enterpriseId = input.enterpriseId ?? (projectId ? await generalContractorOf(tx, projectId) : null);
+  let enterpriseName = "";
   if (input.enterpriseId) {
-    const [ent] = await tx.select({ id: registryEnterprises.id }).from(registryEnterprises).where(eq(registryEnterprises.id, input.enterpriseId));
+    const [ent] = await tx.select({ id: registryEnterprises.id, name: registryEnterprises.name }).from(registryEnterprises).where(eq(registryEnterprises.id, input.enterpriseId));
     if (!ent) throw invalidField("enterpriseId", "责任单位不存在 (no such enterprise)");
+    enterpriseName = ent.name;
   }
   const now = new Date();
   let deadline: Date;
@@ -97,7 +111,7 @@ export async function openCase(
     .insert(C)
     .values({
       no,
-      projectId: input.projectId,
+      projectId,
       enterpriseId,
       inspectionId: opts.inspectionId ?? null,
       source: input.source,
@@ -123,11 +137,11 @@ export async function openCase(
   }
   await tx.insert(E).values({ caseId: row.id, actorId: ctx.actor.userId, actorName: ctx.actor.displayName, action: "opened", toState: row.state, note: input.description, photoIds: input.photoIds });
   await recordAudit(tx, ctx, { action: "cases.case.opened", entity: "case", entityId: row.id, after: row });
-  const [project] = await tx.select({ name: registryProjects.name }).from(registryProjects).where(eq(registryProjects.id, input.projectId));
+  const [project] = projectId ? await tx.select({ name: registryProjects.name }).from(registryProjects).where(eq(registryProjects.id, projectId)) : [];
   const ids = await insertNotifications(tx, responsibleTarget(row), {
     kind: "case.opened",
     title: `${gradeWord(input.grade)}整改通知 ${no}：${input.title}`,
-    body: `${project?.name ?? ""}，整改期限 ${shanghaiDay(deadline)}`,
+    body: `${project?.name ?? enterpriseName}，整改期限 ${shanghaiDay(deadline)}`,
     link: caseLink(row.id),
     caseId: row.id,
   });

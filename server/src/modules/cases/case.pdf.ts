@@ -1,11 +1,8 @@
-import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import PDFDocument from "pdfkit";
-import QRCode from "qrcode";
 import type { CaseDetailDto } from "@contracts/cases/cases";
 import { CASE_CATEGORY_LABELS, CASE_GRADE_LABELS, CASE_SOURCE_LABELS } from "@contracts/cases/enums";
 import { STOP_WORK_SCOPE_LABELS } from "@contracts/cases/cases";
 import { AppError } from "../../platform/errors.js";
+import { renderOfficialDocument, type DocumentLine } from "../../platform/pdf/official-document.js";
 import { caseLink } from "./case.open.js";
 import { shanghaiMinute } from "./case.sheet.js";
 
@@ -14,31 +11,14 @@ import { shanghaiMinute } from "./case.sheet.js";
  * order), A4, in Noto Sans SC (embedded as a subset), each with a QR code that opens the case on the site.
  */
 
-const FONT_MODULE = "@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf";
-let fontBytes: Promise<Buffer> | null = null;
-
-/** The CJK font, read once per process (10 MB; pdfkit embeds only the glyphs a notice uses). */
-function cjkFont(): Promise<Buffer> {
-  fontBytes ??= readFile(createRequire(import.meta.url).resolve(FONT_MODULE)).catch((err: unknown) => {
-    fontBytes = null;
-    throw err;
-  });
-  return fontBytes;
-}
-
 export type NoticeKind = "notice" | "stop_work";
 
 const TITLES: Record<NoticeKind, string> = { notice: "整改通知书", stop_work: "停工整改通知书" };
 
-interface Line {
-  label: string;
-  value: string;
-}
-
-function lines(c: CaseDetailDto, kind: NoticeKind): Line[] {
-  const base: Line[] = [
-    { label: "工程名称", value: c.projectName },
-    { label: "工程编号", value: c.projectCode },
+function lines(c: CaseDetailDto, kind: NoticeKind): DocumentLine[] {
+  const base: DocumentLine[] = [
+    { label: "工程名称", value: c.projectName ?? "" },
+    { label: "工程编号", value: c.projectCode ?? "" },
     { label: "责任单位", value: c.enterpriseName ?? "" },
     { label: "问题", value: c.title },
     { label: "隐患等级", value: CASE_GRADE_LABELS[c.grade].zh },
@@ -52,7 +32,7 @@ function lines(c: CaseDetailDto, kind: NoticeKind): Line[] {
     base.push({ label: "停工范围", value: STOP_WORK_SCOPE_LABELS[c.stopWorkOrder.scope].zh }, { label: "停工原因", value: c.stopWorkOrder.reason });
   }
   base.push({ label: "整改期限", value: shanghaiMinute(c.deadline) });
-  return base.filter((l) => l.value.trim() !== "");
+  return base;
 }
 
 const DEMANDS: Record<NoticeKind, string> = {
@@ -69,38 +49,18 @@ export async function renderCaseNotice(c: CaseDetailDto, kind: NoticeKind, siteU
   if (kind === "stop_work" && !c.stopWorkOrder) {
     throw new AppError("PRECONDITION_FAILED", "该案件未下达停工整改，无停工整改通知书 (no stop-work order on this case)", { stopWork: c.stopWork });
   }
-  const [font, qr] = await Promise.all([cjkFont(), QRCode.toBuffer(`${siteUrl.replace(/\/$/, "")}${caseLink(c.id)}`, { type: "png", margin: 1, width: 240 })]);
-  const doc = new PDFDocument({ size: "A4", margins: { top: 56, bottom: 56, left: 64, right: 64 }, info: { Title: `${TITLES[kind]} ${c.no}`, Subject: c.title, Creator: "SiteCloud" } });
-  const chunks: Buffer[] = [];
-  doc.on("data", (b: Buffer) => chunks.push(b));
-  const ended = new Promise<void>((resolve, reject) => {
-    doc.on("end", resolve);
-    doc.on("error", reject);
+  // A case outside a construction project (gas) has no 工程 to name: the unit itself was found at fault.
+  const demand = c.projectId === null ? DEMANDS[kind].replace("你单位负责的上述工程经检查", "经检查，你单位") : DEMANDS[kind];
+  const order = kind === "stop_work" ? c.stopWorkOrder : null;
+  return renderOfficialDocument({
+    title: TITLES[kind],
+    no: c.no,
+    subject: c.title,
+    addressee: c.enterpriseName ?? "相关单位",
+    lines: lines(c, kind),
+    body: demand,
+    signer: order ? order.by : c.issuerName,
+    date: shanghaiMinute(order ? order.at : c.createdAt).slice(0, 10),
+    qr: { url: `${siteUrl.replace(/\/$/, "")}${caseLink(c.id)}`, caption: "扫码查看案件及整改进度" },
   });
-  doc.registerFont("cjk", font);
-  doc.font("cjk");
-  const width = doc.page.width - 128;
-
-  doc.fontSize(22).text(TITLES[kind], { align: "center", width });
-  doc.moveDown(0.4).fontSize(11).text(`编号：${c.no}`, { align: "right", width });
-  doc.moveDown(0.8);
-  doc.fontSize(12).text(`${c.enterpriseName ?? "相关单位"}：`, { width });
-  doc.moveDown(0.5);
-  for (const l of lines(c, kind)) {
-    doc.fontSize(11).text(`${l.label}：${l.value}`, { width, lineGap: 3 });
-  }
-  doc.moveDown(0.8);
-  doc.fontSize(12).text(DEMANDS[kind], { width, lineGap: 4, indent: 24 });
-  doc.moveDown(1.5);
-  const issuedAt = kind === "stop_work" && c.stopWorkOrder ? c.stopWorkOrder.at : c.createdAt;
-  const issuer = kind === "stop_work" && c.stopWorkOrder ? c.stopWorkOrder.by : c.issuerName;
-  doc.fontSize(11).text(`签发：${issuer}`, { align: "right", width });
-  doc.text(`日期：${shanghaiMinute(issuedAt).slice(0, 10)}`, { align: "right", width });
-  doc.moveDown(1);
-  const qrY = doc.y;
-  doc.image(qr, 64, qrY, { width: 90 });
-  doc.fontSize(9).text("扫码查看案件及整改进度", 64 + 100, qrY + 36, { width: width - 100 });
-  doc.end();
-  await ended;
-  return Buffer.concat(chunks);
 }

@@ -5,7 +5,7 @@ import { forbidden, notFound } from "../../platform/errors.js";
 import { photoIdOf, PhotoShelf } from "../../platform/files/photos.js";
 import type { FileStore } from "../../platform/files/store.js";
 import { requirePermission } from "../../platform/auth/actor.js";
-import { projectScope } from "../registry/index.js";
+import { caseScope } from "./case.queries.js";
 
 /** Case photos: evidence of notices, replies, re-checks and resumption reports (platform/files/photos.ts). */
 const KIND = "cases";
@@ -36,7 +36,7 @@ export const assertCasePhotos = (files: FileStore, ids: readonly string[], field
  */
 export async function readCasePhoto(db: Executor, actor: Actor, files: FileStore, id: string): Promise<{ bytes: Buffer; type: string }> {
   requirePermission(actor, "cases.read");
-  const scope = projectScope(actor, sql`c.project_id`) ?? sql`true`;
+  const scope = caseScope(actor, sql`c.project_id`, sql`c.enterprise_id`) ?? sql`true`;
   // Containment (@>) so both GIN indexes find the photo's cases; the scope then filters those few.
   const result = await db.execute(sql`
     select 1 from cases_cases c

@@ -8,6 +8,7 @@ import type { Actor } from "../../platform/context.js";
 import { type Executor, rowsOf } from "../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, type Page } from "../../platform/db/pagination.js";
 import { notFound } from "../../platform/errors.js";
+import { isCityWide } from "../../platform/auth/actor.js";
 import { projectScope, registryEnterprises as ENT, registryProjects as P } from "../registry/index.js";
 import { allowedActions, type Caller } from "./case.workflow.js";
 import { casesBoardCounts as B, casesCases as C, casesEvents as E } from "./schema.js";
@@ -46,8 +47,19 @@ export const caseColumns = {
   updatedAt: C.updatedAt,
 };
 
-/** Cases joined with their project (inner: a foreign key) and responsible unit (optional). */
-export const selectCases = (db: Executor) => db.select(caseColumns).from(C).innerJoin(P, eq(P.id, C.projectId)).leftJoin(ENT, eq(ENT.id, C.enterpriseId));
+/** Cases joined with their project (none for a gas case) and responsible unit. */
+export const selectCases = (db: Executor) => db.select(caseColumns).from(C).leftJoin(P, eq(P.id, C.projectId)).leftJoin(ENT, eq(ENT.id, C.enterpriseId));
+
+/**
+ * The cases an actor may see: those of its visible projects, and — for a user of an enterprise — the cases
+ * outside any project (gas) that name its enterprise as the responsible unit.
+ */
+export function caseScope(actor: Actor, projectId: AnyPgColumn | SQL = C.projectId, enterpriseId: AnyPgColumn | SQL = C.enterpriseId): SQL | undefined {
+  if (isCityWide(actor)) return undefined;
+  const onProjects = projectScope(actor, projectId) ?? sql`true`;
+  if (!ENTERPRISE_BOUND_ROLES.includes(actor.role) || !actor.enterpriseId) return onProjects;
+  return sql`(${onProjects} or (${projectId} is null and ${enterpriseId} = ${actor.enterpriseId}))`;
+}
 export type CaseRow = Awaited<ReturnType<typeof selectCases>>[number];
 
 /**
@@ -55,8 +67,8 @@ export type CaseRow = Awaited<ReturnType<typeof selectCases>>[number];
  * (a user of the responsible unit, or a user bound to the project; with no unit named, any in-scope
  * enterprise user).
  */
-export function callerOf(actor: Actor, c: { projectId: string; enterpriseId: string | null }): Caller {
-  const boundToProject = actor.role === "project" && actor.projectIds.includes(c.projectId);
+export function callerOf(actor: Actor, c: { projectId: string | null; enterpriseId: string | null }): Caller {
+  const boundToProject = actor.role === "project" && c.projectId !== null && actor.projectIds.includes(c.projectId);
   const enterpriseBound = ENTERPRISE_BOUND_ROLES.includes(actor.role) && actor.enterpriseId !== null;
   const ofUnit = enterpriseBound && (c.enterpriseId === null || actor.enterpriseId === c.enterpriseId);
   return { canInspect: actor.permissions.has("cases.inspect"), canReply: actor.permissions.has("cases.reply"), isResponsible: boundToProject || ofUnit };
@@ -77,7 +89,7 @@ export function toCaseDto(r: CaseRow, actor: Actor): CaseDto {
     closedAt: iso(r.closedAt),
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
-    actions: allowedActions(facts, callerOf(actor, r)),
+    actions: allowedActions({ ...facts, onSite: r.projectId !== null }, callerOf(actor, r)),
   };
 }
 
@@ -86,7 +98,7 @@ export function caseFilters(actor: Actor, q: Partial<ListCasesQuery>): SQL | und
   const pattern = q.q ? likePattern(q.q) : undefined;
   const anyOf = (col: AnyPgColumn, values: readonly string[] | undefined) => (values?.length ? inArray(col, [...values]) : undefined);
   return andAll([
-    projectScope(actor, C.projectId),
+    caseScope(actor),
     q.projectId ? eq(C.projectId, q.projectId) : undefined,
     q.enterpriseId ? eq(C.enterpriseId, q.enterpriseId) : undefined,
     anyOf(C.state, q.state),
@@ -126,7 +138,7 @@ export async function listCases(db: Executor, actor: Actor, q: ListCasesQuery): 
   const total =
     rows.length < q.pageSize && (rows.length > 0 || q.page === 1)
       ? offsetOf(q) + rows.length
-      : (q.q ? await db.select({ n: count() }).from(C).innerJoin(P, eq(P.id, C.projectId)).where(where) : await db.select({ n: count() }).from(C).where(where))[0].n;
+      : (q.q ? await db.select({ n: count() }).from(C).leftJoin(P, eq(P.id, C.projectId)).where(where) : await db.select({ n: count() }).from(C).where(where))[0].n;
   return { items: rows.map((r) => toCaseDto(r, actor)), total, page: q.page, pageSize: q.pageSize };
 }
 
@@ -191,7 +203,7 @@ export function toEventDto(e: typeof E.$inferSelect): CaseEventDto {
  */
 export async function getCase(db: Executor, actor: Actor, id: string, opts: { scoped?: boolean } = {}): Promise<CaseDetailDto> {
   requirePermission(actor, "cases.read");
-  const [row] = await selectCases(db).where(and(eq(C.id, id), opts.scoped === false ? undefined : projectScope(actor, C.projectId)));
+  const [row] = await selectCases(db).where(and(eq(C.id, id), opts.scoped === false ? undefined : caseScope(actor)));
   if (!row) throw notFound("case", id);
   const events = (await db.select().from(E).where(eq(E.caseId, id)).orderBy(asc(E.at), asc(E.id))).map(toEventDto);
   const order = events.findLast((e) => e.action === "stop_work_ordered");

@@ -21,6 +21,7 @@ import type { Config } from "../../config.js";
 import { invalidField } from "../../platform/errors.js";
 import { sendXlsx } from "../../platform/excel/excel.js";
 import type { FileStore } from "../../platform/files/store.js";
+import { sendPdf, siteUrlOf } from "../../platform/pdf/official-document.js";
 import { renderCaseNotice, type NoticeKind } from "./case.pdf.js";
 import { assertMayUploadCasePhotos, readCasePhoto, saveCasePhoto } from "./case.photos.js";
 import { caseBoard, getCase, listCases } from "./case.queries.js";
@@ -42,17 +43,10 @@ async function readImageUpload(req: FastifyRequest): Promise<Buffer> {
   return part.toBuffer();
 }
 
-const siteUrlOf = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
-
 function pdfRoute(kind: NoticeKind, file: string) {
   return async (req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
     const c = await getCase(req.ctx.db, req.ctx.actor, req.params.id);
-    const pdf = await renderCaseNotice(c, kind, siteUrlOf(req));
-    return reply
-      .header("content-type", "application/pdf")
-      .header("content-disposition", `inline; filename="${kind}.pdf"; filename*=UTF-8''${encodeURIComponent(`${file}-${c.no}.pdf`)}`)
-      .header("cache-control", "private, no-store")
-      .send(pdf);
+    return sendPdf(reply, await renderCaseNotice(c, kind, siteUrlOf(req)), kind, `${file}-${c.no}`);
   };
 }
 

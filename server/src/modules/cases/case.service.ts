@@ -19,10 +19,10 @@ import type { ServiceContext } from "../../platform/context.js";
 import type { Tx } from "../../platform/db/client.js";
 import { forbidden, notFound } from "../../platform/errors.js";
 import type { FileStore } from "../../platform/files/store.js";
-import { PROJECT_STATUS_CHANGED, projectScope, registryProjects as P, transitionProjectIn, type ProjectStatusChange } from "../registry/index.js";
+import { PROJECT_STATUS_CHANGED, registryProjects as P, transitionProjectIn, type ProjectStatusChange } from "../registry/index.js";
 import { bureauTarget, caseLink, openCase, responsibleTarget } from "./case.open.js";
 import { assertCasePhotos } from "./case.photos.js";
-import { callerOf, getCase } from "./case.queries.js";
+import { callerOf, caseScope, getCase } from "./case.queries.js";
 import { planCaseAction, type CaseInput, type CasePlan } from "./case.workflow.js";
 import { CASES_NOTIFIED, insertNotifications, type NotifyTarget } from "./notification.service.js";
 import { casesCases as C, casesEvents as E } from "./schema.js";
@@ -102,7 +102,8 @@ async function otherStopWorkInForce(tx: Tx, projectId: string, caseId: string): 
 
 /** Suspends or resumes the project as the plan says; null when its status already is what the case needs. */
 async function moveProject(tx: Tx, ctx: ServiceContext, plan: CasePlan, c: CaseRow, reason: string): Promise<ProjectStatusChange | null> {
-  if (!plan.project) return null;
+  // Stop-work is refused for cases outside a project (case.workflow.ts), so a plan that moves a project has one.
+  if (!plan.project || c.projectId === null) return null;
   const [project] = await tx.select({ status: P.status }).from(P).where(eq(P.id, c.projectId));
   if (plan.project === "suspend") {
     // Already 停工 under another order: this order adds to it, the project has nothing to change.
@@ -124,10 +125,10 @@ async function actOnCase(ctx: ServiceContext, id: string, input: CaseInput, file
     const [before] = await tx
       .select()
       .from(C)
-      .where(and(eq(C.id, id), projectScope(ctx.actor, C.projectId)))
+      .where(and(eq(C.id, id), caseScope(ctx.actor)))
       .for("update");
     if (!before) throw notFound("case", id);
-    const facts = { state: before.state as CaseState, grade: before.grade as CaseGrade, stopWork: before.stopWork as StopWorkState };
+    const facts = { state: before.state as CaseState, grade: before.grade as CaseGrade, stopWork: before.stopWork as StopWorkState, onSite: before.projectId !== null };
     const plan = planCaseAction(facts, callerOf(ctx.actor, before), input);
     if (photoIds.length > 0) {
       if (!files) throw new Error(`${input.action} with photos needs the file store`);

@@ -15,6 +15,8 @@ export interface CaseFacts {
   state: CaseState;
   grade: CaseGrade;
   stopWork: StopWorkState;
+  /** False for a case outside any construction project (gas): there is no site to stop. */
+  onSite?: boolean;
 }
 
 /** What the caller is, relative to this case (the service derives it from the actor and the case). */
@@ -82,6 +84,7 @@ function stateBlocks(action: CaseAction, f: CaseFacts): { message: string; detai
     case "recheck":
       return needState("review", "复查");
     case "stop_work":
+      if (f.onSite === false) return { message: "该案件不属于在建工程，不能下达停工整改 (a case outside a construction project has no site to stop)", details: { onSite: false } };
       if (f.grade !== "major") return { message: "仅重大隐患可下达停工整改 (stop-work applies to major cases only)", details: { grade: f.grade } };
       if (f.state === "closed") return { message: `案件已销项，不能下达停工整改 (case is closed)`, details: { state: f.state } };
       if (f.stopWork === "ordered" || f.stopWork === "resume_applied") {

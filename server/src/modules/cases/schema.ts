@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { registryEnterprises, registryProjects } from "../registry/index.js";
 
 const tz = () => timestamp({ withTimezone: true });
@@ -75,9 +75,8 @@ export const casesCases = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     no: text().notNull().unique(),
-    projectId: uuid()
-      .notNull()
-      .references(() => registryProjects.id),
+    /** The construction project, or null for a case outside any site (gas: a pipeline, a leak, a station) — then `enterpriseId` is required. */
+    projectId: uuid().references(() => registryProjects.id),
     enterpriseId: uuid().references(() => registryEnterprises.id),
     inspectionId: uuid().references(() => casesInspections.id),
     source: text().notNull(),
@@ -110,6 +109,7 @@ export const casesCases = pgTable(
     // A photo is served to whoever may see a case it belongs to (case.photos.ts): found by containment.
     index("cases_cases_photos_idx").using("gin", t.photoIds),
     uniqueIndex("cases_cases_source_uq").on(t.source, t.sourceRef).where(sql`source_ref is not null and state <> 'closed'`),
+    check("cases_cases_subject_ck", sql`project_id is not null or enterprise_id is not null`),
   ],
 );
 

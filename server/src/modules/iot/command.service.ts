@@ -55,10 +55,13 @@ export async function sendCommand(ctx: ServiceContext, deviceId: string, input: 
     throw invalidField("name", `设备类型 ${device.type} 不支持命令 ${input.name}，可用：${allowed.join(", ") || "无"} (unknown command for this device type)`);
   }
   if (!device.enabled) throw conflict(`设备 ${device.code} 已停用 (device is disabled)`, { issues: [{ path: "deviceId", message: "device disabled" }] });
+  // Commands are a site's operations log (iot_commands.project_id); a device off-site takes none.
+  const projectId = device.projectId;
+  if (!projectId) throw conflict(`设备 ${device.code} 不在工地上，不能下发命令 (a device not on a site takes no commands)`, { issues: [{ path: "deviceId", message: "not on a site" }] });
   const id = await ctx.db.transaction(async (tx) => {
     const row = await insertCommand(tx, {
       deviceId,
-      projectId: device.projectId,
+      projectId,
       name: input.name,
       params: input.params,
       source: "manual",

@@ -8,7 +8,8 @@ import { iotDevices } from "./schema.js";
 export interface DeviceInfo {
   id: string;
   code: string;
-  projectId: string;
+  /** null for a device not on a site (the gas-detection vehicle): no site alarm rules, nothing project-keyed. */
+  projectId: string | null;
   type: DeviceType;
   enabled: boolean;
   secretHash: string;

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, ilike, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, ilike, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import {
   DERIVED_METRICS,
@@ -15,7 +15,8 @@ import type { Actor } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
 import { invalidField, notFound } from "../../platform/errors.js";
-import { projectScope, registryProjects as P } from "../registry/index.js";
+import { registryEnterprises as E, registryProjects as P } from "../registry/index.js";
+import { deviceScope } from "./device.scope.js";
 import { iotReadings } from "./readings.table.js";
 import { iotDevices as D, iotLatest, iotRollup1h, iotRollup1m } from "./schema.js";
 
@@ -27,6 +28,8 @@ export const deviceColumns = {
   id: D.id,
   projectId: D.projectId,
   projectName: P.name,
+  enterpriseId: D.enterpriseId,
+  enterpriseName: E.name,
   type: D.type,
   code: D.code,
   name: D.name,
@@ -48,7 +51,8 @@ export const deviceColumns = {
   updatedAt: D.updatedAt,
 };
 
-const selectDevice = (db: Executor) => db.select(deviceColumns).from(D).innerJoin(P, eq(P.id, D.projectId));
+/** Left joins: a device not on a site has no project, a device on one no owning enterprise. */
+const selectDevice = (db: Executor) => db.select(deviceColumns).from(D).leftJoin(P, eq(P.id, D.projectId)).leftJoin(E, eq(E.id, D.enterpriseId));
 type DeviceRow = Awaited<ReturnType<typeof selectDevice>>[number];
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -69,8 +73,10 @@ export function toDeviceDto(r: DeviceRow): DeviceDto {
 export function deviceFilters(actor: Actor, q: Partial<ListDevicesQuery>): SQL | undefined {
   const pattern = q.q ? likePattern(q.q) : undefined;
   return andAll([
-    projectScope(actor, D.projectId),
+    deviceScope(actor),
     q.projectId ? eq(D.projectId, q.projectId) : undefined,
+    q.enterpriseId ? eq(D.enterpriseId, q.enterpriseId) : undefined,
+    q.onSite ? (q.onSite === "true" ? isNotNull(D.projectId) : isNull(D.projectId)) : undefined,
     q.type ? eq(D.type, q.type) : undefined,
     q.online ? eq(D.online, q.online === "true") : undefined,
     q.enabled ? eq(D.enabled, q.enabled === "true") : undefined,
@@ -101,7 +107,8 @@ export async function listDevices(db: Executor, actor: Actor, q: ListDevicesQuer
   const rows = await db
     .select({ ...deviceColumns, total: totalOver })
     .from(D)
-    .innerJoin(P, eq(P.id, D.projectId))
+    .leftJoin(P, eq(P.id, D.projectId))
+    .leftJoin(E, eq(E.id, D.enterpriseId))
     .where(deviceFilters(actor, q))
     .orderBy(...deviceOrder(q.sort))
     .limit(q.pageSize)
@@ -115,7 +122,7 @@ export async function listDevices(db: Executor, actor: Actor, q: ListDevicesQuer
  */
 export async function getDevice(db: Executor, actor: Actor, id: string, opts: { scoped?: boolean } = {}): Promise<DeviceDto> {
   requirePermission(actor, "iot.read");
-  const [row] = await selectDevice(db).where(and(eq(D.id, id), opts.scoped === false ? undefined : projectScope(actor, D.projectId)));
+  const [row] = await selectDevice(db).where(and(eq(D.id, id), opts.scoped === false ? undefined : deviceScope(actor)));
   if (!row) throw notFound("device", id);
   return toDeviceDto(row);
 }
@@ -123,9 +130,9 @@ export async function getDevice(db: Executor, actor: Actor, id: string, opts: { 
 /** The identity of a visible device (for reads and writes that need only its type, project and state). */
 export async function visibleDevice(db: Executor, actor: Actor, id: string) {
   const [row] = await db
-    .select({ id: D.id, code: D.code, name: D.name, type: D.type, projectId: D.projectId, enabled: D.enabled })
+    .select({ id: D.id, code: D.code, name: D.name, type: D.type, projectId: D.projectId, enterpriseId: D.enterpriseId, enabled: D.enabled })
     .from(D)
-    .where(and(eq(D.id, id), projectScope(actor, D.projectId)));
+    .where(and(eq(D.id, id), deviceScope(actor)));
   if (!row) throw notFound("device", id);
   return { ...row, type: row.type as DeviceType };
 }

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
+import { isCityWide } from "../../platform/auth/actor.js";
 import type { CreateDeviceInput, DeviceDto, DeviceWithSecretDto, UpdateDeviceInput } from "@contracts/iot/devices";
 import { requirePermission } from "../../platform/auth/actor.js";
 import { recordAudit } from "../../platform/audit/audit.js";
@@ -8,8 +9,9 @@ import type { ServiceContext } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { isUniqueViolation } from "../../platform/db/pg-errors.js";
 import { conflict, notFound } from "../../platform/errors.js";
-import { assertProjectVisible, projectScope } from "../registry/index.js";
+import { assertProjectVisible, registryEnterprises } from "../registry/index.js";
 import { getDevice } from "./device.queries.js";
+import { deviceScope } from "./device.scope.js";
 import { iotDevices as D } from "./schema.js";
 
 /** Write side of the device registry: register, edit, rotate the secret, enable/disable. */
@@ -36,19 +38,37 @@ async function lockDevice(tx: Executor, ctx: ServiceContext, id: string): Promis
   const [row] = await tx
     .select()
     .from(D)
-    .where(and(eq(D.id, id), projectScope(ctx.actor, D.projectId)))
+    .where(and(eq(D.id, id), deviceScope(ctx.actor)))
     .for("update");
   if (!row) throw notFound("device", id);
   return row;
 }
 
 /**
- * Registers a device on a project and answers it with its secret, the only time the secret is shown.
- * @throws AppError FORBIDDEN without `iot.device.manage`; NOT_FOUND for a project out of scope; CONFLICT naming `code`.
+ * The owner of a device not on a site must be a gas company (企业类型 gas) the actor may act for: the
+ * bureau for any, a user bound to an enterprise for its own only; anything else answers as absent.
+ * @throws AppError NOT_FOUND naming the enterprise.
+ */
+async function assertOwnerEnterprise(ctx: ServiceContext, enterpriseId: string): Promise<void> {
+  const mayActFor = isCityWide(ctx.actor) || ctx.actor.enterpriseId === enterpriseId;
+  const [row] = mayActFor
+    ? await ctx.db
+        .select({ id: registryEnterprises.id })
+        .from(registryEnterprises)
+        .where(and(eq(registryEnterprises.id, enterpriseId), eq(registryEnterprises.type, "gas")))
+    : [];
+  if (!row) throw notFound("enterprise", enterpriseId);
+}
+
+/**
+ * Registers a device on a project — or, for a gas detector, owned by a gas company off-site (the detection
+ * vehicle) — and answers it with its secret, the only time the secret is shown.
+ * @throws AppError FORBIDDEN without `iot.device.manage`; NOT_FOUND for a project or owner out of scope; CONFLICT naming `code`.
  */
 export async function createDevice(ctx: ServiceContext, input: CreateDeviceInput): Promise<DeviceWithSecretDto> {
   requirePermission(ctx.actor, "iot.device.manage");
-  await assertProjectVisible(ctx.db, ctx.actor, input.projectId);
+  if (input.projectId) await assertProjectVisible(ctx.db, ctx.actor, input.projectId);
+  else if (input.enterpriseId) await assertOwnerEnterprise(ctx, input.enterpriseId);
   const secret = newDeviceSecret();
   const id = await ctx.db
     .transaction(async (tx) => {
@@ -64,7 +84,7 @@ export async function createDevice(ctx: ServiceContext, input: CreateDeviceInput
     .catch((err: unknown) => {
       throw isUniqueViolation(err) ? duplicateDeviceCode(input.code) : err;
     });
-  ctx.events.publish("iot.device.created", { deviceId: id, projectId: input.projectId });
+  ctx.events.publish("iot.device.created", { deviceId: id, projectId: input.projectId ?? null, enterpriseId: input.enterpriseId ?? null });
   return { ...(await getDevice(ctx.db, ctx.actor, id, { scoped: false })), secret };
 }
 

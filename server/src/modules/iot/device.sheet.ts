@@ -4,7 +4,7 @@ import { requirePermission } from "../../platform/auth/actor.js";
 import type { ServiceContext } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { writeSheet, type SheetColumn } from "../../platform/excel/excel.js";
-import { registryProjects as P } from "../registry/index.js";
+import { registryEnterprises as E, registryProjects as P } from "../registry/index.js";
 import { DEVICE_EXPORT_LIMIT, deviceColumns, deviceFilters, deviceOrder } from "./device.queries.js";
 import { iotDevices as D } from "./schema.js";
 
@@ -24,7 +24,8 @@ const selectRows = (db: Executor, ctx: Pick<ServiceContext, "actor">, q: Partial
   db
     .select(deviceColumns)
     .from(D)
-    .innerJoin(P, eq(P.id, D.projectId))
+    .leftJoin(P, eq(P.id, D.projectId))
+    .leftJoin(E, eq(E.id, D.enterpriseId))
     .where(deviceFilters(ctx.actor, q))
     .orderBy(...deviceOrder(q.sort))
     .limit(DEVICE_EXPORT_LIMIT);
@@ -41,6 +42,7 @@ const COLUMNS: SheetColumn<Row>[] = [
   { key: "name", header: "设备名称", width: 24, value: (r) => r.name },
   { key: "type", header: "设备类型", width: 18, value: (r) => DEVICE_TYPE_ZH[r.type as DeviceType] ?? r.type },
   { key: "projectName", header: "所属项目", width: 36, value: (r) => r.projectName },
+  { key: "enterpriseName", header: "所属企业(非工地设备)", width: 30, value: (r) => r.enterpriseName },
   { key: "model", header: "型号", value: (r) => r.model },
   { key: "vendor", header: "厂家", value: (r) => r.vendor },
   { key: "location", header: "安装位置", width: 24, value: (r) => r.location },

@@ -65,7 +65,8 @@ export async function insertDevice(db: Db, projectId: string, opts: Partial<type
     .insert(iotDevices)
     .values({ projectId, type: "env_monitor", code: `DEV-${next()}`, name: "扬尘监测", secretHash: "x".repeat(64), ...opts })
     .returning();
-  return d;
+  // Typed as on a site: it was inserted with one.
+  return { ...d, projectId };
 }
 
 export async function insertAlarm(db: Db, device: { id: string; projectId: string }, opts: Partial<typeof iotAlarms.$inferInsert> = {}) {
@@ -77,13 +78,19 @@ export async function insertAlarm(db: Db, device: { id: string; projectId: strin
 }
 
 /** A device with a real secret (returned in clear), for tests that connect as the device. */
-export async function insertDeviceWithSecret(db: Db, projectId: string, type: DeviceType, opts: { code?: string; reportIntervalS?: number; enabled?: boolean } = {}) {
+export async function insertDeviceWithSecret(
+  db: Db,
+  projectId: string | null,
+  type: DeviceType,
+  opts: { code?: string; reportIntervalS?: number; enabled?: boolean; enterpriseId?: string } = {},
+) {
   const secret = randomBytes(24).toString("base64url");
   const code = opts.code ?? `T-${type.toUpperCase().replace("_", "")}-${next()}`;
   const [device] = await db
     .insert(iotDevices)
     .values({
       projectId,
+      enterpriseId: opts.enterpriseId ?? null,
       type,
       code,
       name: `${type} ${code}`,
@@ -94,6 +101,16 @@ export async function insertDeviceWithSecret(db: Db, projectId: string, type: De
     })
     .returning();
   return { device, secret };
+}
+
+/** A gas company (企业类型 gas) that owns devices off-site, e.g. a detection vehicle. */
+export async function insertGasCompany(db: Db) {
+  const n = next();
+  const [e] = await db
+    .insert(registryEnterprises)
+    .values({ name: `燃气测试${n}有限公司`, creditCode: `91330785${n.padStart(10, "0")}`.slice(0, 18), type: "gas", legalRep: "李四" })
+    .returning();
+  return e;
 }
 
 /** An MQTT client logged in as a device (or with any credentials), connected or rejected. */

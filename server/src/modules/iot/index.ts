@@ -23,6 +23,8 @@ export const iotPlugin: FastifyPluginAsync<{ runtime: IotRuntime }> = async (app
 
 export { IotRuntime } from "./iot.runtime.js";
 export type { DeviceInfo } from "./device.cache.js";
+export type { ReadingsHandler, StoredReadings } from "./ingest.pipeline.js";
+export { deviceScope } from "./device.scope.js";
 export type { AlarmVerdict } from "./alarm.store.js";
 export type { DeviceEventHandler } from "./device-message.router.js";
 export { parseTimestamp } from "./telemetry.parse.js";

@@ -5,8 +5,12 @@ import { aggregateValue, judge, type Rule, type RuleSet, type Verdict, type Wind
 import type { Reading } from "./telemetry.parse.js";
 
 /** A windowed rule to evaluate on one device once the batch's rollups are written. */
+/** A device on a site: the only kind the alarm rules judge (iot_alarms belong to a project). */
+export type SiteDevice = DeviceInfo & { projectId: string };
+const isOnSite = (d: DeviceInfo): d is SiteDevice => d.projectId !== null;
+
 export interface WindowRequest {
-  device: DeviceInfo;
+  device: SiteDevice;
   rule: Rule;
   /** epoch ms of the device's newest reading of the metric in the batch: the window ends there */
   endMs: number;
@@ -54,6 +58,8 @@ export function evaluateBatch(rules: RuleSet, batch: { device: DeviceInfo; readi
   const outcomes = new Map<string, KeyOutcome>();
   const windowEnds = new Map<string, WindowRequest>();
   for (const { device, readings } of batch) {
+    // A device off-site (the detection vehicle) is judged by its owning module, not by site alarm rules.
+    if (!isOnSite(device)) continue;
     const typeRules = rules.thresholdRules(device.type);
     if (typeRules.length === 0) continue;
     for (const r of readings) {
@@ -84,7 +90,7 @@ export function evaluateWindows(outcomes: Map<string, KeyOutcome>, windows: Wind
 function record(
   outcomes: Map<string, KeyOutcome>,
   key: string,
-  device: DeviceInfo,
+  device: SiteDevice,
   rule: Rule,
   verdict: Verdict,
   value: number,

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { AlarmChangeDto } from "@contracts/iot/alarms";
-import type { RejectReason } from "@contracts/iot/devices";
+import type { DeviceType, RejectReason } from "@contracts/iot/devices";
 import { Batcher } from "../../platform/batch/batcher.js";
 import type { Db } from "../../platform/db/client.js";
 import { applyVerdicts, type AlarmVerdict } from "./alarm.store.js";
@@ -9,6 +9,19 @@ import { evaluateBatch, evaluateWindows, phases } from "./ingest.evaluate.js";
 import { addRejections, ensurePartitions, markSeen, storeReadings, utcDay, windowAggregates } from "./ingest.store.js";
 import type { RuleSet } from "./rule.engine.js";
 import type { Reading } from "./telemetry.parse.js";
+
+/** One device's readings from a stored batch. */
+export interface StoredReadings {
+  device: DeviceInfo;
+  readings: Reading[];
+}
+
+/**
+ * Another module's consumer of one device type's readings: called once per stored batch with every
+ * device of that type in it (never per reading), after the batch committed. It must not throw: a failure
+ * is logged and the readings stay stored (the batch is not retried for it).
+ */
+export type ReadingsHandler = (batch: StoredReadings[]) => Promise<void>;
 
 export interface PipelineDeps {
   db: Db;
@@ -19,7 +32,9 @@ export interface PipelineDeps {
   /** Called with every alarm change of a batch, after it committed. */
   onAlarmChanges: (changes: AlarmChangeDto[]) => void;
   /** Devices that were offline and have just reported. */
-  onBackOnline: (devices: { id: string; projectId: string; code: string; lastSeenAt: string }[]) => void;
+  onBackOnline: (devices: { id: string; projectId: string | null; code: string; lastSeenAt: string }[]) => void;
+  /** Consumers of stored readings by device type (see IotRuntime.onReadings). */
+  readingsHandlers?: ReadonlyMap<DeviceType, ReadingsHandler>;
   /** Flush when this many readings wait (default 5,000) … */
   maxBatchReadings?: number;
   /** … or when the oldest has waited this long (default 25 ms). */
@@ -133,6 +148,27 @@ export class IngestPipeline {
     const [first, second] = phases(outcomes);
     await this.apply(first);
     await this.apply(second);
+    await this.handOn(batch);
+  }
+
+  /** Passes the stored batch to the modules that take readings of its device types, one call per type. */
+  private async handOn(batch: Pending[]): Promise<void> {
+    const handlers = this.deps.readingsHandlers;
+    if (!handlers || handlers.size === 0) return;
+    const byType = new Map<DeviceType, StoredReadings[]>();
+    for (const p of batch) {
+      if (!handlers.has(p.device.type)) continue;
+      let list = byType.get(p.device.type);
+      if (!list) byType.set(p.device.type, (list = []));
+      list.push(p);
+    }
+    for (const [type, list] of byType) {
+      try {
+        await handlers.get(type)!(list);
+      } catch (err) {
+        this.deps.log.error({ err, deviceType: type }, "readings handler failed");
+      }
+    }
   }
 
   /** Applies verdicts (also used for offline and event verdicts from outside the batch path). */

@@ -34,8 +34,9 @@ export async function feedRealtime(database: Database, hub: RealtimeHub, log: Fa
     await database.listen(
       DEVICE_STATUS_CHANNEL,
       (p) => {
+        // A device off-site (project_id null) has no site page to update: nothing is published for it.
         const c = parse<DeviceStatusChangeDto>(DEVICE_STATUS_CHANNEL, p);
-        if (c) hub.publish("device", c.projectId, c);
+        if (c?.projectId) hub.publish("device", c.projectId, c);
       },
       () => undefined,
     ),

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 import type { AlarmChangeDto } from "@contracts/iot/alarms";
-import { DEVICE_EVENTS } from "@contracts/iot/devices";
+import { DEVICE_EVENTS, type DeviceType } from "@contracts/iot/devices";
 import type { Config } from "../../config.js";
 import type { Database } from "../../platform/db/client.js";
 import type { EventBus } from "../../platform/events/bus.js";
@@ -12,7 +12,7 @@ import { CommandDispatcher } from "./command.dispatcher.js";
 import { DeviceCache, type DeviceInfo } from "./device.cache.js";
 import { DeviceMessageRouter, type DeviceEventHandler, type DeviceMessageHandlers } from "./device-message.router.js";
 import type { AlarmVerdict } from "./alarm.store.js";
-import { IngestPipeline } from "./ingest.pipeline.js";
+import { IngestPipeline, type ReadingsHandler } from "./ingest.pipeline.js";
 import { DEVICE_STATUS_CHANNEL } from "./iot.channels.js";
 import { feedRealtime } from "./iot.realtime.js";
 import { deviceStatusJson, IotSweeper, offlineVerdict } from "./iot.sweeper.js";
@@ -44,6 +44,7 @@ export class IotRuntime {
   readonly sweeper: IotSweeper;
   private link: DeviceLink = NO_LINK;
   private readonly eventHandlers = new Map<string, DeviceEventHandler>();
+  private readonly readingsHandlers = new Map<DeviceType, ReadingsHandler>();
   private readonly closers: (() => Promise<void>)[] = [];
   private stopFeed: (() => Promise<void>) | null = null;
   /** The embedded broker's port once started (tests listen on port 0). */
@@ -66,6 +67,7 @@ export class IotRuntime {
       isActive: (key) => this.active.has(key),
       onAlarmChanges: (changes) => this.afterAlarmChanges(changes),
       onBackOnline: (devices) => void this.backOnline(devices).catch((err: unknown) => log.error({ err }, "back-online handling failed")),
+      readingsHandlers: this.readingsHandlers,
     });
     this.dispatcher = new CommandDispatcher({ db, link: { publish: (t, p) => this.link.publish(t, p), close: async () => undefined }, log });
     this.router = new DeviceMessageRouter({
@@ -121,6 +123,15 @@ export class IotRuntime {
     this.eventHandlers.set(type, handler);
   }
 
+  /**
+   * Lets another module take one device type's readings once each batch is stored (e.g. gas: the detection
+   * vehicle's `ch4_ppm`/`lat`/`lng`). One handler per type; it gets every device of that type in the batch.
+   */
+  onReadings(type: DeviceType, handler: ReadingsHandler): void {
+    if (this.readingsHandlers.has(type)) throw new Error(`readings of ${type} are already taken`);
+    this.readingsHandlers.set(type, handler);
+  }
+
   /** Raises, updates or clears alarms through the one alarm machinery (other modules' device-related alarms). */
   raiseAlarms(verdicts: AlarmVerdict[]): Promise<void> {
     return this.pipeline.apply(verdicts);
@@ -163,15 +174,17 @@ export class IotRuntime {
   }
 
   /** Devices that reported after being offline: announce it and clear their offline alarms. */
-  private async backOnline(devices: { id: string; projectId: string; code: string; lastSeenAt: string }[]): Promise<void> {
+  private async backOnline(devices: { id: string; projectId: string | null; code: string; lastSeenAt: string }[]): Promise<void> {
     await this.database.db.execute(sql`
       select pg_notify(${DEVICE_STATUS_CHANNEL}, ${deviceStatusJson})
       from iot_devices d where d.id = any(${sql.param(devices.map((d) => d.id))}::uuid[])`);
+    // Offline alarms exist only for devices on a site (the sweeper raises none for the others).
+    const onSite = devices.filter((d): d is typeof d & { projectId: string } => d.projectId !== null);
     const verdicts = this.rules
       .current()
       .all()
       .filter((r) => r.kind === "offline")
-      .flatMap((rule) => devices.map((d) => ({ d, rule })))
+      .flatMap((rule) => onSite.map((d) => ({ d, rule })))
       .filter(({ d, rule }) => this.active.has(`${d.id}|${rule.code}`))
       .map(({ d, rule }) => offlineVerdict(rule, d, Date.parse(d.lastSeenAt), "normal", null));
     await this.pipeline.apply(verdicts);
@@ -188,6 +201,8 @@ export class IotRuntime {
       },
       event: async (device, e) => {
         const spec = DEVICE_EVENTS[e.type];
+        // Event alarms belong to a site; a device off-site has none to raise (its module judges it).
+        if (!device.projectId) return;
         await this.pipeline.apply([
           {
             deviceId: device.id,

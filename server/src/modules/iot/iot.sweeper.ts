@@ -94,14 +94,15 @@ export class IotSweeper {
       let changes: AlarmChangeDto[] = [];
       let offline = 0;
       if (offlineRules.length > 0) {
-        const stale = rowsOf<{ id: string; projectId: string; type: string; lastSeenMs: number }>(
+        const stale = rowsOf<{ id: string; projectId: string | null; type: string; lastSeenMs: number }>(
           await tx.execute(sql`
             with r as (
               select * from unnest(${sql.param(offlineRules.map((r) => r.deviceType))}::text[], ${sql.param(offlineRules.map((r) => r.missedIntervals ?? 3))}::int[], ${sql.param(offlineRules.map((r) => r.code))}::text[])
                 as r(type, missed, code)
             ), stale as (
               select d.id, d.project_id, d.type, d.last_seen_at from iot_devices d join r on r.type = d.type
-              where d.enabled and d.last_seen_at is not null
+              -- A device off-site raises no offline alarm: it is picked only while still marked online, to mark it offline.
+              where d.enabled and d.last_seen_at is not null and (d.project_id is not null or d.online)
                 and d.last_seen_at < to_timestamp(${now}::float8 / 1000.0) - make_interval(secs => d.report_interval_s * r.missed)
                 and not exists (select 1 from iot_alarms a where a.device_id = d.id and a.rule_code = r.code and a.cleared_at is null)
               order by d.id limit ${OFFLINE_BATCH}
@@ -116,7 +117,7 @@ export class IotSweeper {
             from stale`),
         );
         offline = stale.length;
-        const verdicts = stale.map((d) =>
+        const verdicts = stale.filter((d): d is typeof d & { projectId: string } => d.projectId !== null).map((d) =>
           // The value is how long the device has been silent, in minutes.
           offlineVerdict(offlineRules.find((r) => r.deviceType === d.type)!, d, now, offlineSeverity, Math.round((now - Number(d.lastSeenMs)) / 600) / 100),
         );

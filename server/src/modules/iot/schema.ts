@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { registryProjects } from "../registry/index.js";
+import { bigint, bigserial, boolean, check, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { registryEnterprises, registryProjects } from "../registry/index.js";
 
 const tz = () => timestamp({ withTimezone: true });
 
@@ -9,9 +9,10 @@ export const iotDevices = pgTable(
   "iot_devices",
   {
     id: uuid().primaryKey().defaultRandom(),
-    projectId: uuid()
-      .notNull()
-      .references(() => registryProjects.id),
+    /** The site the device stands on; null for a device that moves about the city (the gas-detection vehicle), owned by `enterpriseId`. */
+    projectId: uuid().references(() => registryProjects.id),
+    /** The owning enterprise of a device not on a site (a gas company's detection vehicle). */
+    enterpriseId: uuid().references(() => registryEnterprises.id),
     type: text().notNull(),
     code: text().notNull(),
     name: text().notNull(),
@@ -42,6 +43,7 @@ export const iotDevices = pgTable(
     uniqueIndex("iot_devices_code_uq").on(t.code),
     index("iot_devices_project_idx").on(t.projectId, t.type),
     index("iot_devices_last_seen_idx").on(t.lastSeenAt),
+    check("iot_devices_owner_ck", sql`project_id is not null or enterprise_id is not null`),
   ],
 );
 

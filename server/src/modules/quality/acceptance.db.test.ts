@@ -4,6 +4,7 @@ import type { AcceptanceDto } from "@contracts/quality/acceptance";
 import type { ParticipantRole } from "@contracts/registry/enums";
 import { createTestApp, type TestApp, type TestUser } from "../../../../test/app";
 import { auditLog } from "../../platform/audit/schema.js";
+import { pdfText } from "../../platform/pdf/pdf-text.test-fixtures.js";
 import { casesCases } from "../cases/index.js";
 import { insertSite } from "../cases/inspection.test-fixtures.js";
 
@@ -57,6 +58,14 @@ describe("milestone acceptance", () => {
     expect((await sign(signer.surveyor, a.id)).statusCode).toBe(409);
     const audits = await t.db.select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.entity, "acceptance"), eq(auditLog.entityId, a.id)));
     expect(audits.map((x) => x.action)).toEqual(["quality.acceptance.opened", "quality.acceptance.signed", "quality.acceptance.signed", "quality.acceptance.signed", "quality.acceptance.accepted"]);
+
+    // The printed record names the milestone, each party's opinion and the state, and is scoped like the acceptance.
+    const pdf = await t.as(signer.builder, { method: "GET", url: `/api/v1/acceptances/${a.id}/record.pdf` });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers["content-type"]).toBe("application/pdf");
+    const text = pdfText(pdf.rawPayload);
+    for (const s of ["主体结构验收记录", "验收意见：施工质量符合设计要求", "状态：已验收", "扫码查看验收记录"]) expect(text).toContain(s);
+    expect((await t.as(outsider, { method: "GET", url: `/api/v1/acceptances/${a.id}/record.pdf` })).statusCode).toBe(404);
   });
 
   it("opens 竣工验收 only after 地基与基础 and 主体结构 are accepted, and needs all five parties", async () => {

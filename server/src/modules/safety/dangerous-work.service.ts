@@ -22,8 +22,12 @@ import { requirePermission } from "../../platform/auth/actor.js";
 import { recordAudit } from "../../platform/audit/audit.js";
 import type { ServiceContext } from "../../platform/context.js";
 import type { Executor, Tx } from "../../platform/db/client.js";
-import { AppError, invalid, invalidField, notFound } from "../../platform/errors.js";
+import { AppError, conflict, invalid, invalidField, notFound } from "../../platform/errors.js";
 import { ruleInForce } from "../../platform/rules/rules.js";
+// The leaf query, not gas/index.ts: gas's linkage list reads safety's works, so importing the index would close
+// an import cycle (safety → gas → safety). site-link.queries imports nothing outside gas and the platform.
+// eslint-disable-next-line no-restricted-imports
+import { nearGasMain } from "../gas/site-link.queries.js";
 import { assertProjectVisible, projectScope, registryEnterprises as E, registryPersons as PE, registryProjectParticipants as PP } from "../registry/index.js";
 import { classifyDangerousWork, entryThresholds, type Classification } from "./dangerous-work.classify.js";
 import { findWork, latestExpertReview } from "./dangerous-work.queries.js";
@@ -181,6 +185,21 @@ export async function updateDangerousWork(ctx: ServiceContext, region: string, i
 }
 
 /**
+ * Third-party digging is the main cause of gas-main ruptures (issue 6): an excavation (基坑, 暗挖) on a site
+ * linked to a medium-pressure-or-higher main enters 实施 only with the gas company's clearance on record.
+ * @throws AppError CONFLICT naming the main(s) and their distance.
+ */
+async function assertGasCleared(tx: Executor, work: Row): Promise<void> {
+  if (work.gasClearance || !EXCAVATION_CATEGORIES.includes(work.category as DangerousWorkCategory)) return;
+  const mains = await nearGasMain(tx, work.projectId);
+  if (mains.length === 0) return;
+  const zh = mains.map((m) => `${m.code}（${m.distanceM} m）`).join("、");
+  const en = mains.map((m) => `${m.code} (${m.distanceM} m)`).join(", ");
+  const message = `工地临近燃气管线 ${zh}，开挖类危大工程须先登记燃气企业确认方可实施 (the site lies near gas main ${en}; record the gas company's clearance before the excavation starts)`;
+  throw conflict(message, { issues: [{ path: "gasClearance", message }], mains });
+}
+
+/**
  * One workflow step, checked by the pure workflow (who signs, 危大 vs 超危大, expert clearance, reasons).
  * @throws AppError FORBIDDEN (wrong party) or PRECONDITION_FAILED naming `to`, `note` or `data.*`, with the reason in zh-CN and en.
  */
@@ -193,6 +212,8 @@ export async function transitionDangerousWork(ctx: ServiceContext, id: string, i
     const facts = { state: from, level: work.level as "weida" | "chaoweida", expertCleared: isExpertCleared(work.revision, latest) };
     const verdict = checkTransition(facts, input.to, who, input.note, input.data ?? {});
     if (!verdict.ok) throw new AppError(verdict.code, verdict.reason, verdict.field ? { issues: [{ path: verdict.field, message: verdict.reason }] } : undefined);
+    // Only the start (交底 → 实施); a failed acceptance sending the work back is not a new start.
+    if (from === "disclosed" && input.to === "in_progress") await assertGasCleared(tx, work);
     await tx.update(W).set({ state: input.to, updatedAt: new Date() }).where(eq(W.id, id));
     await addEvent(tx, ctx, id, { action: "transition", from, to: input.to, note: input.note, data: input.data });
     await recordAudit(tx, ctx, { action: "safety.dangerous_work.transitioned", entity: "dangerous_work", entityId: id, before: { state: from }, after: { state: input.to, note: input.note } });

@@ -23,7 +23,7 @@ export interface EquipmentFacts {
   status: string;
   inspectionValidTo: string | null;
   useRegistrationNo: string | null;
-  operators: { personId: string; name: string; certified: boolean }[];
+  operators: { personId: string; name: string; certified: boolean; requiredSpecialty: string }[];
 }
 
 export interface EquipmentFinding {
@@ -64,8 +64,8 @@ export function equipmentFindings(e: EquipmentFacts, today: string): EquipmentFi
       check: `operator_uncertified:${op.personId}`,
       kind: "operator_uncertified",
       grade: "general",
-      title: `${name} 操作人员 ${op.name} 无有效特种作业操作证`,
-      description: "起重机械司机、信号司索工须持有效的建筑施工特种作业操作资格证书上岗。",
+      title: `${name} 操作人员 ${op.name} 无有效特种作业操作证（${op.requiredSpecialty}）`,
+      description: `起重机械司机、信号司索工须持与岗位相符的有效建筑施工特种作业操作资格证书上岗；此岗位须「${op.requiredSpecialty}」类别。`,
       legalBasis: OPERATOR_BASIS,
     });
   }

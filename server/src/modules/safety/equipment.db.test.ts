@@ -95,6 +95,14 @@ describe("lifting machinery", () => {
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe("PK");
   });
 
+  it("counts only a certificate of the specialty the post needs: a tower-crane driver's does not drive a hoist", async () => {
+    const res = await api(w.users.gc, "POST", `/projects/${w.P}/equipment`, crane({ kind: "hoist", ratedCapacityT: 2, operators: [{ personId: w.certified, role: "driver" }] }));
+    expect(res.statusCode, res.body).toBe(201);
+    const e = res.json() as EquipmentDto;
+    expect(e.operators[0]).toMatchObject({ certified: false, requiredSpecialty: "施工升降机司机", certNo: null });
+    expect(e.problems).toContain("operator_uncertified");
+  });
+
   it("the daily sweep opens the case of an inspection that ran out, once", async () => {
     const e = (await api(w.users.gc, "POST", `/projects/${w.P}/equipment`, crane())).json() as EquipmentDto;
     await t.db.update(safetyEquipment).set({ inspectionValidTo: "2021-06-30" }).where(eq(safetyEquipment.id, e.id));

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { shanghaiDay } from "@contracts/platform/time";
-import type { EquipmentDto, EquipmentKind, EquipmentStatus, ListEquipmentQuery, OperatorDto } from "@contracts/safety/equipment";
+import { EQUIPMENT_KINDS, OPERATOR_ROLES, requiredSpecialty, type EquipmentDto, type EquipmentKind, type EquipmentStatus, type ListEquipmentQuery, type OperatorDto } from "@contracts/safety/equipment";
 import type { z } from "zod";
 import { requirePermission } from "../../platform/auth/actor.js";
 import type { Actor } from "../../platform/context.js";
@@ -19,19 +19,28 @@ export const EQUIPMENT_EXPORT_LIMIT = 20_000;
 const OE = alias(registryEnterprises, "owner_ent");
 const IE = alias(registryEnterprises, "installer_ent");
 
+/** SQL: the specialty the post of operator `o` on equipment `e` needs, every (kind, role) pair from `requiredSpecialty`. */
+const requiredSpecialtySql = sql`(case ${sql.join(
+  EQUIPMENT_KINDS.flatMap((k) => OPERATOR_ROLES.map((r) => sql`when e.kind = ${k} and o.role = ${r} then ${requiredSpecialty(k, r)}`)),
+  sql` `,
+)} end)`;
+
 /**
- * SQL: the equipment's operators with their best 特种作业操作证 (the one expiring last); `certified` when it
- * has not expired on `day`.
+ * SQL: the equipment's operators with their best 特种作业操作证 of the specialty their post needs (the one
+ * expiring last); `certified` when it has not expired on `day`. A certificate of another specialty does not count.
  */
 function operatorsOf(equipmentId: SQL | typeof Q.id, day: string): SQL<OperatorDto[]> {
   return sql<OperatorDto[]>`(select coalesce(json_agg(json_build_object(
-      'personId', o.person_id, 'name', pe.name, 'role', o.role,
+      'personId', o.person_id, 'name', pe.name, 'role', o.role, 'requiredSpecialty', need.specialty,
       'certified', coalesce(c.expires_on >= ${day}::date, false), 'certNo', c.cert_no, 'certExpiresOn', c.expires_on::text
     ) order by o.role, pe.name), '[]'::json)
     from safety_equipment_operators o
+    join safety_equipment e on e.id = o.equipment_id
     join registry_persons pe on pe.id = o.person_id
+    cross join lateral (select ${requiredSpecialtySql} as specialty) need
     left join lateral (select rc.cert_no, rc.expires_on from registry_certificates rc
-      where rc.person_id = o.person_id and rc.kind = 'special_operation' order by rc.expires_on desc limit 1) c on true
+      where rc.person_id = o.person_id and rc.kind = 'special_operation' and rc.specialty = need.specialty
+      order by rc.expires_on desc limit 1) c on true
     where o.equipment_id = ${equipmentId})`;
 }
 

@@ -53,6 +53,7 @@ export const toCommissionDto = (r: Row): CommissionDto => ({
   part: r.c.part,
   specimenCount: r.c.specimenCount,
   specimenSizeMm: r.c.specimenSizeMm,
+  batchTonnes: r.c.batchTonnes,
   witnessed: r.c.witnessed,
   witnessPersonId: r.c.witnessPersonId,
   witnessName: r.witnessName,

@@ -29,8 +29,9 @@ export const WITNESS_ROLES = ["builder", "supervisor"] as const;
 type Input = z.output<typeof CreateCommissionInput>;
 
 /** The fields a sample type needs, with its strength class checked against the type's list. */
-function checkSampleFields(input: Input): { strengthClass: string | null; lotNo: string | null; specimenSizeMm: number | null } {
+function checkSampleFields(input: Input): { strengthClass: string | null; lotNo: string | null; specimenSizeMm: number | null; batchTonnes: number | null } {
   const type = input.sampleType;
+  if (type !== "rebar" && input.batchTonnes != null) throw invalidField("batchTonnes", "仅钢筋检验批填写批重量 (rebar batches only)");
   const lotNo = input.lotNo?.trim() || null;
   const cls = input.strengthClass?.trim() || null;
   if (type !== "concrete" && input.specimenSizeMm != null) throw invalidField("specimenSizeMm", "仅混凝土试块填写试件尺寸 (concrete cubes only)");
@@ -41,11 +42,11 @@ function checkSampleFields(input: Input): { strengthClass: string | null; lotNo:
     if (!lotNo) throw invalidField("lotNo", type === "concrete" ? "混凝土须填写验收批号，批内各组一并评定 (the lot is evaluated as a whole)" : "钢筋须填写检验批号 (required for rebar)");
     if (type === "concrete") {
       if (input.specimenCount % 3 !== 0) throw invalidField("specimenCount", "混凝土试块每组 3 块，数量须为 3 的倍数 (three cubes per group)");
-      return { strengthClass: parsed.data, lotNo, specimenSizeMm: input.specimenSizeMm ?? 150 };
+      return { strengthClass: parsed.data, lotNo, specimenSizeMm: input.specimenSizeMm ?? 150, batchTonnes: null };
     }
-    return { strengthClass: parsed.data, lotNo, specimenSizeMm: null };
+    return { strengthClass: parsed.data, lotNo, specimenSizeMm: null, batchTonnes: input.batchTonnes ?? null };
   }
-  return { strengthClass: cls, lotNo, specimenSizeMm: null };
+  return { strengthClass: cls, lotNo, specimenSizeMm: null, batchTonnes: null };
 }
 
 /**

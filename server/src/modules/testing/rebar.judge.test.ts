@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { judgeRebar } from "./rebar.judge.js";
-import { rebarGradesRule } from "./testing.rules.js";
+import { judgeRebar, specimensForBatch } from "./rebar.judge.js";
+import { rebarGradesRule, RebarGradesRule } from "./testing.rules.js";
 
 const RULE = rebarGradesRule.defaultValue;
 const good = { ReL: 455, Rm: 610, A: 22, Agt: 11 };
@@ -35,5 +35,28 @@ describe("rebar by GB/T 1499.2-2018", () => {
   it("judges HRB500 by its own minimums", () => {
     expect(judgeRebar([good, good], "HRB500", RULE).pass).toBe(false);
     expect(judgeRebar([{ ReL: 520, Rm: 650, A: 15, Agt: 7.5 }, { ReL: 530, Rm: 660, A: 16, Agt: 8 }], "HRB500", RULE).pass).toBe(true);
+  });
+
+  it("takes 2 specimens up to 60 t and one more for each started 40 t beyond (GB/T 1499.2 8.2)", () => {
+    expect([null, 30, 60, 60.01, 100, 100.01, 140, 180, 180.5].map((t) => specimensForBatch(RULE, t))).toEqual([2, 2, 2, 3, 3, 4, 4, 5, 6]);
+    expect(() => judgeRebar([good, good], "HRB400", RULE, undefined, 100)).toThrow(/at least 3 specimens/);
+    expect(judgeRebar([good, good, good], "HRB400", RULE, undefined, 100)).toMatchObject({ pass: true, requiredSpecimens: 3, batchTonnes: 100 });
+    // A re-test of a 100 t batch: twice its 3.
+    expect(judgeRebar([good, good, good, good, good, good], "HRB400", RULE, 3, 100)).toMatchObject({ verdict: "pass", requiredSpecimens: 6 });
+  });
+
+  it("judges the paired bend specimens once reported, each required one reported", () => {
+    const bent = judgeRebar([{ ...good, bendOk: true }, { ...good, bendOk: false }], "HRB400", RULE);
+    expect(bent).toMatchObject({ pass: false, verdict: "retest_required", bendResults: 2 });
+    expect(bent.specimens[1].conditions.find((c) => !c.ok)?.expr).toContain("bend");
+    expect(judgeRebar([{ ...good, bendOk: true }, { ...good, bendOk: true }], "HRB400", RULE).pass).toBe(true);
+    expect(() => judgeRebar([{ ...good, bendOk: true }, good], "HRB400", RULE)).toThrow(/at least 2 bend results/);
+    // Tensile alone, as results filed before bend reporting: judged on tensile.
+    expect(judgeRebar([good, good], "HRB400", RULE)).toMatchObject({ pass: true, bendResults: 0 });
+  });
+
+  it("reads rule versions filed before the batch-weight fields with the standard's 60 t / 40 t", () => {
+    const { batchTonnes: _a, extraTonnesPerSpecimen: _b, ...older } = RULE;
+    expect(RebarGradesRule.parse(older)).toMatchObject({ batchTonnes: 60, extraTonnesPerSpecimen: 40 });
   });
 });

@@ -15,6 +15,8 @@ export interface RebarJudgement {
   verdict: RebarVerdict;
   specimens: { index: number; conditions: ConditionDto[]; ok: boolean }[];
   requiredSpecimens: number;
+  batchTonnes: number | null;
+  bendResults: number;
 }
 
 const atLeast = (expr: string, lhs: number, rhs: number): ConditionDto => ({ expr, lhs, rhs, ok: lhs >= rhs - 1e-9 });
@@ -36,18 +38,38 @@ export function checkSpecimen(s: RebarSpecimenInput, grade: RebarGrade, rule: Re
 }
 
 /**
- * Judges a batch's specimens. `originalSpecimens` is set for a re-test: it needs `retestMultiplier` times
- * as many specimens and decides the batch; a first test needs the rule's specimens per batch.
- * @throws RangeError naming the shortfall when too few specimens are given (the caller names the field).
+ * Specimens (tensile, and bend alike) one batch needs: the rule's base count for up to `batchTonnes`, plus one
+ * for each started `extraTonnesPerSpecimen` beyond (GB/T 1499.2 8.2: 2 for ≤ 60 t, +1 per further 40 t).
  */
-export function judgeRebar(specimens: readonly RebarSpecimenInput[], grade: RebarGrade, rule: RebarGradesRule, originalSpecimens?: number): RebarJudgement {
-  const requiredSpecimens = originalSpecimens === undefined ? rule.specimensPerBatch : Math.max(rule.specimensPerBatch, originalSpecimens) * rule.retestMultiplier;
+export function specimensForBatch(rule: RebarGradesRule, batchTonnes: number | null | undefined): number {
+  if (!batchTonnes || batchTonnes <= rule.batchTonnes) return rule.specimensPerBatch;
+  return rule.specimensPerBatch + Math.ceil((batchTonnes - rule.batchTonnes) / rule.extraTonnesPerSpecimen - 1e-9);
+}
+
+/**
+ * Judges a batch's specimens. `originalSpecimens` is set for a re-test: it needs `retestMultiplier` times
+ * as many specimens and decides the batch; a first test needs the batch's specimens by its weight. A bend
+ * result, when reported, is one more condition of its specimen; once one is reported, each required one must be.
+ * @throws RangeError naming the shortfall when too few specimens or bend results are given (the caller names the field).
+ */
+export function judgeRebar(
+  specimens: readonly RebarSpecimenInput[],
+  grade: RebarGrade,
+  rule: RebarGradesRule,
+  originalSpecimens?: number,
+  batchTonnes?: number | null,
+): RebarJudgement {
+  const base = specimensForBatch(rule, batchTonnes);
+  const requiredSpecimens = originalSpecimens === undefined ? base : Math.max(base, originalSpecimens) * rule.retestMultiplier;
   if (specimens.length < requiredSpecimens) throw new RangeError(`at least ${requiredSpecimens} specimens are required, got ${specimens.length}`);
+  const bendResults = specimens.filter((s) => s.bendOk !== undefined).length;
+  if (bendResults > 0 && bendResults < requiredSpecimens) throw new RangeError(`at least ${requiredSpecimens} bend results are required, got ${bendResults}`);
   const checked = specimens.map((s, index) => {
     const conditions = checkSpecimen(s, grade, rule);
+    if (s.bendOk !== undefined) conditions.push({ expr: "弯曲后受弯曲部位表面无裂纹 (bend: no crack)", lhs: s.bendOk ? 1 : 0, rhs: 1, ok: s.bendOk });
     return { index, conditions, ok: conditions.every((c) => c.ok) };
   });
   const allOk = checked.every((c) => c.ok);
   const verdict: RebarVerdict = allOk ? "pass" : originalSpecimens === undefined ? "retest_required" : "fail";
-  return { pass: allOk, verdict, specimens: checked, requiredSpecimens };
+  return { pass: allOk, verdict, specimens: checked, requiredSpecimens, batchTonnes: batchTonnes ?? null, bendResults };
 }

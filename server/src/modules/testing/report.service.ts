@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Conclusion, SampleType } from "@contracts/testing/enums";
 import type { IssueReportInput, PublicReportDto, ReportDto, ReviseReportInput, Signers } from "@contracts/testing/result";
@@ -123,13 +123,8 @@ export async function reviseReport(ctx: ServiceContext, id: string, input: Revis
 
 const W = alias(PE, "witness");
 
-/**
- * What the public verify page shows for a code: the report is genuine and its key data, with every
- * revision's reason (who revised it stays internal). No login, no scope: the code is the secret.
- * @throws AppError NOT_FOUND with a clear message for an unknown code.
- */
-export async function verifyReport(db: Executor, rawCode: string): Promise<PublicReportDto> {
-  const code = normaliseVerifyCode(rawCode);
+/** A report's key data as the public sees it (no signers, no revisers), or undefined when none matches. */
+async function publicReportWhere(db: Executor, where: SQL): Promise<PublicReportDto | undefined> {
   const [row] = await db
     .select({ rep: REP, r: R, c: C, projectName: P.name, agencyName: E.name, witnessName: W.name })
     .from(REP)
@@ -138,8 +133,8 @@ export async function verifyReport(db: Executor, rawCode: string): Promise<Publi
     .innerJoin(P, eq(P.id, C.projectId))
     .innerJoin(E, eq(E.id, C.agencyId))
     .leftJoin(W, eq(W.id, C.witnessPersonId))
-    .where(eq(REP.verifyCode, code));
-  if (!row) throw new AppError("NOT_FOUND", "未找到该报告，可能不是本平台出具的真实报告 (no report with this verify code: it may not be genuine)");
+    .where(where);
+  if (!row) return undefined;
   return {
     genuine: true,
     reportNo: row.rep.reportNo,
@@ -157,4 +152,22 @@ export async function verifyReport(db: Executor, rawCode: string): Promise<Publi
     revision: row.rep.revision,
     revisions: row.rep.revisions.map(({ revision, at, reason, changes }) => ({ revision, at, reason, changes })),
   };
+}
+
+/**
+ * What the public verify page shows for a code: the report is genuine and its key data, with every
+ * revision's reason (who revised it stays internal). No login, no scope: the code is the secret.
+ * @throws AppError NOT_FOUND with a clear message for an unknown code.
+ */
+export async function verifyReport(db: Executor, rawCode: string): Promise<PublicReportDto> {
+  const found = await publicReportWhere(db, eq(REP.verifyCode, normaliseVerifyCode(rawCode)));
+  if (!found) throw new AppError("NOT_FOUND", "未找到该报告，可能不是本平台出具的真实报告 (no report with this verify code: it may not be genuine)");
+  return found;
+}
+
+/** The same key data for a report the caller has already been allowed to read (the printed report). */
+export async function publicReportOf(db: Executor, id: string): Promise<PublicReportDto> {
+  const found = await publicReportWhere(db, eq(REP.id, id));
+  if (!found) throw notFound("report", id);
+  return found;
 }

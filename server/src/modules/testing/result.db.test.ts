@@ -5,6 +5,7 @@ import type { CommissionDto } from "@contracts/testing/commission";
 import type { PublicReportDto, ReportDto, ResultDto } from "@contracts/testing/result";
 import { createTestApp, type TestApp, type TestUser } from "../../../../test/app";
 import { auditLog } from "../../platform/audit/schema.js";
+import { pdfText } from "../../platform/pdf/pdf-text.test-fixtures.js";
 import { casesCases, casesNotifications } from "../cases/index.js";
 import { multipartFile } from "../registry/project.test-fixtures.js";
 import { RESULT_IMPORT_COLUMNS } from "./result.sheet.js";
@@ -143,6 +144,16 @@ describe("rebar results", () => {
     const ok = (await submit(passed, [good, good])).json() as ResultDto;
     expect(issuePaths(await submit(passed, [good, good, good, good], { retestOf: ok.id }))).toEqual(["retestOf"]);
   });
+
+  it("sizes a rebar batch by its weight and judges the paired bend specimens", async () => {
+    const heavy = await commissioned({ sampleType: "rebar", strengthClass: "HRB400", specimenCount: 6, batchTonnes: 100, witnessed: false, witnessPersonId: null, lotNo: freshLot("GJ") }, false);
+    expect(issuePaths(await submit(heavy, [good, good]))).toEqual(["values"]);
+    const bent = await submit(heavy, [{ ...good, bendOk: true }, { ...good, bendOk: true }, { ...good, bendOk: false }]);
+    expect(bent.statusCode, bent.body).toBe(201);
+    expect(bent.json()).toMatchObject({ pass: false, figures: { verdict: "retest_required", requiredSpecimens: 3, batchTonnes: 100, bendResults: 3 } });
+    const concrete = await t.as(w.users.gc, { method: "POST", url: `/api/v1/projects/${w.project.id}/testing/commissions`, payload: concreteCommission(w, { batchTonnes: 10 }) });
+    expect(issuePaths(concrete)).toEqual(["batchTonnes"]);
+  });
 });
 
 describe("reports and the public verify", () => {
@@ -165,6 +176,14 @@ describe("reports and the public verify", () => {
     expect(qr.headers["content-type"]).toBe("image/png");
     expect(qr.rawPayload.subarray(1, 4).toString()).toBe("PNG");
     expect((await t.as(w.users.otherGc, { method: "GET", url: `/api/v1/testing/reports/${report.id}/qr.png` })).statusCode).toBe(404);
+
+    // The printed report carries its number, conclusion and signers in Chinese, and is scoped like the report.
+    const pdf = await t.as(w.users.gc, { method: "GET", url: `/api/v1/testing/reports/${report.id}/report.pdf` });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers["content-type"]).toBe("application/pdf");
+    const text = pdfText(pdf.rawPayload);
+    for (const s of ["检测报告", report.reportNo, "检测结论：合格", `批准：${signers.approver}`, "扫码核验报告真伪"]) expect(text).toContain(s);
+    expect((await t.as(w.users.otherGc, { method: "GET", url: `/api/v1/testing/reports/${report.id}/report.pdf` })).statusCode).toBe(404);
 
     const pub = await t.as(null, { method: "GET", url: `/api/v1/public/reports/${report.verifyCode.toLowerCase()}` });
     expect(pub.statusCode).toBe(200);

@@ -12,6 +12,7 @@ import { sizeFactorOf, standardGroups, validValues } from "./concrete.judge.js";
 import { agencyScope, lockCommissionForAgency, publishResults, recordResult, type RecordedResult } from "./result.service.js";
 import { readResultSheet, resultHeader, valuesOfRows, type SheetResultRow } from "./result.sheet.js";
 import { testingCommissions as C } from "./schema.js";
+import { specimensForBatch } from "./rebar.judge.js";
 import { gbt50107Rule, rebarGradesRule } from "./testing.rules.js";
 
 /**
@@ -36,6 +37,7 @@ interface CommissionFacts {
   sampled: boolean;
   hasResult: boolean;
   specimenSizeMm: number | null;
+  batchTonnes: number | null;
 }
 
 async function commissionsByNo(db: Executor, ctx: ServiceContext, nos: string[]): Promise<Map<string, CommissionFacts>> {
@@ -49,6 +51,7 @@ async function commissionsByNo(db: Executor, ctx: ServiceContext, nos: string[])
       sampled: sql<boolean>`${C.sampleCode} is not null`,
       hasResult: sql<boolean>`exists (select 1 from testing_results r where r.commission_id = ${C.id})`,
       specimenSizeMm: C.specimenSizeMm,
+      batchTonnes: C.batchTonnes,
     })
     .from(C)
     .where(and(sql`${C.no} = any(${sql.param(nos)}::text[])`, agencyScope(ctx.actor)));
@@ -84,9 +87,8 @@ export async function parseResultSheet(ctx: ServiceContext, buffer: Buffer, regi
       const factor = sizeFactorOf(concreteRule.value, c.specimenSizeMm ?? 150) ?? 1;
       if (validValues(standardGroups(values as never, factor, concreteRule.value.groupOutlierShare)).length === 0) err("各组试块强度离散过大，均无效 (every group is invalid)", resultHeader("cube1"));
     }
-    if (c.sampleType === "rebar" && group.length < rebarRule.value.specimensPerBatch) {
-      err(`钢筋每批至少 ${rebarRule.value.specimensPerBatch} 个拉伸试件 (too few specimens)`, resultHeader("ReL"));
-    }
+    const rebarSpecimens = c.sampleType === "rebar" ? specimensForBatch(rebarRule.value, c.batchTonnes) : 0;
+    if (group.length < rebarSpecimens) err(`钢筋该批至少 ${rebarSpecimens} 个拉伸试件 (too few specimens)`, resultHeader("ReL"));
     results.push({ commissionId: c.id, testedOn: group[0].testedOn, values });
   }
   errors.sort((a, b) => a.row - b.row);

@@ -89,9 +89,10 @@ export function judgeRebarResult(
   retest: { resultId: string; specimens: number } | null,
   rule: RebarGradesRule,
   ruleRef: RuleRefDto,
+  batchTonnes: number | null = null,
 ): Judged {
   try {
-    const j = judgeRebar(specimens, grade, rule, retest?.specimens);
+    const j = judgeRebar(specimens, grade, rule, retest?.specimens, batchTonnes);
     return { pass: j.pass, method: "rebar", figures: { kind: "rebar", grade, retestOf: retest?.resultId ?? null, ...j, rule: ruleRef } };
   } catch (e) {
     if (e instanceof RangeError) throw new JudgeInputError("values", `试件数量不足：${e.message} (too few specimens)`);

@@ -90,7 +90,7 @@ async function judge(tx: Tx, c: Commission, values: unknown[], original: typeof 
     const rule = await ruleInForce(tx, rebarGradesRule, region, day);
     const specimens = parseValues(type, values) as z.output<typeof RebarSpecimenInput>[];
     const retest = original ? { resultId: original.id, specimens: (original.values as unknown[]).length } : null;
-    return judgeRebarResult(specimens, c.strengthClass as RebarGrade, retest, rule.value, ruleRef(rule));
+    return judgeRebarResult(specimens, c.strengthClass as RebarGrade, retest, rule.value, ruleRef(rule), c.batchTonnes);
   }
   return judgeByAgency(parseValues(type, values) as z.output<typeof AgencyItemInput>[]);
 }

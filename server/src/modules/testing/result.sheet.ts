@@ -25,6 +25,8 @@ export const RESULT_IMPORT_COLUMNS: SheetColumn<unknown>[] = [
   { key: "itemValue", header: "检测值" },
   { key: "requirement", header: "标准要求" },
   { key: "itemPass", header: "是否合格", note: "其他样品：合格/不合格" },
+  // Last, so sheets made from the older template keep their columns.
+  { key: "bend", header: "弯曲试验", note: "钢筋：该行配对弯曲试件 合格/不合格（可空；填写则每个试件都要填）" },
 ];
 
 const headers = new Map(RESULT_IMPORT_COLUMNS.map((c) => [c.key, c.header]));
@@ -59,7 +61,11 @@ export function rowValue(type: SampleType, v: SheetRow["values"]): unknown {
     const cubes = [num(v.cube1), num(v.cube2), num(v.cube3)];
     return cubes.every((c) => c === null) ? num(v.groupValue) : cubes;
   }
-  if (type === "rebar") return { ReL: num(v.ReL), Rm: num(v.Rm), A: num(v.A), Agt: num(v.Agt) };
+  if (type === "rebar") {
+    const bend = text(v.bend);
+    const bendOk = bend === null ? undefined : bend === "合格" ? true : bend === "不合格" ? false : bend;
+    return { ReL: num(v.ReL), Rm: num(v.Rm), A: num(v.A), Agt: num(v.Agt), ...(bendOk === undefined ? {} : { bendOk }) };
+  }
   const pass = text(v.itemPass);
   return { name: text(v.item) ?? "", value: text(v.itemValue) ?? "", requirement: text(v.requirement) ?? "", pass: pass === "合格" ? true : pass === "不合格" ? false : pass };
 }
@@ -67,7 +73,7 @@ export function rowValue(type: SampleType, v: SheetRow["values"]): unknown {
 /** Which header a `values` issue belongs to, by sample type and the entry's field. */
 export function headerOfValueIssue(type: SampleType, field: string | undefined): string {
   if (type === "concrete") return field === undefined ? resultHeader("groupValue") : resultHeader(`cube${Number(field) + 1}`);
-  if (type === "rebar") return resultHeader(field ?? "ReL");
+  if (type === "rebar") return resultHeader(field === "bendOk" ? "bend" : (field ?? "ReL"));
   const keyOf: Record<string, string> = { name: "item", value: "itemValue", requirement: "requirement", pass: "itemPass" };
   return resultHeader(keyOf[field ?? "name"] ?? "item");
 }

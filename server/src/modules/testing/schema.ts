@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { registryEnterprises, registryPersons, registryProjects } from "../registry/index.js";
 
 const tz = () => timestamp({ withTimezone: true });
@@ -43,6 +43,8 @@ export const testingCommissions = pgTable(
     part: text().notNull().default(""),
     specimenCount: integer().notNull(),
     specimenSizeMm: integer(),
+    /** Rebar: the 检验批's weight; more than 60 t needs more specimens (GB/T 1499.2 8.2). */
+    batchTonnes: numeric({ precision: 8, scale: 2, mode: "number" }),
     witnessed: boolean().notNull().default(false),
     witnessPersonId: uuid().references(() => registryPersons.id),
     samplerPersonId: uuid().references(() => registryPersons.id),

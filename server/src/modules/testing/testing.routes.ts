@@ -21,7 +21,9 @@ import { commissionsForExport, getCommission, listCommissions } from "./commissi
 import { COMMISSION_EXPORT_COLUMNS } from "./commission.sheet.js";
 import { createCommission, recordSampling } from "./commission.service.js";
 import { evaluateConcrete } from "./evaluation.service.js";
-import { getReport, issueReport, reviseReport, verifyReport } from "./report.service.js";
+import { sendPdf, siteUrlOf } from "../../platform/pdf/official-document.js";
+import { renderTestReport } from "./report.pdf.js";
+import { getReport, issueReport, publicReportOf, reviseReport, verifyReport } from "./report.service.js";
 import { importResults } from "./result.import.js";
 import { getResult, listResults, resultsForExport } from "./result.queries.js";
 import { submitResult } from "./result.service.js";
@@ -114,8 +116,14 @@ export const testingRoutes: FastifyPluginAsyncZod<{ region: string; files: FileS
   app.get("/testing/reports/:id/qr.png", { schema: { tags, params: IdParams } }, async (req, reply) => {
     const report = await getReport(req.ctx.db, req.ctx.actor, req.params.id);
     // The QR carries the full address so any phone camera opens the verify page.
-    const png = await QRCode.toBuffer(`${req.protocol}://${req.host}${report.verifyPath}`, { type: "png", errorCorrectionLevel: "M", margin: 2, width: 320 });
+    const png = await QRCode.toBuffer(`${siteUrlOf(req)}${report.verifyPath}`, { type: "png", errorCorrectionLevel: "M", margin: 2, width: 320 });
     return reply.header("content-type", "image/png").header("cache-control", "private, max-age=3600").send(png);
+  });
+
+  app.get("/testing/reports/:id/report.pdf", { schema: { tags, params: IdParams } }, async (req, reply) => {
+    const report = await getReport(req.ctx.db, req.ctx.actor, req.params.id);
+    const [result, pub] = await Promise.all([getResult(req.ctx.db, req.ctx.actor, report.resultId), publicReportOf(req.ctx.db, report.id)]);
+    return sendPdf(reply, await renderTestReport(report, result, pub, siteUrlOf(req)), "report", `检测报告-${report.reportNo}`);
   });
 
   app.get(

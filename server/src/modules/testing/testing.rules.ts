@@ -93,8 +93,12 @@ const GradeMinimums = z.object({
 
 export const RebarGradesRule = z.object({
   grades: z.record(z.enum(REBAR_GRADES), GradeMinimums),
-  /** Tensile specimens of a batch (≤ 60 t). */
+  /** Tensile (and bend) specimens of a batch up to `batchTonnes`. */
   specimensPerBatch: z.number().int().positive(),
+  /** The batch weight the base specimens cover (GB/T 1499.2 8.2: 60 t); defaulted so versions filed before it parse. */
+  batchTonnes: z.number().positive().default(60),
+  /** Each further part of this weight over `batchTonnes` adds one tensile and one bend specimen (40 t). */
+  extraTonnesPerSpecimen: z.number().positive().default(40),
   /** A re-test takes this many times the original specimens. */
   retestMultiplier: z.number().int().positive(),
 });
@@ -114,9 +118,11 @@ export const rebarGradesRule: RuleDefinition<RebarGradesRule> = {
       HRB500E: { ReL: 500, Rm: 630, A: null, Agt: 9, ...seismic },
     },
     specimensPerBatch: 2,
+    batchTonnes: 60,
+    extraTonnesPerSpecimen: 40,
     retestMultiplier: 2,
   },
-  source: "GB/T 1499.2-2018 表6、7.4.3、9.3",
+  source: "GB/T 1499.2-2018 表6、7.4.3、7.4.4、8.2、9.3",
   effectiveFrom: "2018-11-01",
 };
 

@@ -44,7 +44,7 @@ export class AccessPipeline {
   }
 
   /** Queues one passage of a gate; resolves when stored. */
-  async submit(gate: Pick<DeviceInfo, "id" | "projectId">, input: AccessInput): Promise<void> {
+  async submit(gate: Pick<DeviceInfo, "id"> & { projectId: string }, input: AccessInput): Promise<void> {
     this.stats.events++;
     const snapshotPath = input.photo ? await this.deps.files.saveImage("snapshots", input.photo, "photo") : null;
     const subject = input.workerNo ?? (input.idNumber ? `${input.idNumber.slice(0, 4)}**********${input.idNumber.slice(14)}` : input.personId);

@@ -114,7 +114,7 @@ describe("live headcount", () => {
     const w = await worker({ onProject: p, status: "entered", trade: "welder" });
     const ts = Date.now() - 5_000;
     const pass = (direction: "in" | "out", at: number) =>
-      t.app.gateEvents.submit(device, { direction, ts: at, idNumber: null, personId: null, workerNo: w.worker.workerNo, similarity: 92, photo: null });
+      t.app.gateEvents.submit({ id: device.id, projectId: p }, { direction, ts: at, idNumber: null, personId: null, workerNo: w.worker.workerNo, similarity: 92, photo: null });
     await pass("in", ts);
     expect((await get(admin, `/projects/${p}/headcount`)).json()).toMatchObject({ onSite: 1, presentToday: 1, byTrade: [{ trade: "welder", onSite: 1 }] });
     await pass("out", ts + 2_000);

@@ -23,8 +23,9 @@ const RosterEntryDto = z.object({
   status: z.string(),
 });
 
-function onlyGates(gate: GateDevice): void {
-  if (gate.type !== "gate") throw new AppError("FORBIDDEN", "只有闸机可以下载花名册 (only gates fetch the roster)");
+function onlyGates(gate: GateDevice): asserts gate is GateDevice & { projectId: string } {
+  // A gate always stands on a site; only devices that move about (the gas vehicle) have no project.
+  if (gate.type !== "gate" || gate.projectId === null) throw new AppError("FORBIDDEN", "只有闸机可以下载花名册 (only gates fetch the roster)");
 }
 
 /**

@@ -52,11 +52,11 @@ export const hikvisionRoutes: FastifyPluginAsyncZod<{ runtime: IotRuntime; acces
     async (req, reply) => {
       const gate = await authenticateGate(runtime, req, reply);
       try {
-        if (gate.type !== "gate") throw new Refusal("bad_shape", "", "access events come from gates (闸机) only");
+        if (gate.type !== "gate" || gate.projectId === null) throw new Refusal("bad_shape", "", "access events come from gates (闸机) only");
         const { body, photo } = req.isMultipart() ? await readMultipart(req) : { body: readJson(req.body, ""), photo: null };
         const parsed = parseHikvisionEvent(body, { defaultDirection: req.query.direction ?? "in", photo });
         if (parsed.kind === "refused") throw new Refusal(parsed.reason, parsed.path, parsed.message);
-        if (parsed.kind === "access") await access.submit(gate, parsed.input);
+        if (parsed.kind === "access") await access.submit({ id: gate.id, projectId: gate.projectId }, parsed.input);
         else if (parsed.eventType === "heartBeat") await runtime.pipeline.touch(gate.id, Date.now());
       } catch (err) {
         if (!(err instanceof Refusal)) throw err;

@@ -50,12 +50,12 @@ export const workforcePlugin: FastifyPluginAsync<WorkforceDeps> = async (app, { 
 export function attachWorkforce(runtime: IotRuntime, deps: { db: Db; files: FileStore; log: FastifyBaseLogger }): AccessPipeline {
   const access = new AccessPipeline({ ...deps, raiseAlarms: (v) => runtime.raiseAlarms(v) });
   runtime.handleDeviceEvents("access", async (device, event) => {
-    if (device.type !== "gate") return { ok: false, reason: "bad_shape", path: "type", message: "access events come from gates (闸机) only" };
+    if (device.type !== "gate" || device.projectId === null) return { ok: false, reason: "bad_shape", path: "type", message: "access events come from gates (闸机) only" };
     const parsed = parseAccessEvent(event);
     if (!parsed.ok) return parsed;
     const photo = parsed.input.photo;
     if (photo && (photo.length > MAX_IMAGE_BYTES || !imageTypeOf(photo))) return { ok: false, reason: "bad_shape", path: "photo", message: "photo must be a base64 JPEG or PNG up to 2 MB" };
-    await access.submit(device, parsed.input);
+    await access.submit({ id: device.id, projectId: device.projectId }, parsed.input);
     return { ok: true };
   });
   runtime.onClose(() => access.close());

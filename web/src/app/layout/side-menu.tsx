@@ -36,6 +36,17 @@ import {
   SolutionOutlined,
   TeamOutlined,
   UserOutlined,
+  ShopOutlined,
+  ContainerOutlined,
+  ThunderboltOutlined,
+  ContactsOutlined,
+  CarOutlined,
+  WarningOutlined,
+  NodeIndexOutlined,
+  GlobalOutlined,
+  AimOutlined,
+  ExclamationCircleOutlined,
+  LinkOutlined,
 } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { useLocation, useNavigate } from "react-router";
@@ -43,6 +54,10 @@ import "../../features/testing/i18n";
 import "../../features/cases/i18n";
 import "../../features/quality/i18n";
 import "../../features/safety/i18n";
+import "../../features/gas/cylinders/i18n";
+import "../../features/gas/customers/i18n";
+import "../../features/gas/pipelines/i18n";
+import "../../features/gas/leaks/i18n";
 import type { MeDto } from "@contracts/platform/auth";
 
 type Item = Required<MenuProps>["items"][number];
@@ -50,14 +65,13 @@ type Item = Required<MenuProps>["items"][number];
 /** Supervision modules that are planned but not delivered yet: shown, disabled, with a tooltip. */
 const COMING: [key: string, icon: ReactNode][] = [
   ["risk", <RadarChartOutlined />],
-  ["gas", <FireOutlined />],
   ["dashboard", <DashboardOutlined />],
 ];
 
 /** Which menu entry a path belongs to (detail pages highlight their list). */
 function selectedKey(pathname: string): string {
   const parts = pathname.split("/").filter(Boolean);
-  return "/" + parts.slice(0, parts[0] === "admin" || parts[0] === "iot" || parts[0] === "workforce" || parts[0] === "testing" || parts[0] === "safety" ? 2 : 1).join("/");
+  return "/" + parts.slice(0, parts[0] === "admin" || parts[0] === "iot" || parts[0] === "workforce" || parts[0] === "testing" || parts[0] === "safety" || parts[0] === "gas" ? 2 : 1).join("/");
 }
 
 /** The sider: brand, 首页, 三库, 智慧工地 (with iot.read), 建筑人员 (with workforce.read), the coming modules and 系统管理 (only with admin/audit permissions). */
@@ -124,6 +138,27 @@ export function SideMenu({ me, collapsed }: { me: MeDto; collapsed: boolean }) {
       ]
     : [];
 
+  // 燃气安全: bottled-gas traceability, then the pipeline network, patrols, the detection vehicle and the site linkage.
+  const gas: Item[] = perms.has("gas.read")
+    ? [
+        ...(perms.has("gas.manage") ? [{ key: "/gas/fill-console", icon: <ThunderboltOutlined />, label: t("gasCyl.menu.console") }] : []),
+        { key: "/gas/cylinders", icon: <ContainerOutlined />, label: t("gasCyl.menu.cylinders") },
+        { key: "/gas/fills", icon: <FireOutlined />, label: t("gasCyl.menu.fills") },
+        { key: "/gas/deliveries", icon: <CarOutlined />, label: t("gasDelivery.menu.deliveries") },
+        { key: "/gas/customers", icon: <ContactsOutlined />, label: t("gasDelivery.menu.customers") },
+        { key: "/gas/anomalies", icon: <WarningOutlined />, label: t("gasDelivery.menu.anomalies") },
+        { key: "/gas/stations", icon: <ShopOutlined />, label: t("gasCyl.menu.stations") },
+        { key: "/gas/staff", icon: <IdcardOutlined />, label: t("gasCyl.menu.staff") },
+        { key: "/gas/map", icon: <GlobalOutlined />, label: t("gasPipelines.menu.map") },
+        { key: "/gas/pipelines", icon: <NodeIndexOutlined />, label: t("gasPipelines.menu.pipelines") },
+        { key: "/gas/patrols", icon: <AimOutlined />, label: t("gasPipelines.menu.patrols") },
+        { key: "/gas/hazards", icon: <ExclamationCircleOutlined />, label: t("gasPipelines.menu.hazards") },
+        { key: "/gas/vehicles", icon: <CarOutlined />, label: t("gasLeaks.menu.vehicles") },
+        { key: "/gas/leaks", icon: <AlertOutlined />, label: t("gasLeaks.menu.leaks") },
+        { key: "/gas/site-links", icon: <LinkOutlined />, label: t("gasPipelines.menu.siteLinks") },
+      ]
+    : [];
+
   const items: Item[] = [
     { key: "/", icon: <HomeOutlined />, label: t("menu.home") },
     {
@@ -141,6 +176,7 @@ export function SideMenu({ me, collapsed }: { me: MeDto; collapsed: boolean }) {
     ...(workforce.length ? [{ type: "group" as const, key: "g-workforce", label: t("menu.workforce"), children: workforce }] : []),
     ...(testing.length ? [{ type: "group" as const, key: "g-testing", label: t("menu.testing"), children: testing }] : []),
     ...(safety.length ? [{ type: "group" as const, key: "g-safety", label: t("menu.safety"), children: safety }] : []),
+    ...(gas.length ? [{ type: "group" as const, key: "g-gas", label: t("menu.gas"), children: gas }] : []),
     {
       type: "group",
       key: "g-coming",

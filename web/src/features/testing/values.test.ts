@@ -13,6 +13,10 @@ describe("testing form values", () => {
 
   it("reads rebar specimens and items", () => {
     expect(parseRebarSpecimens("455 610 22 11")).toEqual([{ ReL: 455, Rm: 610, A: 22, Agt: 11 }]);
+    expect(parseRebarSpecimens("455 610 22 11 合格\n450 600 21 10 不合格")).toEqual([
+      { ReL: 455, Rm: 610, A: 22, Agt: 11, bendOk: true },
+      { ReL: 450, Rm: 600, A: 21, Agt: 10, bendOk: false },
+    ]);
     expect(parseItems("抗压强度 12.5 ≥10 合格\n吸水率 9% ≤8% 不合格")).toEqual([
       { name: "抗压强度", value: "12.5", requirement: "≥10", pass: true },
       { name: "吸水率", value: "9%", requirement: "≤8%", pass: false },

@@ -26,11 +26,12 @@ export function parseConcreteGroups(text: string): (number | [number, number, nu
   });
 }
 
-/** Rebar specimens: `ReL Rm A Agt` per line. */
-export function parseRebarSpecimens(text: string): { ReL: number; Rm: number; A: number; Agt: number }[] {
+/** Rebar specimens: `ReL Rm A Agt` per line, optionally followed by the paired bend result 合格 / 不合格. */
+export function parseRebarSpecimens(text: string): { ReL: number; Rm: number; A: number; Agt: number; bendOk?: boolean }[] {
   return lines(text).map((l) => {
-    const [ReL, Rm, A, Agt] = splitNumbers(l);
-    return { ReL, Rm, A, Agt };
+    const bend = /(不合格|合格)\s*$/.exec(l);
+    const [ReL, Rm, A, Agt] = splitNumbers(bend ? l.slice(0, bend.index) : l);
+    return bend ? { ReL, Rm, A, Agt, bendOk: bend[1] === "合格" } : { ReL, Rm, A, Agt };
   });
 }
 

@@ -20,6 +20,9 @@ import { PhotoThumbs } from "../components/photo-input";
 function sourceLink(c: CaseDetailDto): string | null {
   if (c.inspectionId) return `/inspections/${c.inspectionId}`;
   if (c.source === "iot" && c.sourceRef) return `/iot/alarms?alarm=${encodeURIComponent(c.sourceRef)}&status=`;
+  // Gas records name their kind in the reference: gas_hazard:<id>, gas_leak:<id>, gas_anomaly:<id>.
+  const gas = c.source === "gas" ? /^gas_(hazard|leak|anomaly):/.exec(c.sourceRef ?? "") : null;
+  if (gas) return { hazard: "/gas/hazards", leak: "/gas/leaks", anomaly: "/gas/anomalies" }[gas[1] as "hazard" | "leak" | "anomaly"];
   return null;
 }
 
@@ -34,7 +37,8 @@ function CaseFacts({ c }: { c: CaseDetailDto }) {
       column={{ xs: 1, sm: 2 }}
       styles={{ label: { whiteSpace: "nowrap", width: 96 } }}
       items={[
-        { key: "project", label: t("cases.project"), span: 2, children: <Link to={`/projects/${c.projectId}?tab=cases`}>{c.projectName}</Link> },
+        // A gas case (pipeline, leak, station) stands outside any construction project.
+        ...(c.projectId ? [{ key: "project", label: t("cases.project"), span: 2, children: <Link to={`/projects/${c.projectId}?tab=cases`}>{c.projectName}</Link> }] : []),
         { key: "enterprise", label: t("cases.enterprise"), span: 2, children: c.enterpriseId ? <Link to={`/enterprises/${c.enterpriseId}`}>{c.enterpriseName}</Link> : "—" },
         { key: "grade", label: t("cases.grade"), children: <GradeTag grade={c.grade} /> },
         { key: "category", label: t("cases.category"), children: label(CASE_CATEGORY_LABELS, c.category) },

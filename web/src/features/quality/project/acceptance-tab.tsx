@@ -1,11 +1,12 @@
 import { useState } from "react";
+import { FilePdfOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Flex, Form, Input, Modal, Row, Select, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ACCEPTANCE_STATE_LABELS, MILESTONES, MILESTONE_LABELS, type AcceptanceDto, type AcceptanceSignoffDto, type Milestone, type SignAcceptanceInput } from "@contracts/quality/acceptance";
 import { PARTICIPANT_ROLE_LABELS, type ParticipantRole } from "@contracts/registry/enums";
 import { shanghaiDay } from "@contracts/platform/time";
-import { ApiError } from "../../../api/client";
+import { ApiError, apiUrl } from "../../../api/client";
 import { useCan, useMe } from "../../../app/auth";
 import { DateInput } from "../../../components/date-input";
 import { formatDateTime, orDash } from "../../../components/format";
@@ -130,16 +131,23 @@ export function AcceptanceTab({ projectId }: { projectId: string }) {
                   </Flex>
                 }
                 extra={
-                  mayAct &&
-                  (a ? (
-                    a.state === "open" && (
-                      <Button type="primary" onClick={() => setSigning(a)}>
-                        {t("acceptance.sign")}
+                  <Flex gap={8}>
+                    {a && (
+                      <Button size="small" icon={<FilePdfOutlined />} href={apiUrl(`/acceptances/${a.id}/record.pdf`)} target="_blank" rel="noopener">
+                        {t("acceptance.recordPdf")}
                       </Button>
-                    )
-                  ) : (
-                    <Button onClick={() => setOpening(m)}>{t("acceptance.open")}</Button>
-                  ))
+                    )}
+                    {mayAct &&
+                      (a ? (
+                        a.state === "open" && (
+                          <Button type="primary" onClick={() => setSigning(a)}>
+                            {t("acceptance.sign")}
+                          </Button>
+                        )
+                      ) : (
+                        <Button onClick={() => setOpening(m)}>{t("acceptance.open")}</Button>
+                      ))}
+                  </Flex>
                 }
               >
                 {a ? (

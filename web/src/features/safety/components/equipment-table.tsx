@@ -90,7 +90,7 @@ export function EquipmentTable({ projectId }: { projectId?: string }) {
               ops.length === 0
                 ? "—"
                 : ops.map((o) => (
-                    <Tooltip key={`${o.personId}-${o.role}`} title={o.certified ? `${o.certNo ?? ""} ${o.certExpiresOn ?? ""}` : t("safety.uncertified")}>
+                    <Tooltip key={`${o.personId}-${o.role}`} title={o.certified ? `${o.certNo ?? ""} ${o.certExpiresOn ?? ""}` : `${t("safety.uncertified")}（${o.requiredSpecialty}）`}>
                       <Tag color={o.certified ? "default" : "error"}>
                         {o.name}·{label(OPERATOR_ROLE_LABELS, o.role)}
                       </Tag>

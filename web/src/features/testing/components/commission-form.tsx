@@ -13,7 +13,7 @@ import { searchAgencies, useCreateCommission } from "../api";
 import { testingKeys } from "../keys";
 import "../i18n";
 
-const FIELDS = ["agencyId", "sampleType", "strengthClass", "lotNo", "part", "spec", "specimenCount", "specimenSizeMm", "witnessed", "witnessPersonId", "samplerPersonId"] as const;
+const FIELDS = ["agencyId", "sampleType", "strengthClass", "lotNo", "part", "spec", "specimenCount", "specimenSizeMm", "batchTonnes", "witnessed", "witnessPersonId", "samplerPersonId"] as const;
 /** Participant roles whose staff may witness (mirrors the server's rule; the server has the last word). */
 const WITNESS_ROLES = new Set(["builder", "supervisor"]);
 
@@ -101,6 +101,13 @@ export function CommissionForm({ open, onClose, projectId: fixedProject }: { ope
               <InputNumber min={1} max={1000} style={{ width: "100%" }} />
             </Form.Item>
           </Col>
+          {sampleType === "rebar" && (
+            <Col span={8}>
+              <Form.Item name="batchTonnes" label={t("testing.batchTonnes")} extra={t("testing.batchTonnesHint")}>
+                <InputNumber min={0.01} max={10000} step={1} style={{ width: "100%" }} />
+              </Form.Item>
+            </Col>
+          )}
           {sampleType === "concrete" && (
             <Col span={8}>
               <Form.Item name="specimenSizeMm" label={t("testing.specimenSize")}>

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { FilePdfOutlined } from "@ant-design/icons";
 import { App, Button, Descriptions, Drawer, Form, Image, Input, Modal, Select, Timeline, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { CONCLUSION_LABELS, type Conclusion } from "@contracts/testing/enums";
@@ -127,6 +128,9 @@ export function ReportDrawer({ reportId, onClose }: { reportId: string | null; o
           ) : (
             <Timeline items={r.revisions.map((v) => ({ content: `${formatDateTime(v.at)} · ${t("testing.verify.revisedTo", { n: v.revision })} · ${v.by}：${v.reason}` }))} />
           )}
+          <Button style={{ marginTop: 12, marginRight: 8 }} icon={<FilePdfOutlined />} href={apiUrl(`/testing/reports/${r.id}/report.pdf`)} target="_blank" rel="noopener">
+            {t("testing.reportPdf")}
+          </Button>
           {can("testing.report") && (
             <Button style={{ marginTop: 12 }} onClick={() => setRevising(true)}>
               {t("testing.reviseReport")}

@@ -20,6 +20,7 @@ import { useLiveLatest } from "../../components/use-live-latest";
 import { useLiveRefresh } from "../../components/use-live-refresh";
 import { iotKeys } from "../../keys";
 import { DEVICE_TYPE_LABELS } from "../../labels";
+import "../owner-i18n";
 import { useDevice, useDeviceLatest } from "../api";
 import { DeviceActions } from "../components/device-actions";
 import { DeviceForm } from "../components/device-form";
@@ -42,7 +43,9 @@ function DeviceDetail() {
   const [sending, setSending] = useState(false);
   const [secret, setSecret] = useState<DeviceWithSecretDto | null>(null);
 
-  useLiveLatest(device?.projectId, () => device?.type);
+  // A device off-site (the detection vehicle) has no site stream: live updates are per project.
+  const liveProject = device?.projectId ?? undefined;
+  useLiveLatest(liveProject, () => device?.type);
   const refreshDevice = useLiveRefresh([iotKeys.devices.detail(id)]);
   const refreshCommands = useLiveRefresh([iotKeys.commands.lists()], 1_000);
   useRealtime(
@@ -54,7 +57,7 @@ function DeviceDetail() {
         refreshCommands();
       },
     },
-    { projectId: device?.projectId, enabled: !!device },
+    { projectId: liveProject, enabled: !!device },
   );
 
   if (!device) return <QueryState isLoading={isLoading} error={error} onRetry={() => void refetch()} />;
@@ -75,7 +78,7 @@ function DeviceDetail() {
         extra={
           <Flex gap={12} align="center">
             <OnlineStatus online={device.online} lastSeenAt={device.lastSeenAt} enabled={device.enabled} />
-            <LiveIndicator projectId={device.projectId} />
+            <LiveIndicator projectId={liveProject} />
           </Flex>
         }
         actions={
@@ -105,7 +108,9 @@ function DeviceDetail() {
               column={{ xs: 1, md: 2 }}
               items={[
                 { key: "type", label: t("device.type"), children: label(DEVICE_TYPE_LABELS, device.type) },
-                { key: "project", label: t("device.project"), children: <Link to={`/projects/${device.projectId}?tab=iot`}>{device.projectName}</Link> },
+                device.projectId
+                  ? { key: "project", label: t("device.project"), children: <Link to={`/projects/${device.projectId}?tab=iot`}>{device.projectName}</Link> }
+                  : { key: "enterprise", label: t("iotOwner.enterprise"), children: <Link to={`/enterprises/${device.enterpriseId}`}>{device.enterpriseName}</Link> },
                 { key: "vendor", label: t("device.vendor"), children: orDash(device.vendor) },
                 { key: "model", label: t("device.model"), children: orDash(device.model) },
                 { key: "location", label: t("device.location"), children: orDash(device.location) },

@@ -21,6 +21,7 @@ import { sortable } from "../../components/sortable";
 import { OnlineStatus } from "../../components/tags";
 import { iotKeys } from "../../keys";
 import { DEVICE_TYPE_LABELS } from "../../labels";
+import "../owner-i18n";
 import { useDevices } from "../api";
 import { DeviceActions } from "../components/device-actions";
 import { DeviceForm } from "../components/device-form";
@@ -47,7 +48,7 @@ function DeviceList() {
     { title: t("device.code"), dataIndex: "code", width: 170, ...sort("code"), render: (v: string, r) => <Link to={`/iot/devices/${r.id}`} className="sc-mono">{v}</Link> },
     { title: t("device.name"), dataIndex: "name", ellipsis: true, minWidth: 160, ...sort("name"), render: (v: string, r) => <Link to={`/iot/devices/${r.id}`}>{v}</Link> },
     { title: t("device.type"), dataIndex: "type", width: 130, ...sort("type"), render: (v: string) => label(DEVICE_TYPE_LABELS, v) },
-    { title: t("device.project"), dataIndex: "projectName", ellipsis: true, minWidth: 180, render: (v: string, r) => <Link to={`/projects/${r.projectId}?tab=iot`}>{v}</Link> },
+    { title: t("device.project"), dataIndex: "projectName", ellipsis: true, minWidth: 180, render: (v: string | null, r) => (r.projectId ? <Link to={`/projects/${r.projectId}?tab=iot`}>{v}</Link> : <span title={t("iotOwner.offSite")}>{r.enterpriseName}</span>) },
     { title: t("device.status"), width: 150, ...sort("lastSeenAt"), render: (_: unknown, r) => <OnlineStatus online={r.online} lastSeenAt={r.lastSeenAt} enabled={r.enabled} /> },
     { title: t("device.rejected"), dataIndex: "rejectedCount", width: 90, align: "right", ...sort("rejectedCount"), render: (_: number, r) => <RejectedCount device={r} /> },
     { title: t("device.enabled"), dataIndex: "enabled", width: 80, render: (v: boolean) => (v ? <Tag color="green">{t("device.enabledYes")}</Tag> : <Tag>{t("device.disabled")}</Tag>) },

@@ -1,10 +1,11 @@
 import { useState } from "react";
-import { Button, Card, Flex, Tabs, Tooltip, Typography } from "antd";
+import { Button, Card, Flex, Space, Tabs, Tooltip, Typography } from "antd";
 import { EditOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { useParams, useSearchParams } from "react-router";
 import { useCan } from "../../../../app/auth";
 import { PageHeader } from "../../../../components/page-header";
+import { NearGasMainBadge } from "../../../gas/pipelines/components/near-main-badge";
 import { ProjectStatusTag } from "../../../../components/project-status-tag";
 import { QueryState } from "../../../../components/query-state";
 import { SmartSiteTab } from "../../../iot/site/smart-site-tab";
@@ -48,7 +49,12 @@ export default function ProjectDetailPage() {
             </Typography.Text>
           </Flex>
         }
-        extra={<ProjectStatusTag status={project.status} />}
+        extra={
+          <Space size={4}>
+            <ProjectStatusTag status={project.status} />
+            <NearGasMainBadge projectId={project.id} />
+          </Space>
+        }
         actions={
           <>
             {can("registry.project.create") && <TransitionButtons project={project} />}

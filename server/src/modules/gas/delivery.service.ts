@@ -1,0 +1,211 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { CylinderStatus } from "@contracts/gas/cylinder-status";
+import { DeliveryBatchInput, type DeliveryBatchResultDto } from "@contracts/gas/delivery";
+import { requirePermission } from "../../platform/auth/actor.js";
+import { recordAudit } from "../../platform/audit/audit.js";
+import type { ServiceContext } from "../../platform/context.js";
+import { rowsOf, type Tx } from "../../platform/db/client.js";
+import { conflict, invalid } from "../../platform/errors.js";
+import { ruleInForce } from "../../platform/rules/rules.js";
+import { registryPersons } from "../registry/index.js";
+import { judgeTwoPlaces, type Scan } from "./anomaly.judge.js";
+import { raiseAnomalies } from "./anomaly.store.js";
+import { gasCustomers as CU, gasDeliveries as D } from "./customer.schema.js";
+import { gasCylinderEvents as EV, gasCylinders as CY, gasStaff as SF, gasStations as ST } from "./cylinder.schema.js";
+import { anomalyRulesRule } from "./delivery.rules.js";
+import { planDeliveries, stepKey, type Plan, type PlanFacts, type PlanIssue, type PlanRecord } from "./delivery.plan.js";
+import { gasEnterpriseOf } from "./gas.scope.js";
+
+/**
+ * Records scanned delivery steps in batch (API, app or xlsx): every fact is read in a handful of queries
+ * (cylinders locked), the batch is planned through the status machine, and either every bad row is
+ * reported and nothing written, or the steps, their cylinder events, the cylinders' new statuses and the
+ * anomalies they reveal are written in one transaction.
+ */
+
+const CHUNK = 500;
+export type DeliverySource = "api" | "xlsx" | "app";
+export const DELIVERY_RECORDED = "gas.delivery.recorded";
+
+const uniq = <T>(xs: T[]) => [...new Set(xs)];
+
+async function readFacts(tx: Tx, enterpriseId: string, records: readonly PlanRecord[]): Promise<{ facts: PlanFacts; previous: Scan[] }> {
+  const codes = uniq(records.map((r) => r.cylinderCode));
+  // Locked, so the statuses the plan starts from stay true until commit (two uploads of one cylinder queue).
+  const cylinders = await tx
+    .select({ id: CY.id, code: CY.code, status: CY.status, stationId: CY.stationId, customerId: CY.customerId, voidedAt: CY.voidedAt })
+    .from(CY)
+    .where(and(eq(CY.enterpriseId, enterpriseId), sql`${CY.code} = any(${sql.param(codes)}::text[])`))
+    .orderBy(CY.id)
+    .for("update");
+  const ids = cylinders.map((c) => c.id);
+  const minAt = new Date(Math.min(...records.map((r) => r.at.getTime())));
+  const stationCodes = uniq(records.flatMap((r) => (r.stationCode ? [r.stationCode] : [])));
+  const customerCodes = uniq(records.flatMap((r) => (r.customerCode ? [r.customerCode] : [])));
+  const idNumbers = uniq(records.flatMap((r) => (r.staffIdNumber ? [r.staffIdNumber] : [])));
+  // One after another: a transaction is one connection, and node-postgres runs its queries in turn anyway.
+  const existing = ids.length
+    ? await tx.select({ cylinderId: D.cylinderId, step: D.step, at: D.at }).from(D).where(and(sql`${D.cylinderId} = any(${sql.param(ids)}::uuid[])`, sql`${D.at} >= ${minAt}`))
+    : [];
+  const last = ids.length
+    ? await tx
+        .selectDistinctOn([D.cylinderId], { cylinderId: D.cylinderId, step: D.step, at: D.at, lat: D.lat, lng: D.lng })
+        .from(D)
+        .where(sql`${D.cylinderId} = any(${sql.param(ids)}::uuid[])`)
+        .orderBy(D.cylinderId, sql`${D.at} desc`)
+    : [];
+  const stations = stationCodes.length
+    ? await tx.select({ id: ST.id, code: ST.code, enterpriseId: ST.enterpriseId }).from(ST).where(sql`${ST.code} = any(${sql.param(stationCodes)}::text[])`)
+    : [];
+  const customers = customerCodes.length
+    ? await tx
+        .select({ id: CU.id, code: CU.code, active: CU.active })
+        .from(CU)
+        .where(and(eq(CU.enterpriseId, enterpriseId), sql`${CU.code} = any(${sql.param(customerCodes)}::text[])`))
+    : [];
+  const staff = idNumbers.length
+    ? await tx
+        .select({ staffId: SF.id, idNumber: registryPersons.idNumber, role: SF.role, active: SF.active, certificateValidTo: SF.certificateValidTo })
+        .from(SF)
+        .innerJoin(registryPersons, eq(registryPersons.id, SF.personId))
+        .where(and(eq(SF.enterpriseId, enterpriseId), sql`${registryPersons.idNumber} = any(${sql.param(idNumbers)}::text[])`))
+    : [];
+  const staffMap = new Map<string, (typeof staff)[number]>();
+  // A person may be both filler and delivery person; the delivery role is the one that counts here.
+  for (const s of staff) if (!staffMap.has(s.idNumber) || s.role === "delivery") staffMap.set(s.idNumber, s);
+  const cylinderById = new Map(cylinders.map((c) => [c.id, c]));
+  return {
+    facts: {
+      enterpriseId,
+      cylinders: new Map(cylinders.map((c) => [c.code, { id: c.id, status: c.status as CylinderStatus, stationId: c.stationId, customerId: c.customerId, voided: c.voidedAt !== null }])),
+      existing: new Set(existing.map((e) => stepKey(e.cylinderId, e.step, e.at))),
+      lastAt: new Map(last.map((l) => [l.cylinderId, l.at])),
+      stations: new Map(stations.map((s) => [s.code, { id: s.id, enterpriseId: s.enterpriseId }])),
+      customers: new Map(customers.map((c) => [c.code, { id: c.id, active: c.active }])),
+      staff: staffMap,
+    },
+    previous: last.filter((l) => cylinderById.has(l.cylinderId)).map((l) => ({ cylinderId: l.cylinderId, enterpriseId, at: l.at, lat: l.lat, lng: l.lng, step: l.step })),
+  };
+}
+
+async function writePlan(tx: Tx, ctx: ServiceContext, enterpriseId: string, plan: Plan, source: DeliverySource): Promise<void> {
+  for (let i = 0; i < plan.steps.length; i += CHUNK) {
+    const chunk = plan.steps.slice(i, i + CHUNK);
+    await tx.insert(D).values(
+      chunk.map((s) => ({
+        cylinderId: s.cylinderId,
+        enterpriseId,
+        stationId: s.stationId,
+        step: s.record.step,
+        at: s.record.at,
+        staffId: s.staffId,
+        customerId: s.customerId,
+        lat: s.record.lat,
+        lng: s.record.lng,
+        source,
+      })),
+    );
+    await tx.insert(EV).values(
+      chunk.map((s) => ({
+        cylinderId: s.cylinderId,
+        at: s.record.at,
+        action: s.action,
+        fromStatus: s.from,
+        toStatus: s.to,
+        stationId: s.stationId,
+        staffId: s.staffId,
+        customerId: s.customerId,
+        actorId: ctx.actor.userId,
+        data: { step: s.record.step, source },
+      })),
+    );
+  }
+  // Each cylinder moves once to where its last step left it; the guard on the first from-status makes a
+  // change the lock should have prevented fail loudly instead of being overwritten.
+  const firstFrom = new Map<string, CylinderStatus>();
+  for (const s of plan.steps) if (!firstFrom.has(s.cylinderId)) firstFrom.set(s.cylinderId, s.from);
+  const entries = [...plan.finals.entries()];
+  for (let i = 0; i < entries.length; i += CHUNK) {
+    const chunk = entries.slice(i, i + CHUNK);
+    const col = <T>(f: (e: (typeof chunk)[number]) => T) => sql.param(chunk.map(f));
+    const updated = rowsOf<{ id: string }>(
+      await tx.execute(sql`
+        update gas_cylinders c
+           set status = v.status, customer_id = v.customer_id, last_seen_at = greatest(c.last_seen_at, v.at),
+               version = c.version + 1, updated_at = now()
+          from unnest(${col(([id]) => id)}::uuid[], ${col(([id]) => firstFrom.get(id))}::text[], ${col(([, f]) => f.status)}::text[],
+                      ${col(([, f]) => f.customerId)}::uuid[], ${col(([, f]) => f.lastAt.toISOString())}::timestamptz[])
+               as v(id, from_status, status, customer_id, at)
+         where c.id = v.id and c.status = v.from_status
+        returning c.id`),
+    );
+    if (updated.length !== chunk.length) throw conflict("钢瓶状态已被其他操作改变，请重试 (a cylinder changed meanwhile; retry)");
+  }
+}
+
+export interface RecordOutcome {
+  result: DeliveryBatchResultDto;
+  issues: PlanIssue[];
+}
+
+/**
+ * Plans and, when no row is bad, writes a batch. Bad rows come back as `issues` (nothing written) so the
+ * API and the sheet can each name them their own way. `planOnly` judges without writing (the sheet's other
+ * rows already failed, but their chain problems are still worth listing).
+ */
+export async function applyDeliveries(
+  ctx: ServiceContext,
+  enterpriseId: string,
+  records: PlanRecord[],
+  source: DeliverySource,
+  region: string,
+  planOnly = false,
+): Promise<RecordOutcome> {
+  const rules = (await ruleInForce(ctx.db, anomalyRulesRule, region)).value;
+  const outcome = await ctx.db.transaction(async (tx) => {
+    const { facts, previous } = await readFacts(tx, enterpriseId, records);
+    const plan = planDeliveries(records, facts);
+    if (plan.issues.length > 0) return { result: { recorded: 0, duplicates: plan.duplicates, anomalies: 0 }, issues: plan.issues };
+    if (planOnly || plan.steps.length === 0) return { result: { recorded: 0, duplicates: plan.duplicates, anomalies: 0 }, issues: [] };
+    await writePlan(tx, ctx, enterpriseId, plan, source);
+    const scans: Scan[] = [...previous, ...plan.steps.map((s) => ({ cylinderId: s.cylinderId, enterpriseId, at: s.record.at, lat: s.record.lat, lng: s.record.lng, step: s.record.step }))];
+    const anomalies = await raiseAnomalies(tx, [...plan.anomalies, ...judgeTwoPlaces(scans, rules)]);
+    const result = { recorded: plan.steps.length, duplicates: plan.duplicates, anomalies };
+    await recordAudit(tx, ctx, { action: "gas.delivery.recorded", entity: "gas_delivery", after: { enterpriseId, source, ...result } });
+    return { result, issues: [] as PlanIssue[] };
+  });
+  if (outcome.result.recorded > 0) ctx.events.publish(DELIVERY_RECORDED, { enterpriseId, ...outcome.result });
+  return outcome;
+}
+
+export const toPlanRecord = (r: DeliveryBatchInput["records"][number], index: number): PlanRecord => ({
+  index,
+  cylinderCode: r.cylinderCode,
+  step: r.step,
+  at: new Date(r.at),
+  stationCode: r.stationCode ?? null,
+  staffIdNumber: r.staffIdNumber ?? null,
+  customerCode: r.customerCode ?? null,
+  lat: r.lat ?? null,
+  lng: r.lng ?? null,
+});
+
+/**
+ * `POST /gas/deliveries`: all or nothing; a bad row is a VALIDATION error naming `records.<i>.<field>`, every
+ * bad row listed. Re-sending a batch records nothing twice.
+ * @throws AppError FORBIDDEN without gas.manage; VALIDATION; CONFLICT on a concurrent change.
+ */
+export async function recordDeliveries(ctx: ServiceContext, raw: DeliveryBatchInput, region: string, source: DeliverySource = "api"): Promise<DeliveryBatchResultDto> {
+  requirePermission(ctx.actor, "gas.manage");
+  const input = DeliveryBatchInput.parse(raw);
+  const enterpriseId = gasEnterpriseOf(ctx.actor, input.enterpriseId);
+  const { result, issues } = await applyDeliveries(ctx, enterpriseId, input.records.map(toPlanRecord), source, region);
+  if (issues.length > 0) {
+    const rows = new Set(issues.map((i) => i.index)).size;
+    throw invalid(
+      issues.map((i) => ({ path: `records.${i.index}.${i.field}`, message: i.message })),
+      `${rows} 条记录有错误，未记录任何数据 (${rows} records have errors; nothing was recorded)`,
+    );
+  }
+  return result;
+}

@@ -1,0 +1,42 @@
+import type { FastifyBaseLogger } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { DriveDto, DriveQuery, LeakPointDto, ListLeaksQuery, ListVehiclesQuery, RecheckInput, VehicleDto } from "@contracts/gas/leak";
+import { IdParams, page } from "@contracts/platform/common";
+import { shanghaiDay } from "@contracts/platform/time";
+import type { Db } from "../../platform/db/client.js";
+import { sendXlsx, writeSheet } from "../../platform/excel/excel.js";
+import type { IotRuntime } from "../iot/index.js";
+import { getDrive, listVehicles } from "./detector.queries.js";
+import { Detector } from "./detector.service.js";
+import { getLeak, leaksForExport, listLeaks } from "./leak.queries.js";
+import { recheckLeak } from "./leak.service.js";
+import { LEAK_EXPORT_COLUMNS } from "./leak.sheet.js";
+
+const tags = ["gas: leaks"];
+const LeakExportQuery = ListLeaksQuery.omit({ page: true, pageSize: true });
+
+/** Leak points and their handheld re-check, the vehicles, and their drives (readings with background). */
+export const leakRoutes: FastifyPluginAsyncZod<{ region: string; db: Db }> = async (app, { region }) => {
+  // Static paths before `:id`, so none is ever read as an id.
+  app.get("/gas/leaks/export", { schema: { tags, querystring: LeakExportQuery } }, async (req, reply) => {
+    const rows = await leaksForExport(req.ctx.db, req.ctx.actor, req.query);
+    return sendXlsx(reply, `燃气泄漏点_${shanghaiDay()}.xlsx`, await writeSheet("泄漏点", LEAK_EXPORT_COLUMNS, rows));
+  });
+  app.get("/gas/leaks", { schema: { tags, querystring: ListLeaksQuery, response: { 200: page(LeakPointDto) } } }, async (req) => listLeaks(req.ctx.db, req.ctx.actor, req.query));
+  app.get("/gas/leaks/:id", { schema: { tags, params: IdParams, response: { 200: LeakPointDto } } }, async (req) => getLeak(req.ctx.db, req.ctx.actor, req.params.id));
+  app.post("/gas/leaks/:id/recheck", { schema: { tags, params: IdParams, body: RecheckInput, response: { 200: LeakPointDto } } }, async (req) =>
+    recheckLeak(req.ctx, req.params.id, req.body, region),
+  );
+  app.get("/gas/detector-readings", { schema: { tags, querystring: DriveQuery, response: { 200: DriveDto } } }, async (req) => getDrive(req.ctx.db, req.ctx.actor, req.query, region));
+  app.get("/gas/vehicles", { schema: { tags, querystring: ListVehiclesQuery, response: { 200: page(VehicleDto) } } }, async (req) => listVehicles(req.ctx.db, req.ctx.actor, req.query));
+};
+
+/**
+ * Subscribes the detector to the gas_detector readings of the IoT runtime (every process that ingests); only
+ * devices off-site (the vehicles) are judged, site detectors stay with the IoT alarm rules.
+ */
+export function attachDetector(runtime: IotRuntime, deps: { db: Db; region: string; log: FastifyBaseLogger }): Detector {
+  const detector = new Detector(deps);
+  runtime.onReadings("gas_detector", (batch) => detector.take(batch));
+  return detector;
+}

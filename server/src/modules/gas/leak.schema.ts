@@ -1,0 +1,55 @@
+import { boolean, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { iotDevices } from "../iot/index.js";
+import { gasPipelines } from "./pipeline.schema.js";
+
+const tz = () => timestamp({ withTimezone: true });
+
+/** The detection vehicle's drive: each reading with its position and the rolling background it was judged against. */
+export const gasDetectorReadings = pgTable(
+  "gas_detector_readings",
+  {
+    deviceId: uuid().notNull(),
+    ts: tz().notNull(),
+    lat: doublePrecision().notNull(),
+    lng: doublePrecision().notNull(),
+    ch4Ppm: doublePrecision().notNull(),
+    backgroundPpm: doublePrecision().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.deviceId, t.ts] }), index("gas_detector_readings_ts_idx").on(t.ts)],
+);
+
+/**
+ * 疑似泄漏点 → 确认泄漏: a vehicle reading ≥ 10 ppm over the background becomes a suspect; a handheld re-check
+ * at ≥ 1 % LEL (or the enclosed-space levels) confirms it and opens an urgent case; a re-check below clears it.
+ * `state`: suspect | confirmed | cleared; `level`: the highest threshold reached.
+ */
+export const gasLeakPoints = pgTable(
+  "gas_leak_points",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    enterpriseId: uuid().notNull(),
+    deviceId: uuid().references(() => iotDevices.id),
+    detectedAt: tz().notNull(),
+    /** The newest reading merged into this point: later suspects within the merge distance and window join it. */
+    lastDetectedAt: tz().notNull(),
+    /** How many suspect readings were merged into this point. */
+    readings: integer().notNull().default(1),
+    lat: doublePrecision().notNull(),
+    lng: doublePrecision().notNull(),
+    ppm: doublePrecision().notNull(),
+    backgroundPpm: doublePrecision().notNull(),
+    state: text().notNull().default("suspect"),
+    level: text().notNull().default("suspect"),
+    recheckPpm: doublePrecision(),
+    recheckAt: tz(),
+    recheckEnclosed: boolean(),
+    recheckBy: text(),
+    recheckNote: text(),
+    pipelineId: uuid().references(() => gasPipelines.id),
+    pipelineDistanceM: doublePrecision(),
+    caseId: uuid(),
+    createdAt: tz().notNull().defaultNow(),
+    updatedAt: tz().notNull().defaultNow(),
+  },
+  (t) => [index("gas_leak_points_enterprise_idx").on(t.enterpriseId, t.state, t.detectedAt), index("gas_leak_points_device_idx").on(t.deviceId, t.detectedAt)],
+);

@@ -1,0 +1,80 @@
+import type { FastifyBaseLogger } from "fastify";
+import { sql } from "drizzle-orm";
+import { LEAK_LEVEL_LABELS, type LeakLevel } from "@contracts/gas/leak";
+import { HAZARD_KIND_LABELS, type HazardKind } from "@contracts/gas/patrol";
+import { PRESSURE_CLASS_LABELS, type PressureClass } from "@contracts/gas/pipeline";
+import { SYSTEM_ACTOR } from "../platform/auth/actor.js";
+import type { ServiceContext } from "../platform/context.js";
+import type { Db, Tx } from "../platform/db/client.js";
+import { EventBus } from "../platform/events/bus.js";
+import { ensureRuleDefaults } from "../platform/rules/rules.js";
+import { casesRuleDefinitions, openCase } from "../modules/cases/index.js";
+import { hazardGrade } from "../modules/gas/hazard.service.js";
+import type { LeakRow } from "./gas.detector.gen.js";
+import type { HazardRow, PipelineRow } from "./gas.pipelines.gen.js";
+
+/**
+ * The cases the seeded hazards and the confirmed leak would have opened: through `cases.openCase` (the one
+ * loop), with the same source refs, titles, grades and legal basis the gas services use (hazard.service.ts,
+ * leak.service.ts), no project and the line's company responsible; then the case id on the row. A handful
+ * of calls, opened by the platform (the system actor).
+ */
+
+const SILENT = { level: "silent", fatal() {}, error() {}, warn() {}, info() {}, debug() {}, trace() {}, silent() {}, child: () => SILENT } as unknown as FastifyBaseLogger;
+/** A confirmed leak's case deadline (the leak rule's default is a day). */
+const LEAK_DEADLINE_MS = 24 * 3_600_000;
+
+export async function openGasCases(tx: Tx, input: { hazards: HazardRow[]; leaks: LeakRow[]; pipelines: PipelineRow[]; region: string }): Promise<number> {
+  await ensureRuleDefaults(tx, casesRuleDefinitions);
+  const ctx: ServiceContext = { db: tx as unknown as Db, actor: SYSTEM_ACTOR, events: new EventBus(), log: SILENT, requestId: null, ip: null };
+  const lines = new Map(input.pipelines.map((p) => [p.id, p]));
+  let opened = 0;
+  for (const h of input.hazards) {
+    const line = h.pipelineId ? lines.get(h.pipelineId) : undefined;
+    const pressure = (line?.pressureClass ?? null) as PressureClass | null;
+    const kindLabel = HAZARD_KIND_LABELS[h.kind as HazardKind].zh;
+    const c = await openCase(
+      tx,
+      ctx,
+      {
+        projectId: null,
+        enterpriseId: line?.enterpriseId ?? h.enterpriseId,
+        source: "gas",
+        sourceRef: `gas_hazard:${h.id}`,
+        category: "gas",
+        grade: hazardGrade(h.kind as HazardKind, pressure),
+        title: line ? `管线巡查隐患：${kindLabel}（${line.code} ${PRESSURE_CLASS_LABELS[pressure!].zh}）` : `管线巡查隐患：${kindLabel}`,
+        description: h.description || kindLabel,
+        location: `${h.lng.toFixed(6)},${h.lat.toFixed(6)}${line ? ` ${line.name}` : ""}`,
+        legalBasis: "《城镇燃气管理条例》第三十三条、第三十五条",
+      },
+      { region: input.region },
+    );
+    await tx.execute(sql`update gas_patrol_hazards set case_id = ${c.id} where id = ${h.id}`);
+    opened++;
+  }
+  for (const l of input.leaks.filter((x) => x.state === "confirmed")) {
+    const main = l.pipelineId ? lines.get(l.pipelineId) : undefined;
+    const c = await openCase(
+      tx,
+      ctx,
+      {
+        projectId: null,
+        enterpriseId: main?.enterpriseId ?? l.enterpriseId,
+        source: "gas",
+        sourceRef: `gas_leak:${l.id}`,
+        category: "gas",
+        grade: "major",
+        title: `燃气泄漏：${LEAK_LEVEL_LABELS[l.level as LeakLevel].zh}${main ? `（${main.code} ${main.name}）` : ""}`,
+        description: `检测车读数 ${l.ppm} ppm（背景 ${l.backgroundPpm} ppm），手持复检 ${l.recheckPpm} ppm。${l.recheckNote ?? ""}`,
+        location: `${l.lng.toFixed(6)},${l.lat.toFixed(6)}${main ? ` ${main.name}` : ""}`,
+        legalBasis: "CJJ/T 215-2014《城镇燃气管网泄漏检测技术规程》; CJJ 51-2016《城镇燃气设施运行、维护和抢修安全技术规程》",
+        deadline: new Date(Date.now() + LEAK_DEADLINE_MS).toISOString(),
+      },
+      { region: input.region },
+    );
+    await tx.execute(sql`update gas_leak_points set case_id = ${c.id} where id = ${l.id}`);
+    opened++;
+  }
+  return opened;
+}

@@ -1,0 +1,240 @@
+import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { sha256 } from "../platform/auth/secrets.js";
+import { type Executor, type Tx, rowsOf } from "../platform/db/client.js";
+import {
+  gasAnomalies,
+  gasCustomers,
+  gasCylinderEvents,
+  gasCylinders,
+  gasDeliveries,
+  gasDetectorReadings,
+  gasFills,
+  gasLeakPoints,
+  gasPatrolHazards,
+  gasPatrolPlans,
+  gasPatrols,
+  gasPipelines,
+  gasSafetyChecks,
+  gasStaff,
+  gasStations,
+} from "../modules/gas/schema.js";
+import { iotDevices, iotLatest } from "../modules/iot/index.js";
+import { registryCertificates, registryPersons } from "../modules/registry/index.js";
+import { loadOutline } from "./geo.js";
+import { DEFAULT_REGION } from "../modules/cases/case.open.js";
+import { openGasCases } from "./gas.cases.js";
+import { generateDetectors } from "./gas.detector.gen.js";
+import { insertRows } from "./gas.insert.js";
+import { DAY_MS, sequentialIds } from "./gas.model.js";
+import { generateParties, type GasCompany } from "./gas.parties.gen.js";
+import { generatePipelines, type PlantedLink, type SiteProject } from "./gas.pipelines.gen.js";
+import { simulateCompany, type TrafficOut } from "./gas.traffic.gen.js";
+import { createRng } from "./prng.js";
+
+/**
+ * The demo city's gas (issue 6), seeded straight into the tables in bulk (the services are for live data;
+ * per-row service calls would take minutes): for each gas company of the registry its stations, certified
+ * staff, real-name customers with their safety checks, its cylinder ledger and the last `windowDays` of
+ * fills, delivery scans and cylinder events in full (gas.traffic.gen.ts); for the piped-gas companies a
+ * pipeline network, patrol plans, patrols and hazards, and the detection vehicle with its drives and leak
+ * points. The hazards and the confirmed leak open their cases through `cases.openCase` (gas.cases.ts). The site ↔ pipeline links are the pipelines service's to compute; `links` names the
+ * mains planted next to construction sites so it has something to find. Idempotent: a database with gas
+ * stations is left alone. Each part draws from its own PRNG stream.
+ */
+
+export const GAS_TABLES = [
+  "gas_stations",
+  "gas_staff",
+  "gas_customers",
+  "gas_safety_checks",
+  "gas_cylinders",
+  "gas_cylinder_events",
+  "gas_fills",
+  "gas_deliveries",
+  "gas_anomalies",
+  "gas_pipelines",
+  "gas_patrol_plans",
+  "gas_patrols",
+  "gas_patrol_hazards",
+  "gas_detector_readings",
+  "gas_leak_points",
+];
+export const GAS_STREAM = 0x5eed_6a5;
+
+/**
+ * Days of complete fill and delivery history. At scale 1 about 1,700 cylinders are filled a day; a month
+ * of it, with the trips that put each customer's cylinders in place, is ~1 million rows — what PGlite
+ * writes inside the seed's time budget (every day more costs ~0.5 s there).
+ */
+export const GAS_WINDOW_DAYS = 30;
+
+/** Customers at scale 1 (a county of ~1 million: about 30,000 bottled-gas accounts); cylinders follow (~100,000). */
+const CUSTOMERS_PER_SCALE = 30_000;
+/** Piped-gas networks: the demo company's and at most this many others' (a county has a handful of pipeline operators). */
+const OTHER_NETWORKS = 3;
+
+export interface GasCounts {
+  companies: number;
+  stations: number;
+  staff: number;
+  customers: number;
+  safetyChecks: number;
+  cylinders: number;
+  fills: number;
+  deliveries: number;
+  cylinderEvents: number;
+  anomalies: number;
+  windowDays: number;
+  pipelines: number;
+  patrols: number;
+  hazards: number;
+  vehicles: number;
+  detectorReadings: number;
+  leakPoints: number;
+  /** Cases opened (through cases.openCase) for the hazards and the confirmed leak. */
+  cases: number;
+  /** Mains planted within 50 m of in-progress construction sites (for the linkage). */
+  links: PlantedLink[];
+}
+
+const NONE: GasCounts = { companies: 0, stations: 0, staff: 0, customers: 0, safetyChecks: 0, cylinders: 0, fills: 0, deliveries: 0, cylinderEvents: 0, anomalies: 0, windowDays: 0, pipelines: 0, patrols: 0, hazards: 0, vehicles: 0, detectorReadings: 0, leakPoints: 0, cases: 0, links: [] };
+
+async function rows<T>(db: Executor, q: ReturnType<typeof sql>): Promise<T[]> {
+  return rowsOf<T>(await db.execute(q));
+}
+
+/** The gas companies: licensed ones in good standing, plus the demo account's whatever its licence says. */
+async function companiesOf(tx: Executor, richId: string | null): Promise<GasCompany[]> {
+  const found = await rows<{ id: string; name: string; district: string; status: string; grades: string[] | null }>(
+    tx,
+    sql`select e.id, e.name, e.district, e.status,
+          array_agg(q.grade order by q.grade) filter (where q.grade is not null) as grades
+        from registry_enterprises e left join registry_qualifications q on q.enterprise_id = e.id
+        where e.type = 'gas' group by e.id order by e.credit_code`,
+  );
+  const rich = richId ?? found.find((e) => e.status === "normal")?.id ?? found[0]?.id ?? null;
+  let networks = 0;
+  return found
+    .filter((e) => e.status === "normal" || e.id === rich)
+    .map((e) => {
+      const grades = e.grades ?? [];
+      const isRich = e.id === rich;
+      const piped = isRich || (grades.includes("管道燃气") && networks++ < OTHER_NETWORKS);
+      return { id: e.id, name: e.name, district: e.district, bottled: isRich || grades.includes("瓶装燃气"), piped, rich: isRich };
+    })
+    .filter((c) => c.bottled || c.piped);
+}
+
+/** Seeds gas into a registry that has its gas companies; call inside the seed transaction (after the users). */
+export async function seedGas(
+  tx: Tx,
+  opts: { seed: number; now: Date; scale: number; region?: string; richEnterpriseId?: string | null; windowDays?: number; log?: (m: string) => void },
+): Promise<GasCounts> {
+  const started = performance.now();
+  const log = (m: string) => opts.log?.(`gas: ${m} (${Math.round(performance.now() - started)} ms)`);
+  const [filed] = await rows<{ n: number }>(tx, sql`select count(*)::int as n from gas_stations`);
+  if (filed.n > 0) return NONE;
+  const [demo] = await rows<{ id: string | null }>(tx, sql`select enterprise_id as id from auth_users where username = 'gas'`);
+  const companies = await companiesOf(tx, opts.richEnterpriseId ?? demo?.id ?? null);
+  if (companies.length === 0) return NONE;
+  const now = opts.now;
+  const today = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const windowDays = opts.windowDays ?? GAS_WINDOW_DAYS;
+  const windowStart = now.getTime() - windowDays * DAY_MS;
+  const taken = new Set((await rows<{ id_number: string }>(tx, sql`select id_number from registry_persons`)).map((r) => r.id_number));
+  const projects = await rows<SiteProject>(tx, sql`select id, code, name, lat, lng from registry_projects where status = 'in_progress' and lat is not null and lng is not null order by code`);
+  const outline = loadOutline();
+
+  const parties = generateParties(createRng(opts.seed ^ GAS_STREAM), {
+    companies: companies.filter((c) => c.bottled),
+    customers: Math.max(60, Math.round(CUSTOMERS_PER_SCALE * opts.scale)),
+    today,
+    now,
+    outline,
+    takenIdNumbers: taken,
+  });
+  const trafficRng = createRng((opts.seed ^ GAS_STREAM) + 1);
+  const seq = { next: 1 };
+  const ids = { cylinder: sequentialIds(trafficRng, 0x60), fill: sequentialIds(trafficRng, 0x61), delivery: sequentialIds(trafficRng, 0x62) };
+  const traffic: TrafficOut[] = parties.companies.map((p) => simulateCompany(trafficRng, p, { now: now.getTime(), today, windowStart, seq, ids, anomalies: p.company.rich }));
+  const pipes = generatePipelines(createRng((opts.seed ^ GAS_STREAM) + 2), { companies: companies.filter((c) => c.piped), projects, outline, now, takenIdNumbers: taken });
+  const detectors = generateDetectors(createRng((opts.seed ^ GAS_STREAM) + 3), pipes.networks, { now });
+  log(`generated ${traffic.reduce((n, t) => n + t.cylinders.length, 0)} cylinders, ${traffic.reduce((n, t) => n + t.fills.length, 0)} fills over ${windowDays} days`);
+
+  const all = <K extends keyof TrafficOut>(k: K) => traffic.flatMap((t) => t[k] as unknown[]) as TrafficOut[K] extends (infer U)[] ? U[] : never;
+  await insertRows(tx, registryPersons, [...parties.persons, ...pipes.persons]);
+  await insertRows(tx, registryCertificates, parties.certificates);
+  const stations = parties.companies.flatMap((c) => [...c.filling, ...c.supply]);
+  await insertRows(tx, gasStations, stations);
+  const staff = parties.companies.flatMap((c) => c.staff);
+  await insertRows(tx, gasStaff, staff);
+  const customers = parties.companies.flatMap((c) => c.customers.map((cu) => cu.row));
+  await insertRows(tx, gasCustomers, customers);
+  await insertRows(tx, gasSafetyChecks, parties.checks);
+  log(`${stations.length} stations, ${staff.length} staff, ${customers.length} customers, ${parties.checks.length} safety checks inserted`);
+  const cylinders = all("cylinders").map((c) => c.row);
+  await insertRows(tx, gasCylinders, cylinders);
+  log(`${cylinders.length} cylinders inserted`);
+  const fills = all("fills");
+  await insertRows(tx, gasFills, fills);
+  const deliveries = all("deliveries");
+  await insertRows(tx, gasDeliveries, deliveries);
+  log(`${fills.length} fills and ${deliveries.length} delivery scans inserted`);
+  const events = all("events");
+  await insertRows(tx, gasCylinderEvents, events);
+  const anomalies = all("anomalies");
+  await insertRows(tx, gasAnomalies, anomalies);
+  log(`${events.length} cylinder events and ${anomalies.length} anomalies inserted`);
+
+  const pipelines = pipes.networks.flatMap((n) => n.pipelines);
+  await insertRows(tx, gasPipelines, pipelines);
+  await insertRows(tx, gasPatrolPlans, pipes.plans);
+  await insertRows(tx, gasPatrols, pipes.patrols);
+  await insertRows(tx, gasPatrolHazards, pipes.hazards);
+  // The vehicles' secrets are random and not kept: rotate one (device page) before driving it with the simulator.
+  await insertRows(
+    tx,
+    iotDevices,
+    detectors.devices.map((d) => {
+      const seen = detectors.latest.find((l) => l.deviceId === d.id);
+      return { ...d, secretHash: sha256(randomBytes(24).toString("base64url")), lastSeenAt: seen?.ts ?? null };
+    }),
+  );
+  await insertRows(
+    tx,
+    iotLatest,
+    detectors.latest.flatMap((l) => [
+      { deviceId: l.deviceId, metric: "ch4_ppm", ts: l.ts, value: l.ch4Ppm },
+      { deviceId: l.deviceId, metric: "lat", ts: l.ts, value: l.lat },
+      { deviceId: l.deviceId, metric: "lng", ts: l.ts, value: l.lng },
+    ]),
+  );
+  await insertRows(tx, gasDetectorReadings, detectors.readings);
+  await insertRows(tx, gasLeakPoints, detectors.leaks);
+  log(`${pipelines.length} pipelines, ${pipes.patrols.length} patrols, ${pipes.hazards.length} hazards, ${detectors.readings.length} vehicle readings, ${detectors.leaks.length} leak points inserted`);
+  const cases = await openGasCases(tx, { hazards: pipes.hazards, leaks: detectors.leaks, pipelines, region: opts.region ?? DEFAULT_REGION });
+  log(`${cases} cases opened for the hazards and the confirmed leak`);
+
+  return {
+    companies: companies.length,
+    stations: stations.length,
+    staff: staff.length,
+    customers: customers.length,
+    safetyChecks: parties.checks.length,
+    cylinders: cylinders.length,
+    fills: fills.length,
+    deliveries: deliveries.length,
+    cylinderEvents: events.length,
+    anomalies: anomalies.length,
+    windowDays,
+    pipelines: pipelines.length,
+    patrols: pipes.patrols.length,
+    hazards: pipes.hazards.length,
+    vehicles: detectors.devices.length,
+    detectorReadings: detectors.readings.length,
+    leakPoints: detectors.leaks.length,
+    cases,
+    links: pipes.links,
+  };
+}
