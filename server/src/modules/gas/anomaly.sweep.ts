@@ -8,6 +8,7 @@ import { ruleInForce } from "../../platform/rules/rules.js";
 import { judgeCheckOverdue, judgeForeignFill, type FillFacts } from "./anomaly.judge.js";
 import { raiseAnomalies } from "./anomaly.store.js";
 import { anomalyRulesRule } from "./delivery.rules.js";
+import { startPeriodic } from "../../platform/jobs/periodic.js";
 
 /**
  * The periodic sweep for the anomalies no delivery batch reveals: fills at a foreign station (rows another
@@ -87,36 +88,19 @@ export async function sweepAnomalies(db: Db, region: string, opts: { since?: Dat
   return { foreignFills, checkOverdue, judgedUntil: now };
 }
 
-/** Runs the sweep every `intervalMs` (first run one interval after start); keeps the fill watermark in memory. */
-export class AnomalySweeper {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
-  private since: Date | undefined;
-
-  constructor(private readonly deps: { db: Db; region: string; log: FastifyBaseLogger; intervalMs?: number }) {}
-
-  start(): void {
-    this.timer = setInterval(() => void this.tick(), this.deps.intervalMs ?? 10 * 60_000);
-    this.timer.unref();
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = sweepAnomalies(this.deps.db, this.deps.region, { since: this.since })
-      .then((r) => {
-        this.since = r.judgedUntil;
-        if (r.foreignFills + r.checkOverdue > 0) this.deps.log.info({ ...r }, "gas anomalies raised by the sweep");
-      })
-      .catch((err: unknown) => this.deps.log.error({ err }, "gas anomaly sweep failed"))
-      .finally(() => {
-        this.running = null;
-      });
-    await this.running;
-  }
-
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
-  }
+/** Runs the sweep every `intervalMs` (first run one interval after start), keeping the fill watermark in memory; returns its stop. */
+export function startAnomalySweep(deps: { db: Db; region: string; log: FastifyBaseLogger; intervalMs?: number }): () => Promise<void> {
+  let since: Date | undefined;
+  const everyMs = deps.intervalMs ?? 10 * 60_000;
+  return startPeriodic({
+    name: "gas anomaly sweep",
+    firstAfterMs: everyMs,
+    everyMs,
+    log: deps.log,
+    run: async () => {
+      const r = await sweepAnomalies(deps.db, deps.region, { since });
+      since = r.judgedUntil;
+      if (r.foreignFills + r.checkOverdue > 0) deps.log.info({ ...r }, "gas anomalies raised by the sweep");
+    },
+  });
 }

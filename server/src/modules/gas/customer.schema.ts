@@ -1,13 +1,8 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, doublePrecision, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, doublePrecision, index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { registryEnterprises } from "../registry/index.js";
 import { gasCylinders, gasStaff, gasStations } from "./cylinder.schema.js";
-
-const tz = () => timestamp({ withTimezone: true });
-const timestamps = {
-  createdAt: tz().notNull().defaultNow(),
-  updatedAt: tz().notNull().defaultNow(),
-};
+import { tz, timestamps } from "./schema.columns.js";
 
 /** 实名用户: a resident, a catering business or another user, real-name, with the installation's safety-check dates. */
 export const gasCustomers = pgTable(
@@ -31,7 +26,7 @@ export const gasCustomers = pgTable(
     lastCheckOn: date({ mode: "string" }),
     nextCheckDue: date({ mode: "string" }),
     active: boolean().notNull().default(true),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex("gas_customers_code_uq").on(t.enterpriseId, t.code),

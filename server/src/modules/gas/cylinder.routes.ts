@@ -35,7 +35,7 @@ export const cylinderRoutes: FastifyPluginAsyncZod<{ region: string; db: Db }> =
   const checkLog = new FillCheckLog(db, app.log);
   const stopSweep = startInspectionSweep(db, app.log);
   app.addHook("onClose", async () => {
-    stopSweep();
+    await stopSweep();
     await checkLog.close();
   });
 

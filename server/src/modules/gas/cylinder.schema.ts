@@ -1,12 +1,7 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, date, doublePrecision, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, date, doublePrecision, index, integer, jsonb, numeric, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { registryEnterprises, registryPersons } from "../registry/index.js";
-
-const tz = () => timestamp({ withTimezone: true });
-const timestamps = {
-  createdAt: tz().notNull().defaultNow(),
-  updatedAt: tz().notNull().defaultNow(),
-};
+import { tz, timestamps } from "./schema.columns.js";
 
 /** 充装站 (filling station) or 供应站/点 (supply point) of a gas company. */
 export const gasStations = pgTable(
@@ -25,7 +20,7 @@ export const gasStations = pgTable(
     lat: doublePrecision(),
     lng: doublePrecision(),
     active: boolean().notNull().default(true),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [index("gas_stations_enterprise_idx").on(t.enterpriseId)],
 );
@@ -47,7 +42,7 @@ export const gasStaff = pgTable(
     certificateNo: text(),
     certificateValidTo: date({ mode: "string" }),
     active: boolean().notNull().default(true),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [uniqueIndex("gas_staff_person_role_uq").on(t.personId, t.role), index("gas_staff_enterprise_idx").on(t.enterpriseId, t.role)],
 );
@@ -89,7 +84,7 @@ export const gasCylinders = pgTable(
     lastFillAt: tz(),
     lastSeenAt: tz(),
     version: integer().notNull().default(1),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex("gas_cylinders_code_uq").on(t.code),

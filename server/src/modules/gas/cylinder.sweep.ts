@@ -4,6 +4,7 @@ import { shanghaiDay } from "@contracts/platform/time";
 import type { Db } from "../../platform/db/client.js";
 import { rowsOf } from "../../platform/db/client.js";
 import { fromStatusesOf } from "./cylinder.workflow.js";
+import { startPeriodic } from "../../platform/jobs/periodic.js";
 
 const DAY_MS = 86_400_000;
 /** The first sweep waits a little after start, so it never competes with migrations or the seed. */
@@ -36,19 +37,13 @@ export async function sweepInspectionDue(db: Db, today = shanghaiDay()): Promise
   return rowsOf<{ n: number }>(result)[0]?.n ?? 0;
 }
 
-/** Starts the daily sweep on unref'd timers (they never keep the process alive); returns its stop. */
-export function startInspectionSweep(db: Db, log: FastifyBaseLogger): () => void {
-  const run = () => {
-    sweepInspectionDue(db)
-      .then((marked) => log.info({ marked }, "cylinder inspection sweep done"))
-      .catch((err: unknown) => log.error({ err }, "cylinder inspection sweep failed"));
-  };
-  const first = setTimeout(run, FIRST_SWEEP_MS);
-  const daily = setInterval(run, DAY_MS);
-  first.unref();
-  daily.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(daily);
-  };
+/** Starts the daily sweep; returns its stop. */
+export function startInspectionSweep(db: Db, log: FastifyBaseLogger): () => Promise<void> {
+  return startPeriodic({
+    name: "cylinder inspection sweep",
+    firstAfterMs: FIRST_SWEEP_MS,
+    everyMs: DAY_MS,
+    log,
+    run: async () => log.info({ marked: await sweepInspectionDue(db) }, "cylinder inspection sweep done"),
+  });
 }

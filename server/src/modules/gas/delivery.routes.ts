@@ -16,7 +16,7 @@ import { readXlsxUpload } from "../../platform/excel/upload.js";
 import { ruleInForce } from "../../platform/rules/rules.js";
 import { ANOMALY_EXPORT_COLUMNS, anomaliesForExport, getAnomaly, listAnomalies } from "./anomaly.queries.js";
 import { anomalyToCase, resolveAnomaly } from "./anomaly.service.js";
-import { AnomalySweeper } from "./anomaly.sweep.js";
+import { startAnomalySweep } from "./anomaly.sweep.js";
 import { customerRow, customersForExport, listCustomers } from "./customer.queries.js";
 import { createCustomer, getCustomer, setCustomerActive, updateCustomer, viewCustomerFull } from "./customer.service.js";
 import { CUSTOMER_EXPORT_COLUMNS, CUSTOMER_IMPORT_COLUMNS, importCustomers } from "./customer.sheet.js";
@@ -133,7 +133,6 @@ export const deliveryRoutes: FastifyPluginAsyncZod<{ region: string; db: Db; eve
     return reply.code(result.created ? 201 : 200).send(result);
   });
 
-  const sweeper = new AnomalySweeper({ db, region, log: app.log });
-  sweeper.start();
-  app.addHook("onClose", () => sweeper.stop());
+  const stopSweep = startAnomalySweep({ db, region, log: app.log });
+  app.addHook("onClose", stopSweep);
 };

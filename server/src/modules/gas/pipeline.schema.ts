@@ -1,12 +1,7 @@
 import { sql } from "drizzle-orm";
-import { date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { registryEnterprises, registryPersons, registryProjects } from "../registry/index.js";
-
-const tz = () => timestamp({ withTimezone: true });
-const timestamps = {
-  createdAt: tz().notNull().defaultNow(),
-  updatedAt: tz().notNull().defaultNow(),
-};
+import { tz, timestamps } from "./schema.columns.js";
 
 /** [lng, lat] in WGS-84, the GeoJSON order. */
 export type LngLat = [number, number];
@@ -35,7 +30,7 @@ export const gasPipelines = pgTable(
     maxLat: doublePrecision().notNull(),
     minLng: doublePrecision().notNull(),
     maxLng: doublePrecision().notNull(),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [index("gas_pipelines_enterprise_idx").on(t.enterpriseId, t.pressureClass), index("gas_pipelines_bbox_idx").on(t.minLat, t.maxLat, t.minLng, t.maxLng)],
 );
@@ -51,7 +46,7 @@ export const gasPatrolPlans = pgTable("gas_patrol_plans", {
   pipelineIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
   intervalDays: integer().notNull(),
   active: integer().notNull().default(1),
-  ...timestamps,
+  ...timestamps(),
 });
 
 /** One patrol: its GPS track and the share of the plan's lines it came within the coverage distance of. */

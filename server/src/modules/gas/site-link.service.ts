@@ -7,6 +7,7 @@ import { registryProjects as P } from "../registry/index.js";
 import { M_PER_DEG_LAT, pointToPolylineM, type LngLat } from "./geo.js";
 import { gasPipelines as L, gasSiteLinks as SL } from "./pipeline.schema.js";
 import { sitePipelineDistanceRule, type SitePipelineDistanceRule } from "./pipeline.rules.js";
+import { startPeriodic } from "../../platform/jobs/periodic.js";
 
 /**
  * Keeps `gas_site_links` true: which live construction sites lie within the linkage distance of a main of
@@ -119,21 +120,15 @@ export const SITE_LINK_SWEEP_MS = 10 * 60_000;
 const FIRST_SWEEP_MS = 2 * 60_000;
 
 /**
- * Starts the periodic full recompute on unref'd timers. Idempotent and serialised by the lock, so two
- * processes sweeping is harmless. Returns its stop.
+ * Starts the periodic full recompute. Idempotent and serialised by the lock, so two processes sweeping is
+ * harmless. Returns its stop.
  */
-export function startSiteLinkSweep(deps: { db: Db; log: FastifyBaseLogger }, region: string): () => void {
-  const run = () => {
-    relinkAll(deps.db, region)
-      .then((r) => deps.log.debug(r, "gas site-link sweep done"))
-      .catch((err) => deps.log.error({ err }, "gas site-link sweep failed"));
-  };
-  const first = setTimeout(run, FIRST_SWEEP_MS);
-  const every = setInterval(run, SITE_LINK_SWEEP_MS);
-  first.unref();
-  every.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(every);
-  };
+export function startSiteLinkSweep(deps: { db: Db; log: FastifyBaseLogger }, region: string): () => Promise<void> {
+  return startPeriodic({
+    name: "gas site-link sweep",
+    firstAfterMs: FIRST_SWEEP_MS,
+    everyMs: SITE_LINK_SWEEP_MS,
+    log: deps.log,
+    run: async () => deps.log.debug(await relinkAll(deps.db, region), "gas site-link sweep done"),
+  });
 }

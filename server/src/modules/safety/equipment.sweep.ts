@@ -4,6 +4,7 @@ import type { Db } from "../../platform/db/client.js";
 import type { EventBus } from "../../platform/events/bus.js";
 import { equipmentInUse } from "./equipment.queries.js";
 import { raiseEquipmentFindings } from "./equipment.service.js";
+import { startPeriodic } from "../../platform/jobs/periodic.js";
 
 const DAY_MS = 86_400_000;
 /** The first sweep waits a little after start, so it never competes with migrations or the seed. */
@@ -28,19 +29,13 @@ export async function sweepEquipment(deps: { db: Db; events: EventBus; log: Fast
   return { checked: all.length, opened };
 }
 
-/** Starts the daily sweep on unref'd timers (they never keep the process alive); returns its stop. */
-export function startEquipmentSweep(deps: { db: Db; events: EventBus; log: FastifyBaseLogger }, region: string): () => void {
-  const run = () => {
-    sweepEquipment(deps, region)
-      .then((r) => deps.log.info(r, "equipment sweep done"))
-      .catch((err) => deps.log.error({ err }, "equipment sweep failed"));
-  };
-  const first = setTimeout(run, FIRST_SWEEP_MS);
-  const daily = setInterval(run, DAY_MS);
-  first.unref();
-  daily.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(daily);
-  };
+/** Starts the daily sweep; returns its stop. */
+export function startEquipmentSweep(deps: { db: Db; events: EventBus; log: FastifyBaseLogger }, region: string): () => Promise<void> {
+  return startPeriodic({
+    name: "equipment sweep",
+    firstAfterMs: FIRST_SWEEP_MS,
+    everyMs: DAY_MS,
+    log: deps.log,
+    run: async () => deps.log.info(await sweepEquipment(deps, region), "equipment sweep done"),
+  });
 }
