@@ -24,6 +24,16 @@ describe("the pipeline map option", () => {
     expect(coverageHex(null)).not.toBe(coverageHex(95));
   });
 
+  it("opens on the city outline framed on the network", () => {
+    const o = pipelineMapOption(fc, [], { mapName: "m", outline: [119.9, 28.7, 120.3, 29.1], colourBy: "pressure", text }) as { geo: { center: number[]; zoom: number } };
+    expect(o.geo.center).toEqual([120.005, 28.9]);
+    // The network spans 0.01° of a 0.4° outline: zoomed in, capped at 20.
+    expect(o.geo.zoom).toBe(20);
+    // An outline no wider than the network: never zoomed out below the whole outline.
+    const wide = pipelineMapOption(fc, [], { mapName: "m", outline: [120.001, 28.899, 120.009, 28.901], colourBy: "pressure", text }) as typeof o;
+    expect(wide.geo.zoom).toBe(1);
+  });
+
   it("spreads extra layers (the vehicle) after its own", () => {
     const o = pipelineMapOption(fc, [], { mapName: "m", colourBy: "pressure", text, extraSeries: [{ type: "scatter", id: "vehicle" }] }) as { series: { id?: string }[] };
     expect(o.series.at(-1)?.id).toBe("vehicle");

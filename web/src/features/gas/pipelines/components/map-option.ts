@@ -32,7 +32,14 @@ export interface MapText {
 export function pipelineMapOption(
   fc: PipelineFeatureCollection,
   links: readonly SiteLinkDto[],
-  opts: { mapName: string | null; colourBy: "pressure" | "coverage"; text: MapText; extraSeries?: unknown[] },
+  opts: {
+    mapName: string | null;
+    /** The city outline's extent [minLng, minLat, maxLng, maxLat]: the view opens zoomed onto the network inside it. */
+    outline?: [number, number, number, number] | null;
+    colourBy: "pressure" | "coverage";
+    text: MapText;
+    extraSeries?: unknown[];
+  },
 ): EChartsCoreOption {
   const sites = new Map<string, SiteLinkDto[]>();
   for (const l of links) sites.set(l.projectId, [...(sites.get(l.projectId) ?? []), l]);
@@ -41,6 +48,10 @@ export function pipelineMapOption(
   const lats = all.map((c) => c[1]);
   // Without the city outline the view frames the network itself.
   const center = all.length ? [(Math.min(...lngs) + Math.max(...lngs)) / 2, (Math.min(...lats) + Math.max(...lats)) / 2] : undefined;
+  // The mains lie in the town centre, a speck of the county outline: open framed on them (the user can zoom out).
+  const o = opts.outline;
+  const span = (lo: number[], hi: number[]) => Math.max(1e-6, Math.max(...hi) - Math.min(...lo));
+  const zoom = o && all.length ? Math.min(20, Math.max(1, 0.8 * Math.min((o[2] - o[0]) / span(lngs, lngs), (o[3] - o[1]) / span(lats, lats)))) : 1;
   return {
     tooltip: {
       trigger: "item",
@@ -65,7 +76,7 @@ export function pipelineMapOption(
     geo: {
       map: opts.mapName ?? undefined,
       roam: true,
-      ...(opts.mapName ? { layoutCenter: ["50%", "50%"], layoutSize: "96%" } : { center, zoom: 1 }),
+      ...(opts.mapName ? { layoutCenter: ["50%", "50%"], layoutSize: "96%", ...(center ? { center, zoom } : {}) } : { center, zoom: 1 }),
       scaleLimit: { min: 0.8, max: 400 },
       itemStyle: { areaColor: "#f5f8fc", borderColor: "#9bb6da", borderWidth: 1 },
       emphasis: { disabled: true },
