@@ -23,8 +23,6 @@ export class ListenHub {
   private client: pg.Client | null = null;
   private connecting: Promise<pg.Client> | null = null;
   private live = false;
-  /** LISTEN/UNLISTEN statements one after another: subscribers come and go concurrently (all at once at shutdown). */
-  private statements: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly url: string) {}
 
@@ -34,7 +32,7 @@ export class ListenHub {
     this.subscribers.add(sub);
     try {
       const client = await this.connection();
-      if (firstOnChannel) await this.run(client, `listen ${quote(channel)}`);
+      if (firstOnChannel) await client.query(`listen ${quote(channel)}`);
     } catch (err) {
       this.subscribers.delete(sub);
       throw err;
@@ -44,12 +42,6 @@ export class ListenHub {
       isLive: () => this.live && this.subscribers.has(sub),
       close: () => this.unsubscribe(sub),
     };
-  }
-
-  private run(client: pg.Client, text: string): Promise<unknown> {
-    const next = this.statements.then(() => client.query(text));
-    this.statements = next.catch(() => undefined);
-    return next;
   }
 
   private channels(): Set<string> {
@@ -102,7 +94,7 @@ export class ListenHub {
       this.live = false;
       await client.end().catch(() => undefined);
     } else if (!this.channels().has(sub.channel)) {
-      await this.run(client, `unlisten ${quote(sub.channel)}`).catch(() => undefined);
+      await client.query(`unlisten ${quote(sub.channel)}`).catch(() => undefined);
     }
   }
 }
