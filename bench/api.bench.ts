@@ -2,8 +2,7 @@
 // same SQL, on a private PostgreSQL database seeded with the demo city; then the case board and a filtered case
 // list over 100,000 seeded cases (BENCH_CASES), each against its own bare baseline. The last line printed is one
 // JSON object.
-import { readFileSync, writeFileSync } from "node:fs";
-import { Session } from "node:inspector/promises";
+import { readFileSync } from "node:fs";
 import { cpus } from "node:os";
 import pg from "pg";
 import { LIVE_PROJECT_STATUSES } from "@contracts/registry/enums";
@@ -18,6 +17,7 @@ import { isCasesQuery, seedCases } from "./cases.seed";
 import { createBenchDatabase } from "./bench-db";
 import { captureQueries, isRegistryQuery, type CapturedQuery } from "./capture";
 import { runLoad, type LoadSpec, type LoadSummary } from "./load";
+import { withCpuProfile } from "./cpu-profile";
 
 const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
@@ -102,7 +102,7 @@ try {
   log(`warming up (${WARMUP_S} s each), then ${CONNECTIONS} connections for ${DURATION_S} s per app…`);
   await runLoad(realSpec(WARMUP_S));
   await runLoad(bareSpec(WARMUP_S));
-  const real = await withCpuProfile(process.env.BENCH_CPU_PROFILE, () => measured(realSpec(DURATION_S)));
+  const real = await withCpuProfile(process.env.BENCH_CPU_PROFILE, () => measured(realSpec(DURATION_S)), log);
   const baseline = await measured(bareSpec(DURATION_S));
 
   printProfile(await profile(pool, { list: { all: listAll, kept: list }, detail: { all: detailAll, kept: detail } }));
@@ -205,23 +205,6 @@ interface Measured extends LoadSummary {
   restMsPerReq: number | null;
   /** Busy share of all cores over the run. */
   machinePct: number | null;
-}
-
-/** Runs `fn` under the V8 sampling profiler when a file is given (open the .cpuprofile in Chrome DevTools). */
-async function withCpuProfile<T>(file: string | undefined, fn: () => Promise<T>): Promise<T> {
-  if (!file) return fn();
-  const session = new Session();
-  session.connect();
-  await session.post("Profiler.enable");
-  await session.post("Profiler.start");
-  try {
-    return await fn();
-  } finally {
-    const { profile } = await session.post("Profiler.stop");
-    writeFileSync(file, JSON.stringify(profile));
-    session.disconnect();
-    log(`CPU profile of the API run written to ${file}`);
-  }
 }
 
 /** Busy and total ticks of all cores (Linux /proc/stat); null elsewhere. */

@@ -2,8 +2,6 @@
 // cylinders on a private PostgreSQL database, answered by the real app (bearer token of a gas-company user,
 // zod, the prepared look-up, the judge, the batched check log) under closed-loop load; side by side, in the same
 // run, a bare pg + Fastify app doing the same indexed look-up. The last line printed is one JSON object.
-import { writeFileSync } from "node:fs";
-import { Session } from "node:inspector/promises";
 import { loadavg } from "node:os";
 import Fastify from "fastify";
 import { buildApp } from "../server/src/app";
@@ -14,6 +12,7 @@ import { migrateDatabase } from "../server/src/platform/db/migrate";
 import { createBenchDatabase } from "./bench-db";
 import { runGasLoad, type GasLoadSpec } from "./gas.load";
 import type { LoadSummary } from "./load";
+import { withCpuProfile } from "./cpu-profile";
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const CYLINDERS = env("BENCH_CYLINDERS", 1_000_000);
@@ -91,23 +90,6 @@ async function buildBare() {
   return app;
 }
 
-/** Runs `fn` under the V8 sampling profiler when a file is given (open the .cpuprofile in Chrome DevTools). */
-async function withCpuProfile<T>(file: string | undefined, fn: () => Promise<T>): Promise<T> {
-  if (!file) return fn();
-  const session = new Session();
-  session.connect();
-  await session.post("Profiler.enable");
-  await session.post("Profiler.start");
-  try {
-    return await fn();
-  } finally {
-    const { profile } = await session.post("Profiler.stop");
-    writeFileSync(file, JSON.stringify(profile));
-    session.disconnect();
-    say(`CPU profile of the SiteCloud run written to ${file}`);
-  }
-}
-
 const round = (v: number) => Math.round(v * 10) / 10;
 
 try {
@@ -142,7 +124,7 @@ try {
     const cpu = process.cpuUsage(cpu0);
     return { ...r, serverMsPerReq: (cpu.user + cpu.system) / 1000 / Math.max(1, r.requests) };
   };
-  const api = await withCpuProfile(process.env.BENCH_CPU_PROFILE, () => measured(realSpec(DURATION_S)));
+  const api = await withCpuProfile(process.env.BENCH_CPU_PROFILE, () => measured(realSpec(DURATION_S)), say);
   const baseline = await measured(bareSpec(DURATION_S));
 
   // Every answered check is on record once the buffer is flushed (it is flushed on close).
