@@ -283,6 +283,7 @@ const ROSTER_SHEET = ["姓名", "身份证号", "工种", "班组", "用工单�
 /** Roles with `workforce.manage` (and `workforce.sensitive`: the same roles); `bound` as for WORKFORCE_READ. */
 const WORKFORCE_MANAGE = (ok: number, bound = ok): Expect => every(403, { admin: ok, inspector: ok, enterprise: bound, project: bound });
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 2]);
+const PDF = Buffer.from("%PDF-1.4\n%矩阵\n");
 const PROJECT_SHEET = ["项目编号", "项目名称", "项目类型", "所属街道", "项目地址", "经度", "纬度", "建筑面积(㎡)", "合同价(万元)", "施工许可证号", "计划开工", "计划竣工", "建设单位信用代码", "施工总承包信用代码", "监理单位信用代码"];
 
 const cases: Case[] = [
@@ -600,7 +601,7 @@ cases.push(
 // ─── SAFETY block (issue 5): 危大 register and workflow, expert pool, lifting machinery ───
 import { ensureRuleDefaults } from "../server/src/platform/rules/rules";
 import { casesRuleDefinitions } from "../server/src/modules/cases/index";
-import { safetyDangerousWorks, safetyEquipment, safetyExperts, safetyRuleDefinitions } from "../server/src/modules/safety/index";
+import { safetyDangerousWorkFiles, safetyDangerousWorks, safetyEquipment, safetyExperts, safetyRuleDefinitions } from "../server/src/modules/safety/index";
 
 /** Roles with `safety.read`; `bound` is what the enterprise and project users get outside their scope. */
 const SAFETY_READ = (ok: number, bound = ok): Expect => every(403, { admin: ok, leader: ok, inspector: ok, enterprise: bound, project: bound });
@@ -627,6 +628,13 @@ beforeAll(async () => {
   ];
   const inserted = await t.db.insert(safetyDangerousWorks).values(rows).returning({ id: safetyDangerousWorks.id, name: safetyDangerousWorks.name });
   for (const w of inserted) f[w.name.replace("矩阵危大", "")] = w.id;
+  // One archived document on each project's work, stored as an upload would be.
+  const doc = await new FileStore(testConfig().dataDir).saveDocument("dangerous-works", PDF, "file");
+  const docs = await t.db
+    .insert(safetyDangerousWorkFiles)
+    .values([f.wPA, f.wPB].map((workId) => ({ workId, kind: "scheme", revision: 1, fileName: "方案.pdf", ...doc, uploadedBy: "矩阵" })))
+    .returning({ id: safetyDangerousWorkFiles.id });
+  [f.docPA, f.docPB] = docs.map((d) => d.id);
   // Five pool experts employed by an enterprise of their own that no case adds to a project; one more to toggle; one person to add.
   const [expertFirm] = await t.db.insert(ents).values({ name: "矩阵专家单位", creditCode: creditCode(), type: "other", legalRep: "法人" }).returning({ id: ents.id });
   f.expertFirm = expertFirm.id;
@@ -664,6 +672,13 @@ cases.push(
   // The general contractor records the expert review: A on PA; the admin and the project user sign for no contractor.
   { route: "POST /dangerous-works/:id/expert-reviews", on: "works on PA", url: (r) => `/dangerous-works/${per("erPA")(r)}/expert-reviews`, body: review, expect: every(403, { enterprise: 201 }) },
   { route: "POST /dangerous-works/:id/expert-reviews", on: "work on PB", url: () => `/dangerous-works/${f.erPB}/expert-reviews`, body: review, expect: every(403, { enterprise: 404, project: 404 }) },
+  { route: "POST /dangerous-works/:id/files", on: "PA", url: () => `/dangerous-works/${f.wPA}/files?kind=monitoring`, upload: async () => PDF, expect: SAFETY_MANAGE(201) },
+  { route: "POST /dangerous-works/:id/files", on: "PB", url: () => `/dangerous-works/${f.wPB}/files?kind=monitoring`, upload: async () => PDF, expect: SAFETY_MANAGE(201, 404) },
+  { route: "GET /dangerous-works/:id/files/:fileId", on: "PA", url: () => `/dangerous-works/${f.wPA}/files/${f.docPA}`, expect: SAFETY_READ(200) },
+  { route: "GET /dangerous-works/:id/files/:fileId", on: "PB", url: () => `/dangerous-works/${f.wPB}/files/${f.docPB}`, expect: SAFETY_READ(200, 404) },
+  // No subcontractor drafted these works: every party that may act is told so (422); out of scope, 404.
+  { route: "POST /dangerous-works/:id/drafter-signoff", on: "PA", url: () => `/dangerous-works/${f.wPA}/drafter-signoff`, body: {}, expect: SAFETY_MANAGE(422) },
+  { route: "POST /dangerous-works/:id/drafter-signoff", on: "PB", url: () => `/dangerous-works/${f.wPB}/drafter-signoff`, body: {}, expect: SAFETY_MANAGE(422, 404) },
   { route: "POST /dangerous-works/:id/gas-clearance", on: "PA", url: () => `/dangerous-works/${f.wPA}/gas-clearance`, body: () => ({ enterpriseId: f.G, refNo: "MX-RQ-1" }), expect: SAFETY_MANAGE(200) },
   { route: "POST /dangerous-works/:id/gas-clearance", on: "PB", url: () => `/dangerous-works/${f.wPB}/gas-clearance`, body: () => ({ enterpriseId: f.G, refNo: "MX-RQ-1" }), expect: SAFETY_MANAGE(200, 404) },
   { route: "GET /projects/:id/dangerous-works", on: "PA", url: () => `/projects/${f.PA}/dangerous-works`, expect: SAFETY_READ(200) },

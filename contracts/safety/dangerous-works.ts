@@ -158,10 +158,12 @@ export const DANGEROUS_WORK_STATES = [
   "supervisor_review",
   "expert_review",
   "disclosed",
+  "posted",
   "in_progress",
   "acceptance",
   "accepted",
   "closed",
+  "emergency",
 ] as const;
 export const DangerousWorkState = z.enum(DANGEROUS_WORK_STATES);
 export type DangerousWorkState = z.infer<typeof DangerousWorkState>;
@@ -172,11 +174,65 @@ export const DANGEROUS_WORK_STATE_LABELS: Labels<DangerousWorkState> = {
   supervisor_review: { zh: "监理审查", en: "Supervisor review" },
   expert_review: { zh: "专家论证", en: "Expert review" },
   disclosed: { zh: "方案交底", en: "Disclosure" },
+  posted: { zh: "现场公示", en: "Posted on site" },
   in_progress: { zh: "实施中", en: "In progress" },
   acceptance: { zh: "验收中", en: "Acceptance" },
   accepted: { zh: "已验收", en: "Accepted" },
   closed: { zh: "已归档", en: "Closed" },
+  emergency: { zh: "险情处置", en: "Emergency" },
 };
+
+/**
+ * What a step records in its `data`, by key (the workflow names the keys each step needs; the detail's
+ * `nextSteps[].fields` repeats them so a form can ask for exactly those). `date` is YYYY-MM-DD, `datetime`
+ * an ISO 8601 instant, `text` at least one visible character.
+ */
+export const STEP_FIELDS = {
+  disclosedOn: { kind: "date", zh: "安全技术交底日期", en: "Safety briefing date" },
+  postedOn: { kind: "date", zh: "现场公示日期", en: "Site notice date" },
+  responsiblePersons: { kind: "text", zh: "公示的具体责任人员", en: "Responsible persons on the notice" },
+  occurredAt: { kind: "datetime", zh: "险情发生时间", en: "When the emergency occurred" },
+  recoveryPlan: { kind: "text", zh: "工程恢复方案", en: "Recovery plan" },
+  postAssessment: { kind: "text", zh: "应急抢险后评估", en: "Post-emergency assessment" },
+} as const satisfies Record<string, { kind: "date" | "datetime" | "text"; zh: string; en: string }>;
+export const STEP_FIELD_KEYS = Object.keys(STEP_FIELDS) as (keyof typeof STEP_FIELDS)[];
+export type StepField = keyof typeof STEP_FIELDS;
+
+/**
+ * Documents kept with a work (37号令 第二十四条: the scheme, reviews, expert report, disclosures, monitoring,
+ * acceptance and emergency records are archived). The scheme of the current revision must be on file before
+ * the contractor's review is signed.
+ */
+export const WORK_FILE_KINDS = ["scheme", "expert_report", "disclosure", "posting", "monitoring", "acceptance", "emergency", "other"] as const;
+export const WorkFileKind = z.enum(WORK_FILE_KINDS);
+export type WorkFileKind = z.infer<typeof WorkFileKind>;
+export const WORK_FILE_KIND_LABELS: Labels<WorkFileKind> = {
+  scheme: { zh: "专项施工方案", en: "Special scheme" },
+  expert_report: { zh: "专家论证报告", en: "Expert review report" },
+  disclosure: { zh: "交底记录", en: "Briefing record" },
+  posting: { zh: "现场公示", en: "Site notice" },
+  monitoring: { zh: "监测记录", en: "Monitoring record" },
+  acceptance: { zh: "验收记录", en: "Acceptance record" },
+  emergency: { zh: "险情处置资料", en: "Emergency record" },
+  other: { zh: "其他", en: "Other" },
+};
+/** PDF, JPEG or PNG by their first bytes; the size limit is the upload limit. */
+export const WORK_FILE_TYPES = ["application/pdf", "image/jpeg", "image/png"] as const;
+export const UploadWorkFileQuery = z.object({ kind: WorkFileKind });
+export const WorkFileParams = z.object({ id: z.uuid(), fileId: z.uuid() });
+export const WorkFileDto = z.object({
+  id: z.uuid(),
+  kind: WorkFileKind,
+  /** The scheme revision the work was at when the file was filed. */
+  revision: z.number().int(),
+  fileName: z.string(),
+  contentType: z.enum(WORK_FILE_TYPES),
+  size: z.number().int(),
+  sha256: z.string(),
+  uploadedBy: z.string(),
+  uploadedAt: z.string(),
+});
+export type WorkFileDto = z.infer<typeof WorkFileDto>;
 
 export const EXPERT_VERDICTS = ["pass", "pass_with_changes", "fail"] as const;
 export const ExpertVerdict = z.enum(EXPERT_VERDICTS);
@@ -198,6 +254,8 @@ export const CreateDangerousWorkInput = z.object({
   plannedStart: IsoDate.nullable().optional(),
   plannedEnd: IsoDate.nullable().optional(),
   authorName: z.string().trim().max(60).nullable().optional(),
+  /** A specialty subcontractor of the project that drafted the scheme; its technical lead then signs too. */
+  drafterEnterpriseId: z.uuid().nullable().optional(),
 });
 export type CreateDangerousWorkInput = z.input<typeof CreateDangerousWorkInput>;
 
@@ -208,6 +266,7 @@ export const UpdateDangerousWorkInput = z.object({
   plannedStart: IsoDate.nullable().optional(),
   plannedEnd: IsoDate.nullable().optional(),
   authorName: z.string().trim().max(60).nullable().optional(),
+  drafterEnterpriseId: z.uuid().nullable().optional(),
   /** Why the scheme changed (design change …); recorded on the timeline. */
   note: z.string().trim().max(500).optional(),
 });
@@ -228,13 +287,24 @@ export const ExpertReviewInput = z.object({
 });
 export type ExpertReviewInput = z.input<typeof ExpertReviewInput>;
 
+export const DrafterSignoffInput = z.object({ note: z.string().trim().max(500).default("") });
+export type DrafterSignoffInput = z.input<typeof DrafterSignoffInput>;
+
 export const GasClearanceInput = z.object({ enterpriseId: z.uuid(), refNo: z.string().trim().min(1).max(64) });
 export type GasClearanceInput = z.infer<typeof GasClearanceInput>;
 
 export const GasClearanceDto = z.object({ enterpriseId: z.uuid(), enterpriseName: z.string().nullable(), refNo: z.string(), at: z.string(), by: z.string() });
 
 /** A step the actor may take now, or one the workflow would refuse, with the reason. */
-export const NextStepDto = z.object({ to: DangerousWorkState, allowed: z.boolean(), reason: z.string().nullable() });
+export const NextStepDto = z.object({
+  to: DangerousWorkState,
+  allowed: z.boolean(),
+  reason: z.string().nullable(),
+  /** The step must say why (a return, a failed acceptance, an emergency report). */
+  needsNote: z.boolean(),
+  /** The `data` keys the step records (STEP_FIELDS). */
+  fields: z.array(z.enum(STEP_FIELD_KEYS as [StepField, ...StepField[]])),
+});
 export type NextStepDto = z.infer<typeof NextStepDto>;
 
 export const DangerousWorkDto = z.object({
@@ -254,6 +324,10 @@ export const DangerousWorkDto = z.object({
   plannedStart: z.string().nullable(),
   plannedEnd: z.string().nullable(),
   authorName: z.string().nullable(),
+  drafterEnterpriseId: z.uuid().nullable(),
+  drafterEnterpriseName: z.string().nullable(),
+  /** With a subcontractor drafter: its technical lead has signed the current revision (the first of the two signatures). */
+  drafterSigned: z.boolean(),
   gasClearance: GasClearanceDto.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -287,6 +361,9 @@ export const DangerousWorkDetailDto = DangerousWorkDto.extend({
   events: z.array(DangerousWorkEventDto),
   expertReviews: z.array(ExpertReviewDto),
   nextSteps: z.array(NextStepDto),
+  files: z.array(WorkFileDto),
+  /** Whether the caller may sign now as the drafting subcontractor, or why not (null when no subcontractor drafted). */
+  drafterSignoff: z.object({ allowed: z.boolean(), reason: z.string().nullable() }).nullable(),
 });
 export type DangerousWorkDetailDto = z.infer<typeof DangerousWorkDetailDto>;
 

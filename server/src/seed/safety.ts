@@ -80,7 +80,9 @@ const WORK_TEMPLATES: readonly { category: DangerousWorkCategory; name: string; 
 
 /** The workflow path to each stage (a 超危大 passes its expert review on the way). */
 function pathTo(target: DangerousWorkState, chaoweida: boolean): DangerousWorkState[] {
-  const order = DANGEROUS_WORK_STATES.filter((s) => chaoweida || s !== "expert_review");
+  // 险情处置 is a detour from 实施, not a stage after 归档.
+  if (target === "emergency") return [...pathTo("in_progress", chaoweida), "emergency"];
+  const order = DANGEROUS_WORK_STATES.filter((s) => s !== "emergency" && (chaoweida || s !== "expert_review"));
   return order.slice(0, order.indexOf(target) + 1);
 }
 
@@ -134,8 +136,11 @@ export function generateSafety(rng: Rng, city: SafetyInput): SeedSafety {
       if (c.level === "none") continue;
       const chaoweida = c.level === "chaoweida";
       // Round-robin over the stages, so every stage appears on some site.
+      const round = Math.floor(stateCursor / DANGEROUS_WORK_STATES.length);
       let target = DANGEROUS_WORK_STATES[stateCursor++ % DANGEROUS_WORK_STATES.length];
       if (target === "expert_review" && !chaoweida) target = "supervisor_review";
+      // An emergency is rare: every other round only.
+      if (target === "emergency" && round % 2 === 1) target = "in_progress";
       const path = pathTo(target, chaoweida);
       const reached = (s: DangerousWorkState) => path.includes(s);
       // Dates: the works start once disclosed; earlier stages plan a start ahead, later ones lie in the past.
@@ -169,8 +174,17 @@ export function generateSafety(rng: Rng, city: SafetyInput): SeedSafety {
           if (step.verdict === "fail") revision++;
         } else {
           const signer = SIGNER_OF[step.to];
-          const data = step.to === "in_progress" ? { disclosedOn: when.toISOString().slice(0, 10) } : step.to === "identified" ? { level: c.level, clauses: c.clauses } : null;
-          out.events.push({ workId, at: when, actorId: null, actorName: signer === "supervisor" ? supName : gcName, action: step.to === "identified" ? "identified" : "transition", fromState: from, toState: step.to, note: "", data });
+          const day = when.toISOString().slice(0, 10);
+          const data =
+            step.to === "posted"
+              ? { disclosedOn: day, postedOn: day, responsiblePersons: `项目经理、专职安全员（${gcName.slice(0, 6)}项目部）` }
+              : step.to === "emergency"
+                ? { occurredAt: new Date(at - 2 * 3_600_000).toISOString() }
+                : step.to === "identified"
+                  ? { level: c.level, clauses: c.clauses }
+                  : null;
+          const note = step.to === "emergency" ? "监测数据超预警值，坑边出现裂缝；已停止作业、撤离人员、回填反压并加密监测" : "";
+          out.events.push({ workId, at: when, actorId: null, actorName: signer === "supervisor" ? supName : gcName, action: step.to === "identified" ? "identified" : "transition", fromState: from, toState: step.to, note, data });
         }
         from = step.to;
         at += stepMs;

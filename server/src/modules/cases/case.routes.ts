@@ -18,7 +18,7 @@ import {
 } from "@contracts/cases/cases";
 import { IdParams, page } from "@contracts/platform/common";
 import type { Config } from "../../config.js";
-import { invalidField } from "../../platform/errors.js";
+import { readImageUpload } from "../../platform/http/upload.js";
 import { sendXlsx } from "../../platform/excel/excel.js";
 import type { FileStore } from "../../platform/files/store.js";
 import { sendPdf, siteUrlOf } from "../../platform/pdf/official-document.js";
@@ -34,14 +34,6 @@ const ExportQuery = ListCasesQuery.omit({ page: true, pageSize: true });
 const BoardQuery = z.object({ projectId: z.uuid().optional() });
 // The note of a sign-for is optional, so no body at all is a valid request.
 const AcceptBody = AcceptCaseInput.nullish().transform((v) => v ?? {});
-
-async function readImageUpload(req: FastifyRequest): Promise<Buffer> {
-  const missing = () => invalidField("file", "请上传 JPEG 或 PNG 照片，字段名 file (upload an image in field `file`)");
-  if (!req.isMultipart()) throw missing();
-  const part = await req.file();
-  if (!part || part.fieldname !== "file") throw missing();
-  return part.toBuffer();
-}
 
 function pdfRoute(kind: NoticeKind, file: string) {
   return async (req: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {

@@ -10,6 +10,7 @@ import { requirePermission } from "../../platform/auth/actor.js";
 import type { Db } from "../../platform/db/client.js";
 import type { EventBus } from "../../platform/events/bus.js";
 import { invalidField } from "../../platform/errors.js";
+import { readImageUpload } from "../../platform/http/upload.js";
 import type { FileStore } from "../../platform/files/store.js";
 import { sendXlsx, writeSheet } from "../../platform/excel/excel.js";
 import { readXlsxUpload } from "../../platform/excel/upload.js";
@@ -25,7 +26,7 @@ import { deliveriesForExport, listDeliveries } from "./delivery.queries.js";
 import { userCheckIntervalRule } from "./delivery.rules.js";
 import { recordDeliveries } from "./delivery.service.js";
 import { DELIVERY_EXPORT_COLUMNS, DELIVERY_IMPORT_COLUMNS } from "./delivery.sheet.js";
-import { assertCheckPhotos, assertMayUploadCheckPhotos, readCheckPhoto, readImageUpload, saveCheckPhoto } from "./safety-check.photos.js";
+import { assertCheckPhotos, assertMayUploadCheckPhotos, readCheckPhoto, saveCheckPhoto } from "./safety-check.photos.js";
 import { listSafetyChecks, recordSafetyCheck } from "./safety-check.service.js";
 
 const tags = ["gas"];

@@ -1,23 +1,14 @@
-import type { FastifyRequest } from "fastify";
 import { sql } from "drizzle-orm";
 import { requirePermission } from "../../platform/auth/actor.js";
 import type { Actor, ServiceContext } from "../../platform/context.js";
 import { rowsOf, type Executor } from "../../platform/db/client.js";
-import { invalidField, notFound } from "../../platform/errors.js";
+import { notFound } from "../../platform/errors.js";
 import { PhotoShelf } from "../../platform/files/photos.js";
 import type { FileStore } from "../../platform/files/store.js";
 import { gasScope } from "./gas.scope.js";
 
 /** Safety-check photos (platform/files/photos.ts): the company uploads them, whoever may see the check reads them. */
 const shelf = (files: FileStore) => new PhotoShelf(files, "gas-checks");
-
-export async function readImageUpload(req: FastifyRequest): Promise<Buffer> {
-  const missing = () => invalidField("file", "请上传 JPEG 或 PNG 照片，字段名 file (upload an image in field `file`)");
-  if (!req.isMultipart()) throw missing();
-  const part = await req.file();
-  if (!part || part.fieldname !== "file") throw missing();
-  return part.toBuffer();
-}
 
 /** @throws AppError FORBIDDEN without gas.manage (checked before the body is read by the route). */
 export const assertMayUploadCheckPhotos = (actor: Actor) => requirePermission(actor, "gas.manage");

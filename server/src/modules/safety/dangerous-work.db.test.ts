@@ -6,7 +6,7 @@ import type { Page } from "../../platform/db/pagination.js";
 import { createTestApp, type TestApp, type TestUser } from "../../../../test/app";
 import { auditLog } from "../../platform/audit/schema.js";
 import { registryPersons } from "../registry/index.js";
-import { safetyWorld, type SafetyWorld } from "./safety.test-fixtures.js";
+import { multipartFile, safetyWorld, TINY_PDF, type SafetyWorld } from "./safety.test-fixtures.js";
 
 let t: TestApp;
 let w: SafetyWorld;
@@ -32,6 +32,14 @@ async function moveOk(user: TestUser, id: string, to: string, extra: Record<stri
   expect(res.statusCode, `${to}: ${res.body}`).toBe(200);
   return res.json();
 }
+const upload = (user: TestUser, id: string, kind: string, bytes = TINY_PDF, name = "专项施工方案.pdf") =>
+  t.as(user, { method: "POST", url: `/api/v1/dangerous-works/${id}/files?kind=${kind}`, ...multipartFile(bytes, name) });
+/** Files the scheme document of the work's current revision (needed before the contractor's review is signed). */
+async function fileScheme(id: string, user = w.users.gc): Promise<void> {
+  const res = await upload(user, id, "scheme");
+  expect(res.statusCode, res.body).toBe(201);
+}
+const POSTING = { disclosedOn: today, postedOn: today, responsiblePersons: "项目经理张三、专职安全员李四" };
 const review = (user: TestUser, id: string, expertIds: string[], verdict: string) => api(user, "POST", `/dangerous-works/${id}/expert-reviews`, { expertIds, heldOn: today, verdict, opinion: "论证意见" });
 
 describe("registering 危大 works", () => {
@@ -77,6 +85,11 @@ describe("the 超危大 workflow", () => {
     const work = await register({ category: "formwork_support", name: "高大模板", params: { height_m: 9 } });
     expect(work.level).toBe("chaoweida");
     await moveOk(w.users.project, work.id, "scheme_drafting");
+    const noScheme = await move(w.users.gc, work.id, "enterprise_review");
+    expect(noScheme.statusCode).toBe(422);
+    expect(issues(noScheme.body)[0]).toMatchObject({ path: "files" });
+    expect(noScheme.json().error.message).toContain("第 1 版专项施工方案");
+    await fileScheme(work.id);
     await moveOk(w.users.gc, work.id, "enterprise_review");
     const wrongSigner = await move(w.users.sup, work.id, "supervisor_review");
     expect(wrongSigner.statusCode).toBe(403);
@@ -103,19 +116,27 @@ describe("the 超危大 workflow", () => {
     const failed = await review(w.users.gc, work.id, w.experts.slice(0, 5), "fail");
     expect(failed.statusCode).toBe(201);
     expect(failed.json()).toMatchObject({ state: "scheme_drafting", revision: 2 });
+    // Revision 1's document does not stand for revision 2.
+    expect((await move(w.users.gc, work.id, "enterprise_review")).statusCode).toBe(422);
+    await fileScheme(work.id);
     await moveOk(w.users.gc, work.id, "enterprise_review");
     await moveOk(w.users.gc, work.id, "supervisor_review");
     expect((await move(w.users.sup, work.id, "disclosed")).statusCode).toBe(422);
     await moveOk(w.users.sup, work.id, "expert_review");
     const changes = await review(w.users.gc, work.id, w.experts.slice(1, 6), "pass_with_changes");
     expect(changes.json()).toMatchObject({ state: "enterprise_review", revision: 3 });
+    await fileScheme(work.id);
     await moveOk(w.users.gc, work.id, "supervisor_review");
     await moveOk(w.users.sup, work.id, "disclosed");
 
-    const noDate = await move(w.users.gc, work.id, "in_progress");
+    expect((await move(w.users.gc, work.id, "in_progress")).statusCode).toBe(422);
+    const noDate = await move(w.users.gc, work.id, "posted", { data: { postedOn: today } });
     expect(noDate.statusCode).toBe(422);
     expect(issues(noDate.body)[0].path).toBe("data.disclosedOn");
-    await moveOk(w.users.gc, work.id, "in_progress", { data: { disclosedOn: today } });
+    const noPersons = await move(w.users.gc, work.id, "posted", { data: { disclosedOn: today, postedOn: today, responsiblePersons: "  " } });
+    expect(issues(noPersons.body)[0].path).toBe("data.responsiblePersons");
+    await moveOk(w.users.gc, work.id, "posted", { data: POSTING });
+    await moveOk(w.users.gc, work.id, "in_progress");
     await moveOk(w.users.gc, work.id, "acceptance");
     expect((await move(w.users.gc, work.id, "accepted")).statusCode).toBe(403);
     await moveOk(w.users.sup, work.id, "accepted");
@@ -127,17 +148,25 @@ describe("the 超危大 workflow", () => {
       [2, "pass_with_changes"],
     ]);
     expect(detail.expertReviews[0].experts).toHaveLength(5);
-    expect(detail.events.map((e) => e.toState)).toEqual([
+    expect(detail.events.filter((e) => e.action !== "file_uploaded").map((e) => e.toState)).toEqual([
       "identified", "scheme_drafting", "enterprise_review", "supervisor_review", "expert_review", "scheme_drafting",
       "enterprise_review", "supervisor_review", "expert_review", "enterprise_review", "supervisor_review", "disclosed",
-      "in_progress", "acceptance", "accepted", "closed",
+      "posted", "in_progress", "acceptance", "accepted", "closed",
+    ]);
+    expect(detail.events.find((e) => e.toState === "posted")?.data).toMatchObject(POSTING);
+    expect(detail.files.map((f) => [f.kind, f.revision])).toEqual([
+      ["scheme", 1],
+      ["scheme", 2],
+      ["scheme", 3],
     ]);
     expect(detail.nextSteps).toEqual([]);
   });
 
   it("a 危大 may not go to expert review and goes from the supervisor's review to disclosure", async () => {
     const work = await register({ category: "scaffold", params: { ground_height_m: 30 } });
-    for (const [user, to] of [[w.users.gc, "scheme_drafting"], [w.users.gc, "enterprise_review"], [w.users.gc, "supervisor_review"]] as const) await moveOk(user, work.id, to);
+    await moveOk(w.users.gc, work.id, "scheme_drafting");
+    await fileScheme(work.id);
+    for (const [user, to] of [[w.users.gc, "enterprise_review"], [w.users.gc, "supervisor_review"]] as const) await moveOk(user, work.id, to);
     const expert = await move(w.users.sup, work.id, "expert_review");
     expect(expert.statusCode).toBe(422);
     expect(expert.json().error.message).toContain("无需专家论证");
@@ -153,6 +182,7 @@ describe("the 超危大 workflow", () => {
     expect(jump.statusCode).toBe(422);
     expect(issues(jump.body)[0].path).toBe("to");
     await moveOk(w.users.gc, work.id, "scheme_drafting");
+    await fileScheme(work.id);
     await moveOk(w.users.gc, work.id, "enterprise_review");
     expect(issues((await move(w.users.gc, work.id, "scheme_drafting")).body)[0].path).toBe("note");
     await moveOk(w.users.gc, work.id, "scheme_drafting", { note: "计算书不全" });
@@ -160,10 +190,17 @@ describe("the 超危大 workflow", () => {
 
   it("a scheme change after approval re-classifies and goes back to the contractor's review as a new revision", async () => {
     const work = await register({ category: "foundation_pit", params: { depth_m: 4 } });
+    await fileScheme(work.id);
     for (const [user, to] of [[w.users.gc, "scheme_drafting"], [w.users.gc, "enterprise_review"], [w.users.gc, "supervisor_review"], [w.users.sup, "disclosed"]] as const) await moveOk(user, work.id, to);
+    // Past the contractor's signature the signed document cannot be swapped: a change is a new revision.
+    const swap = await upload(w.users.gc, work.id, "scheme");
+    expect(swap.statusCode).toBe(422);
+    expect(issues(swap.body)[0].path).toBe("kind");
     const changed = await api(w.users.gc, "PUT", `/dangerous-works/${work.id}`, { params: { depth_m: 5.5 }, note: "设计变更加深" });
     expect(changed.statusCode, changed.body).toBe(200);
     expect(changed.json()).toMatchObject({ state: "enterprise_review", revision: 2, level: "chaoweida" });
+    expect(issues((await move(w.users.gc, work.id, "supervisor_review")).body)[0].path).toBe("files");
+    await fileScheme(work.id);
     await moveOk(w.users.gc, work.id, "supervisor_review");
     // Now 超危大: it needs an expert review before disclosure.
     expect((await move(w.users.sup, work.id, "disclosed")).statusCode).toBe(422);
@@ -189,9 +226,11 @@ describe("the city's lists", () => {
   it("the weekly list holds works in progress and starting this week, 超危大 first", async () => {
     const starting = await register({ category: "hand_dug_pile", name: "本周开工挖孔桩", params: { depth_m: 8 }, plannedStart: today });
     const deep = await register({ category: "hand_dug_pile", name: "实施中深挖孔桩", params: { depth_m: 20 } });
+    await fileScheme(deep.id);
     for (const [user, to] of [[w.users.gc, "scheme_drafting"], [w.users.gc, "enterprise_review"], [w.users.gc, "supervisor_review"], [w.users.sup, "expert_review"]] as const) await moveOk(user, deep.id, to);
     expect((await review(w.users.gc, deep.id, w.experts.slice(0, 5), "pass")).json().state).toBe("disclosed");
-    await moveOk(w.users.gc, deep.id, "in_progress", { data: { disclosedOn: today } });
+    await moveOk(w.users.gc, deep.id, "posted", { data: POSTING });
+    await moveOk(w.users.gc, deep.id, "in_progress");
     const weekRes = await api(w.users.inspector, "GET", `/dangerous-works/weekly?day=${today}`);
     expect(weekRes.statusCode, weekRes.body).toBe(200);
     const week = weekRes.json() as WeeklyListDto;

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { shanghaiDay } from "@contracts/platform/time";
 import type {
   DangerLevel,
@@ -10,6 +11,8 @@ import type {
   ListDangerousWorksQuery,
   Params,
   WeeklyListDto,
+  WorkFileDto,
+  WorkFileKind,
 } from "@contracts/safety/dangerous-works";
 import type { z } from "zod";
 import { requirePermission } from "../../platform/auth/actor.js";
@@ -18,19 +21,22 @@ import type { Executor } from "../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
 import { notFound } from "../../platform/errors.js";
 import { projectScope, registryEnterprises as E, registryPersons as PE, registryProjects as P } from "../registry/index.js";
-import { isExpertCleared, nextSteps } from "./dangerous-work.workflow.js";
+import { checkDrafterSignoff, isExpertCleared, nextSteps, type WorkFacts } from "./dangerous-work.workflow.js";
 import { actorParties } from "./project.parties.js";
-import { safetyDangerousWorkEvents as EV, safetyDangerousWorks as W, safetyExpertReviews as R, safetyExperts as X } from "./schema.js";
+import { safetyDangerousWorkEvents as EV, safetyDangerousWorkFiles as F, safetyDangerousWorks as W, safetyExpertReviews as R, safetyExperts as X } from "./schema.js";
+
+const D = alias(E, "drafter");
 
 /** Export cap: the city has a few thousand 危大 works a year. */
 export const WORKS_EXPORT_LIMIT = 20_000;
 
 function selectWorks(db: Executor) {
   return db
-    .select({ w: W, projectName: P.name, projectCode: P.code, district: P.district, gasName: E.name, total: totalOver })
+    .select({ w: W, projectName: P.name, projectCode: P.code, district: P.district, gasName: E.name, drafterName: D.name, total: totalOver })
     .from(W)
     .innerJoin(P, eq(P.id, W.projectId))
-    .leftJoin(E, sql`${E.id} = (${W.gasClearance} ->> 'enterpriseId')::uuid`);
+    .leftJoin(E, sql`${E.id} = (${W.gasClearance} ->> 'enterpriseId')::uuid`)
+    .leftJoin(D, eq(D.id, W.drafterEnterpriseId));
 }
 type WorkRow = Awaited<ReturnType<typeof selectWorks>>[number];
 
@@ -53,6 +59,9 @@ export function toWorkDto(r: Omit<WorkRow, "total">): DangerousWorkDto {
     plannedStart: w.plannedStart,
     plannedEnd: w.plannedEnd,
     authorName: w.authorName,
+    drafterEnterpriseId: w.drafterEnterpriseId,
+    drafterEnterpriseName: r.drafterName,
+    drafterSigned: w.drafterEnterpriseId !== null && w.drafterSignedRevision === w.revision,
     gasClearance: w.gasClearance ? { ...w.gasClearance, enterpriseName: r.gasName } : null,
     createdAt: w.createdAt.toISOString(),
     updatedAt: w.updatedAt.toISOString(),
@@ -127,10 +136,11 @@ export async function weeklyDangerousWorks(db: Executor, actor: Actor, day: stri
   const accepted = sql<boolean>`exists (select 1 from safety_dangerous_work_events e where e.work_id = ${W.id} and e.to_state = 'accepted'
     and (e.at at time zone 'Asia/Shanghai')::date between ${from}::date and ${to}::date)`;
   const rows = await db
-    .select({ w: W, projectName: P.name, projectCode: P.code, district: P.district, gasName: E.name, running, starting, accepted })
+    .select({ w: W, projectName: P.name, projectCode: P.code, district: P.district, gasName: E.name, drafterName: D.name, running, starting, accepted })
     .from(W)
     .innerJoin(P, eq(P.id, W.projectId))
     .leftJoin(E, sql`${E.id} = (${W.gasClearance} ->> 'enterpriseId')::uuid`)
+    .leftJoin(D, eq(D.id, W.drafterEnterpriseId))
     .where(andAll([projectScope(actor, W.projectId), sql`(${running} or ${starting} or ${accepted})`]))
     .orderBy(desc(sql`(${W.level} = 'chaoweida')`), sql`${W.plannedStart} asc nulls last`, asc(W.name), asc(W.id))
     .limit(WORKS_EXPORT_LIMIT);
@@ -163,11 +173,49 @@ export async function latestExpertReview(db: Executor, workId: string): Promise<
   return r ? { revision: r.revision, verdict: r.verdict as ExpertVerdict } : null;
 }
 
-/** A work with its timeline, expert reviews and the steps the actor may take next. */
+/** What the workflow judges a work by, read in one round trip beside the work itself. */
+export async function workFacts(
+  db: Executor,
+  w: { id: string; state: string; level: string; revision: number; drafterEnterpriseId: string | null; drafterSignedRevision?: number | null; drafterSigned?: boolean },
+): Promise<WorkFacts> {
+  const [latest, [scheme]] = await Promise.all([
+    latestExpertReview(db, w.id),
+    db
+      .select({ id: F.id })
+      .from(F)
+      .where(and(eq(F.workId, w.id), eq(F.kind, "scheme"), eq(F.revision, w.revision)))
+      .limit(1),
+  ]);
+  return {
+    state: w.state as DangerousWorkState,
+    level: w.level as DangerLevel,
+    revision: w.revision,
+    expertCleared: isExpertCleared(w.revision, latest),
+    schemeOnFile: scheme !== undefined,
+    subDrafted: w.drafterEnterpriseId !== null,
+    drafterSigned: w.drafterSigned ?? w.drafterSignedRevision === w.revision,
+  };
+}
+
+export function toFileDto(f: typeof F.$inferSelect): WorkFileDto {
+  return {
+    id: f.id,
+    kind: f.kind as WorkFileKind,
+    revision: f.revision,
+    fileName: f.fileName,
+    contentType: f.contentType as WorkFileDto["contentType"],
+    size: f.size,
+    sha256: f.sha256,
+    uploadedBy: f.uploadedBy,
+    uploadedAt: f.uploadedAt.toISOString(),
+  };
+}
+
+/** A work with its timeline, expert reviews, archived files and the steps the actor may take next. */
 export async function getDangerousWork(db: Executor, actor: Actor, id: string): Promise<DangerousWorkDetailDto> {
   requirePermission(actor, "safety.read");
   const work = await findWork(db, actor, id);
-  const [events, reviews, latest, who] = await Promise.all([
+  const [events, reviews, facts, who, files] = await Promise.all([
     db.select().from(EV).where(eq(EV.workId, id)).orderBy(asc(EV.at), asc(EV.id)),
     db
       .select({
@@ -178,10 +226,12 @@ export async function getDangerousWork(db: Executor, actor: Actor, id: string): 
       .from(R)
       .where(eq(R.workId, id))
       .orderBy(asc(R.createdAt)),
-    latestExpertReview(db, id),
-    actorParties(db, actor, work.projectId),
+    workFacts(db, work),
+    actorParties(db, actor, work.projectId, work.drafterEnterpriseId),
+    db.select().from(F).where(eq(F.workId, id)).orderBy(asc(F.uploadedAt), asc(F.id)),
   ]);
-  const facts = { state: work.state, level: work.level, expertCleared: isExpertCleared(work.revision, latest) };
+  const manage = actor.permissions.has("safety.manage");
+  const signoff = manage ? checkDrafterSignoff(facts, who) : null;
   return {
     ...work,
     events: events.map((e) => ({
@@ -203,6 +253,8 @@ export async function getDangerousWork(db: Executor, actor: Actor, id: string): 
       opinion: r.opinion,
       createdAt: r.createdAt.toISOString(),
     })),
-    nextSteps: actor.permissions.has("safety.manage") ? nextSteps(facts, who) : [],
+    nextSteps: manage ? nextSteps(facts, who) : [],
+    files: files.map(toFileDto),
+    drafterSignoff: signoff && (signoff.ok ? { allowed: true, reason: null } : { allowed: false, reason: signoff.reason }),
   };
 }

@@ -3,6 +3,7 @@ import { IdParams, page } from "@contracts/platform/common";
 import { shanghaiDay } from "@contracts/platform/time";
 import {
   CreateDangerousWorkInput,
+  DrafterSignoffInput,
   DangerousWorkDetailDto,
   DangerousWorkDto,
   ExpertReviewInput,
@@ -10,21 +11,27 @@ import {
   ListDangerousWorksQuery,
   TransitionInput,
   UpdateDangerousWorkInput,
+  UploadWorkFileQuery,
   WeeklyListDto,
   WeeklyQuery,
+  WorkFileDto,
+  WorkFileParams,
 } from "@contracts/safety/dangerous-works";
 import { requirePermission } from "../../platform/auth/actor.js";
 import { sendXlsx, writeSheet } from "../../platform/excel/excel.js";
+import type { FileStore } from "../../platform/files/store.js";
+import { readUpload } from "../../platform/http/upload.js";
 import { assertProjectVisible } from "../registry/index.js";
 import { dangerousWorksForExport, getDangerousWork, listDangerousWorks, weeklyDangerousWorks } from "./dangerous-work.queries.js";
-import { createDangerousWork, recordExpertReview, recordGasClearance, transitionDangerousWork, updateDangerousWork } from "./dangerous-work.service.js";
+import { fileWorkDocument, readWorkDocument } from "./dangerous-work.files.js";
+import { createDangerousWork, recordExpertReview, recordGasClearance, signAsDrafter, transitionDangerousWork, updateDangerousWork } from "./dangerous-work.service.js";
 import { DANGEROUS_WORK_COLUMNS, WEEKLY_COLUMNS } from "./dangerous-work.sheet.js";
 
 const tags = ["safety: dangerous works"];
 const ExportQuery = ListDangerousWorksQuery.omit({ page: true, pageSize: true });
 
-/** 危大工程: per-project register, the city list and its export, the weekly list, workflow and expert reviews. */
-export const dangerousWorkRoutes: FastifyPluginAsyncZod<{ region: string }> = async (app, { region }) => {
+/** 危大工程: per-project register, the city list and its export, the weekly list, workflow, sign-offs, expert reviews and archived documents. */
+export const dangerousWorkRoutes: FastifyPluginAsyncZod<{ region: string; files: FileStore }> = async (app, { region, files }) => {
   // Static paths first, so none of them is ever read as a work id.
   app.get("/dangerous-works", { schema: { tags, querystring: ListDangerousWorksQuery, response: { 200: page(DangerousWorkDto) } } }, async (req) =>
     listDangerousWorks(req.ctx.db, req.ctx.actor, req.query),
@@ -59,6 +66,32 @@ export const dangerousWorkRoutes: FastifyPluginAsyncZod<{ region: string }> = as
   app.post("/dangerous-works/:id/expert-reviews", { schema: { tags, params: IdParams, body: ExpertReviewInput, response: { 201: DangerousWorkDto } } }, async (req, reply) =>
     reply.code(201).send(await recordExpertReview(req.ctx, req.params.id, req.body)),
   );
+
+  app.post("/dangerous-works/:id/drafter-signoff", { schema: { tags, params: IdParams, body: DrafterSignoffInput.nullish().transform((v) => v ?? { note: "" }), response: { 200: DangerousWorkDto } } }, async (req) =>
+    signAsDrafter(req.ctx, req.params.id, req.body),
+  );
+
+  app.post(
+    "/dangerous-works/:id/files",
+    { schema: { tags, params: IdParams, querystring: UploadWorkFileQuery, consumes: ["multipart/form-data"], response: { 201: WorkFileDto } } },
+    async (req, reply) => {
+      // The permission is checked before the body is read, so a refused caller's upload is never stored.
+      requirePermission(req.ctx.actor, "safety.manage");
+      const upload = await readUpload(req, { zh: " PDF、JPEG 或 PNG 文件", en: "a PDF, JPEG or PNG file" });
+      return reply.code(201).send(await fileWorkDocument(req.ctx, files, req.params.id, req.query.kind, upload));
+    },
+  );
+
+  app.get("/dangerous-works/:id/files/:fileId", { schema: { tags, params: WorkFileParams } }, async (req, reply) => {
+    const { bytes, file } = await readWorkDocument(req.ctx.db, req.ctx.actor, files, req.params.id, req.params.fileId);
+    const ascii = file.fileName.replace(/[^\x20-\x7e]|["\\]/g, "_");
+    return reply
+      .header("content-type", file.contentType)
+      .header("content-disposition", `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+      .header("x-content-type-options", "nosniff")
+      .header("cache-control", "private, max-age=3600")
+      .send(bytes);
+  });
 
   app.post("/dangerous-works/:id/gas-clearance", { schema: { tags, params: IdParams, body: GasClearanceInput, response: { 200: DangerousWorkDto } } }, async (req) =>
     recordGasClearance(req.ctx, req.params.id, req.body),

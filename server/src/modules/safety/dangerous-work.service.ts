@@ -16,6 +16,7 @@ import {
   type ThresholdRow,
   TransitionInput,
   UpdateDangerousWorkInput,
+  type DrafterSignoffInput,
 } from "@contracts/safety/dangerous-works";
 import type { z } from "zod";
 import { requirePermission } from "../../platform/auth/actor.js";
@@ -30,9 +31,10 @@ import { ruleInForce } from "../../platform/rules/rules.js";
 import { nearGasMain } from "../gas/site-link.queries.js";
 import { assertProjectVisible, projectScope, registryEnterprises as E, registryPersons as PE, registryProjectParticipants as PP } from "../registry/index.js";
 import { classifyDangerousWork, entryThresholds, type Classification } from "./dangerous-work.classify.js";
-import { findWork, latestExpertReview } from "./dangerous-work.queries.js";
+import { notifyEmergency } from "./dangerous-work.emergency.js";
+import { findWork, workFacts } from "./dangerous-work.queries.js";
 import { dangerousWorkThresholdsRule } from "./dangerous-work.rules.js";
-import { afterExpertVerdict, checkTransition, DRAFT_STATES, FINISHED_STATES, isExpertCleared } from "./dangerous-work.workflow.js";
+import { afterExpertVerdict, checkDrafterSignoff, checkTransition, DRAFT_STATES, FROZEN_STATES, type Verdict } from "./dangerous-work.workflow.js";
 import { actorParties } from "./project.parties.js";
 import { safetyDangerousWorkEvents as EV, safetyDangerousWorks as W, safetyExpertReviews as R, safetyExperts as X } from "./schema.js";
 
@@ -81,12 +83,27 @@ function assertDates(start: string | null | undefined, end: string | null | unde
   if (start && end && end < start) throw invalidField("plannedEnd", "计划完成不能早于计划开始 (plannedEnd before plannedStart)");
 }
 
-async function addEvent(tx: Tx, ctx: ServiceContext, workId: string, e: { action: string; from?: string | null; to?: string | null; note?: string; data?: unknown }) {
+/**
+ * The drafting subcontractor must be a 专业分包 of the project (37号令 第十条: a specialty subcontractor may
+ * draft the scheme of the work it carries out).
+ * @throws AppError VALIDATION naming `drafterEnterpriseId`.
+ */
+async function assertDrafter(tx: Tx, projectId: string, enterpriseId: string | null | undefined): Promise<void> {
+  if (!enterpriseId) return;
+  const [row] = await tx
+    .select({ id: PP.enterpriseId })
+    .from(PP)
+    .where(and(eq(PP.projectId, projectId), eq(PP.enterpriseId, enterpriseId), eq(PP.role, "specialty_subcontractor")))
+    .limit(1);
+  if (!row) throw invalidField("drafterEnterpriseId", "须为本项目的专业分包单位 (must be a specialty subcontractor of the project)");
+}
+
+export async function addEvent(tx: Tx, ctx: ServiceContext, workId: string, e: { action: string; from?: string | null; to?: string | null; note?: string; data?: unknown }) {
   await tx.insert(EV).values({ workId, actorId: ctx.actor.userId, actorName: ctx.actor.displayName, action: e.action, fromState: e.from ?? null, toState: e.to ?? null, note: e.note ?? "", data: e.data ?? null });
 }
 
 /** Loads a work in scope and locks it for the rest of the transaction. */
-async function lockWork(tx: Tx, ctx: ServiceContext, id: string): Promise<Row> {
+export async function lockWork(tx: Tx, ctx: ServiceContext, id: string): Promise<Row> {
   const [w] = await tx
     .select({ w: W })
     .from(W)
@@ -106,6 +123,7 @@ export async function createDangerousWork(ctx: ServiceContext, region: string, p
   assertDates(input.plannedStart, input.plannedEnd);
   const id = await ctx.db.transaction(async (tx) => {
     await assertProjectVisible(tx, ctx.actor, projectId);
+    await assertDrafter(tx, projectId, input.drafterEnterpriseId);
     const c = classifyOrRefuse(input.category, input.params, await thresholds(tx, region));
     const [row] = await tx
       .insert(W)
@@ -120,6 +138,7 @@ export async function createDangerousWork(ctx: ServiceContext, region: string, p
         plannedStart: input.plannedStart ?? null,
         plannedEnd: input.plannedEnd ?? null,
         authorName: input.authorName ?? null,
+        drafterEnterpriseId: input.drafterEnterpriseId ?? null,
       })
       .returning();
     await addEvent(tx, ctx, row.id, { action: "identified", to: "identified", data: { level: c.level, clauses: c.clauses } });
@@ -136,15 +155,16 @@ const sameParams = (a: Params, b: Params) => JSON.stringify(Object.entries(a).so
 /**
  * Edits a work and re-classifies it. Changing the scheme (parameters or location) once a review has begun
  * sends it back to the contractor's review as a new revision (37号令 第十六条), so a 超危大 needs a new expert
- * review; a work in or past acceptance can no longer change.
- * @throws AppError FORBIDDEN; NOT_FOUND; PRECONDITION_FAILED (finished); VALIDATION naming the field.
+ * review; a work in or past acceptance, or handling an emergency (the client's recovery plan comes first), can
+ * no longer change. Changing the drafting subcontractor is a scheme change too (the new drafter signs).
+ * @throws AppError FORBIDDEN; NOT_FOUND; PRECONDITION_FAILED (finished or emergency); VALIDATION naming the field.
  */
 export async function updateDangerousWork(ctx: ServiceContext, region: string, id: string, input: z.output<typeof UpdateDangerousWorkInput>): Promise<DangerousWorkDto> {
   requirePermission(ctx.actor, "safety.manage");
   const result = await ctx.db.transaction(async (tx) => {
     const before = await lockWork(tx, ctx, id);
     const state = before.state as DangerousWorkState;
-    if (FINISHED_STATES.includes(state)) {
+    if (FROZEN_STATES.includes(state)) {
       const message = `「${DANGEROUS_WORK_STATE_LABELS[state].zh}」阶段的危大工程不能再修改 (a work in ${DANGEROUS_WORK_STATE_LABELS[state].en} can no longer change)`;
       throw new AppError("PRECONDITION_FAILED", message, { issues: [{ path: "state", message }] });
     }
@@ -152,8 +172,11 @@ export async function updateDangerousWork(ctx: ServiceContext, region: string, i
     const params = input.params ?? (before.params as Params);
     assertParamsFit(category, params);
     assertDates(input.plannedStart === undefined ? before.plannedStart : input.plannedStart, input.plannedEnd === undefined ? before.plannedEnd : input.plannedEnd);
+    const drafter = input.drafterEnterpriseId === undefined ? before.drafterEnterpriseId : input.drafterEnterpriseId;
+    await assertDrafter(tx, before.projectId, drafter);
     const c = classifyOrRefuse(category, params, await thresholds(tx, region));
-    const schemeChanged = !sameParams(params, before.params as Params) || (input.location !== undefined && input.location !== before.location);
+    const schemeChanged =
+      !sameParams(params, before.params as Params) || (input.location !== undefined && input.location !== before.location) || drafter !== before.drafterEnterpriseId;
     const backToReview = schemeChanged && !DRAFT_STATES.includes(state);
     const [after] = await tx
       .update(W)
@@ -166,6 +189,7 @@ export async function updateDangerousWork(ctx: ServiceContext, region: string, i
         plannedStart: input.plannedStart === undefined ? before.plannedStart : input.plannedStart,
         plannedEnd: input.plannedEnd === undefined ? before.plannedEnd : input.plannedEnd,
         authorName: input.authorName === undefined ? before.authorName : input.authorName,
+        drafterEnterpriseId: drafter,
         state: backToReview ? "enterprise_review" : state,
         revision: backToReview ? before.revision + 1 : before.revision,
         updatedAt: new Date(),
@@ -199,6 +223,10 @@ async function assertGasCleared(tx: Executor, work: Row): Promise<void> {
   throw conflict(message, { issues: [{ path: "gasClearance", message }], mains });
 }
 
+function throwIfRefused(verdict: Verdict): void {
+  if (!verdict.ok) throw new AppError(verdict.code, verdict.reason, verdict.field ? { issues: [{ path: verdict.field, message: verdict.reason }] } : undefined);
+}
+
 /**
  * One workflow step, checked by the pure workflow (who signs, 危大 vs 超危大, expert clearance, reasons).
  * @throws AppError FORBIDDEN (wrong party) or PRECONDITION_FAILED naming `to`, `note` or `data.*`, with the reason in zh-CN and en.
@@ -208,15 +236,16 @@ export async function transitionDangerousWork(ctx: ServiceContext, id: string, i
   const moved = await ctx.db.transaction(async (tx) => {
     const work = await lockWork(tx, ctx, id);
     const from = work.state as DangerousWorkState;
-    const [who, latest] = await Promise.all([actorParties(tx, ctx.actor, work.projectId), latestExpertReview(tx, id)]);
-    const facts = { state: from, level: work.level as "weida" | "chaoweida", expertCleared: isExpertCleared(work.revision, latest) };
-    const verdict = checkTransition(facts, input.to, who, input.note, input.data ?? {});
-    if (!verdict.ok) throw new AppError(verdict.code, verdict.reason, verdict.field ? { issues: [{ path: verdict.field, message: verdict.reason }] } : undefined);
-    // Only the start (交底 → 实施); a failed acceptance sending the work back is not a new start.
-    if (from === "disclosed" && input.to === "in_progress") await assertGasCleared(tx, work);
-    await tx.update(W).set({ state: input.to, updatedAt: new Date() }).where(eq(W.id, id));
+    const [who, facts] = await Promise.all([actorParties(tx, ctx.actor, work.projectId, work.drafterEnterpriseId), workFacts(tx, work)]);
+    throwIfRefused(checkTransition(facts, input.to, who, input.note, input.data ?? {}));
+    // Only the start (公示 → 实施); a failed acceptance or a recovered emergency sending the work back is not a new start.
+    if (from === "posted" && input.to === "in_progress") await assertGasCleared(tx, work);
+    // A return to drafting voids the subcontractor's signature: the scheme it signed is being redrafted.
+    const voidSignature = input.to === "scheme_drafting" ? { drafterSignedRevision: null } : {};
+    await tx.update(W).set({ state: input.to, ...voidSignature, updatedAt: new Date() }).where(eq(W.id, id));
     await addEvent(tx, ctx, id, { action: "transition", from, to: input.to, note: input.note, data: input.data });
     await recordAudit(tx, ctx, { action: "safety.dangerous_work.transitioned", entity: "dangerous_work", entityId: id, before: { state: from }, after: { state: input.to, note: input.note } });
+    if (input.to === "emergency") await notifyEmergency(tx, ctx, work, input.note, String(input.data?.occurredAt));
     return { projectId: work.projectId, from };
   });
   ctx.events.publish("safety.dangerous_work.transitioned", { workId: id, projectId: moved.projectId, from: moved.from, to: input.to });
@@ -305,5 +334,31 @@ export async function recordGasClearance(ctx: ServiceContext, id: string, input:
     return work.projectId;
   });
   ctx.events.publish("safety.dangerous_work.gas_cleared", { workId: id, projectId, enterpriseId: input.enterpriseId });
+  return findWork(ctx.db, ctx.actor, id);
+}
+
+/**
+ * The drafting subcontractor's technical lead signs the current revision (建办质〔2018〕31号: a scheme drafted by a
+ * specialty subcontractor is signed by both the subcontractor's and the general contractor's technical leads);
+ * the general contractor's step to the supervisor is refused until then.
+ * @throws AppError FORBIDDEN (not the drafter); NOT_FOUND; PRECONDITION_FAILED (no subcontractor drafted, wrong stage, signed, no scheme on file).
+ */
+export async function signAsDrafter(ctx: ServiceContext, id: string, input: z.output<typeof DrafterSignoffInput>): Promise<DangerousWorkDto> {
+  requirePermission(ctx.actor, "safety.manage");
+  const projectId = await ctx.db.transaction(async (tx) => {
+    const work = await lockWork(tx, ctx, id);
+    const [who, facts] = await Promise.all([actorParties(tx, ctx.actor, work.projectId, work.drafterEnterpriseId), workFacts(tx, work)]);
+    const verdict = checkDrafterSignoff(facts, who);
+    if (!verdict) {
+      const message = "本工程方案由施工总承包单位编制，无需分包单位签字 (no subcontractor drafted this scheme)";
+      throw new AppError("PRECONDITION_FAILED", message, { issues: [{ path: "drafterEnterpriseId", message }] });
+    }
+    throwIfRefused(verdict);
+    await tx.update(W).set({ drafterSignedRevision: work.revision, updatedAt: new Date() }).where(eq(W.id, id));
+    await addEvent(tx, ctx, id, { action: "drafter_signed", from: work.state, to: work.state, note: input.note, data: { revision: work.revision, enterpriseId: work.drafterEnterpriseId } });
+    await recordAudit(tx, ctx, { action: "safety.dangerous_work.drafter_signed", entity: "dangerous_work", entityId: id, after: { revision: work.revision } });
+    return work.projectId;
+  });
+  ctx.events.publish("safety.dangerous_work.drafter_signed", { workId: id, projectId });
   return findWork(ctx.db, ctx.actor, id);
 }

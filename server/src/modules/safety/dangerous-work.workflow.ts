@@ -1,4 +1,4 @@
-import { DANGEROUS_WORK_STATE_LABELS as L, type DangerLevel, type DangerousWorkState, type ExpertVerdict } from "@contracts/safety/dangerous-works";
+import { DANGEROUS_WORK_STATE_LABELS as L, STEP_FIELDS, type DangerLevel, type DangerousWorkState, type ExpertVerdict, type NextStepDto, type StepField } from "@contracts/safety/dangerous-works";
 
 /**
  * The 危大 workflow of 住建部令第37号 (domain-rules §4.3), pure. A state is the stage a work is in: leaving
@@ -8,18 +8,23 @@ import { DANGEROUS_WORK_STATE_LABELS as L, type DangerLevel, type DangerousWorkS
  * (`afterExpertVerdict`), so expert_review has no plain transition out.
  */
 
-/** Which party must sign a step; `any` is any project party with safety.manage. */
-export type Signer = "general_contractor" | "supervisor" | "any";
+/** Which party must sign a step; `any` is any project party with safety.manage; `builder` the 建设单位. */
+export type Signer = "general_contractor" | "supervisor" | "builder" | "any";
 
 interface Step {
   to: DangerousWorkState;
   signer: Signer;
-  /** A return or a failed acceptance must say why. */
+  /** A return, a failed acceptance or an emergency report must say why / what happened. */
   needsNote?: boolean;
-  /** Named `data` fields the step records. */
-  needsData?: string[];
+  /** The `data` fields the step records (STEP_FIELDS). */
+  needsData?: StepField[];
 }
 
+/**
+ * 交底 → 公示 records the briefing and the site notice (第十七、十八条); 实施 → 险情处置 is the contractor's
+ * report (第二十七条), and only the client, with its recovery plan and post-assessment (第二十八条), sends
+ * the work back to 实施.
+ */
 export const STEPS: Record<DangerousWorkState, readonly Step[]> = {
   identified: [{ to: "scheme_drafting", signer: "any" }],
   scheme_drafting: [{ to: "enterprise_review", signer: "any" }],
@@ -33,46 +38,75 @@ export const STEPS: Record<DangerousWorkState, readonly Step[]> = {
     { to: "scheme_drafting", signer: "supervisor", needsNote: true },
   ],
   expert_review: [],
-  disclosed: [{ to: "in_progress", signer: "any", needsData: ["disclosedOn"] }],
-  in_progress: [{ to: "acceptance", signer: "any" }],
+  disclosed: [{ to: "posted", signer: "any", needsData: ["disclosedOn", "postedOn", "responsiblePersons"] }],
+  posted: [{ to: "in_progress", signer: "any" }],
+  in_progress: [
+    { to: "acceptance", signer: "any" },
+    { to: "emergency", signer: "any", needsNote: true, needsData: ["occurredAt"] },
+  ],
   acceptance: [
     { to: "accepted", signer: "supervisor" },
     { to: "in_progress", signer: "supervisor", needsNote: true },
   ],
   accepted: [{ to: "closed", signer: "any" }],
   closed: [],
+  emergency: [{ to: "in_progress", signer: "builder", needsData: ["recoveryPlan", "postAssessment"] }],
 };
 
 export interface WorkFacts {
   state: DangerousWorkState;
   level: DangerLevel;
+  revision: number;
   /**
    * A 超危大's scheme is cleared by experts: the latest review passed this revision, or passed it with
    * changes and this is the revised one (37号令 第十四条: a revision after 修改后通过 goes through the
    * contractor's and supervisor's signatures again, not a new review).
    */
   expertCleared: boolean;
+  /** The scheme document of this revision is on file. */
+  schemeOnFile: boolean;
+  /** A specialty subcontractor drafted the scheme (its technical lead signs before the general contractor's). */
+  subDrafted: boolean;
+  /** …and it has signed this revision. */
+  drafterSigned: boolean;
 }
 
 /** What the actor is on this project. */
 export interface ActorParties {
   generalContractor: boolean;
   supervisor: boolean;
+  builder: boolean;
+  /** The actor's enterprise is the subcontractor that drafted this work's scheme. */
+  drafter: boolean;
   /** Any project party (or the platform admin) holding safety.manage in scope. */
   party: boolean;
 }
 
 export type Verdict = { ok: true } | { ok: false; code: "FORBIDDEN" | "PRECONDITION_FAILED"; reason: string; field?: string };
 
+const OK: Verdict = { ok: true };
 const refuse = (code: "FORBIDDEN" | "PRECONDITION_FAILED", zh: string, en: string, field?: string): Verdict => ({ ok: false, code, reason: `${zh} (${en})`, field });
 
 const SIGNER_TEXT: Record<Exclude<Signer, "any">, { zh: string; en: string }> = {
   general_contractor: { zh: "本项目施工总承包单位(技术负责人)", en: "the project's general contractor" },
   supervisor: { zh: "本项目监理单位(总监理工程师)", en: "the project's supervisor" },
+  builder: { zh: "本项目建设单位", en: "the project's client" },
 };
 
-/** Checks one step; `note` and `data` are what the request carries. */
-export function checkTransition(facts: WorkFacts, to: DangerousWorkState, who: ActorParties, note = "", data: Record<string, unknown> = {}): Verdict {
+const signs = (signer: Signer, who: ActorParties) =>
+  signer === "any" ? who.party : signer === "general_contractor" ? who.generalContractor : signer === "supervisor" ? who.supervisor : who.builder;
+
+/** The scheme of this revision is on file (checked leaving drafting and at the contractor's signature). */
+function schemeVerdict(facts: WorkFacts): Verdict {
+  if (facts.schemeOnFile) return OK;
+  return refuse("PRECONDITION_FAILED", `须先上传第 ${facts.revision} 版专项施工方案`, `upload the scheme document of revision ${facts.revision} first`, "files");
+}
+
+/**
+ * What the actor cannot change by filling the form: the step exists, the work's facts allow it, the actor signs
+ * for the right party. The detail page's buttons are judged by this alone.
+ */
+export function checkStep(facts: WorkFacts, to: DangerousWorkState, who: ActorParties): Verdict {
   const from = facts.state;
   if (from === "expert_review") {
     return refuse("PRECONDITION_FAILED", "专家论证阶段须录入论证结论，由结论决定去向", "record the expert review's verdict; it decides the next stage", "to");
@@ -87,29 +121,72 @@ export function checkTransition(facts: WorkFacts, to: DangerousWorkState, who: A
   if (from === "supervisor_review" && to === "disclosed" && facts.level === "chaoweida" && !facts.expertCleared) {
     return refuse("PRECONDITION_FAILED", "超危大工程专项方案须经专家论证通过后方可交底实施", "a 超危大 scheme must pass expert review before disclosure", "to");
   }
-  if (step.signer === "any" ? !who.party : !(step.signer === "general_contractor" ? who.generalContractor : who.supervisor)) {
+  if (!signs(step.signer, who)) {
     const s = step.signer === "any" ? { zh: "本项目参建单位", en: "a project party" } : SIGNER_TEXT[step.signer];
     return refuse("FORBIDDEN", `此步须由${s.zh}人员签署`, `this step is signed by ${s.en}`);
   }
-  if (step.needsNote && note.trim() === "") {
-    return refuse("PRECONDITION_FAILED", "退回或验收不通过须说明原因", "a return must state its reason", "note");
+  const forward = (from === "scheme_drafting" && to === "enterprise_review") || (from === "enterprise_review" && to === "supervisor_review");
+  if (forward && !facts.schemeOnFile) return schemeVerdict(facts);
+  if (from === "enterprise_review" && to === "supervisor_review" && facts.subDrafted && !facts.drafterSigned) {
+    return refuse("PRECONDITION_FAILED", "方案由专业分包单位编制，须分包单位技术负责人先签字", "the drafting subcontractor's technical lead signs first", "drafterSignoff");
   }
-  for (const key of step.needsData ?? []) {
-    const v = data[key];
-    if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(v)) {
-      return refuse("PRECONDITION_FAILED", "须填写安全技术交底日期 (YYYY-MM-DD)", `data.${key} must be the disclosure date`, `data.${key}`);
-    }
-  }
-  return { ok: true };
+  return OK;
 }
 
-/** Every step out of the current stage, each allowed or refused with its reason (for the detail page's buttons). */
-export function nextSteps(facts: WorkFacts, who: ActorParties): { to: DangerousWorkState; allowed: boolean; reason: string | null }[] {
+const NOTE_TEXT: Partial<Record<DangerousWorkState, { zh: string; en: string }>> = {
+  emergency: { zh: "须说明险情及已采取的应急处置措施", en: "describe the emergency and the measures taken" },
+};
+
+/** The note and `data` the step needs, each named in the refusal. */
+function checkForm(step: Step, note: string, data: Record<string, unknown>): Verdict {
+  if (step.needsNote && note.trim() === "") {
+    const text = NOTE_TEXT[step.to] ?? { zh: "退回或验收不通过须说明原因", en: "a return must state its reason" };
+    return refuse("PRECONDITION_FAILED", text.zh, text.en, "note");
+  }
+  for (const key of step.needsData ?? []) {
+    const spec = STEP_FIELDS[key];
+    const v = data[key];
+    const fits =
+      typeof v === "string" &&
+      (spec.kind === "date"
+        ? /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))
+        : spec.kind === "datetime"
+          ? /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v))
+          : v.trim().length > 0 && v.length <= 4000);
+    if (!fits) {
+      const format = spec.kind === "date" ? " (YYYY-MM-DD)" : spec.kind === "datetime" ? " (ISO 8601)" : "";
+      return refuse("PRECONDITION_FAILED", `须填写${spec.zh}${format}`, `data.${key} is required: ${spec.en.toLowerCase()}`, `data.${key}`);
+    }
+  }
+  return OK;
+}
+
+/** Checks one step; `note` and `data` are what the request carries. */
+export function checkTransition(facts: WorkFacts, to: DangerousWorkState, who: ActorParties, note = "", data: Record<string, unknown> = {}): Verdict {
+  const verdict = checkStep(facts, to, who);
+  if (!verdict.ok) return verdict;
+  return checkForm(STEPS[facts.state].find((s) => s.to === to)!, note, data);
+}
+
+/** Every step out of the current stage, each allowed or refused with its reason, and what its form asks for. */
+export function nextSteps(facts: WorkFacts, who: ActorParties): NextStepDto[] {
+  if (facts.state === "expert_review") return [];
   return STEPS[facts.state].map((s) => {
-    // The note and data are asked for by the form; judge only what the actor cannot change.
-    const v = checkTransition(facts, s.to, who, "-", { disclosedOn: "2000-01-01" });
-    return { to: s.to, allowed: v.ok, reason: v.ok ? null : v.reason };
+    const v = checkStep(facts, s.to, who);
+    return { to: s.to, allowed: v.ok, reason: v.ok ? null : v.reason, needsNote: s.needsNote ?? false, fields: s.needsData ?? [] };
   });
+}
+
+/** Whether the actor may sign the current revision as the drafting subcontractor; null when none drafted. */
+export function checkDrafterSignoff(facts: WorkFacts, who: ActorParties): Verdict | null {
+  if (!facts.subDrafted) return null;
+  if (facts.state !== "enterprise_review") {
+    return refuse("PRECONDITION_FAILED", "分包单位只在施工单位审核阶段签字", "the subcontractor signs during the contractor's review", "state");
+  }
+  if (facts.drafterSigned) return refuse("PRECONDITION_FAILED", `第 ${facts.revision} 版已由分包单位签字`, `revision ${facts.revision} is already signed`, "state");
+  if (!who.drafter) return refuse("FORBIDDEN", "须由编制方案的专业分包单位人员签字", "signed by the drafting subcontractor");
+  if (!facts.schemeOnFile) return schemeVerdict(facts);
+  return OK;
 }
 
 /** Where an expert verdict sends the work, and whether the scheme's revision goes up. */
@@ -131,3 +208,5 @@ export function isExpertCleared(revision: number, latest: { revision: number; ve
 export const DRAFT_STATES: readonly DangerousWorkState[] = ["identified", "scheme_drafting"];
 /** Done: the scheme can no longer change. */
 export const FINISHED_STATES: readonly DangerousWorkState[] = ["acceptance", "accepted", "closed"];
+/** The scheme cannot change while an emergency is handled: the client's recovery plan comes first. */
+export const FROZEN_STATES: readonly DangerousWorkState[] = [...FINISHED_STATES, "emergency"];

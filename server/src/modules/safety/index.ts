@@ -24,7 +24,7 @@ export interface SafetyDeps {
  */
 export const safetyPlugin: FastifyPluginAsync<SafetyDeps> = async (app, deps) => {
   const region = deps.config.cityRegion;
-  await app.register(dangerousWorkRoutes, { region });
+  await app.register(dangerousWorkRoutes, { region, files: deps.files });
   await app.register(expertRoutes);
   await app.register(equipmentRoutes, { region });
   if (deps.db && deps.events) {

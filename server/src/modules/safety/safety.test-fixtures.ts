@@ -19,7 +19,7 @@ const idNumber = () => {
 };
 
 /**
- * A safety world: project P (builder BLD, general contractor GC, supervisor SUP) and project Q of another
+ * A safety world: project P (builder BLD, general contractor GC, supervisor SUP, specialty subcontractor SUB) and project Q of another
  * contractor OTHER; a gas company; users bound to each; a pool of 8 experts — 6 clear, `conflicted` employed
  * by GC, `inactive` retired; operators with a valid and an expired 特种作业操作证; a crane monitor on P.
  */
@@ -27,9 +27,9 @@ export async function safetyWorld(t: TestApp) {
   await ensureRuleDefaults(t.db, [...safetyRuleDefinitions, ...casesRuleDefinitions]);
   const ents = await t.db
     .insert(registryEnterprises)
-    .values(([["GC", "contractor"], ["SUP", "supervisor"], ["BLD", "builder"], ["OTHER", "contractor"], ["GAS", "gas"], ["UNI", "other"]] as const).map(([key, type]) => ({ name: `安全测试${key}${seq}`, creditCode: creditCode(), type, legalRep: "法人" })))
+    .values(([["GC", "contractor"], ["SUP", "supervisor"], ["BLD", "builder"], ["OTHER", "contractor"], ["GAS", "gas"], ["UNI", "other"], ["SUB", "contractor"]] as const).map(([key, type]) => ({ name: `安全测试${key}${seq}`, creditCode: creditCode(), type, legalRep: "法人" })))
     .returning({ id: registryEnterprises.id });
-  const [GC, SUP, BLD, OTHER, GAS, UNI] = ents.map((e) => e.id);
+  const [GC, SUP, BLD, OTHER, GAS, UNI, SUB] = ents.map((e) => e.id);
   const [P, Q] = (
     await t.db
       .insert(registryProjects)
@@ -43,6 +43,7 @@ export async function safetyWorld(t: TestApp) {
     { projectId: P, enterpriseId: BLD, role: "builder" },
     { projectId: P, enterpriseId: GC, role: "general_contractor" },
     { projectId: P, enterpriseId: SUP, role: "supervisor" },
+    { projectId: P, enterpriseId: SUB, role: "specialty_subcontractor" },
     { projectId: Q, enterpriseId: OTHER, role: "general_contractor" },
   ]);
   const person = (employerId: string | null, name: string) => ({ name, idNumber: idNumber(), gender: "M", birthDate: "1970-01-01", employerId });
@@ -67,12 +68,13 @@ export async function safetyWorld(t: TestApp) {
   ]);
   const [crane] = await t.db.insert(iotDevices).values({ projectId: P, type: "tower_crane", code: `SF-TC-${seq}`, name: "1#塔吊", secretHash: "x" }).returning({ id: iotDevices.id });
   const [craneQ] = await t.db.insert(iotDevices).values({ projectId: Q, type: "tower_crane", code: `SF-TCQ-${seq}`, name: "Q塔吊", secretHash: "x" }).returning({ id: iotDevices.id });
-  const users: Record<"admin" | "inspector" | "leader" | "gc" | "sup" | "builder" | "project" | "other", TestUser> = {
+  const users: Record<"admin" | "inspector" | "leader" | "gc" | "sup" | "sub" | "builder" | "project" | "other", TestUser> = {
     admin: await t.user("admin"),
     inspector: await t.user("inspector", { domain: "safety" }),
     leader: await t.user("leader"),
     gc: await t.user("enterprise", { enterpriseId: GC }),
     sup: await t.user("enterprise", { enterpriseId: SUP }),
+    sub: await t.user("enterprise", { enterpriseId: SUB }),
     builder: await t.user("enterprise", { enterpriseId: BLD }),
     project: await t.user("project", { projectIds: [P] }),
     other: await t.user("enterprise", { enterpriseId: OTHER }),
@@ -81,6 +83,7 @@ export async function safetyWorld(t: TestApp) {
     GC,
     SUP,
     BLD,
+    SUB,
     OTHER,
     GAS,
     P,
@@ -96,3 +99,13 @@ export async function safetyWorld(t: TestApp) {
   };
 }
 export type SafetyWorld = Awaited<ReturnType<typeof safetyWorld>>;
+
+/** A multipart body with one part `file` (what a browser's upload sends). */
+export function multipartFile(bytes: Buffer, fileName: string, type = "application/octet-stream"): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----safety${Date.now()}${++seq}`;
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`;
+  return { payload: Buffer.concat([Buffer.from(head), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** The smallest thing the file store takes for a PDF: its signature and some bytes. */
+export const TINY_PDF = Buffer.from("%PDF-1.4\n% 专项施工方案\n%%EOF\n");

@@ -32,6 +32,10 @@ export const safetyDangerousWorks = pgTable(
     plannedStart: date({ mode: "string" }),
     plannedEnd: date({ mode: "string" }),
     authorName: text(),
+    /** A specialty subcontractor that drafted the scheme; its technical lead signs each revision first. */
+    drafterEnterpriseId: uuid().references(() => registryEnterprises.id),
+    /** The revision the drafting subcontractor last signed. */
+    drafterSignedRevision: integer(),
     gasClearance: jsonb().$type<{ enterpriseId: string; refNo: string; at: string; by: string }>(),
     ...timestamps,
   },
@@ -92,6 +96,32 @@ export const safetyExpertReviews = pgTable(
     createdAt: tz().notNull().defaultNow(),
   },
   (t) => [index("safety_reviews_work_idx").on(t.workId)],
+);
+
+/**
+ * Documents archived with a work (scheme of each revision, expert report, briefings, site notice, monitoring,
+ * acceptance, emergency records). `path` is the FileStore's generated path; `fileName` the uploader's name,
+ * for display and the download's name only. Never deleted: the archive is the point.
+ */
+export const safetyDangerousWorkFiles = pgTable(
+  "safety_dangerous_work_files",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    workId: uuid()
+      .notNull()
+      .references(() => safetyDangerousWorks.id),
+    kind: text().notNull(),
+    revision: integer().notNull(),
+    fileName: text().notNull(),
+    path: text().notNull(),
+    contentType: text().notNull(),
+    size: integer().notNull(),
+    sha256: text().notNull(),
+    uploadedById: uuid(),
+    uploadedBy: text().notNull(),
+    uploadedAt: tz().notNull().defaultNow(),
+  },
+  (t) => [index("safety_work_files_work_idx").on(t.workId, t.kind, t.revision)],
 );
 
 /**

@@ -1,4 +1,3 @@
-import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import QRCode from "qrcode";
 import { z } from "zod";
@@ -11,7 +10,8 @@ import { ConcreteEvaluationDto, ConcreteEvaluationInput } from "@contracts/testi
 import { IssueReportInput, ListResultsQuery, PublicReportDto, ReportDto, ResultDto, ReviseReportInput, SubmitResultInput, VerifyCodeParams } from "@contracts/testing/result";
 import { requirePermission } from "../../platform/auth/actor.js";
 import type { Db } from "../../platform/db/client.js";
-import { AppError, invalidField } from "../../platform/errors.js";
+import { AppError } from "../../platform/errors.js";
+import { readImageUpload } from "../../platform/http/upload.js";
 import { sendXlsx, writeSheet } from "../../platform/excel/excel.js";
 import { readXlsxUpload } from "../../platform/excel/upload.js";
 import type { FileStore } from "../../platform/files/store.js";
@@ -35,14 +35,6 @@ const tags = ["testing"];
 const CommissionExportQuery = ListCommissionsQuery.omit({ page: true, pageSize: true });
 const ResultExportQuery = ListResultsQuery.omit({ page: true, pageSize: true });
 const ProjectCommissionsQuery = ListCommissionsQuery.omit({ projectId: true });
-
-async function readImageUpload(req: FastifyRequest): Promise<Buffer> {
-  const missing = () => invalidField("file", "请上传 JPEG 或 PNG 照片，字段名 file (upload an image in field `file`)");
-  if (!req.isMultipart()) throw missing();
-  const part = await req.file();
-  if (!part || part.fieldname !== "file") throw missing();
-  return part.toBuffer();
-}
 
 /** 工程检测: agencies, commissions and sampling, results (API and Excel), reports and the public verify. */
 export const testingRoutes: FastifyPluginAsyncZod<{ region: string; files: FileStore; db?: Db }> = async (app, { region, files, db }) => {

@@ -1,4 +1,3 @@
-import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { IdParams, ImportAcceptedDto, page } from "@contracts/platform/common";
 import {
@@ -15,7 +14,7 @@ import { shanghaiDay } from "@contracts/platform/time";
 import { requirePermission } from "../../platform/auth/actor.js";
 import { sendXlsx, writeSheet } from "../../platform/excel/excel.js";
 import { readXlsxUpload } from "../../platform/excel/upload.js";
-import { invalidField } from "../../platform/errors.js";
+import { readImageUpload } from "../../platform/http/upload.js";
 import type { FileStore } from "../../platform/files/store.js";
 import { assertProjectVisible, getProject } from "../registry/index.js";
 import { importRoster } from "./worker.import.js";
@@ -25,15 +24,6 @@ import { ROSTER_EXPORT_COLUMNS, ROSTER_IMPORT_COLUMNS } from "./worker.sheet.js"
 
 const tags = ["workforce: workers"];
 const ExportQuery = ListProjectWorkersQuery.omit({ page: true, pageSize: true });
-
-/** Reads the multipart field `file` of a photo upload; its type is decided by content in the file store. */
-async function readImageUpload(req: FastifyRequest): Promise<Buffer> {
-  const missing = () => invalidField("file", "请上传 JPEG 或 PNG 照片，字段名 file (upload an image in field `file`)");
-  if (!req.isMultipart()) throw missing();
-  const part = await req.file();
-  if (!part || part.fieldname !== "file") throw missing();
-  return part.toBuffer();
-}
 
 /** Workers (实名制): list, register, change, 进场/退场, photo, the audited full view, and the project roster sheet. */
 export const workerRoutes: FastifyPluginAsyncZod<{ files: FileStore }> = async (app, { files }) => {

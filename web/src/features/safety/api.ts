@@ -4,15 +4,18 @@ import type {
   CreateDangerousWorkInput,
   DangerousWorkDetailDto,
   DangerousWorkDto,
+  DrafterSignoffInput,
   ExpertReviewInput,
   GasClearanceInput,
   TransitionInput,
   UpdateDangerousWorkInput,
   WeeklyListDto,
+  WorkFileDto,
+  WorkFileKind,
 } from "@contracts/safety/dangerous-works";
 import type { CreateEquipmentInput, EquipmentDto, UpdateEquipmentInput } from "@contracts/safety/equipment";
 import type { CreateExpertInput, ExpertDto, UpdateExpertInput } from "@contracts/safety/experts";
-import { api, type QueryParams } from "../../api/client";
+import { api, apiUrl, type QueryParams } from "../../api/client";
 import type { Page } from "../../api/page";
 import { safetyKeys } from "./keys";
 
@@ -59,6 +62,28 @@ export function useRecordExpertReview(id: string) {
 export function useRecordGasClearance(id: string) {
   const invalidate = useInvalidateWorks();
   return useMutation({ mutationFn: (input: GasClearanceInput) => api<DangerousWorkDto>(`/dangerous-works/${id}/gas-clearance`, { body: input }), onSuccess: invalidate });
+}
+
+/** Files one document into the work's archive (multipart, one part named `file`); the server checks type and size. */
+export function useUploadWorkFile(id: string) {
+  const invalidate = useInvalidateWorks();
+  return useMutation({
+    mutationFn: ({ kind, file }: { kind: WorkFileKind; file: File }) => {
+      const body = new FormData();
+      body.append("file", file, file.name);
+      return api<WorkFileDto>(`/dangerous-works/${id}/files`, { query: { kind }, body });
+    },
+    onSuccess: invalidate,
+  });
+}
+
+/** The download of an archived file (served as an attachment under its uploaded name). */
+export const workFileUrl = (workId: string, fileId: string) => apiUrl(`/dangerous-works/${workId}/files/${fileId}`);
+
+/** The drafting subcontractor's technical lead signs the current revision (before the general contractor's step). */
+export function useDrafterSignoff(id: string) {
+  const invalidate = useInvalidateWorks();
+  return useMutation({ mutationFn: (input: DrafterSignoffInput) => api<DangerousWorkDto>(`/dangerous-works/${id}/drafter-signoff`, { body: input }), onSuccess: invalidate });
 }
 
 export const useExperts = (query: QueryParams) =>

@@ -5,9 +5,10 @@ import { DateInput } from "../../../components/date-input";
 import { showSaveError } from "../../../components/form-utils";
 import { useLabels } from "../../../i18n/labels";
 import { useCreateWork, useUpdateWork } from "../api";
+import { DrafterSelect } from "./drafter-select";
 import "../i18n";
 
-const FIELDS = ["category", "name", "location", "params", "plannedStart", "plannedEnd", "authorName", "note"] as const;
+const FIELDS = ["category", "name", "location", "params", "plannedStart", "plannedEnd", "authorName", "drafterEnterpriseId", "note"] as const;
 
 interface Values {
   category: DangerousWorkCategory;
@@ -17,6 +18,7 @@ interface Values {
   plannedStart?: string | null;
   plannedEnd?: string | null;
   authorName?: string | null;
+  drafterEnterpriseId?: string | null;
   note?: string;
 }
 
@@ -41,10 +43,19 @@ export function WorkForm({ open, onClose, projectId, work }: { open: boolean; on
 
   const submit = async () => {
     const v = await form.validateFields();
-    const params = declared(v.params);
+    const common = {
+      name: v.name,
+      location: v.location ?? "",
+      params: declared(v.params),
+      plannedStart: v.plannedStart ?? null,
+      plannedEnd: v.plannedEnd ?? null,
+      authorName: v.authorName ?? null,
+      drafterEnterpriseId: v.drafterEnterpriseId ?? null,
+    };
     try {
-      if (work) await update.mutateAsync({ name: v.name, location: v.location ?? "", params, plannedStart: v.plannedStart ?? null, plannedEnd: v.plannedEnd ?? null, authorName: v.authorName ?? null, note: v.note });
-      else await create.mutateAsync({ category: v.category, name: v.name, location: v.location ?? "", params, plannedStart: v.plannedStart ?? null, plannedEnd: v.plannedEnd ?? null, authorName: v.authorName ?? null });
+      // The drafter goes only when changed: leaving it out leaves it as it is.
+      if (work) await update.mutateAsync({ ...common, drafterEnterpriseId: common.drafterEnterpriseId === work.drafterEnterpriseId ? undefined : common.drafterEnterpriseId, note: v.note });
+      else await create.mutateAsync({ ...common, category: v.category });
       message.success(t(work ? "common.saved" : "common.created"));
       form.resetFields();
       onClose();
@@ -112,6 +123,9 @@ export function WorkForm({ open, onClose, projectId, work }: { open: boolean; on
             </Form.Item>
           </Col>
         </Row>
+        <Form.Item name="drafterEnterpriseId" label={t("safety.drafterSub")} extra={t("safety.drafterSubHint")}>
+          <DrafterSelect projectId={projectId} current={work?.drafterEnterpriseId ? { id: work.drafterEnterpriseId, name: work.drafterEnterpriseName } : undefined} />
+        </Form.Item>
         <Row gutter={12}>
           <Col span={12}>
             <Form.Item name="plannedStart" label={t("safety.plannedStart")}>

@@ -11,11 +11,14 @@ export function LevelTag({ level }: { level: DangerLevel }) {
   return <Tag color={LEVEL_COLOR[level]}>{label(DANGER_LEVEL_LABELS, level)}</Tag>;
 }
 
+/** Drafting and disclosure blue, reviews gold, on-site stages (notice, works) active blue, an emergency red. */
 const STATE_COLOR: Partial<Record<DangerousWorkState, string>> = {
   enterprise_review: "gold",
   supervisor_review: "gold",
   expert_review: "purple",
+  posted: "geekblue",
   in_progress: "processing",
+  emergency: "error",
   acceptance: "cyan",
   accepted: "success",
   closed: "default",

@@ -1,9 +1,9 @@
 import { useState } from "react";
-import { Button, Card, Col, Descriptions, Empty, Flex, List, Row, Space, Tag, Timeline, Typography } from "antd";
+import { Alert, Button, Card, Col, Descriptions, Empty, Flex, List, Row, Space, Tag, Typography } from "antd";
 import { EditOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { DANGEROUS_WORK_CATEGORY_LABELS, DANGEROUS_WORK_STATE_LABELS, EXCAVATION_CATEGORIES, EXPERT_VERDICT_LABELS, type DangerousWorkDetailDto } from "@contracts/safety/dangerous-works";
+import { DANGEROUS_WORK_CATEGORY_LABELS, EXCAVATION_CATEGORIES, EXPERT_VERDICT_LABELS, type DangerousWorkDetailDto } from "@contracts/safety/dangerous-works";
 import { useCan } from "../../../app/auth";
 import { formatDate, formatDateTime, orDash } from "../../../components/format";
 import { PageHeader } from "../../../components/page-header";
@@ -11,15 +11,19 @@ import { QueryState } from "../../../components/query-state";
 import { RequirePermission } from "../../../components/require-permission";
 import { useLabels } from "../../../i18n/labels";
 import { useDangerousWork } from "../api";
+import { DrafterSignoffButton } from "../components/drafter-signoff";
 import { ExpertReviewForm } from "../components/expert-review-form";
 import { GasClearanceForm } from "../components/gas-clearance-form";
 import { paramsText } from "../components/params-text";
 import { StepButtons } from "../components/step-buttons";
 import { WorkForm } from "../components/work-form";
+import { WorkFiles } from "../components/work-files";
 import { LevelTag, WorkStateTag } from "../components/work-tags";
+import { WorkTimeline } from "../components/work-timeline";
 import "../i18n";
 
-const FINISHED = new Set(["acceptance", "accepted", "closed"]);
+/** The scheme cannot change once done, nor while an emergency is handled (the client's recovery plan comes first). */
+const FROZEN = new Set(["acceptance", "accepted", "closed", "emergency"]);
 
 function Detail({ work }: { work: DangerousWorkDetailDto }) {
   const { t } = useTranslation();
@@ -29,13 +33,6 @@ function Detail({ work }: { work: DangerousWorkDetailDto }) {
   const [reviewing, setReviewing] = useState(false);
   const [clearing, setClearing] = useState(false);
   const manage = can("safety.manage");
-  // Steps read as the stage entered; other records (scheme change, gas clearance, verdict) by what happened.
-  const eventTitle = (e: DangerousWorkDetailDto["events"][number]) => {
-    const stage = e.toState ? label(DANGEROUS_WORK_STATE_LABELS, e.toState) : "";
-    if (e.action === "identified" || e.action === "transition") return stage;
-    const what = t(`safety.action.${e.action}`, { defaultValue: e.action });
-    return e.toState && e.toState !== e.fromState ? `${what} → ${stage}` : what;
-  };
 
   return (
     <>
@@ -49,13 +46,14 @@ function Detail({ work }: { work: DangerousWorkDetailDto }) {
           </Space>
         }
         actions={
-          manage && !FINISHED.has(work.state) ? (
+          manage && !FROZEN.has(work.state) ? (
             <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
               {t("safety.editWork")}
             </Button>
           ) : null
         }
       />
+      {work.state === "emergency" && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={t("safety.emergencyAlert")} />}
       <Row gutter={12}>
         <Col xs={24} lg={15}>
           <Card size="small" style={{ marginBottom: 12 }}>
@@ -75,6 +73,19 @@ function Detail({ work }: { work: DangerousWorkDetailDto }) {
               </Descriptions.Item>
               <Descriptions.Item label={t("safety.location")}>{orDash(work.location)}</Descriptions.Item>
               <Descriptions.Item label={t("safety.authorName")}>{orDash(work.authorName)}</Descriptions.Item>
+              <Descriptions.Item label={t("safety.drafter")} span={work.drafterEnterpriseId ? 1 : 2}>
+                {work.drafterEnterpriseName ?? t("safety.generalContractor")}
+              </Descriptions.Item>
+              {work.drafterEnterpriseId && (
+                <Descriptions.Item label={t("safety.drafterSigned")}>
+                  <Space wrap>
+                    <Tag color={work.drafterSigned ? "success" : "warning"}>
+                      {t(work.drafterSigned ? "safety.signed" : "safety.unsigned")} · {t("safety.revisionN", { n: work.revision })}
+                    </Tag>
+                    {manage && <DrafterSignoffButton work={work} />}
+                  </Space>
+                </Descriptions.Item>
+              )}
               <Descriptions.Item label={t("safety.plannedStart")}>{formatDate(work.plannedStart)}</Descriptions.Item>
               <Descriptions.Item label={t("safety.plannedEnd")}>{formatDate(work.plannedEnd)}</Descriptions.Item>
               {EXCAVATION_CATEGORIES.includes(work.category) && (
@@ -102,6 +113,7 @@ function Detail({ work }: { work: DangerousWorkDetailDto }) {
               )}
             </Card>
           )}
+          <WorkFiles work={work} manage={manage} />
           <Card size="small" title={t("safety.expertReviews")}>
             {work.expertReviews.length === 0 ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
@@ -133,22 +145,7 @@ function Detail({ work }: { work: DangerousWorkDetailDto }) {
         </Col>
         <Col xs={24} lg={9}>
           <Card size="small" title={t("safety.timeline")}>
-            <Timeline
-              items={work.events.map((e) => ({
-                color: e.action === "expert_review" ? "purple" : e.toState === "scheme_drafting" && e.fromState ? "red" : "blue",
-                content: (
-                  <>
-                    <Typography.Text strong>{eventTitle(e)}</Typography.Text>
-                    <div>
-                      <Typography.Text type="secondary">
-                        {formatDateTime(e.at)} · {e.actorName}
-                      </Typography.Text>
-                    </div>
-                    {e.note && <div>{e.note}</div>}
-                  </>
-                ),
-              }))}
-            />
+            <WorkTimeline work={work} />
           </Card>
         </Col>
       </Row>
@@ -159,7 +156,7 @@ function Detail({ work }: { work: DangerousWorkDetailDto }) {
   );
 }
 
-/** 危大工程详情: parameters, classification clauses, next steps, expert reviews and the timeline. */
+/** 危大工程详情: parameters, classification clauses, drafter and its signature, next steps, documents, expert reviews and the timeline. */
 export default function WorkDetailPage() {
   const { id = "" } = useParams();
   const { data, isLoading, error, refetch } = useDangerousWork(id);
