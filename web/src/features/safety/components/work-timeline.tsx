@@ -15,7 +15,9 @@ function eventColor(e: DangerousWorkEventDto): string {
   if (e.action === "expert_review") return "purple";
   if (e.action === "file_uploaded") return "gray";
   if (e.action === "drafter_signed") return "green";
-  if (e.toState === "emergency" || (e.toState === "scheme_drafting" && e.fromState)) return "red";
+  // Back to drafting from a review is a return; from 已辨识 it is the first step forward.
+  const returned = e.toState === "scheme_drafting" && e.fromState !== null && e.fromState !== "identified";
+  if (e.toState === "emergency" || returned) return "red";
   if (e.fromState === "emergency") return "green";
   return "blue";
 }
@@ -66,7 +68,8 @@ export function WorkTimeline({ work }: { work: DangerousWorkDetailDto }) {
               </Typography.Text>
             </div>
             {detail(e)}
-            {e.note && <div style={{ whiteSpace: "pre-wrap" }}>{e.note}</div>}
+            {/* A filing's note repeats its kind and file name, shown above with the link. */}
+            {e.note && e.action !== "file_uploaded" && <div style={{ whiteSpace: "pre-wrap" }}>{e.note}</div>}
           </>
         ),
       }))}
