@@ -9,6 +9,13 @@ import { createTestDatabase } from "./setup/db";
 
 export const TEST_PASSWORD = "correct-horse-battery";
 
+/** A multipart body with one file part (field `file` unless named), as a browser's upload sends it. */
+export function multipart(fileName: string, content: Buffer, field = "file"): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = "----sitecloud-test-boundary";
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  return { payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
+}
+
 let passwordHash: Promise<string> | undefined;
 
 export function testConfig(overrides: Record<string, string> = {}): Config {

@@ -25,7 +25,7 @@ import {
 import { iotAlarms, iotCommands, iotDevices } from "../server/src/modules/iot/index";
 import { workforceBlacklist, workforcePayrolls, workforceTrainings, workforceWorkers } from "../server/src/modules/workforce/index";
 import { FileStore } from "../server/src/platform/files/store";
-import { createTestApp, TEST_PASSWORD, testConfig, type TestApp, type TestUser } from "./app";
+import { createTestApp, multipart, TEST_PASSWORD, testConfig, type TestApp, type TestUser } from "./app";
 
 type Expect = Record<Role, number>;
 type PerRole<T> = T | ((role: Role) => T);
@@ -91,12 +91,6 @@ async function xlsx(headers: string[], row: (string | number)[]): Promise<Buffer
   ws.addRow(headers);
   ws.addRow(row);
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-function multipart(file: Buffer): { payload: Buffer; headers: Record<string, string> } {
-  const boundary = `----scmatrix${Date.now()}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="import.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`;
-  return { payload: Buffer.concat([Buffer.from(head), file, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
 }
 
 let t: TestApp;
@@ -934,7 +928,7 @@ const [methodOf, pathOf] = [(c: Case) => c.route.split(" ")[0], (c: Case) => c.r
 async function call(c: Case, user: TestUser | null, role: Role): Promise<LightMyRequestResponse> {
   const url = `/api/v1${c.url ? resolve(c.url, role) : pathOf(c)}`;
   const method = methodOf(c) as "GET";
-  if (c.upload) return t.as(user, { method, url, ...multipart(await c.upload(role)) });
+  if (c.upload) return t.as(user, { method, url, ...multipart("import.xlsx", await c.upload(role)) });
   const body = c.body === undefined ? undefined : resolve(c.body, role);
   return t.as(user, { method, url, ...(body === undefined ? {} : { payload: body }) });
 }

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { creditCodeCheckChar } from "@contracts/registry/identifiers";
-import { createTestApp, type TestApp, type TestUser } from "../../../../test/app";
+import { createTestApp, multipart, type TestApp, type TestUser } from "../../../../test/app";
 import { auditLog } from "../../platform/audit/schema";
 import { todayInShanghai } from "./expiry";
 import { registryEnterprises, registryProjectParticipants, registryProjects } from "./schema";
@@ -46,13 +46,6 @@ async function insertProject(code: string, participants: { enterpriseId: string;
   const [p] = await t.db.insert(registryProjects).values({ code, name: `项目${code}`, type: "building", district: "东城街道" }).returning();
   if (participants.length) await t.db.insert(registryProjectParticipants).values(participants.map((x) => ({ projectId: p.id, ...x })));
   return p;
-}
-
-/** Multipart body with one file field, as a browser form would send it. */
-function multipart(filename: string, content: Buffer, field = "file") {
-  const boundary = "----sitecloud-test-boundary";
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
-  return { payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
 }
 
 async function sheet(headers: string[], rows: (string | number | null)[][]): Promise<Buffer> {

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { creditCodeCheckChar, idNumberCheckChar } from "@contracts/registry/identifiers";
-import { createTestApp, type TestApp, type TestUser } from "../../../../test/app";
+import { createTestApp, multipart, type TestApp, type TestUser } from "../../../../test/app";
 import { auditLog } from "../../platform/audit/schema";
 import { todayInShanghai } from "./expiry";
 import { registryEnterprises, registryPersons, registryProjectParticipants, registryProjectPosts, registryProjects } from "./schema";
@@ -44,12 +44,6 @@ async function createPerson(user: TestUser, over: Record<string, unknown> = {}) 
   const res = await t.as(user, { method: "POST", url: "/api/v1/persons", payload: { name: `人员${++seq}`, idNumber: idNumber(), ...over } });
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
-}
-
-function multipart(filename: string, content: Buffer) {
-  const boundary = "----sitecloud-test-boundary";
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
-  return { payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
 }
 
 async function sheet(headers: string[], rows: (string | number | null)[][]): Promise<Buffer> {

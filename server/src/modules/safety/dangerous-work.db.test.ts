@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DangerousWorkDetailDto, DangerousWorkDto, WeeklyListDto } from "@contracts/safety/dangerous-works";
 import type { ExpertDto } from "@contracts/safety/experts";
 import type { Page } from "../../platform/db/pagination.js";
-import { createTestApp, type TestApp, type TestUser } from "../../../../test/app";
+import { createTestApp, multipart, type TestApp, type TestUser } from "../../../../test/app";
 import { auditLog } from "../../platform/audit/schema.js";
 import { registryPersons } from "../registry/index.js";
-import { multipartFile, safetyWorld, TINY_PDF, type SafetyWorld } from "./safety.test-fixtures.js";
+import { safetyWorld, TINY_PDF, type SafetyWorld } from "./safety.test-fixtures.js";
 
 let t: TestApp;
 let w: SafetyWorld;
@@ -33,7 +33,7 @@ async function moveOk(user: TestUser, id: string, to: string, extra: Record<stri
   return res.json();
 }
 const upload = (user: TestUser, id: string, kind: string, bytes = TINY_PDF, name = "专项施工方案.pdf") =>
-  t.as(user, { method: "POST", url: `/api/v1/dangerous-works/${id}/files?kind=${kind}`, ...multipartFile(bytes, name) });
+  t.as(user, { method: "POST", url: `/api/v1/dangerous-works/${id}/files?kind=${kind}`, ...multipart(name, bytes) });
 /** Files the scheme document of the work's current revision (needed before the contractor's review is signed). */
 async function fileScheme(id: string, user = w.users.gc): Promise<void> {
   const res = await upload(user, id, "scheme");

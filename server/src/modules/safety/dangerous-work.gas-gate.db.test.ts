@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DangerousWorkDto } from "@contracts/safety/dangerous-works";
-import { createTestApp, type TestApp, type TestUser } from "../../../../test/app";
+import { createTestApp, multipart, type TestApp, type TestUser } from "../../../../test/app";
 import { ensureRuleDefaults } from "../../platform/rules/rules.js";
 import { pipelineRuleList } from "../gas/pipeline.rules.js";
 import { at } from "../gas/pipeline.test-fixtures.js";
 import { registryProjects } from "../registry/index.js";
-import { multipartFile, safetyWorld, TINY_PDF, type SafetyWorld } from "./safety.test-fixtures.js";
+import { safetyWorld, TINY_PDF, type SafetyWorld } from "./safety.test-fixtures.js";
 
 /** Issue 6: an excavation near a medium+ gas main does not start (实施) without the gas company's clearance. */
 
@@ -41,7 +41,7 @@ async function posted(projectId: string, gc: TestUser, sup: TestUser, body: Reco
   const res = await api(gc, "POST", `/projects/${projectId}/dangerous-works`, { name: "测试工程", location: "1#", ...body });
   expect(res.statusCode, res.body).toBe(201);
   const work = res.json() as DangerousWorkDto;
-  const scheme = await t.as(gc, { method: "POST", url: `/api/v1/dangerous-works/${work.id}/files?kind=scheme`, ...multipartFile(TINY_PDF, "方案.pdf") });
+  const scheme = await t.as(gc, { method: "POST", url: `/api/v1/dangerous-works/${work.id}/files?kind=scheme`, ...multipart("方案.pdf", TINY_PDF) });
   expect(scheme.statusCode, scheme.body).toBe(201);
   const posting = { disclosedOn: today, postedOn: today, responsiblePersons: "项目经理" };
   for (const [user, to, data] of [[gc, "scheme_drafting"], [gc, "enterprise_review"], [gc, "supervisor_review"], [sup, "disclosed"], [gc, "posted", posting]] as const) {

@@ -3,9 +3,9 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NotificationDto } from "@contracts/cases/notifications";
 import type { DangerousWorkDetailDto, DangerousWorkDto, WorkFileDto } from "@contracts/safety/dangerous-works";
-import { createTestApp, type TestApp, type TestUser } from "../../../../test/app";
+import { createTestApp, multipart, type TestApp, type TestUser } from "../../../../test/app";
 import { auditLog } from "../../platform/audit/schema.js";
-import { multipartFile, safetyWorld, TINY_PDF, type SafetyWorld } from "./safety.test-fixtures.js";
+import { safetyWorld, TINY_PDF, type SafetyWorld } from "./safety.test-fixtures.js";
 
 /** The records around the 危大 workflow: archived documents, the subcontractor's signature, 险情 handling. */
 let t: TestApp;
@@ -21,7 +21,7 @@ const api = (user: TestUser, method: "GET" | "POST" | "PUT", url: string, payloa
 const issues = (body: string) => (JSON.parse(body).error.details?.issues ?? []) as { path: string; message: string }[];
 const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const upload = (user: TestUser, id: string, kind: string, bytes = TINY_PDF, name = "专项施工方案.pdf") =>
-  t.as(user, { method: "POST", url: `/api/v1/dangerous-works/${id}/files?kind=${kind}`, ...multipartFile(bytes, name) });
+  t.as(user, { method: "POST", url: `/api/v1/dangerous-works/${id}/files?kind=${kind}`, ...multipart(name, bytes) });
 const detail = async (user: TestUser, id: string) => (await api(user, "GET", `/dangerous-works/${id}`)).json() as DangerousWorkDetailDto;
 const inbox = async (user: TestUser) => ((await api(user, "GET", "/notifications?pageSize=200")).json() as { items: NotificationDto[] }).items;
 

@@ -100,12 +100,6 @@ export async function safetyWorld(t: TestApp) {
 }
 export type SafetyWorld = Awaited<ReturnType<typeof safetyWorld>>;
 
-/** A multipart body with one part `file` (what a browser's upload sends). */
-export function multipartFile(bytes: Buffer, fileName: string, type = "application/octet-stream"): { payload: Buffer; headers: Record<string, string> } {
-  const boundary = `----safety${Date.now()}${++seq}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`;
-  return { payload: Buffer.concat([Buffer.from(head), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
-}
 
 /** The smallest thing the file store takes for a PDF: its signature and some bytes. */
 export const TINY_PDF = Buffer.from("%PDF-1.4\n% 专项施工方案\n%%EOF\n");

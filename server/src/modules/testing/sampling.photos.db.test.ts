@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CommissionDto } from "@contracts/testing/commission";
-import { createTestApp, type TestApp, type TestUser } from "../../../../test/app";
+import { createTestApp, multipart, type TestApp, type TestUser } from "../../../../test/app";
 import { concreteCommission, errorOf, issuePaths, testingWorld, type TestingWorld } from "./testing.test-fixtures.js";
 
 let t: TestApp;
@@ -15,14 +15,7 @@ afterAll(() => t.close());
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 7]);
 
 function upload(user: TestUser, bytes: Buffer, field = "file") {
-  const boundary = `----sampling${Date.now()}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="p.png"\r\nContent-Type: image/png\r\n\r\n`;
-  return t.as(user, {
-    method: "POST",
-    url: "/api/v1/testing/photos",
-    payload: Buffer.concat([Buffer.from(head), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
-  });
+  return t.as(user, { method: "POST", url: "/api/v1/testing/photos", ...multipart("p.png", bytes, field) });
 }
 
 async function newCommission(): Promise<CommissionDto> {
