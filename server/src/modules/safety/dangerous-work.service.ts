@@ -34,7 +34,7 @@ import { classifyDangerousWork, entryThresholds, type Classification } from "./d
 import { notifyEmergency } from "./dangerous-work.emergency.js";
 import { findWork, workFacts } from "./dangerous-work.queries.js";
 import { dangerousWorkThresholdsRule } from "./dangerous-work.rules.js";
-import { afterExpertVerdict, checkDrafterSignoff, checkTransition, DRAFT_STATES, FROZEN_STATES, type Verdict } from "./dangerous-work.workflow.js";
+import { afterExpertVerdict, checkDrafterSignoff, checkTransition, DRAFT_STATES, FROZEN_STATES, stepData, type Verdict } from "./dangerous-work.workflow.js";
 import { actorParties } from "./project.parties.js";
 import { safetyDangerousWorkEvents as EV, safetyDangerousWorks as W, safetyExpertReviews as R, safetyExperts as X } from "./schema.js";
 
@@ -229,7 +229,9 @@ function throwIfRefused(verdict: Verdict): void {
 
 /**
  * One workflow step, checked by the pure workflow (who signs, 危大 vs 超危大, expert clearance, reasons).
- * @throws AppError FORBIDDEN (wrong party) or PRECONDITION_FAILED naming `to`, `note` or `data.*`, with the reason in zh-CN and en.
+ * Entering 险情处置 tells the bureau and the project's parties at once (dangerous-work.emergency.ts).
+ * @throws AppError FORBIDDEN (wrong party) or PRECONDITION_FAILED naming `to`, `note`, `files`, `drafterSignoff` or
+ * `data.*`, with the reason in zh-CN and en; CONFLICT (an excavation near a gas main without clearance).
  */
 export async function transitionDangerousWork(ctx: ServiceContext, id: string, input: z.output<typeof TransitionInput>): Promise<DangerousWorkDto> {
   requirePermission(ctx.actor, "safety.manage");
@@ -243,9 +245,10 @@ export async function transitionDangerousWork(ctx: ServiceContext, id: string, i
     // A return to drafting voids the subcontractor's signature: the scheme it signed is being redrafted.
     const voidSignature = input.to === "scheme_drafting" ? { drafterSignedRevision: null } : {};
     await tx.update(W).set({ state: input.to, ...voidSignature, updatedAt: new Date() }).where(eq(W.id, id));
-    await addEvent(tx, ctx, id, { action: "transition", from, to: input.to, note: input.note, data: input.data });
+    const data = stepData(from, input.to, input.data ?? {});
+    await addEvent(tx, ctx, id, { action: "transition", from, to: input.to, note: input.note, data });
     await recordAudit(tx, ctx, { action: "safety.dangerous_work.transitioned", entity: "dangerous_work", entityId: id, before: { state: from }, after: { state: input.to, note: input.note } });
-    if (input.to === "emergency") await notifyEmergency(tx, ctx, work, input.note, String(input.data?.occurredAt));
+    if (input.to === "emergency") await notifyEmergency(tx, ctx, work, input.note, data?.occurredAt ?? "");
     return { projectId: work.projectId, from };
   });
   ctx.events.publish("safety.dangerous_work.transitioned", { workId: id, projectId: moved.projectId, from: moved.from, to: input.to });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DANGEROUS_WORK_STATES, type DangerousWorkState } from "@contracts/safety/dangerous-works";
-import { afterExpertVerdict, checkDrafterSignoff, checkTransition, isExpertCleared, nextSteps, STEPS, type ActorParties, type WorkFacts } from "./dangerous-work.workflow.js";
+import { afterExpertVerdict, checkDrafterSignoff, checkTransition, isExpertCleared, nextSteps, stepData, STEPS, type ActorParties, type WorkFacts } from "./dangerous-work.workflow.js";
 
 const NOBODY: ActorParties = { generalContractor: false, supervisor: false, builder: false, drafter: false, party: false };
 const GC: ActorParties = { ...NOBODY, generalContractor: true, party: true };
@@ -83,6 +83,11 @@ describe("危大 workflow", () => {
     expect(checkTransition({ ...none, state: "enterprise_review" }, "supervisor_review", GC)).toMatchObject({ ok: false, field: "files" });
     // A return needs no document.
     expect(checkTransition({ ...none, state: "enterprise_review" }, "scheme_drafting", GC, "退回")).toEqual({ ok: true });
+  });
+
+  it("a step records its own fields only", () => {
+    expect(stepData("disclosed", "posted", { ...POSTING, extra: "x".repeat(10_000) })).toEqual(POSTING);
+    expect(stepData("posted", "in_progress", { disclosedOn: "2026-01-05" })).toBeNull();
   });
 
   it("a subcontractor's scheme: its technical lead signs first, then the general contractor", () => {

@@ -168,6 +168,13 @@ export function checkTransition(facts: WorkFacts, to: DangerousWorkState, who: A
   return checkForm(STEPS[facts.state].find((s) => s.to === to)!, note, data);
 }
 
+/** The `data` a step records: its own fields only, whatever else the request carried. */
+export function stepData(from: DangerousWorkState, to: DangerousWorkState, data: Record<string, unknown>): Partial<Record<StepField, string>> | null {
+  const fields = STEPS[from].find((s) => s.to === to)?.needsData ?? [];
+  if (fields.length === 0) return null;
+  return Object.fromEntries(fields.map((key) => [key, String(data[key])]));
+}
+
 /** Every step out of the current stage, each allowed or refused with its reason, and what its form asks for. */
 export function nextSteps(facts: WorkFacts, who: ActorParties): NextStepDto[] {
   if (facts.state === "expert_review") return [];
