@@ -38,7 +38,10 @@ async function openAndFill(page: Page, name: string, creditCode: string) {
   await field(page, "统一社会信用代码").fill(creditCode);
   await field(page, "企业类型").click();
   await page.locator(".ant-select-dropdown:visible .ant-select-item-option").filter({ hasText: /^施工企业$/ }).click();
+  // The pick must have landed before saving: a required field left empty sends no request at all.
+  await formItem(page, "企业类型").locator(".ant-select-selection-item", { hasText: "施工企业" }).waitFor();
   await field(page, "法定代表人").fill("张建国");
+  await drawer(page).locator(".ant-form-item-explain-error").first().waitFor({ state: "detached", timeout: 2000 }).catch(() => undefined);
 }
 
 const saveButton = (page: Page) => drawer(page).getByRole("button", { name: /保\s*存/ });
@@ -95,9 +98,11 @@ describe("create an enterprise", () => {
 
     await page.goto(`${e2e.url}/enterprises`);
     await openAndFill(page, `永康市重复代码测试有限公司${randomInt(1000, 9999)}`, taken);
-    const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/api/v1/enterprises");
+    const sent = page.waitForRequest((r) => r.method() === "POST" && new URL(r.url()).pathname === "/api/v1/enterprises", { timeout: 10_000 });
     await saveButton(page).click();
-    const res = await answered;
+    // Two waits, so a failure says which side stalled: the form never sent, or the server never answered.
+    const res = await (await sent).response();
+    if (!res) throw new Error("POST /api/v1/enterprises got no response");
     expect(res.status()).toBe(409);
     const error = formItem(page, "统一社会信用代码").locator(".ant-form-item-explain-error");
     await error.waitFor();

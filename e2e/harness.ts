@@ -14,6 +14,8 @@ export interface RunningServer {
   mqttPort: number;
   /** Where the server keeps its files (PGlite, the demo devices' credentials). */
   dataDir: string;
+  /** The end of what the server printed (LOG_LEVEL warn), for a failing test's report. */
+  logTail(): string;
   stop(): Promise<void>;
 }
 
@@ -86,6 +88,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     url,
     mqttPort,
     dataDir,
+    logTail: () => output.slice(-6000),
     async stop() {
       child.kill("SIGTERM");
       await new Promise((r) => child.once("exit", r));
@@ -171,6 +174,8 @@ export function useE2E(): E2E {
       const pages = open.flatMap((c) => c.pages());
       const base = `FAILED-${task.name.replace(/[^\w\u4e00-\u9fff-]+/g, "_")}`;
       await Promise.all(pages.map((p, i) => screenshot(p, `${base}-${i}`).catch(() => undefined)));
+      // The server logs at warn: whatever it said is the first clue to a request that never came back.
+      console.error(`server output (last 6,000 characters) after "${task.name}":\n${server?.logTail() ?? ""}`);
     }
     await Promise.all(open.map((c) => c.close()));
   });
