@@ -48,14 +48,18 @@ try {
   const appUrl = await app.listen({ port: 0, host: "127.0.0.1" });
   closers.push(() => app.close());
 
-  // A bureau user (city-wide scope) logs in through the real endpoint.
-  const login = await fetch(`${appUrl}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username: "leader", password }),
-  });
-  if (login.status !== 200) throw new Error(`login failed: ${login.status} ${await login.text()}`);
-  const cookie = login.headers.getSetCookie()[0].split(";")[0];
+  // A bureau user (city-wide scope) logs in through the real endpoint; a contractor (its own projects) too.
+  const sessionOf = async (username: string) => {
+    const login = await fetch(`${appUrl}/api/v1/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username, password }),
+    });
+    if (login.status !== 200) throw new Error(`login failed: ${login.status} ${await login.text()}`);
+    return login.headers.getSetCookie()[0].split(";")[0];
+  };
+  const cookie = await sessionOf("leader");
+  const contractorCookie = await sessionOf("contractor");
 
   const pool = database.raw.pool!;
   const [{ district, n }] = (
@@ -68,8 +72,8 @@ try {
   const detailPath = (id: string) => `/api/v1/projects/${id}`;
   log(`list: ${district} (${n} projects in progress, page 2 of 20); detail: cycling over ${ids.length} live projects`);
 
-  const get = async (path: string) => {
-    const res = await fetch(appUrl + path, { headers: { cookie } });
+  const get = async (path: string, as = cookie) => {
+    const res = await fetch(appUrl + path, { headers: { cookie: as } });
     if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}: ${await res.text()}`);
     return res.json() as Promise<{ items?: unknown[] }>;
   };
@@ -131,9 +135,14 @@ try {
   const caseListPath = "/api/v1/cases?state=rectifying&page=3&pageSize=20";
   const boardSql = (await captureQueries(pool, () => get(boardPath))).filter(isCasesQuery);
   const caseListSql = (await captureQueries(pool, () => get(caseListPath))).filter(isCasesQuery);
+  // A contractor's board is never kept in memory (its scope moves with the registry): it sums its projects' counts.
+  const contractorBoardSql = (await captureQueries(pool, () => get(boardPath, contractorCookie))).filter(isCasesQuery);
   const bareCases = await buildBareApp(barePool, boardSql, caseListSql, "no id to swap");
   const bareCasesUrl = await bareCases.listen({ port: 0, host: "127.0.0.1" });
   closers.push(() => bareCases.close());
+  const bareContractor = await buildBareApp(barePool, contractorBoardSql, contractorBoardSql, "no id to swap");
+  const bareContractorUrl = await bareContractor.listen({ port: 0, host: "127.0.0.1" });
+  closers.push(() => bareContractor.close());
   const alone = (url: string, path: string, headers: Record<string, string>, seconds: number): LoadSpec => ({
     url,
     listPath: path,
@@ -145,6 +154,7 @@ try {
   const caseRuns = [
     ["board", alone(appUrl, boardPath, { cookie }, DURATION_S), alone(bareCasesUrl, "/bare/projects", {}, DURATION_S)],
     ["list", alone(appUrl, caseListPath, { cookie }, DURATION_S), alone(bareCasesUrl, "/bare/projects/list", {}, DURATION_S)],
+    ["board of a contractor", alone(appUrl, boardPath, { cookie: contractorCookie }, DURATION_S), alone(bareContractorUrl, "/bare/projects", {}, DURATION_S)],
   ] as const;
   const caseFigures: Record<string, { api: Measured; bare: Measured }> = {};
   for (const [name, api, bareSpecOf] of caseRuns) {
@@ -152,10 +162,16 @@ try {
     await runLoad({ ...bareSpecOf, durationSeconds: WARMUP_S });
     caseFigures[name] = { api: await measured(api), bare: await measured(bareSpecOf) };
   }
-  printProfile(await profile(pool, { board: { all: boardSql, kept: boardSql }, list: { all: caseListSql, kept: caseListSql } }));
+  printProfile(
+    await profile(pool, {
+      board: { all: boardSql, kept: boardSql },
+      list: { all: caseListSql, kept: caseListSql },
+      "contractor board": { all: contractorBoardSql, kept: contractorBoardSql },
+    }),
+  );
   console.log(`\nCase board over ${seededCases.cases} cases: ${CONNECTIONS} connections, ${DURATION_S} s per endpoint (${caseListPath.slice(8)})`);
   for (const [name, { api, bare }] of Object.entries(caseFigures)) {
-    console.log(`  ${name.padEnd(6)} SiteCloud ${api.reqPerSec.toFixed(0)} req/s, p50 ${api.p50Ms} ms, p99 ${api.p99Ms} ms | bare ${bare.reqPerSec.toFixed(0)} req/s, p50 ${bare.p50Ms} ms, p99 ${bare.p99Ms} ms`);
+    console.log(`  ${name.padEnd(22)} SiteCloud ${api.reqPerSec.toFixed(0)} req/s, p50 ${api.p50Ms} ms, p99 ${api.p99Ms} ms | bare ${bare.reqPerSec.toFixed(0)} req/s, p50 ${bare.p50Ms} ms, p99 ${bare.p99Ms} ms`);
   }
   console.log("");
 
@@ -166,7 +182,7 @@ try {
     exitCode = 1;
   }
   const round = (v: number) => Math.round(v * 10) / 10;
-  const { board, list: caseList } = caseFigures;
+  const { board, list: caseList, "board of a contractor": contractorBoard } = caseFigures;
   console.log(
     JSON.stringify({
       bench: "api",
@@ -183,6 +199,10 @@ try {
       caseListBareReqPerSec: round(caseList.bare.reqPerSec),
       caseListP99Ms: caseList.api.p99Ms,
       caseListBareP99Ms: caseList.bare.p99Ms,
+      caseBoardContractorReqPerSec: round(contractorBoard.api.reqPerSec),
+      caseBoardContractorBareReqPerSec: round(contractorBoard.bare.reqPerSec),
+      caseBoardContractorP99Ms: contractorBoard.api.p99Ms,
+      caseBoardContractorBareP99Ms: contractorBoard.bare.p99Ms,
     }),
   );
 } catch (err) {

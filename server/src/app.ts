@@ -117,7 +117,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(identityPlugin);
       await api.register(iotPlugin, { runtime: iot });
       await api.register(workforcePlugin, { runtime: iot, access, files, db: database.db, region: config.cityRegion });
-      await api.register(casesPlugin, { config, files, db: database.db, events });
+      await api.register(casesPlugin, { config, files, db: database.db, database, events });
       await api.register(safetyPlugin, { config, files, db: database.db, events });
       await api.register(qualityPlugin, { config, files });
       await api.register(testingPlugin, { config, files, db: database.db });

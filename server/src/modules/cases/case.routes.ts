@@ -24,7 +24,8 @@ import type { FileStore } from "../../platform/files/store.js";
 import { sendPdf, siteUrlOf } from "../../platform/pdf/official-document.js";
 import { renderCaseNotice, type NoticeKind } from "./case.pdf.js";
 import { assertMayUploadCasePhotos, readCasePhoto, saveCasePhoto } from "./case.photos.js";
-import { caseBoard, getCase, listCases } from "./case.queries.js";
+import { getCase, listCases } from "./case.queries.js";
+import { readCaseBoard, type BoardCache } from "./case.board-cache.js";
 import { acceptCase, applyResume, commentCase, decideResume, openCaseByInspector, orderStopWork, recheckCase, replyCase } from "./case.service.js";
 import { exportCases } from "./case.sheet.js";
 import { PhotoDto, PhotoParams } from "@contracts/platform/files";
@@ -43,10 +44,10 @@ function pdfRoute(kind: NoticeKind, file: string) {
 }
 
 /** The rectification loop under /api/v1: board, list, export, detail, the verbs, photos and the printed notices. */
-export const caseRoutes: FastifyPluginAsyncZod<{ files: FileStore; config: Config }> = async (app, { files, config }) => {
+export const caseRoutes: FastifyPluginAsyncZod<{ files: FileStore; config: Config; board: BoardCache }> = async (app, { files, config, board }) => {
   // Static paths first, so none of them is ever read as a case id.
   app.get("/cases/board", { schema: { tags, querystring: BoardQuery, response: { 200: CaseBoardDto } } }, async (req) =>
-    caseBoard(req.ctx.db, req.ctx.actor, req.query.projectId),
+    readCaseBoard(board, req.ctx.db, req.ctx.actor, req.query.projectId),
   );
 
   app.get("/cases/export", { schema: { tags, querystring: ExportQuery } }, async (req, reply) => sendXlsx(reply, "整改台账.xlsx", await exportCases(req.ctx.db, req.ctx.actor, req.query)));

@@ -1,5 +1,5 @@
 import type { TestApp, TestUser } from "../../../../test/app";
-import { createTestApp } from "../../../../test/app";
+import { createTestApp, multipart } from "../../../../test/app";
 import { buildActor } from "../../platform/auth/actor.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { EventBus, type DomainEvent } from "../../platform/events/bus.js";
@@ -93,14 +93,7 @@ export const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 
 
 /** Uploads a photo through the API; returns its id. */
 export async function uploadPhoto(t: TestApp, user: TestUser): Promise<string> {
-  const boundary = `----cases${Date.now()}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.png"\r\nContent-Type: image/png\r\n\r\n`;
-  const res = await t.as(user, {
-    method: "POST",
-    url: "/api/v1/cases/photos",
-    payload: Buffer.concat([Buffer.from(head), PNG, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
-  });
+  const res = await t.as(user, { method: "POST", url: "/api/v1/cases/photos", ...multipart("p.png", PNG) });
   if (res.statusCode !== 201) throw new Error(`photo upload ${res.statusCode}: ${res.body}`);
   return (res.json() as { id: string }).id;
 }

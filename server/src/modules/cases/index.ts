@@ -1,8 +1,10 @@
 import type { FastifyPluginAsync } from "fastify";
+import { CASE_EVENT_ACTIONS } from "@contracts/cases/cases";
 import type { Config } from "../../config.js";
-import type { Db } from "../../platform/db/client.js";
+import type { Database, Db } from "../../platform/db/client.js";
 import type { EventBus } from "../../platform/events/bus.js";
 import type { FileStore } from "../../platform/files/store.js";
+import { BoardCache } from "./case.board-cache.js";
 import { caseRoutes } from "./case.routes.js";
 import { conflictRoutes } from "./conflict.routes.js";
 import { inspectionRoutes } from "./inspection.routes.js";
@@ -21,6 +23,8 @@ export interface CasesDeps {
    */
   db?: Db;
   events?: EventBus;
+  /** With it the city's case board is kept in memory between changes, which the database announces on it. */
+  database?: Database;
   /** Outbound channels a deployment plugs in (e-mail, SMS); the logging channel is always there. */
   channels?: NotificationChannelRegistry;
 }
@@ -32,7 +36,13 @@ export interface CasesDeps {
  * checklists, 双随机 plans and conflict declarations that feed the loop.
  */
 export const casesPlugin: FastifyPluginAsync<CasesDeps> = async (app, deps) => {
-  await app.register(caseRoutes, { files: deps.files, config: deps.config });
+  const board = new BoardCache();
+  if (deps.database) await board.start(deps.database);
+  // This process's own changes evict at once (handlers run before the response); other writers — other processes,
+  // other modules' openCase inside their transactions — are heard through the database's notification.
+  for (const action of CASE_EVENT_ACTIONS) deps.events?.on(`cases.case.${action}`, () => board.invalidate());
+  app.addHook("onClose", () => board.stop());
+  await app.register(caseRoutes, { files: deps.files, config: deps.config, board });
   await app.register(notificationRoutes);
   await app.register(templateRoutes);
   await app.register(inspectionRoutes);
