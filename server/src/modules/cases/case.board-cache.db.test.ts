@@ -5,7 +5,7 @@ import type { TestUser } from "../../../../test/app";
 import { BOARD_CHANGED_CHANNEL } from "./case.board-cache.js";
 import { casesWorld, type CasesWorld } from "./case.test-fixtures.js";
 
-/** The city's board is kept in memory between changes; every change, from any writer, is heard at its commit. */
+/** Boards are kept in memory between changes; every change, from any writer, is heard at its commit. */
 let w: CasesWorld;
 beforeAll(async () => {
   w = await casesWorld();
@@ -29,7 +29,8 @@ async function open(grade: "general" | "major"): Promise<string> {
 async function committed(write: () => Promise<unknown>): Promise<void> {
   let heard = () => {};
   const notified = new Promise<void>((resolve) => (heard = resolve));
-  const listener = await w.t.database.listen(BOARD_CHANGED_CHANNEL, () => heard(), () => heard());
+  // Only a notification counts: a new subscriber also hears a "gap" at once, which says nothing about the write.
+  const listener = await w.t.database.listen(BOARD_CHANGED_CHANNEL, () => heard(), () => {});
   try {
     await write();
     await notified;
@@ -41,22 +42,34 @@ async function committed(write: () => Promise<unknown>): Promise<void> {
 const tamper = (delta: number) => w.t.db.execute(sql`update cases_board_counts set n = n + ${delta} where project_id = ${w.PA.id} and state = 'pending' and grade = 'general'`);
 
 describe("the case board in memory", () => {
-  it("answers city-wide readers from memory until a change is committed; project-scoped readers always read the counts", async () => {
+  it("answers from memory until a change is committed, for the bureau and a contractor alike", async () => {
     await committed(() => open("general"));
-    const cached = await board(w.leader);
+    const [city, mine] = [await board(w.leader), await board(w.contractorA)];
     await tamper(1000);
     try {
-      // Nothing announced a change: the bureau still sees the remembered board, the contractor the counts.
-      expect(await board(w.leader)).toEqual(cached);
-      expect((await board(w.contractorA)).byState.pending).toBeGreaterThanOrEqual(1000);
+      // Nothing announced a change: both still see the remembered boards.
+      expect(await board(w.leader)).toEqual(city);
+      expect(await board(w.contractorA)).toEqual(mine);
       // A real change is announced at its commit and the next read goes to the counts again.
       await committed(() => open("general"));
-      expect((await board(w.leader)).byState.pending).toBe(cached.byState.pending + 1 + 1000);
+      expect((await board(w.leader)).byState.pending).toBe(city.byState.pending + 1 + 1000);
+      expect((await board(w.contractorA)).byState.pending).toBe(mine.byState.pending + 1 + 1000);
     } finally {
       await tamper(-1000);
     }
     await committed(() => open("general"));
-    expect((await board(w.leader)).byState.pending).toBe(cached.byState.pending + 2);
+    expect((await board(w.leader)).byState.pending).toBe(city.byState.pending + 2);
+  });
+
+  it("a contractor's board follows its enterprise's projects: a participant change is announced too", async () => {
+    await committed(() => open("major"));
+    const before = await board(w.contractorB);
+    // B joins project A's site as a specialty subcontractor: A's cases now count on B's board.
+    await committed(() => w.t.db.execute(sql`insert into registry_project_participants (project_id, enterprise_id, role) values (${w.PA.id}, ${w.B}, 'specialty_subcontractor')`));
+    const after = await board(w.contractorB);
+    expect(after.openMajor).toBeGreaterThan(before.openMajor);
+    await committed(() => w.t.db.execute(sql`delete from registry_project_participants where project_id = ${w.PA.id} and enterprise_id = ${w.B}`));
+    expect(await board(w.contractorB)).toEqual(before);
   });
 
   it("hears a writer outside the cases module (plain SQL on cases_cases: another process, a repair script)", async () => {

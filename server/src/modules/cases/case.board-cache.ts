@@ -1,10 +1,14 @@
 import type { CaseBoardDto } from "@contracts/cases/cases";
-import { isCityWide, requirePermission } from "../../platform/auth/actor.js";
+import { requirePermission } from "../../platform/auth/actor.js";
 import type { Actor } from "../../platform/context.js";
 import type { Database, Executor, Listener } from "../../platform/db/client.js";
+import { scopeKind } from "../registry/index.js";
 import { caseBoard } from "./case.queries.js";
 
-/** The channel the board-count triggers announce every change on (migration 0013_cases_board_notify). */
+/**
+ * The channel every change to a board announces itself on: the board-count triggers (migration 0013) and the
+ * project-participant trigger, which moves an enterprise's scope (migration 0014).
+ */
 export const BOARD_CHANGED_CHANNEL = "sc_cases_board";
 
 /**
@@ -12,8 +16,8 @@ export const BOARD_CHANGED_CHANNEL = "sc_cases_board";
  * actor cache, any notification lost without the connection dropping).
  */
 const MAX_AGE_MS = 30_000;
-/** One entry per project the bureau opens the board for, plus the city's. */
-const MAX_ENTRIES = 10_000;
+/** One entry per scope and project filter: the city's, each enterprise's, each project user's set. */
+const MAX_ENTRIES = 20_000;
 
 interface Entry {
   board: CaseBoardDto;
@@ -22,13 +26,12 @@ interface Entry {
 }
 
 /**
- * The city-wide case board, remembered between changes. Every statement that changes a board count
- * (`cases_board_counts`, kept by triggers on `cases_cases`) also NOTIFYs at its commit, from whichever
- * process or module wrote it, and every process then starts a new generation. A read stores its answer
- * only if no notification arrived while it ran, so a board is never older than the last commit this
- * process has heard of. While the LISTEN connection is down the cache is bypassed, so nothing is served
- * from before a gap. Only city-wide readers are cached: their scope never changes, whereas an enterprise's
- * visible projects change with the registry.
+ * Case boards, remembered between changes. Every statement that changes a board count (`cases_board_counts`,
+ * kept by triggers on `cases_cases`) or a project's participants (an enterprise's scope) NOTIFYs at its commit,
+ * from whichever process or module wrote it, and every process then starts a new generation. A read stores its
+ * answer only if no notification arrived while it ran, so a board is never older than the last commit this
+ * process has heard of. While the LISTEN connection is down the cache is bypassed, so nothing is served from
+ * before a gap.
  */
 export class BoardCache {
   private readonly entries = new Map<string, Entry>();
@@ -70,11 +73,18 @@ export class BoardCache {
 }
 
 /**
- * `GET /cases/board` for one caller: city-wide readers through the cache (keyed by the project filter),
- * everyone else straight from the counts. The permission is checked before the cache is looked at.
+ * What a board depends on besides the counts: the caller's scope as the scope SQL reads it (the city; an
+ * enterprise, whose projects come from the participants table; a project user's bound projects, from the
+ * session) and the project filter.
  */
+export function boardKey(actor: Actor, projectId?: string): string {
+  const kind = scopeKind(actor);
+  const who = kind === "enterprise" ? actor.enterpriseId : kind === "projects" ? [...actor.projectIds].sort().join(",") : "";
+  return `${kind}:${who}|${projectId ?? "*"}`;
+}
+
+/** `GET /cases/board` for one caller, through the cache. The permission is checked before the cache is looked at. */
 export function readCaseBoard(cache: BoardCache, db: Executor, actor: Actor, projectId?: string): Promise<CaseBoardDto> {
   requirePermission(actor, "cases.read");
-  const load = () => caseBoard(db, actor, projectId);
-  return isCityWide(actor) ? cache.read(projectId ?? "*", load) : load();
+  return cache.read(boardKey(actor, projectId), () => caseBoard(db, actor, projectId));
 }

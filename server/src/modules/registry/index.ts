@@ -15,7 +15,7 @@ export const registryPlugin: FastifyPluginAsync = async (app) => {
   await app.register(personRoutes);
 };
 
-export { assertProjectVisible, enterpriseScope, personScope, projectScope } from "./scope.js";
+export { assertProjectVisible, enterpriseScope, personScope, projectScope, scopeKind } from "./scope.js";
 export * from "./schema.js";
 export { getProject, getProjectSummary } from "./project.queries.js";
 export { transitionProjectIn, type ProjectStatusChange } from "./project.service.js";
