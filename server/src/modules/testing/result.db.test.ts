@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CommissionDto } from "@contracts/testing/commission";
 import type { PublicReportDto, ReportDto, ResultDto } from "@contracts/testing/result";
@@ -195,7 +195,7 @@ describe("reports and the public verify", () => {
     const revised = await t.as(w.users.agency, { method: "PATCH", url: `/api/v1/testing/reports/${report.id}`, payload: { conclusion: "fail", reason: "复核发现试块编号错误" } });
     expect(revised.statusCode, revised.body).toBe(200);
     expect(revised.json()).toMatchObject({ revision: 2, conclusion: "fail", revisions: [{ revision: 2, reason: "复核发现试块编号错误", changes: { conclusion: { from: "pass", to: "fail" } } }] });
-    const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.entity, "testing_report"), eq(auditLog.entityId, report.id)));
+    const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.entity, "testing_report"), eq(auditLog.entityId, report.id))).orderBy(asc(auditLog.id));
     expect(audits.map((a) => a.action)).toEqual(["testing.report.issued", "testing.report.revised"]);
     const after = (await t.as(null, { method: "GET", url: `/api/v1/public/reports/${report.verifyCode}` })).json() as PublicReportDto;
     expect(after).toMatchObject({ conclusion: "fail", revision: 2 });

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ArrearsPageDto, PayrollDto, WageAccountDto, WageChecksDto } from "@contracts/workforce/wages";
 import { createTestApp, type TestApp, type TestUser } from "../../../../test/app";
@@ -69,7 +69,7 @@ describe("wage special account", () => {
       payload: { bankName: "中国农业银行永康支行", accountName: `某建设公司${p.name}农民工工资专用账户`, accountNo: "19601234567890123", openedOn: "2025-01-20" },
     });
     expect((fixed.json() as WageAccountDto).warnings).toEqual([]);
-    const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.entity, "wage_account"), eq(auditLog.entityId, p.id)));
+    const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.entity, "wage_account"), eq(auditLog.entityId, p.id))).orderBy(asc(auditLog.id));
     expect(audits.map((a) => a.action)).toEqual(["workforce.wageAccount.created", "workforce.wageAccount.updated"]);
 
     const masked = await t.as(leader, { method: "GET", url: `/api/v1/projects/${p.id}/wage-account` });
