@@ -39,7 +39,7 @@ async function openAndFill(page: Page, name: string, creditCode: string) {
   await field(page, "企业类型").click();
   await page.locator(".ant-select-dropdown:visible .ant-select-item-option").filter({ hasText: /^施工企业$/ }).click();
   // The pick must have landed before saving: a required field left empty sends no request at all.
-  await formItem(page, "企业类型").locator(".ant-select-selection-item", { hasText: "施工企业" }).waitFor();
+  await formItem(page, "企业类型").locator(".ant-select-content, .ant-select-selection-item").filter({ hasText: "施工企业" }).first().waitFor();
   await field(page, "法定代表人").fill("张建国");
   await drawer(page).locator(".ant-form-item-explain-error").first().waitFor({ state: "detached", timeout: 2000 }).catch(() => undefined);
 }
