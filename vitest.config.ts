@@ -33,7 +33,15 @@ export default defineConfig({
       },
       {
         resolve: { alias },
-        test: { name: "e2e", include: ["e2e/**/*.e2e.ts"], testTimeout: 60_000, hookTimeout: 180_000, fileParallelism: false },
+        test: {
+          name: "e2e",
+          include: ["e2e/**/*.e2e.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+          // A page's first load on a busy 2-vCPU machine can take seconds; expect.poll's default is 1 s.
+          expect: { poll: { timeout: 10_000 } },
+        },
       },
     ],
   },
