@@ -30,16 +30,29 @@ const field = (page: Page, label: string) => drawer(page).getByLabel(label, { ex
 const formItem = (page: Page, label: string) =>
   page.locator(".ant-drawer-open .ant-form-item").filter({ has: page.locator("label", { hasText: new RegExp(`^${label}$`) }) });
 
+/**
+ * Picks the 企业类型 option and waits until the select shows it. A click on the option while the drawer is still
+ * sliding in can be lost (the dropdown moves with it), which left the required field empty and sent no request;
+ * so a pick that did not land is retried.
+ */
+async function pickType(page: Page, type: string) {
+  const shown = formItem(page, "企业类型").locator(".ant-select-content, .ant-select-selection-item").filter({ hasText: type }).first();
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await field(page, "企业类型").click();
+    await page.locator(".ant-select-dropdown:visible .ant-select-item-option").filter({ hasText: new RegExp(`^${type}$`) }).click();
+    if (await shown.waitFor({ timeout: 3000 }).then(() => true, () => false)) return;
+    await page.keyboard.press("Escape");
+  }
+  throw new Error(`企业类型 ${type} could not be picked`);
+}
+
 /** Opens 新建企业 on /enterprises and fills the required fields. */
 async function openAndFill(page: Page, name: string, creditCode: string) {
   await page.getByRole("button", { name: /新\s*建/ }).click();
   await drawer(page).getByText("新建企业").waitFor();
   await field(page, "企业名称").fill(name);
   await field(page, "统一社会信用代码").fill(creditCode);
-  await field(page, "企业类型").click();
-  await page.locator(".ant-select-dropdown:visible .ant-select-item-option").filter({ hasText: /^施工企业$/ }).click();
-  // The pick must have landed before saving: a required field left empty sends no request at all.
-  await formItem(page, "企业类型").locator(".ant-select-content, .ant-select-selection-item").filter({ hasText: "施工企业" }).first().waitFor();
+  await pickType(page, "施工企业");
   await field(page, "法定代表人").fill("张建国");
   await drawer(page).locator(".ant-form-item-explain-error").first().waitFor({ state: "detached", timeout: 2000 }).catch(() => undefined);
 }
