@@ -1,4 +1,5 @@
-import { date, doublePrecision, index, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { date, doublePrecision, index, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { EnterpriseIdentity, EnterpriseIdentityChange } from "@contracts/registry/enterprise-change";
 
 const timestamps = {
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -42,6 +43,37 @@ export const registryQualifications = pgTable(
     ...timestamps,
   },
   (t) => [index("registry_qualifications_enterprise_idx").on(t.enterpriseId), uniqueIndex("registry_qualifications_cert_no_uq").on(t.certNo)],
+);
+
+/**
+ * 企业信息变更申请: an enterprise's own user proposes new identity fields (name, credit code, type, legal
+ * representative, qualifications); the bureau approves (applied then) or rejects. `base` is the identity
+ * when filed: once the enterprise's identity differs from it the request is stale and cannot be approved.
+ * Users are ids without foreign keys (foreign keys point only into the registry), their names kept for the record.
+ */
+export const registryEnterpriseChangeRequests = pgTable(
+  "registry_enterprise_change_requests",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    enterpriseId: uuid()
+      .notNull()
+      .references(() => registryEnterprises.id, { onDelete: "cascade" }),
+    state: text().notNull().default("pending"),
+    proposed: jsonb().$type<EnterpriseIdentityChange>().notNull(),
+    base: jsonb().$type<EnterpriseIdentity>().notNull(),
+    reason: text().notNull(),
+    requestedBy: uuid(),
+    requestedByName: text().notNull(),
+    note: text(),
+    decidedBy: uuid(),
+    decidedByName: text(),
+    decidedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("registry_change_requests_enterprise_idx").on(t.enterpriseId, t.createdAt),
+    index("registry_change_requests_state_idx").on(t.state, t.createdAt),
+  ],
 );
 
 export const registryPersons = pgTable(
