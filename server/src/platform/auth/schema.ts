@@ -1,4 +1,4 @@
-import { bigint, boolean, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 // enterprise/project ids are references into the registry; platform keeps no foreign keys into modules,
 // the identity module checks them when a user is created or changed.
@@ -63,4 +63,25 @@ export const authLoginFailures = pgTable(
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("auth_login_failures_username_at_idx").on(t.username, t.at)],
+);
+
+/**
+ * Login throttle counters shared by every process: one row per (username, client address) and one per
+ * address alone (scope 'address', username ''). `attempts` is the window's failures plus the attempts
+ * still being judged; it is taken atomically before the password is checked, so concurrent guesses
+ * cannot all slip under the limit. Keying by address as well keeps a stranger from locking an account
+ * out everywhere: the owner still logs in from another address (login-throttle.ts).
+ */
+export const authLoginThrottle = pgTable(
+  "auth_login_throttle",
+  {
+    scope: text().notNull(),
+    username: text().notNull(),
+    ip: text().notNull(),
+    attempts: integer().notNull(),
+    failures: integer().notNull().default(0),
+    windowStart: timestamp({ withTimezone: true }).notNull(),
+    lockedUntil: timestamp({ withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.username, t.ip] })],
 );
