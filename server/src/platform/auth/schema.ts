@@ -1,4 +1,4 @@
-import { bigint, boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 // enterprise/project ids are references into the registry; platform keeps no foreign keys into modules,
 // the identity module checks them when a user is created or changed.
@@ -52,18 +52,6 @@ export const authApiTokens = pgTable("auth_api_tokens", {
   lastUsedAt: timestamp({ withTimezone: true }),
   revokedAt: timestamp({ withTimezone: true }),
 });
-
-/** Failed logins, counted per username over a window to throttle guessing across all processes. */
-export const authLoginFailures = pgTable(
-  "auth_login_failures",
-  {
-    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    username: text().notNull(),
-    ip: text(),
-    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index("auth_login_failures_username_at_idx").on(t.username, t.at)],
-);
 
 /**
  * Login throttle counters shared by every process: one row per (username, client address) and one per
