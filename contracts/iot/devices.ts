@@ -68,6 +68,7 @@ export const DERIVED_METRICS: Partial<Record<DeviceType, Record<string, MetricSp
 /** Why a device message was refused; counted per device and shown on its page. */
 export const REJECT_REASONS = [
   "bad_credentials",
+  "bad_client_id",
   "foreign_topic",
   "disabled",
   "oversized",

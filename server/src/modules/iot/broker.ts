@@ -12,11 +12,12 @@ export interface DeviceLink {
 
 export class BrokerPortInUseError extends Error {}
 
-const authError = (message: string, returnCode: 4 | 5): AuthenticateError => Object.assign(new Error(message), { returnCode }) as AuthenticateError;
+const authError = (message: string, returnCode: 2 | 4 | 5): AuthenticateError => Object.assign(new Error(message), { returnCode }) as AuthenticateError;
 
 /**
- * The embedded MQTT broker (Aedes). Devices log in with username = device code and password = secret,
- * and may publish and subscribe only under their own `sitecloud/v1/{code}/`. The platform consumes
+ * The embedded MQTT broker (Aedes, MQTT 3.1 and 3.1.1 only). Devices log in with username = client id =
+ * device code and password = secret, and may publish and subscribe only under their own
+ * `sitecloud/v1/{code}/`. The platform consumes
  * device topics in process; a message's PUBACK waits until the pipeline has stored it (backpressure).
  */
 export async function startEmbeddedBroker(opts: {
@@ -28,11 +29,25 @@ export async function startEmbeddedBroker(opts: {
 }): Promise<DeviceLink & { port: number }> {
   const { devices, router, log } = opts;
   const deviceOf = new WeakMap<Client, DeviceInfo>();
+  // Aedes answers an MQTT 5 CONNECT with CONNACK 1 (unacceptable protocol version); the operator is told,
+  // at most once a minute, because a device maker's MQTT 5 default is a common installation mistake.
+  let mqtt5Refused = 0;
+  let mqtt5WarnedAt = 0;
   const broker = await Aedes.createBroker({
     // Messages in flight between devices and the pipeline; a batch holds thousands.
     concurrency: 10_000,
     maxClientsIdLength: 128,
     drainTimeout: 30_000,
+    preConnect: (_client, packet, done) => {
+      if (packet.protocolVersion === 5) {
+        mqtt5Refused++;
+        if (Date.now() - mqtt5WarnedAt >= 60_000) {
+          mqtt5WarnedAt = Date.now();
+          log.warn({ clientId: packet.clientId, refusedSoFar: mqtt5Refused }, "MQTT 5 connection refused: the embedded broker speaks MQTT 3.1.1 (configure the device for 3.1.1)");
+        }
+      }
+      done(null, true);
+    },
     authenticate: (client, username, password, done) => {
       if (!username) return done(authError("username (device code) required", 4), false);
       devices.get(username).then(
@@ -45,6 +60,12 @@ export async function startEmbeddedBroker(opts: {
           if (!device.enabled) {
             router.countRefusal(device, "disabled", "device is disabled");
             return done(authError("device disabled", 5), false);
+          }
+          // Aedes closes an existing session with the same client id once this login succeeds: any other
+          // id would let one device's credentials knock another device off (or squat on its id).
+          if (client.id !== device.code) {
+            router.countRefusal(device, "bad_client_id", `client id ${JSON.stringify(client.id.slice(0, 80))} is not the device code`);
+            return done(authError("client id must be the device code", 2), false);
           }
           deviceOf.set(client, device);
           done(null, true);

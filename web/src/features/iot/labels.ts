@@ -66,6 +66,7 @@ export const COMMAND_NAME_LABELS: Labels<string> = {
 
 export const REJECT_REASON_LABELS: Labels<RejectReason> = {
   bad_credentials: { zh: "认证失败", en: "Bad credentials" },
+  bad_client_id: { zh: "客户端标识非设备编号", en: "Client id is not the device code" },
   foreign_topic: { zh: "越权主题", en: "Another device's topic" },
   disabled: { zh: "设备已停用", en: "Device disabled" },
   oversized: { zh: "报文超长", en: "Oversized payload" },
