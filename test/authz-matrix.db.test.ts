@@ -850,6 +850,11 @@ beforeAll(async () => {
   await fileCasesCoreRules(t.db, casesCoreRules);
   const photo = casePhotoIdOf(await new FileStore(testConfig().dataDir).saveImage("cases", PNG, "file"));
   f.casePhoto = photo;
+  // A reply attaches only its own side's uploads (platform/files/photos.ts): each responsible role uploads one.
+  for (const r of ["enterprise", "project"] as const) {
+    const up = await t.as(users[r], { method: "POST", url: "/api/v1/cases/photos", ...multipart("p.png", PNG) });
+    f[`casePhoto_${r}`] = (up.json() as { id: string }).id;
+  }
   // PC: a third live project (A is its general contractor) for stop-work orders, so PA's status never changes under other blocks.
   const [pc] = await t.db.insert(projects).values({ code: "MX-PCW", name: "矩阵停工项目", type: "building", district: "东城街道", status: "in_progress", permitNo: "330784-PCW" }).returning({ id: projects.id });
   f.PCW = pc.id;
@@ -907,7 +912,7 @@ cases.push(
   // The admin holds cases.reply but is not the responsible unit: the workflow refuses it (403).
   { route: "POST /cases/:id/accept", on: "PA cases", url: (r) => `/cases/${per("accept")(r)}/accept`, body: {}, expect: RESPONSIBLE_PA(200) },
   { route: "POST /cases/:id/accept", on: "PB", url: () => `/cases/${f.acceptPB}/accept`, body: {}, expect: every(403, { enterprise: 404, project: 404, gas_company: 404 }) },
-  { route: "POST /cases/:id/reply", on: "PA cases", url: (r) => `/cases/${per("reply")(r)}/reply`, body: () => ({ measures: "矩阵整改", photoIds: [f.casePhoto] }), expect: RESPONSIBLE_PA(200) },
+  { route: "POST /cases/:id/reply", on: "PA cases", url: (r) => `/cases/${per("reply")(r)}/reply`, body: (r) => ({ measures: "矩阵整改", photoIds: [f[`casePhoto_${r}`] ?? f.casePhoto] }), expect: RESPONSIBLE_PA(200) },
   { route: "POST /cases/:id/recheck", on: "PA cases", url: (r) => `/cases/${per("recheck")(r)}/recheck`, body: { passed: true }, expect: bureau(200) },
   { route: "POST /cases/:id/stop-work", on: "PCW cases", url: (r) => `/cases/${per("stop")(r)}/stop-work`, body: { scope: "full", reason: "矩阵停工" }, expect: bureau(200) },
   { route: "POST /cases/:id/resume-apply", on: "PA cases", url: (r) => `/cases/${per("rapply")(r)}/resume-apply`, body: { report: "矩阵复工报告" }, expect: RESPONSIBLE_PA(200) },

@@ -24,11 +24,23 @@ export function assertMayUploadCasePhotos(actor: Actor): void {
  */
 export async function saveCasePhoto(ctx: ServiceContext, files: FileStore, bytes: Buffer): Promise<{ id: string }> {
   assertMayUploadCasePhotos(ctx.actor);
-  return shelf(files).save(bytes);
+  return shelf(files).save(ctx.db, ctx.actor, bytes);
 }
 
-/** Every id names a stored case photo. @throws AppError VALIDATION naming `<field>.<index>`. */
-export const assertCasePhotos = (files: FileStore, ids: readonly string[], field: string) => shelf(files).assertStored(ids, field);
+/**
+ * Every id names a case photo the actor's side uploaded, or one already on the case being written (`onCase`).
+ * @throws AppError VALIDATION naming `<field>.<index>`.
+ */
+export const assertCasePhotos = (db: Executor, actor: Actor, files: FileStore, ids: readonly string[], field: string, onCase: readonly string[] = []) =>
+  shelf(files).assertAttachable(db, actor, ids, field, onCase);
+
+/** The photos already on a case: its notice's and its timeline's. */
+export async function photosOnCase(db: Executor, caseId: string): Promise<string[]> {
+  const result = await db.execute(sql`
+    select unnest(photo_ids) as id from cases_cases where id = ${caseId}
+    union select unnest(photo_ids) from cases_events where case_id = ${caseId}`);
+  return rowsOf<{ id: string }>(result).map((r) => r.id);
+}
 
 /**
  * A photo, served only when it belongs to a case (its notice or a timeline entry) the caller may see.

@@ -21,7 +21,7 @@ import { forbidden, notFound } from "../../platform/errors.js";
 import type { FileStore } from "../../platform/files/store.js";
 import { PROJECT_STATUS_CHANGED, registryProjects as P, transitionProjectIn, type ProjectStatusChange } from "../registry/index.js";
 import { bureauTarget, caseLink, openCase, responsibleTarget } from "./case.open.js";
-import { assertCasePhotos } from "./case.photos.js";
+import { assertCasePhotos, photosOnCase } from "./case.photos.js";
 import { callerOf, caseScope, getCase } from "./case.queries.js";
 import { planCaseAction, type CaseInput, type CasePlan } from "./case.workflow.js";
 import { CASES_NOTIFIED, insertNotifications, type NotifyTarget } from "./notification.service.js";
@@ -132,7 +132,7 @@ async function actOnCase(ctx: ServiceContext, id: string, input: CaseInput, file
     const plan = planCaseAction(facts, callerOf(ctx.actor, before), input);
     if (photoIds.length > 0) {
       if (!files) throw new Error(`${input.action} with photos needs the file store`);
-      await assertCasePhotos(files, photoIds, "photoIds");
+      await assertCasePhotos(tx, ctx.actor, files, photoIds, "photoIds", await photosOnCase(tx, id));
     }
     const [after] = await tx
       .update(C)
@@ -202,7 +202,7 @@ export const commentCase = (ctx: ServiceContext, id: string, input: CommentCaseI
  */
 export async function openCaseByInspector(ctx: ServiceContext, files: FileStore, input: OpenCaseRequest, region?: string): Promise<OpenCaseResultDto> {
   requirePermission(ctx.actor, "cases.inspect");
-  await assertCasePhotos(files, input.photoIds ?? [], "photoIds");
+  await assertCasePhotos(ctx.db, ctx.actor, files, input.photoIds ?? [], "photoIds");
   const result = await ctx.db.transaction((tx) => openCase(tx, ctx, input, { region }));
   if (result.created) ctx.events.publish("cases.case.opened", { caseId: result.id, projectId: input.projectId });
   return result;

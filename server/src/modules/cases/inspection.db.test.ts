@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InspectionDetailDto, InspectionDto, TemplateDetailDto, TemplateDto } from "@contracts/cases/inspections";
-import { createTestApp, type TestApp, type TestUser } from "../../../../test/app";
+import { createTestApp, multipart, type TestApp, type TestUser } from "../../../../test/app";
 import { auditLog } from "../../platform/audit/schema.js";
 import { insertSite, prepareSupervision } from "./inspection.test-fixtures.js";
 import { casesCases, casesEvents } from "./schema.js";
@@ -83,6 +83,8 @@ const inspect = (user: TestUser, payload: Record<string, unknown>) => t.as(user,
 describe("POST /inspections", () => {
   it("scores the checklist and opens one case per failed item, at the item's grade, in one go", async () => {
     const deadline = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    const up = await t.as(inspector, { method: "POST", url: "/api/v1/cases/photos", ...multipart("p.png", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0])) });
+    const photo = (up.json() as { id: string }).id;
     const res = await inspect(inspector, {
       projectId: site.project.id,
       kind: "daily",
@@ -91,7 +93,7 @@ describe("POST /inspections", () => {
       templateId: qualityTemplate.id,
       inspectorIds: [inspector2.id],
       results: [
-        { itemCode: "q.conc.strength", passed: false, note: "C30 试块评定不合格", photoIds: ["p1"] },
+        { itemCode: "q.conc.strength", passed: false, note: "C30 试块评定不合格", photoIds: [photo] },
         { itemCode: "q.doc.sync", passed: false },
         { itemCode: "q.rebar.spec", passed: true },
       ],
@@ -110,7 +112,7 @@ describe("POST /inspections", () => {
     const strength = cases.find((c) => c.sourceRef === `${dto.id}:q.conc.strength`)!;
     expect(strength).toMatchObject({ grade: "major", source: "inspection", category: "quality", enterpriseId: site.parties.general_contractor, description: "C30 试块评定不合格", state: "pending" });
     expect(strength.legalBasis).toContain("GB/T 50107");
-    expect(strength.photoIds).toEqual(["p1"]);
+    expect(strength.photoIds).toEqual([photo]);
     const docs = cases.find((c) => c.sourceRef === `${dto.id}:q.doc.sync`)!;
     expect(docs).toMatchObject({ grade: "general", enterpriseId: site.parties.supervisor, description: "资料滞后两周" });
     expect(docs.deadline.toISOString()).toBe(deadline);

@@ -7,9 +7,11 @@ import { authUsers } from "../../platform/auth/schema.js";
 import { recordAudit } from "../../platform/audit/audit.js";
 import type { ServiceContext } from "../../platform/context.js";
 import type { Tx } from "../../platform/db/client.js";
+import type { FileStore } from "../../platform/files/store.js";
 import { conflict, invalid, invalidField, type FieldIssue } from "../../platform/errors.js";
 import { assertProjectVisible, registryProjectParticipants as PP } from "../registry/index.js";
 import { openCase } from "./case.open.js";
+import { assertCasePhotos } from "./case.photos.js";
 import { findingRef, getInspection } from "./inspection.queries.js";
 import { scoreInspection, unknownItemIssues } from "./inspection.scoring.js";
 import { casesInspections as I, casesRandomPlans as RP } from "./schema.js";
@@ -49,16 +51,19 @@ async function planTargetFor(tx: Tx, planId: string, projectId: string) {
  * its clause, sent to the enterprise the overrides name or else the project's general contractor, with the
  * deadline the override gives or else the rule in force. A 双随机 inspection marks its plan's target done.
  * @throws AppError FORBIDDEN without `cases.inspect`; NOT_FOUND for a project out of scope; VALIDATION naming
- * the field (unknown template or one of another domain, unknown item, inspector, responsible enterprise not on the project, past deadline);
+ * the field (unknown template or one of another domain, unknown item, inspector, responsible enterprise not on the project, past deadline,
+ * a photo the bureau did not upload);
  * CONFLICT when the plan is published or its target already inspected.
  */
-export async function createInspection(ctx: ServiceContext, input: Input): Promise<InspectionDetailDto> {
+export async function createInspection(ctx: ServiceContext, files: FileStore, input: Input): Promise<InspectionDetailDto> {
   requirePermission(ctx.actor, "cases.inspect");
   const now = Date.now();
   const overrideIssues: FieldIssue[] = input.findings.flatMap((f, i) =>
     f.deadline && new Date(f.deadline).getTime() <= now ? [{ path: `findings.${i}.deadline`, message: "整改期限须晚于现在 (the deadline must be in the future)" }] : [],
   );
   if (overrideIssues.length > 0) throw invalid(overrideIssues);
+  // A failed item's photos go onto the case it opens, where the responsible side is served them: only the inspectors' own.
+  for (const [i, r] of input.results.entries()) await assertCasePhotos(ctx.db, ctx.actor, files, r.photoIds ?? [], `results.${i}.photoIds`);
   const created = await ctx.db.transaction(async (tx) => {
     await assertProjectVisible(tx, ctx.actor, input.projectId);
     const template = await templateRow(tx, input.templateId);

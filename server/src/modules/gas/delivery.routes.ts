@@ -7,6 +7,7 @@ import { IdParams, ImportAcceptedDto, page } from "@contracts/platform/common";
 import { PhotoDto, PhotoParams } from "@contracts/platform/files";
 import { shanghaiDay } from "@contracts/platform/time";
 import { requirePermission } from "../../platform/auth/actor.js";
+import type { ServiceContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/client.js";
 import type { EventBus } from "../../platform/events/bus.js";
 import { invalidField } from "../../platform/errors.js";
@@ -43,10 +44,10 @@ const ForEnterpriseQuery = z.object({ enterpriseId: z.uuid().optional() });
  */
 export const deliveryRoutes: FastifyPluginAsyncZod<{ region: string; db: Db; events: EventBus; files?: FileStore }> = async (app, { region, db, files }) => {
   // Without a FileStore (the plugin registered without one) a check takes no photos rather than unverified ids.
-  const assertPhotos = async (ids: readonly string[]) => {
+  const assertPhotos = async (ctx: ServiceContext, ids: readonly string[]) => {
     if (ids.length === 0) return;
     if (!files) throw invalidField("photoIds", "暂不支持安检照片 (photos are not available on this server)");
-    await assertCheckPhotos(files, ids);
+    await assertCheckPhotos(ctx.db, ctx.actor, files, ids);
   };
   const dueSoonDays = async () => (await ruleInForce(db, userCheckIntervalRule, region)).value.dueSoonDays;
 

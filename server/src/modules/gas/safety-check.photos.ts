@@ -15,11 +15,11 @@ export const assertMayUploadCheckPhotos = (actor: Actor) => requirePermission(ac
 
 export async function saveCheckPhoto(ctx: ServiceContext, files: FileStore, bytes: Buffer): Promise<{ id: string }> {
   assertMayUploadCheckPhotos(ctx.actor);
-  return shelf(files).save(bytes);
+  return shelf(files).save(ctx.db, ctx.actor, bytes);
 }
 
-/** Every id names a stored check photo. @throws AppError VALIDATION naming `photoIds.<i>`. */
-export const assertCheckPhotos = (files: FileStore, ids: readonly string[]) => shelf(files).assertStored(ids, "photoIds");
+/** Every id names a check photo the actor's company uploaded. @throws AppError VALIDATION naming `photoIds.<i>`. */
+export const assertCheckPhotos = (db: Executor, actor: Actor, files: FileStore, ids: readonly string[]) => shelf(files).assertAttachable(db, actor, ids, "photoIds");
 
 /** A photo, only when it belongs to a check the caller may see. @throws AppError NOT_FOUND otherwise. */
 export async function readCheckPhoto(db: Executor, actor: Actor, files: FileStore, id: string): Promise<{ bytes: Buffer; type: string }> {

@@ -52,7 +52,7 @@ const toDto = (r: Row): SafetyCheckDto => ({
 });
 
 /**
- * `assertPhotos` checks the photo ids name stored photos (the routes pass the FileStore's check).
+ * `assertPhotos` checks the photo ids name photos the caller's company uploaded (the routes pass the shelf's check).
  * @throws AppError FORBIDDEN without gas.manage; NOT_FOUND for a customer out of scope; VALIDATION for a
  * future date, a checker who is not the company's staff, or a photo not uploaded.
  */
@@ -61,12 +61,12 @@ export async function recordSafetyCheck(
   customerId: string,
   raw: SafetyCheckInput,
   region: string,
-  assertPhotos: (ids: readonly string[]) => Promise<void>,
+  assertPhotos: (ctx: ServiceContext, ids: readonly string[]) => Promise<void>,
 ): Promise<SafetyCheckDto> {
   requirePermission(ctx.actor, "gas.manage");
   const input = SafetyCheckInput.parse(raw);
   const customer = await customerRow(ctx.db, ctx.actor, customerId);
-  await assertPhotos(input.photoIds);
+  await assertPhotos(ctx, input.photoIds);
   if (input.checkedOn > shanghaiDay()) throw invalidField("checkedOn", "安检日期不能晚于今天 (cannot be in the future)");
   if (input.checkerId) {
     const [staff] = await ctx.db.select({ id: SF.id }).from(SF).where(and(eq(SF.id, input.checkerId), eq(SF.enterpriseId, customer.c.enterpriseId)));

@@ -132,7 +132,7 @@ export async function recordSampling(ctx: ServiceContext, files: FileStore, comm
   const sampledAt = new Date(input.sampledAt);
   if (sampledAt.getTime() > Date.now() + FUTURE_SKEW_MS) throw invalidField("sampledAt", "取样时间不能晚于当前时间 (cannot be in the future)");
   // Checked before the transaction: file reads should not hold the commission's row lock.
-  await assertSamplingPhotos(files, input.photoIds);
+  await assertSamplingPhotos(ctx.db, ctx.actor, files, input.photoIds);
   await ctx.db.transaction(async (tx) => {
     const [c] = await tx.select().from(C).where(and(eq(C.id, commissionId), commissionScope(ctx.actor))).for("update");
     if (!c) throw notFound("commission", commissionId);

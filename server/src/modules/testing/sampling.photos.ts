@@ -25,11 +25,11 @@ export function assertMayUploadSamplingPhotos(actor: Actor): void {
  */
 export async function saveSamplingPhoto(ctx: ServiceContext, files: FileStore, bytes: Buffer): Promise<{ id: string }> {
   assertMayUploadSamplingPhotos(ctx.actor);
-  return shelf(files).save(bytes);
+  return shelf(files).save(ctx.db, ctx.actor, bytes);
 }
 
-/** Every id names a stored sampling photo. @throws AppError VALIDATION naming `photoIds.<index>`. */
-export const assertSamplingPhotos = (files: FileStore, ids: readonly string[]) => shelf(files).assertStored(ids, "photoIds");
+/** Every id names a sampling photo the actor's side uploaded. @throws AppError VALIDATION naming `photoIds.<index>`. */
+export const assertSamplingPhotos = (db: Executor, actor: Actor, files: FileStore, ids: readonly string[]) => shelf(files).assertAttachable(db, actor, ids, "photoIds");
 
 /**
  * A photo, served only when it belongs to the sampling record of a commission the caller may see (the
