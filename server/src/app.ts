@@ -16,6 +16,7 @@ import type { Database } from "./platform/db/client.js";
 import { EventBus } from "./platform/events/bus.js";
 import { installErrorHandler } from "./platform/http/error-handler.js";
 import { installRequestContext } from "./platform/http/request-context.js";
+import { loggingOptions } from "./platform/http/logging.js";
 import { jobRoutes } from "./platform/jobs/jobs.routes.js";
 import { identityPlugin } from "./modules/identity/index.js";
 import { iotPlugin, IotRuntime } from "./modules/iot/index.js";
@@ -36,6 +37,8 @@ export interface AppDeps {
   events?: EventBus;
   /** The IoT runtime; built here (no network, no timers) when not given, as tests do. */
   iot?: IotRuntime;
+  /** Human-readable logs, request lines at debug: main.ts sets it when stdout is a terminal. */
+  terminal?: boolean;
 }
 
 declare module "fastify" {
@@ -54,7 +57,7 @@ export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
   const app = Fastify({
-    logger: config.logLevel === "silent" ? false : { level: config.logLevel },
+    ...loggingOptions(config.logLevel, deps.terminal ?? false),
     // Only behind a load balancer may X-Forwarded-For name the client (audit log, login records).
     trustProxy: config.http.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
@@ -114,7 +117,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(jobRoutes);
       await api.register(ruleRoutes, { definitions: ruleDefinitions, cityRegion: config.cityRegion });
       await api.register(registryPlugin);
-      await api.register(identityPlugin);
+      await api.register(identityPlugin, { dataDir: config.dataDir });
       await api.register(iotPlugin, { runtime: iot });
       await api.register(workforcePlugin, { runtime: iot, access, files, db: database.db, region: config.cityRegion });
       await api.register(casesPlugin, { config, files, db: database.db, database, events });

@@ -1,9 +1,10 @@
 import { buildApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
+import { DataDirLockedError } from "./platform/db/pglite.lock.js";
 import { openDatabase } from "./platform/db/client.js";
 import { migrateDatabase } from "./platform/db/migrate.js";
 import path from "node:path";
-import { ensureAdmin } from "./modules/identity/index.js";
+import { ensureAdmin, type AdminBootstrap } from "./modules/identity/index.js";
 import { BrokerPortInUseError } from "./modules/iot/index.js";
 import { isRegistryEmpty } from "./modules/registry/index.js";
 import { relinkAll } from "./modules/gas/index.js";
@@ -16,9 +17,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase(config.db.kind === "postgres" ? { kind: "postgres", url: config.db.url } : { kind: "pglite", dataDir: config.db.dataDir });
   await migrateDatabase(database);
-  const app = await buildApp({ config, database });
+  const app = await buildApp({ config, database, terminal: process.stdout.isTTY === true });
 
-  const admin = await ensureAdmin(database.db, config.auth.adminPassword);
+  const admin = await ensureAdmin(database.db, config.auth.adminPassword, config.dataDir);
   const credentialsFile = path.resolve(config.dataDir, "demo-device-credentials.json");
   // Demo accounts share the admin's password, so whoever can read the first-start banner can try every role.
   const demoPassword = config.auth.adminPassword ?? admin.createdPassword ?? undefined;
@@ -64,17 +65,24 @@ async function main(): Promise<void> {
     `  database: ${database.kind === "pglite" ? `embedded PGlite in ${config.db.kind === "pglite" ? config.db.dataDir : ""}` : "PostgreSQL"}`,
     `  API docs: ${url}/api/docs`,
     `  MQTT: ${config.iot.mqttUrl ? `external broker ${new URL(config.iot.mqttUrl).host}` : `embedded broker on port ${app.iot.brokerPort}`}; simulation: ${simulation}`,
-    admin.createdPassword
-      ? `  login: admin / ${admin.createdPassword}   (generated once — set ADMIN_PASSWORD or change it after login)`
-      : `  login: admin / ${config.auth.adminPassword ? "(ADMIN_PASSWORD)" : "(the password printed on first start)"}`,
+    loginLine(admin, config.auth.adminPassword !== undefined),
     ...(demoUsers.length ? [`  demo accounts (same password as admin): ${demoUsers.join(", ")}`] : []),
     "",
   ];
   process.stdout.write(lines.join("\n") + "\n");
 }
 
+/** The banner's login line: where the admin's password is, without ever printing a password twice. */
+function loginLine(admin: AdminBootstrap, fromEnv: boolean): string {
+  const file = admin.passwordFile && path.relative(process.cwd(), admin.passwordFile.path);
+  if (admin.createdPassword) return `  login: admin / ${admin.createdPassword}   (generated; also in ${file} until you change it)`;
+  if (admin.passwordFile) return `  login: ${admin.passwordFile.username} / (the generated password in ${file})`;
+  if (fromEnv) return "  login: admin / (ADMIN_PASSWORD)";
+  return "  login: admin / (your password; if forgotten: npm run admin:reset-password)";
+}
+
 main().catch((err) => {
-  if (err instanceof ConfigError || err instanceof BrokerPortInUseError) {
+  if (err instanceof ConfigError || err instanceof BrokerPortInUseError || err instanceof DataDirLockedError) {
     process.stderr.write(`${err.message}\n`);
   } else if ((err as NodeJS.ErrnoException).code === "EADDRINUSE") {
     process.stderr.write(`Port is already in use: ${(err as Error).message}. Set PORT to a free port.\n`);

@@ -3,9 +3,11 @@ import { tokenRoutes } from "./token.routes.js";
 import { userRoutes } from "./user.routes.js";
 
 /** Users, roles and API tokens (admin pages); sessions themselves live in platform/auth. */
-export const identityPlugin: FastifyPluginAsync = async (app) => {
-  await app.register(userRoutes);
+export const identityPlugin: FastifyPluginAsync<{ dataDir: string }> = async (app, opts) => {
+  await app.register(userRoutes, { dataDir: opts.dataDir });
   await app.register(tokenRoutes);
 };
 
-export { ensureAdmin } from "./admin.bootstrap.js";
+export { ensureAdmin, type AdminBootstrap } from "./admin.bootstrap.js";
+export { INITIAL_PASSWORD_FILE } from "./initial-password.file.js";
+export { CLI_ACTOR, resetUserPassword, type PasswordReset } from "./password.reset.js";

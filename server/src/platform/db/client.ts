@@ -6,6 +6,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { ListenHub } from "./listen-hub.js";
+import { lockPgliteDataDir } from "./pglite.lock.js";
 import { StatementCachingClient } from "./statement-cache.js";
 
 /** The driver-independent database handle every verb receives. */
@@ -59,13 +60,17 @@ export async function openDatabase(
     const hub = new ListenHub(opts.url);
     return { db, kind: "postgres", raw: { pool }, close: () => pool.end(), listen: (channel, onNotify, onGap) => hub.listen(channel, onNotify, onGap) };
   }
-  let dir: string | undefined;
-  if (opts.dataDir) {
-    dir = path.resolve(opts.dataDir, "pglite");
+  if (!opts.dataDir) return wrapPglite(await PGlite.create("memory://"));
+  const release = lockPgliteDataDir(opts.dataDir);
+  try {
+    const dir = path.resolve(opts.dataDir, "pglite");
     mkdirSync(dir, { recursive: true });
+    const database = wrapPglite(await PGlite.create(dir));
+    return { ...database, close: () => database.close().finally(release) };
+  } catch (err) {
+    release();
+    throw err;
   }
-  const client = await PGlite.create(dir ?? "memory://");
-  return wrapPglite(client);
 }
 
 /** Wraps an open PGlite (also used for the test tier's cloned databases). */
