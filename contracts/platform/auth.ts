@@ -18,6 +18,10 @@ export const PERMISSIONS = [
   "registry.enterprise.read",
   "registry.enterprise.create",
   "registry.enterprise.update",
+  /** File a change request for the own enterprise's identity fields (name, credit code, type, legal rep, qualifications). */
+  "registry.enterprise.requestChange",
+  /** Approve or reject those requests (the bureau's registry roles). */
+  "registry.enterprise.reviewChange",
   "registry.person.read",
   "registry.person.create",
   "registry.person.update",
@@ -52,7 +56,8 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const READ: Permission[] = ["registry.project.read", "registry.enterprise.read", "registry.person.read"];
-const OWN_ENTERPRISE: Permission[] = [...READ, "registry.enterprise.update", "registry.person.create", "registry.person.update"];
+/** Bound users keep their own enterprise's contacts and address; its identity fields change only through a request the bureau approves. */
+const OWN_ENTERPRISE: Permission[] = [...READ, "registry.enterprise.update", "registry.enterprise.requestChange", "registry.person.create", "registry.person.update"];
 /** Site operators (contractor, project team) register their devices, answer alarms and switch equipment, on their own projects. */
 const SITE_IOT: Permission[] = ["iot.read", "iot.device.manage", "iot.alarm.handle", "iot.command.send"];
 /**
@@ -81,6 +86,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "registry.project.update",
     "registry.enterprise.create",
     "registry.enterprise.update",
+    "registry.enterprise.reviewChange",
     "registry.person.create",
     "registry.person.update",
     "registry.person.readIdNumber",

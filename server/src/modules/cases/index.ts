@@ -11,6 +11,7 @@ import { inspectionRoutes } from "./inspection.routes.js";
 import { randomPlanRoutes } from "./random-plan.routes.js";
 import { templateRoutes } from "./template.routes.js";
 import { CaseSweeper } from "./case.sweeper.js";
+import { startEnterpriseChangeNotices } from "./enterprise-change.notices.js";
 import { loggingChannel, NotificationChannelRegistry, startNotificationDispatch } from "./notification.channels.js";
 import { notificationRoutes } from "./notification.routes.js";
 
@@ -52,6 +53,7 @@ export const casesPlugin: FastifyPluginAsync<CasesDeps> = async (app, deps) => {
     const channels = deps.channels ?? new NotificationChannelRegistry();
     channels.register(loggingChannel(app.log));
     const dispatch = startNotificationDispatch({ db: deps.db, events: deps.events, channels, log: app.log });
+    startEnterpriseChangeNotices({ db: deps.db, events: deps.events });
     const sweeper = new CaseSweeper({ db: deps.db, events: deps.events, log: app.log });
     sweeper.start();
     app.addHook("onClose", async () => {

@@ -195,11 +195,11 @@ describe("enterprises: data scope", () => {
   });
 
   it("lets a bound user change only its own enterprise, and not its status", async () => {
-    expect((await t.as(user, { method: "PATCH", url: `/api/v1/enterprises/${partner.id}`, payload: { legalRep: "李四" } })).statusCode).toBe(403);
-    expect((await t.as(user, { method: "PATCH", url: `/api/v1/enterprises/${stranger.id}`, payload: { legalRep: "李四" } })).statusCode).toBe(404);
-    const ok = await t.as(user, { method: "PATCH", url: `/api/v1/enterprises/${own.id}`, payload: { legalRep: "李四" } });
+    expect((await t.as(user, { method: "PATCH", url: `/api/v1/enterprises/${partner.id}`, payload: { contactName: "李四" } })).statusCode).toBe(403);
+    expect((await t.as(user, { method: "PATCH", url: `/api/v1/enterprises/${stranger.id}`, payload: { contactName: "李四" } })).statusCode).toBe(404);
+    const ok = await t.as(user, { method: "PATCH", url: `/api/v1/enterprises/${own.id}`, payload: { contactName: "李四" } });
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json().legalRep).toBe("李四");
+    expect(ok.json().contactName).toBe("李四");
     const status = await t.as(user, { method: "PATCH", url: `/api/v1/enterprises/${own.id}`, payload: { status: "normal" } });
     expect(status.statusCode).toBe(403);
     expect(status.json().error.details.issues[0].path).toBe("status");

@@ -7,6 +7,7 @@ import type { Executor } from "../../platform/db/client.js";
 import { AppError, conflict, notFound, type FieldIssue } from "../../platform/errors.js";
 import { startImport } from "../../platform/excel/import-job.js";
 import { getEnterprise } from "./enterprise.queries.js";
+import { changedIdentityFields, identityOf } from "./enterprise-change.workflow.js";
 import { parseEnterpriseSheet } from "./enterprise.sheet.js";
 import { registryEnterprises as E, registryQualifications as Q } from "./schema.js";
 import { enterpriseScope } from "./scope.js";
@@ -19,18 +20,19 @@ export const duplicateCreditCode = (code: string) =>
   });
 
 /** The stored state of an enterprise as the audit log records it: the row plus its qualifications. */
-async function auditView(tx: Executor, id: string) {
+export async function enterpriseAuditView(tx: Executor, id: string) {
   const [row] = await tx.select().from(E).where(eq(E.id, id));
   if (!row) return undefined;
   const qualifications = await tx.select().from(Q).where(eq(Q.enterpriseId, id)).orderBy(Q.certNo);
   return { ...row, qualifications };
 }
+type EnterpriseAuditView = NonNullable<Awaited<ReturnType<typeof enterpriseAuditView>>>;
 
 /**
  * Certificate numbers of qualifications are unique across the city: a repeat inside the request or one
  * held by another enterprise is a CONFLICT naming the offending list entry.
  */
-async function assertQualificationsFree(tx: Executor, list: QualificationInput[], enterpriseId: string | null): Promise<void> {
+export async function assertQualificationsFree(tx: Executor, list: QualificationInput[], enterpriseId: string | null): Promise<void> {
   if (list.length === 0) return;
   const issues: FieldIssue[] = [];
   const seen = new Set<string>();
@@ -69,7 +71,7 @@ export async function createEnterprise(ctx: ServiceContext, input: CreateEnterpr
       .returning({ id: E.id });
     if (!row) throw duplicateCreditCode(fields.creditCode);
     if (qualifications.length > 0) await tx.insert(Q).values(qualificationRows(row.id, qualifications));
-    await recordAudit(tx, ctx, { action: "registry.enterprise.created", entity: "enterprise", entityId: row.id, after: await auditView(tx, row.id) });
+    await recordAudit(tx, ctx, { action: "registry.enterprise.created", entity: "enterprise", entityId: row.id, after: await enterpriseAuditView(tx, row.id) });
     return row.id;
   });
   ctx.events.publish("registry.enterprise.created", { enterpriseId: id });
@@ -78,42 +80,62 @@ export async function createEnterprise(ctx: ServiceContext, input: CreateEnterpr
 
 /**
  * Changes an enterprise; `qualifications`, when given, replaces the whole list. The bureau may change
- * any enterprise; an enterprise-bound user only its own, and never its status (a regulator's decision).
- * @throws AppError NOT_FOUND outside the actor's scope; FORBIDDEN for another visible enterprise or a
- *   status change by a bound user; CONFLICT as for {@link createEnterprise}.
+ * any enterprise; an enterprise-bound user only its own, never its status (a regulator's decision) and
+ * never its identity fields (those go through a change request, enterprise-change.service.ts).
+ * @throws AppError NOT_FOUND outside the actor's scope; FORBIDDEN for another visible enterprise, or a
+ *   status or identity change by a bound user, naming the fields; CONFLICT as for {@link createEnterprise}.
  */
 export async function updateEnterprise(ctx: ServiceContext, id: string, input: UpdateEnterpriseInput): Promise<EnterpriseDto> {
   requirePermission(ctx.actor, "registry.enterprise.update");
-  const { qualifications, ...fields } = input;
   const changed = await ctx.db.transaction(async (tx) => {
     const [visible] = await tx.select({ id: E.id }).from(E).where(and(eq(E.id, id), enterpriseScope(ctx.actor, E.id))).for("update");
     if (!visible) throw notFound("enterprise", id);
-    assertMayChange(ctx, id, input);
-    const before = await auditView(tx, id);
-    if (fields.creditCode && fields.creditCode !== before?.creditCode) {
-      const [other] = await tx.select({ id: E.id }).from(E).where(eq(E.creditCode, fields.creditCode));
-      if (other) throw duplicateCreditCode(fields.creditCode);
-    }
-    await tx.update(E).set({ ...fields, updatedAt: new Date() }).where(eq(E.id, id));
-    if (qualifications) {
-      await assertQualificationsFree(tx, qualifications, id);
-      await tx.delete(Q).where(eq(Q.enterpriseId, id));
-      if (qualifications.length > 0) await tx.insert(Q).values(qualificationRows(id, qualifications));
-    }
-    await recordAudit(tx, ctx, { action: "registry.enterprise.updated", entity: "enterprise", entityId: id, before, after: await auditView(tx, id) });
+    const before = (await enterpriseAuditView(tx, id))!;
+    assertMayChange(ctx, id, input, before);
+    await writeEnterpriseFields(tx, id, input, before);
+    await recordAudit(tx, ctx, { action: "registry.enterprise.updated", entity: "enterprise", entityId: id, before, after: await enterpriseAuditView(tx, id) });
     return Object.keys(input);
   });
   ctx.events.publish("registry.enterprise.updated", { enterpriseId: id, fields: changed });
   return getEnterprise(ctx.db, ctx.actor, id, { scoped: false });
 }
 
-/** Bound users maintain their own enterprise only; status stays with the bureau. */
-function assertMayChange(ctx: ServiceContext, id: string, input: UpdateEnterpriseInput): void {
+/**
+ * Writes fields of a locked enterprise whose stored state is `before`; `qualifications`, when given,
+ * replaces the whole list. The caller authorizes and audits; a direct update and an approved change
+ * request both come through here, so both re-check the credit code and certificate numbers.
+ * @throws AppError CONFLICT naming `creditCode` or `qualifications.<i>.certNo` when held by another enterprise.
+ */
+export async function writeEnterpriseFields(tx: Executor, id: string, input: UpdateEnterpriseInput, before: { creditCode: string }): Promise<void> {
+  const { qualifications, ...fields } = input;
+  if (fields.creditCode && fields.creditCode !== before.creditCode) {
+    const [other] = await tx.select({ id: E.id }).from(E).where(eq(E.creditCode, fields.creditCode));
+    if (other) throw duplicateCreditCode(fields.creditCode);
+  }
+  await tx.update(E).set({ ...fields, updatedAt: new Date() }).where(eq(E.id, id));
+  if (qualifications) {
+    await assertQualificationsFree(tx, qualifications, id);
+    await tx.delete(Q).where(eq(Q.enterpriseId, id));
+    if (qualifications.length > 0) await tx.insert(Q).values(qualificationRows(id, qualifications));
+  }
+}
+
+/**
+ * Bound users maintain their own enterprise's contacts and address only: status stays with the bureau,
+ * and identity fields given with another value than the stored one are refused (the same value is no change).
+ */
+function assertMayChange(ctx: ServiceContext, id: string, input: UpdateEnterpriseInput, before: EnterpriseAuditView): void {
   if (isCityWide(ctx.actor)) return;
   if (ctx.actor.enterpriseId !== id) throw new AppError("FORBIDDEN", "只能修改本企业信息 (you may only change your own enterprise)");
   if (input.status !== undefined) {
     throw new AppError("FORBIDDEN", "企业状态由主管部门变更 (only the bureau changes an enterprise's status)", {
       issues: [{ path: "status", message: "企业状态由主管部门变更 (bureau only)" }],
+    });
+  }
+  const identity = changedIdentityFields(identityOf(before), input);
+  if (identity.length > 0) {
+    throw new AppError("FORBIDDEN", "企业名称、信用代码、类型、法定代表人和资质须提交变更申请，经主管部门审核 (identity fields change through a change request the bureau approves)", {
+      issues: identity.map((path) => ({ path, message: "须提交变更申请 (file a change request: POST /enterprises/{id}/change-requests)" })),
     });
   }
 }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { Executor } from "../../platform/db/client.js";
+import { enterpriseChangeRoutes } from "./enterprise-change.routes.js";
 import { enterpriseRoutes } from "./enterprise.routes.js";
 import { personRoutes } from "./person.routes.js";
 import { projectRoutes } from "./project.routes.js";
@@ -12,6 +13,7 @@ import { registryEnterprises } from "./schema.js";
 export const registryPlugin: FastifyPluginAsync = async (app) => {
   await app.register(projectRoutes);
   await app.register(enterpriseRoutes);
+  await app.register(enterpriseChangeRoutes);
   await app.register(personRoutes);
 };
 
@@ -19,6 +21,7 @@ export { assertProjectVisible, enterpriseScope, personScope, projectScope, scope
 export * from "./schema.js";
 export { getProject, getProjectSummary } from "./project.queries.js";
 export { transitionProjectIn, type ProjectStatusChange } from "./project.service.js";
+export { ENTERPRISE_CHANGE_DECIDED, ENTERPRISE_CHANGE_REQUESTED } from "./enterprise-change.service.js";
 /** Published after a lifecycle transition commits, payload {projectId, from, to, on, reason}. */
 export const PROJECT_STATUS_CHANGED = "registry.project.statusChanged";
 
