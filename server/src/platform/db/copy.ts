@@ -1,0 +1,162 @@
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { PGlite, Transaction } from "@electric-sql/pglite";
+import { getTableColumns, getTableName } from "drizzle-orm";
+import { toSnakeCase } from "drizzle-orm/casing";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import type pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import type { Executor } from "./client.js";
+
+/**
+ * Bulk writes through `COPY … FROM STDIN` (text format) on both engines: PostgreSQL over pg-copy-streams,
+ * PGlite from an in-memory blob (`COPY … FROM '/dev/blob'`). COPY skips the parsing and planning of an
+ * INSERT per batch and the text[] round trip of `insert … select from unnest`, so it is the cheapest way
+ * to load hundreds of thousands of rows. It runs on whatever connection the executor holds, so inside a
+ * transaction the rows are part of it (and roll back with it).
+ */
+
+/** One value as the caller has it: arrays become PostgreSQL arrays, other objects JSON; encode a JSON array with JSON.stringify. */
+export type CopyValue = string | number | boolean | bigint | Date | Uint8Array | null | undefined | readonly unknown[] | { [key: string]: unknown };
+
+// Rows per COPY statement on PGlite (one blob each) and per write on PostgreSQL: bounds the text held in memory at once.
+const ROWS_PER_CHUNK = 20_000;
+
+/** `"x"` quoted as an element of an array literal (backslash and double quote escaped). */
+const quoteElement = (s: string) => `"${s.replace(/[\\"]/g, "\\$&")}"`;
+
+/** A PostgreSQL array literal; elements are quoted, so any text survives; nested arrays are sub-arrays. */
+function arrayLiteral(values: readonly unknown[]): string {
+  const parts = values.map((v) => {
+    if (v === null || v === undefined) return "NULL";
+    if (Array.isArray(v)) return arrayLiteral(v);
+    return quoteElement(scalarText(v as CopyValue));
+  });
+  return `{${parts.join(",")}}`;
+}
+
+/** The value as PostgreSQL's input text for its column (before COPY's own escaping). */
+function scalarText(value: CopyValue): string {
+  switch (typeof value) {
+    case "string":
+      return value;
+    case "number":
+    case "bigint":
+      return String(value);
+    case "boolean":
+      return value ? "t" : "f";
+    case "object":
+      if (value instanceof Date) {
+        if (Number.isNaN(value.getTime())) throw new TypeError("copyRows: invalid Date");
+        return value.toISOString();
+      }
+      if (value instanceof Uint8Array) return `\\x${Buffer.from(value).toString("hex")}`;
+      if (Array.isArray(value)) return arrayLiteral(value);
+      return JSON.stringify(value);
+    default:
+      throw new TypeError(`copyRows: cannot write a ${typeof value}`);
+  }
+}
+
+// COPY text format: backslash, newline, carriage return and tab are escaped; \N is null.
+const SPECIAL = /[\\\n\r\t]/g;
+const ESCAPES: Record<string, string> = { "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
+/** One field of a COPY text line. Exported for the unit test of the escaping. */
+export function copyField(value: CopyValue): string {
+  if (value === null || value === undefined) return "\\N";
+  return scalarText(value).replace(SPECIAL, (c) => ESCAPES[c]);
+}
+
+function* lines(rows: Iterable<readonly CopyValue[]>, width: number): Generator<string> {
+  let chunk: string[] = [];
+  for (const row of rows) {
+    if (row.length !== width) throw new RangeError(`copyRows: a row has ${row.length} values for ${width} columns`);
+    chunk.push(row.map(copyField).join("\t"));
+    if (chunk.length === ROWS_PER_CHUNK) {
+      yield chunk.join("\n") + "\n";
+      chunk = [];
+    }
+  }
+  if (chunk.length) yield chunk.join("\n") + "\n";
+}
+
+const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+type Driver = { kind: "pglite"; client: PGlite | Transaction } | { kind: "pg"; client: pg.ClientBase } | { kind: "pool"; pool: pg.Pool };
+
+/**
+ * The connection behind a drizzle database or transaction. Drizzle keeps it as `session.client` in both
+ * drivers: a PGlite (or its open Transaction), a node-postgres Pool, or the PoolClient a transaction holds.
+ */
+function driverOf(executor: Executor): Driver {
+  const client = (executor as unknown as { session?: { client?: unknown } }).session?.client as Record<string, unknown> | undefined;
+  if (client && typeof client.connect === "function" && "totalCount" in client) return { kind: "pool", pool: client as unknown as pg.Pool };
+  if (client && "connection" in client && typeof client.query === "function") return { kind: "pg", client: client as unknown as pg.ClientBase };
+  if (client && typeof client.query === "function" && typeof client.exec === "function") return { kind: "pglite", client: client as unknown as PGlite };
+  throw new Error("copyRows: the executor's driver is neither PGlite nor node-postgres");
+}
+
+/**
+ * Writes `rows` (one value per column, in `columns` order) into `table` with COPY; returns the row count.
+ * Values: null/undefined → NULL, Date → ISO timestamp, arrays → array literals, objects → JSON.
+ */
+export async function copyRows(executor: Executor, table: string, columns: readonly string[], rows: Iterable<readonly CopyValue[]>): Promise<number> {
+  const statement = `copy ${quoteIdent(table)} (${columns.map(quoteIdent).join(", ")}) from`;
+  const driver = driverOf(executor);
+  let count = 0;
+  const counted = (function* () {
+    for (const r of rows) {
+      count++;
+      yield r;
+    }
+  })();
+  if (driver.kind === "pglite") {
+    for (const text of lines(counted, columns.length)) await driver.client.query(`${statement} '/dev/blob'`, [], { blob: new Blob([text]) });
+    return count;
+  }
+  const stream = async (client: pg.ClientBase) => pipeline(Readable.from(lines(counted, columns.length)), client.query(copyFrom(`${statement} stdin`)));
+  if (driver.kind === "pg") await stream(driver.client);
+  else {
+    const client = await driver.pool.connect();
+    try {
+      await stream(client);
+    } finally {
+      client.release();
+    }
+  }
+  return count;
+}
+
+/** The column's name in the database: the schema declares none, the database is opened with snake_case casing (client.ts). */
+const columnName = (column: PgColumn) => (column.keyAsName ? toSnakeCase(column.name) : column.name);
+
+/**
+ * `copyRows` for a drizzle table and its insert shapes: each value goes through the column's own driver
+ * mapping (jsonb, arrays, timestamps as drizzle would bind them). The columns are the union of the rows'
+ * keys; a key a row lacks is NULL there — which would silently differ from an INSERT where the column has
+ * a default, so that case is refused.
+ */
+export async function copyInto<T extends PgTable>(executor: Executor, table: T, rows: readonly T["$inferInsert"][]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const all = getTableColumns(table) as Record<string, PgColumn>;
+  const present = new Set<string>();
+  for (const r of rows as Record<string, unknown>[]) for (const k in r) if (r[k] !== undefined) present.add(k);
+  const keys = [...present].filter((k) => all[k]);
+  for (const k of keys) {
+    if (all[k].hasDefault && (rows as Record<string, unknown>[]).some((r) => r[k] === undefined)) {
+      throw new Error(`copyInto ${getTableName(table)}: "${k}" is missing from some rows and has a default; give it on every row`);
+    }
+  }
+  const columns = keys.map((k) => all[k]);
+  // Drizzle's own mapping of each value (jsonb → JSON text, arrays → literals, timestamps → ISO), as an INSERT would bind it.
+  const map = (column: PgColumn, value: unknown): CopyValue => (value === null || value === undefined ? null : (column.mapToDriverValue(value) as CopyValue));
+  return copyRows(
+    executor,
+    getTableName(table),
+    columns.map(columnName),
+    (function* () {
+      for (const r of rows as Record<string, unknown>[]) yield columns.map((c, i) => map(c, r[keys[i]]));
+    })(),
+  );
+}
