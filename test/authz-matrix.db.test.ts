@@ -927,6 +927,50 @@ cases.push(
 );
 // ─── end of CASES-CORE block ───
 
+// ─── ENTERPRISE-CHANGE block (security point 10): identity fields only through a change request the bureau decides ───
+import { registryEnterpriseChangeRequests as changeRequests, registryQualifications as entQuals } from "../server/src/modules/registry/index";
+import { identityOf } from "../server/src/modules/registry/enterprise-change.workflow";
+
+beforeAll(async () => {
+  // Pending requests filed "earlier": one per list-scope fixture, and per-role targets for the decisions. Each approval
+  // changes its enterprise, so the admin's and the inspector's approvals act on different enterprises (X1, X2).
+  const identity = async (id: string) => {
+    const [e] = await t.db.select().from(ents).where(eq(ents.id, id));
+    return identityOf({ ...e, qualifications: await t.db.select().from(entQuals).where(eq(entQuals.enterpriseId, id)) });
+  };
+  const keys: [string, string][] = [
+    ["crA", f.A], ["crB", f.B], ["crG", f.G],
+    ["crApprove_admin", f.X1], ["crApprove_inspector", f.X2], ["crApprove_other", f.B],
+    ["crReject_admin", f.B], ["crReject_inspector", f.B], ["crReject_other", f.B],
+  ];
+  const rows = await t.db
+    .insert(changeRequests)
+    .values(await Promise.all(keys.map(async ([key, enterpriseId]) => ({ enterpriseId, proposed: { legalRep: `矩阵申请${key}` }, base: await identity(enterpriseId), reason: "矩阵", requestedByName: "矩阵企业用户" }))))
+    .returning({ id: changeRequests.id });
+  keys.forEach(([key], i) => (f[key] = rows[i].id));
+});
+
+const changeRequestBody = (r: Role) => ({ legalRep: `矩阵新法人${r}`, reason: "营业执照变更" });
+cases.push(
+  // Identity fields: the bureau edits them directly; A's own user is refused (403 naming the field), the rest as for any PATCH of A.
+  { route: "PATCH /enterprises/:id", on: "A, identity field legalRep", url: () => `/enterprises/${f.A}`, body: (r) => ({ legalRep: `矩阵法人${r}` }), expect: every(403, { admin: 200, inspector: 200, gas_company: 404 }) },
+  { route: "POST /enterprises/:id/change-requests", on: "A: own of enterprise", url: () => `/enterprises/${f.A}/change-requests`, body: changeRequestBody, expect: every(403, { enterprise: 201, gas_company: 404 }) },
+  { route: "POST /enterprises/:id/change-requests", on: "B: outside every bound scope", url: () => `/enterprises/${f.B}/change-requests`, body: changeRequestBody, expect: every(403, { enterprise: 404, testing_agency: 404, gas_company: 404 }) },
+  { route: "POST /enterprises/:id/change-requests", on: "G: own of gas_company", url: () => `/enterprises/${f.G}/change-requests`, body: changeRequestBody, expect: every(403, { gas_company: 201, enterprise: 404, testing_agency: 404 }) },
+  // Visible is not enough: another enterprise's requests are its own business (403), outside the scope 404.
+  { route: "GET /enterprises/:id/change-requests", on: "A", url: () => `/enterprises/${f.A}/change-requests`, expect: every(200, { project: 403, testing_agency: 403, gas_company: 404 }) },
+  { route: "GET /enterprises/:id/change-requests", on: "B", url: () => `/enterprises/${f.B}/change-requests`, expect: outOfScope(200) },
+  {
+    route: "GET /enterprise-change-requests",
+    url: "/enterprise-change-requests?pageSize=200",
+    expect: every(200),
+    sees: { crA: [...CITY_WIDE, "enterprise"], crB: CITY_WIDE, crG: [...CITY_WIDE, "gas_company"] },
+  },
+  { route: "POST /enterprise-change-requests/:id/approve", on: "pending requests", url: (r) => `/enterprise-change-requests/${per("crApprove")(r)}/approve`, body: { note: "矩阵通过" }, expect: bureau(200) },
+  { route: "POST /enterprise-change-requests/:id/reject", on: "pending requests", url: (r) => `/enterprise-change-requests/${per("crReject")(r)}/reject`, body: { note: "矩阵驳回" }, expect: bureau(200) },
+);
+// ─── end of ENTERPRISE-CHANGE block ───
+
 const resolve = <T>(v: PerRole<T>, role: Role): T => (typeof v === "function" ? (v as (r: Role) => T)(role) : v);
 const [methodOf, pathOf] = [(c: Case) => c.route.split(" ")[0], (c: Case) => c.route.split(" ")[1]];
 
