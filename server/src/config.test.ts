@@ -9,6 +9,12 @@ describe("config", () => {
     expect(Object.isFrozen(c)).toBe(true);
   });
 
+  it("tells an MQTT_PORT that was set from the default 1883", () => {
+    expect(loadConfig({}).iot).toMatchObject({ mqttPort: 1883, mqttPortExplicit: false });
+    expect(loadConfig({ MQTT_PORT: "1883" }).iot).toMatchObject({ mqttPort: 1883, mqttPortExplicit: true });
+    expect(loadConfig({ MQTT_PORT: "2883" }).iot).toMatchObject({ mqttPort: 2883, mqttPortExplicit: true });
+  });
+
   it("uses PostgreSQL when DATABASE_URL is set", () => {
     expect(loadConfig({ DATABASE_URL: "postgres://u@h:5432/db" }).db).toEqual({ kind: "postgres", url: "postgres://u@h:5432/db" });
   });

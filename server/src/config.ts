@@ -19,7 +19,8 @@ const Env = z.object({
   SEED_SCALE: z.coerce.number().positive().max(100).default(1),
   WEB_DIST: z.string().default("./web/dist"),
   TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
-  MQTT_PORT: z.coerce.number().int().min(0).max(65535).default(1883),
+  /** Unset: 1883, or the next free port when 1883 is taken; set: exactly this port or start-up stops. */
+  MQTT_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   MQTT_URL: z.url({ protocol: /^mqtts?$/ }).optional(),
   /** Which client id an ingest process uses on an external broker (its persistent session). */
   INGEST_ID: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).optional(),
@@ -49,7 +50,9 @@ function toConfig(env: z.infer<typeof Env>) {
     cityRegion: env.CITY_REGION,
     seed: { mode: env.SEED, scale: env.SEED_SCALE },
     iot: {
-      mqttPort: env.MQTT_PORT,
+      mqttPort: env.MQTT_PORT ?? 1883,
+      /** MQTT_PORT was set: a taken port is an error rather than a reason to take the next one. */
+      mqttPortExplicit: env.MQTT_PORT !== undefined,
       mqttUrl: env.MQTT_URL ?? null,
       ingestId: env.INGEST_ID ?? null,
       rawRetentionDays: env.RAW_RETENTION_DAYS,

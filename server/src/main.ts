@@ -5,7 +5,8 @@ import { openDatabase } from "./platform/db/client.js";
 import { migrateDatabase } from "./platform/db/migrate.js";
 import path from "node:path";
 import { ensureAdmin, type AdminBootstrap } from "./modules/identity/index.js";
-import { BrokerPortInUseError } from "./modules/iot/index.js";
+import { PortInUseError } from "./platform/net/ports.js";
+import { checkPorts } from "./startup.ports.js";
 import { isRegistryEmpty } from "./modules/registry/index.js";
 import { relinkAll } from "./modules/gas/index.js";
 import { seedDemoCity } from "./seed/demo-city.js";
@@ -15,9 +16,12 @@ import { startSimulator } from "./seed/simulator.js";
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Before any work: a taken port stops start-up now, not after the migrations and the demo seed.
+  const ports = await checkPorts(config);
   const database = await openDatabase(config.db.kind === "postgres" ? { kind: "postgres", url: config.db.url } : { kind: "pglite", dataDir: config.db.dataDir });
   await migrateDatabase(database);
   const app = await buildApp({ config, database, terminal: process.stdout.isTTY === true });
+  if (ports.notice) app.log.warn(ports.notice);
 
   const admin = await ensureAdmin(database.db, config.auth.adminPassword, config.dataDir);
   const credentialsFile = path.resolve(config.dataDir, "demo-device-credentials.json");
@@ -44,7 +48,7 @@ async function main(): Promise<void> {
   process.once("SIGINT", () => void close("SIGINT"));
   process.once("SIGTERM", () => void close("SIGTERM"));
 
-  await app.iot.startNetwork({ ingest: true });
+  await app.iot.startNetwork({ ingest: true, port: ports.mqttPort ?? undefined });
   app.iot.startBackground();
   await app.listen({ port: config.http.port, host: config.http.host });
   let simulation = "off (SIMULATE=0)";
@@ -82,7 +86,7 @@ function loginLine(admin: AdminBootstrap, fromEnv: boolean): string {
 }
 
 main().catch((err) => {
-  if (err instanceof ConfigError || err instanceof BrokerPortInUseError || err instanceof DataDirLockedError) {
+  if (err instanceof ConfigError || err instanceof PortInUseError || err instanceof DataDirLockedError) {
     process.stderr.write(`${err.message}\n`);
   } else if ((err as NodeJS.ErrnoException).code === "EADDRINUSE") {
     process.stderr.write(`Port is already in use: ${(err as Error).message}. Set PORT to a free port.\n`);

@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:net";
 import { Aedes, type AuthenticateError, type Client } from "aedes";
 import type { FastifyBaseLogger } from "fastify";
+import { PortInUseError } from "../../platform/net/ports.js";
 import type { DeviceCache, DeviceInfo } from "./device.cache.js";
 import { parseTopic, secretMatches, type DeviceMessageRouter } from "./device-message.router.js";
 
@@ -10,7 +11,14 @@ export interface DeviceLink {
   close(): Promise<void>;
 }
 
-export class BrokerPortInUseError extends Error {}
+export class BrokerPortInUseError extends PortInUseError {
+  constructor(port: number) {
+    super(
+      `MQTT port ${port} is already in use (another broker?). Set MQTT_PORT to a free port for the embedded broker, ` +
+        `or MQTT_URL (e.g. mqtt://user:pass@127.0.0.1:${port}) to use that external broker instead.`,
+    );
+  }
+}
 
 const authError = (message: string, returnCode: 2 | 4 | 5): AuthenticateError => Object.assign(new Error(message), { returnCode }) as AuthenticateError;
 
@@ -112,12 +120,7 @@ export async function startEmbeddedBroker(opts: {
     server.once("error", (err: NodeJS.ErrnoException) => {
       broker.close();
       reject(
-        err.code === "EADDRINUSE"
-          ? new BrokerPortInUseError(
-              `MQTT port ${opts.port} is already in use (another broker?). Set MQTT_PORT to a free port for the embedded broker, ` +
-                `or MQTT_URL (e.g. mqtt://user:pass@127.0.0.1:1883) to use that external broker instead.`,
-            )
-          : err,
+        err.code === "EADDRINUSE" ? new BrokerPortInUseError(opts.port) : err,
       );
     });
     server.listen(opts.port, opts.host, () => resolve((server.address() as { port: number }).port));
