@@ -23,6 +23,7 @@ const consoleRoutes: RouteObject[] = [
       { path: "projects/:id", ...page(() => import("../features/registry/projects/pages/project-detail")) },
       { path: "enterprises", ...page(() => import("../features/registry/enterprises/pages/enterprise-list")) },
       { path: "enterprises/:id", ...page(() => import("../features/registry/enterprises/pages/enterprise-detail")) },
+      { path: "enterprise-change-requests", ...page(() => import("../features/registry/enterprises/pages/change-request-list")) },
       { path: "persons", ...page(() => import("../features/registry/persons/pages/person-list")) },
       { path: "persons/:id", ...page(() => import("../features/registry/persons/pages/person-detail")) },
       { path: "iot/map", ...page(() => import("../features/iot/map/pages/site-map")) },

@@ -8,6 +8,7 @@ import {
   BellOutlined,
   CarryOutOutlined,
   FileSearchOutlined,
+  FileSyncOutlined,
   FormOutlined,
   MailOutlined,
   OrderedListOutlined,
@@ -52,6 +53,7 @@ import { useTranslation } from "react-i18next";
 import { useLocation, useNavigate } from "react-router";
 import "../../features/testing/i18n";
 import "../../features/cases/i18n";
+import "../../features/registry/enterprises/change-i18n";
 import "../../features/quality/i18n";
 import "../../features/safety/i18n";
 import "../../features/gas/cylinders/i18n";
@@ -168,6 +170,7 @@ export function SideMenu({ me, collapsed }: { me: MeDto; collapsed: boolean }) {
       children: [
         { key: "/projects", icon: <ProjectOutlined />, label: t("menu.projects") },
         { key: "/enterprises", icon: <BankOutlined />, label: t("menu.enterprises") },
+        ...(perms.has("registry.enterprise.reviewChange") ? [{ key: "/enterprise-change-requests", icon: <FileSyncOutlined />, label: t("menu.enterpriseChanges") }] : []),
         { key: "/persons", icon: <TeamOutlined />, label: t("menu.persons") },
       ],
     },

@@ -1,5 +1,5 @@
 import { useEffect } from "react";
-import { App, Button, Col, Drawer, Form, Input, Row, Select, Space, Typography } from "antd";
+import { Alert, App, Button, Col, Drawer, Form, Input, Row, Select, Space, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { CreateEnterpriseInput, type EnterpriseDto } from "@contracts/registry/enterprise";
@@ -9,10 +9,13 @@ import { nullIfEmpty, zodRule, showSaveError } from "../../../../components/form
 import { useLabels } from "../../../../i18n/labels";
 import { useSaveEnterprise } from "../api";
 import { QualificationsField } from "./qualifications-field";
+import "../change-i18n";
 
 type Values = CreateEnterpriseInput;
 
 const FIELDS = ["name", "creditCode", "type", "legalRep", "address", "district", "contactName", "contactPhone", "status", "qualifications"] as const;
+/** What an enterprise's own user edits directly; identity fields go through a change request, status stays with the bureau. */
+const SELF_SERVICE_FIELDS = ["address", "district", "contactName", "contactPhone"] as const;
 
 /** Only the input fields of a qualification (the DTO also carries id and the derived expiry). */
 const toInput = (e: EnterpriseDto): Values => ({
@@ -20,8 +23,11 @@ const toInput = (e: EnterpriseDto): Values => ({
   qualifications: e.qualifications.map(({ category, grade, certNo, issuedOn, expiresOn }) => ({ category, grade, certNo, issuedOn, expiresOn })),
 });
 
-/** 新建 / 编辑企业 with its qualifications; the credit code is checked (GB 32100) before sending. */
-export function EnterpriseForm({ open, onClose, enterprise }: { open: boolean; onClose: () => void; enterprise?: EnterpriseDto }) {
+/**
+ * 新建 / 编辑企业 with its qualifications; the credit code is checked (GB 32100) before sending. With
+ * `selfService` (the enterprise's own user) identity fields and status are shown read-only and not sent.
+ */
+export function EnterpriseForm({ open, onClose, enterprise, selfService = false }: { open: boolean; onClose: () => void; enterprise?: EnterpriseDto; selfService?: boolean }) {
   const { t } = useTranslation();
   const { options } = useLabels();
   const { message } = App.useApp();
@@ -36,7 +42,8 @@ export function EnterpriseForm({ open, onClose, enterprise }: { open: boolean; o
   }, [open, enterprise, form]);
 
   const submit = async (values: Values) => {
-    const body = nullIfEmpty({ ...values, qualifications: values.qualifications ?? [] }, ["district", "contactName", "contactPhone"]);
+    const all = nullIfEmpty({ ...values, qualifications: values.qualifications ?? [] }, ["district", "contactName", "contactPhone"]);
+    const body = selfService ? Object.fromEntries(SELF_SERVICE_FIELDS.map((f) => [f, all[f]])) : all;
     try {
       const saved = await save.mutateAsync(body);
       message.success(t(enterprise ? "common.saved" : "common.created"));
@@ -65,29 +72,30 @@ export function EnterpriseForm({ open, onClose, enterprise }: { open: boolean; o
         </Space>
       }
     >
+      {selfService && <Alert type="info" showIcon message={t("enterpriseChange.identityReadOnly")} style={{ marginBottom: 16 }} />}
       <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ status: "normal", address: "", qualifications: [] }}>
         <Form.Item name="name" label={t("enterprise.name")} rules={[required, zodRule(shape.name)]}>
-          <Input />
+          <Input disabled={selfService} />
         </Form.Item>
         <Row gutter={16}>
           <Col span={12}>
             <Form.Item name="creditCode" label={t("enterprise.creditCode")} rules={[required, zodRule(CreditCode)]} normalize={(v: string) => v?.toUpperCase()}>
-              <Input className="sc-mono" maxLength={18} placeholder="91330784XXXXXXXXXX" />
+              <Input className="sc-mono" maxLength={18} placeholder="91330784XXXXXXXXXX" disabled={selfService} />
             </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item name="type" label={t("enterprise.type")} rules={[required]}>
-              <Select options={options(ENTERPRISE_TYPE_LABELS)} />
+              <Select options={options(ENTERPRISE_TYPE_LABELS)} disabled={selfService} />
             </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item name="legalRep" label={t("enterprise.legalRep")} rules={[required, zodRule(shape.legalRep)]}>
-              <Input />
+              <Input disabled={selfService} />
             </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item name="status" label={t("enterprise.status")}>
-              <Select options={options(ENTERPRISE_STATUS_LABELS)} />
+              <Select options={options(ENTERPRISE_STATUS_LABELS)} disabled={selfService} />
             </Form.Item>
           </Col>
           <Col span={12}>
@@ -111,8 +119,12 @@ export function EnterpriseForm({ open, onClose, enterprise }: { open: boolean; o
             </Form.Item>
           </Col>
         </Row>
-        <Typography.Title level={5}>{t("enterprise.tabQualifications")}</Typography.Title>
-        <QualificationsField />
+        {!selfService && (
+          <>
+            <Typography.Title level={5}>{t("enterprise.tabQualifications")}</Typography.Title>
+            <QualificationsField />
+          </>
+        )}
       </Form>
     </Drawer>
   );
