@@ -19,7 +19,8 @@ export function multipart(fileName: string, content: Buffer, field = "file"): { 
 let passwordHash: Promise<string> | undefined;
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", WEB_DIST: "./no-web-in-tests", ...overrides });
+  // Throttling off: a test file logs in and reads public pages far faster than a person; security tests turn it on.
+  return loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", WEB_DIST: "./no-web-in-tests", RATE_LIMIT_PUBLIC_PER_MIN: "0", RATE_LIMIT_LOGIN_PER_MIN: "0", ...overrides });
 }
 
 export interface TestUser {

@@ -5,6 +5,7 @@ import {
   idNumberCheckChar,
   idNumberProblem,
   maskIdNumber,
+  maskPersonName,
   parseIdNumber,
 } from "./identifiers";
 
@@ -39,6 +40,15 @@ describe("GB 11643 ID numbers", () => {
 
   it("masks all but the region prefix and last four", () => {
     expect(maskIdNumber("330784199001011234")).toBe("3307**********1234");
+  });
+});
+
+describe("maskPersonName", () => {
+  it("keeps the first character only, counting characters not UTF-16 units", () => {
+    expect(maskPersonName("张三")).toBe("张*");
+    expect(maskPersonName("欧阳娜娜")).toBe("欧***");
+    expect(maskPersonName("𠮷野家")).toBe("𠮷**");
+    expect(maskPersonName("王")).toBe("*");
   });
 });
 

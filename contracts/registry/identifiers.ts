@@ -46,6 +46,12 @@ export function maskIdNumber(id: string): string {
   return `${id.slice(0, 4)}${"*".repeat(id.length - 8)}${id.slice(-4)}`;
 }
 
+/** Shows a person's name by its first character only (张三 → 张*, 欧阳娜娜 → 欧***), for pages anyone may open. */
+export function maskPersonName(name: string): string {
+  const chars = Array.from(name.trim());
+  return chars.length <= 1 ? "*" : `${chars[0]}${"*".repeat(chars.length - 1)}`;
+}
+
 const USCI_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 const USCI_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 

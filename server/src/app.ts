@@ -17,6 +17,7 @@ import { EventBus } from "./platform/events/bus.js";
 import { installErrorHandler } from "./platform/http/error-handler.js";
 import { installRequestContext } from "./platform/http/request-context.js";
 import { loggingOptions } from "./platform/http/logging.js";
+import { installSecurity } from "./platform/http/security.js";
 import { jobRoutes } from "./platform/jobs/jobs.routes.js";
 import { identityPlugin } from "./modules/identity/index.js";
 import { iotPlugin, IotRuntime } from "./modules/iot/index.js";
@@ -67,6 +68,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const events = deps.events ?? new EventBus((err, event) => app.log.error({ err, event: event.type }, "event handler failed"));
 
   installErrorHandler(app);
+  await installSecurity(app, config);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
   await app.register(swagger, {

@@ -19,6 +19,10 @@ const Env = z.object({
   SEED_SCALE: z.coerce.number().positive().max(100).default(1),
   WEB_DIST: z.string().default("./web/dist"),
   TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  /** Requests a minute one client address may make to /api/v1/public/* (0: unthrottled); codes are sequential. */
+  RATE_LIMIT_PUBLIC_PER_MIN: z.coerce.number().int().min(0).max(100_000).default(30),
+  /** Login attempts a minute from one client address, on top of the per-username lock (0: unthrottled). */
+  RATE_LIMIT_LOGIN_PER_MIN: z.coerce.number().int().min(0).max(100_000).default(10),
   /** Unset: 1883, or the next free port when 1883 is taken; set: exactly this port or start-up stops. */
   MQTT_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   MQTT_URL: z.url({ protocol: /^mqtts?$/ }).optional(),
@@ -36,7 +40,13 @@ function toConfig(env: z.infer<typeof Env>) {
     env: env.NODE_ENV,
     /** Local files of this process (PGlite data, the demo devices' credentials). */
     dataDir: env.DATA_DIR,
-    http: { port: env.PORT, host: env.HOST, webDist: env.WEB_DIST, trustProxy: env.TRUST_PROXY },
+    http: {
+      port: env.PORT,
+      host: env.HOST,
+      webDist: env.WEB_DIST,
+      trustProxy: env.TRUST_PROXY,
+      rateLimit: { publicPerMinute: env.RATE_LIMIT_PUBLIC_PER_MIN, loginPerMinute: env.RATE_LIMIT_LOGIN_PER_MIN },
+    },
     db: env.DATABASE_URL ? { kind: "postgres" as const, url: env.DATABASE_URL } : { kind: "pglite" as const, dataDir: env.DATA_DIR },
     auth: {
       adminPassword: env.ADMIN_PASSWORD,

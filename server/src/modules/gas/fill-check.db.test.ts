@@ -52,6 +52,14 @@ describe("POST /gas/fill-checks", () => {
     expect(await codesOf(w.a1.code, c.code)).toEqual(["not_own"]);
   });
 
+  it("refuses another company's cylinder as not own and tells nothing else of it, bureau callers included", async () => {
+    const c = await insertCylinder(t.db, w.b1, { type: "dual_phase", lostAt: new Date(), nextInspectionOn: daysFrom(-5), status: "in_use" });
+    const res = await check(w.a1.code, c.code);
+    expect(res.json()).toEqual({ allowed: false, reasons: [{ code: "not_own", message: expect.any(String) }] });
+    expect(await codesOf(w.a1.code, c.code)).toEqual(["not_own"]);
+    expect(((await check(w.a1.code, c.code, w.users.admin)).json() as FillCheckDto).reasons.map((r) => r.code)).toEqual(["not_own"]);
+  });
+
   it("refuses an unknown cylinder code as not filed, with a zh (en) message", async () => {
     const res = await check(w.a1.code, "NO-SUCH-CYL");
     expect(res.json()).toEqual({ allowed: false, reasons: [{ code: "not_filed", message: expect.stringMatching(/未建档.* \(Cylinder not filed/) }] });

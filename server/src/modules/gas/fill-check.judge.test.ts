@@ -27,6 +27,13 @@ describe("judgeFill", () => {
     expect(codes({ stationId: "station-b" })).toEqual(["not_own"]);
   });
 
+  it("judges another company's cylinder not own and nothing else, whatever its state", () => {
+    const theirs = { ...good, stationId: "station-b", enterpriseId: "company-b", lost: true, type: "dual_phase", nextInspectionOn: "2020-01-01" };
+    expect(judgeFill(theirs, { ...station, enterpriseId: "company-a" }, TODAY).map((r) => r.code)).toEqual(["not_own"]);
+    // Another station of the same company: every reason, as before.
+    expect(judgeFill({ ...theirs, enterpriseId: "company-a" }, { ...station, enterpriseId: "company-a" }, TODAY).map((r) => r.code)).toEqual(["not_own", "inspection_overdue", "reported_lost", "dual_phase"]);
+  });
+
   it("refuses on the next inspection day itself, not the day before", () => {
     expect(codes({ nextInspectionOn: "2026-06-16" })).toEqual([]);
     expect(codes({ nextInspectionOn: TODAY })).toEqual(["inspection_overdue"]);

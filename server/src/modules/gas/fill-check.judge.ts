@@ -5,6 +5,8 @@ import { fromStatusesOf } from "./cylinder.workflow.js";
 /** What the judge needs of a cylinder: one indexed row, nothing joined. */
 export interface JudgedCylinder {
   stationId: string;
+  /** The owning gas company, when the caller knows it: another company's cylinder is judged `not_own` alone. */
+  enterpriseId?: string;
   type: CylinderType | string;
   status: CylinderStatus | string;
   nextInspectionOn: string;
@@ -29,11 +31,14 @@ const FINISHED: readonly string[] = ["scrapped", "failed"] satisfies CylinderSta
 /**
  * The pre-fill interlock (domain-rules §7.1, canFill): every reason a cylinder may not be filled at a station
  * on `today` (YYYY-MM-DD, Asia/Shanghai), all at once and in a stable order. A missing cylinder is `not_filed`
- * alone (nothing else is known of it). The inspection and scrap dates are the first day the cylinder may no
+ * alone (nothing else is known of it); another gas company's cylinder is `not_own` alone (its state is not the
+ * station's business). The inspection and scrap dates are the first day the cylinder may no
  * longer be filled: refused on that day, as "today < nextInspectionDate" reads.
  */
-export function judgeFill(cylinder: JudgedCylinder | null, station: { id: string }, today: string, opts: JudgeOptions = {}): FillReason[] {
+export function judgeFill(cylinder: JudgedCylinder | null, station: { id: string; enterpriseId?: string }, today: string, opts: JudgeOptions = {}): FillReason[] {
   if (!cylinder) return [fillReason("not_filed")];
+  // A station learns that another company's cylinder is not its own, never that cylinder's state.
+  if (cylinder.enterpriseId !== undefined && station.enterpriseId !== undefined && cylinder.enterpriseId !== station.enterpriseId) return [fillReason("not_own")];
   const codes: FillRefusalCode[] = [];
   const status = opts.ignoreStatus ? null : cylinder.status;
   if (status === "filed") codes.push("not_filed");

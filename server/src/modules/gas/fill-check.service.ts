@@ -22,6 +22,7 @@ function prepareLookup(db: Executor) {
       stationEnterpriseId: S.enterpriseId,
       cylinderId: C.id,
       ownerStationId: C.stationId,
+      ownerEnterpriseId: C.enterpriseId,
       type: C.type,
       status: C.status,
       nextInspectionOn: C.nextInspectionOn,
@@ -59,8 +60,8 @@ export async function checkFill(db: Db, actor: Actor, input: FillCheckInput, log
   const cylinder =
     row.cylinderId === null
       ? null
-      : { stationId: row.ownerStationId!, type: row.type!, status: row.status!, nextInspectionOn: row.nextInspectionOn!, scrapOn: row.scrapOn!, lost: row.lost, voided: row.voided };
-  const reasons = judgeFill(cylinder, { id: row.stationId }, shanghaiDay(now));
+      : { stationId: row.ownerStationId!, enterpriseId: row.ownerEnterpriseId!, type: row.type!, status: row.status!, nextInspectionOn: row.nextInspectionOn!, scrapOn: row.scrapOn!, lost: row.lost, voided: row.voided };
+  const reasons = judgeFill(cylinder, { id: row.stationId, enterpriseId: row.stationEnterpriseId }, shanghaiDay(now));
   log.record({ at: now, stationId: row.stationId, stationCode: input.stationCode, cylinderId: row.cylinderId, cylinderCode: input.cylinderCode, allowed: reasons.length === 0, reasons: reasons.map((r) => r.code) });
   return { allowed: reasons.length === 0, reasons };
 }

@@ -57,6 +57,16 @@ describe("POST /gas/fills", () => {
     expect(await t.db.select().from(gasFills).where(eq(gasFills.cylinderId, c.id))).toHaveLength(1);
   });
 
+  it("refuses another company's cylinder as not this station's own, saying nothing of its state", async () => {
+    const theirs = await insertCylinder(t.db, w.b1, { lostAt: new Date(Date.now() - 3600_000), nextInspectionOn: daysFrom(-3), type: "dual_phase" });
+    const res = await post([fill(theirs.code)]);
+    expect(res.statusCode).toBe(400);
+    const [issue] = issuesOf(res);
+    expect(issue.path).toBe("rows.0.cylinderCode");
+    expect(issue.message).toMatch(/非本站/);
+    expect(issue.message).not.toMatch(/超期|挂失|双相|inspection|lost|dual/i);
+  });
+
   it("refuses the whole batch listing every bad row: refused cylinder, overweight, failed pre-check, uncertified filler", async () => {
     const ok = await insertCylinder(t.db, w.a1);
     const overdue = await insertCylinder(t.db, w.a1, { nextInspectionOn: daysFrom(-1) });

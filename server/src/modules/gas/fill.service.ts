@@ -81,7 +81,7 @@ export async function recordFills(
     const c = cylinders.get(input.cylinderCode);
     const live = c !== undefined && at > c.updatedAt && firstOfCylinder.get(c.id) === row;
     const judged = c
-      ? { stationId: c.stationId, type: c.type, status: c.status, nextInspectionOn: c.nextInspectionOn, scrapOn: c.scrapOn, lost: c.lostAt !== null && c.lostAt <= at, voided: c.voidedAt !== null && c.voidedAt <= at }
+      ? { stationId: c.stationId, enterpriseId: c.enterpriseId, type: c.type, status: c.status, nextInspectionOn: c.nextInspectionOn, scrapOn: c.scrapOn, lost: c.lostAt !== null && c.lostAt <= at, voided: c.voidedAt !== null && c.voidedAt <= at }
       : null;
     const reasons = judgeFill(judged, station, day, { ignoreStatus: !live });
     if (reasons.length > 0) bad(row, "cylinderCode", `不得充装 (refused): ${reasons.map((r) => r.message).join("；")}`);

@@ -1,5 +1,6 @@
 import { and, eq, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { maskPersonName } from "@contracts/registry/identifiers";
 import type { Conclusion, SampleType } from "@contracts/testing/enums";
 import type { IssueReportInput, PublicReportDto, ReportDto, ReviseReportInput, Signers } from "@contracts/testing/result";
 import { requirePermission } from "../../platform/auth/actor.js";
@@ -157,12 +158,26 @@ async function publicReportWhere(db: Executor, where: SQL): Promise<PublicReport
 /**
  * What the public verify page shows for a code: the report is genuine and its key data, with every
  * revision's reason (who revised it stays internal). No login, no scope: the code is the secret.
+ * Anyone holding a copy of the report opens it, so it names no person: the witness and any signer a
+ * revision changed show by their first character only (张*); the printed report carries the names.
  * @throws AppError NOT_FOUND with a clear message for an unknown code.
  */
 export async function verifyReport(db: Executor, rawCode: string): Promise<PublicReportDto> {
   const found = await publicReportWhere(db, eq(REP.verifyCode, normaliseVerifyCode(rawCode)));
   if (!found) throw new AppError("NOT_FOUND", "未找到该报告，可能不是本平台出具的真实报告 (no report with this verify code: it may not be genuine)");
-  return found;
+  return {
+    ...found,
+    witnessName: found.witnessName === null ? null : maskPersonName(found.witnessName),
+    revisions: found.revisions.map((r) => ({ ...r, changes: maskSignerChanges(r.changes) })),
+  };
+}
+
+/** A revision's `signers: {from, to}` change with every name masked; other changes as they are. */
+function maskSignerChanges(changes: Record<string, unknown>): Record<string, unknown> {
+  const signers = changes.signers as { from: Signers; to: Signers } | undefined;
+  if (!signers) return changes;
+  const mask = (s: Signers): Signers => ({ tester: maskPersonName(s.tester), reviewer: maskPersonName(s.reviewer), approver: maskPersonName(s.approver) });
+  return { ...changes, signers: { from: mask(signers.from), to: mask(signers.to) } };
 }
 
 /** The same key data for a report the caller has already been allowed to read (the printed report). */

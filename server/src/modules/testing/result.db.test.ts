@@ -187,7 +187,7 @@ describe("reports and the public verify", () => {
 
     const pub = await t.as(null, { method: "GET", url: `/api/v1/public/reports/${report.verifyCode.toLowerCase()}` });
     expect(pub.statusCode).toBe(200);
-    expect(pub.json()).toMatchObject({ genuine: true, reportNo: report.reportNo, projectName: w.project.name, agencyName: w.agency.name, sampleType: "concrete", strengthClass: "C30", conclusion: "pass", witnessed: true, witnessName: "见证员王", revision: 1, revisions: [] });
+    expect(pub.json()).toMatchObject({ genuine: true, reportNo: report.reportNo, projectName: w.project.name, agencyName: w.agency.name, sampleType: "concrete", strengthClass: "C30", conclusion: "pass", witnessed: true, witnessName: "见***", revision: 1, revisions: [] });
 
     const noReason = await t.as(w.users.agency, { method: "PATCH", url: `/api/v1/testing/reports/${report.id}`, payload: { conclusion: "fail" } });
     expect(issuePaths(noReason)).toEqual(["reason"]);
@@ -201,6 +201,13 @@ describe("reports and the public verify", () => {
     expect(after).toMatchObject({ conclusion: "fail", revision: 2 });
     expect(after.revisions.map((r) => r.reason)).toEqual(["复核发现试块编号错误"]);
     expect(JSON.stringify(after)).not.toContain(w.users.agency.username);
+
+    // A signer change is shown, but the public page names nobody: the witness and signers by their first character.
+    const resigned = await t.as(w.users.agency, { method: "PATCH", url: `/api/v1/testing/reports/${report.id}`, payload: { signers: { ...signers, approver: "赵新批" }, reason: "批准人调整" } });
+    expect(resigned.statusCode, resigned.body).toBe(200);
+    const third = (await t.as(null, { method: "GET", url: `/api/v1/public/reports/${report.verifyCode}` })).json() as PublicReportDto;
+    expect(third.revisions[1].changes).toEqual({ signers: { from: { tester: "张*", reviewer: "李*", approver: "王*" }, to: { tester: "张*", reviewer: "李*", approver: "赵**" } } });
+    for (const name of ["张检", "李审", "王批", "赵新批", "见证员王"]) expect(JSON.stringify(third)).not.toContain(name);
 
     const unknown = await t.as(null, { method: "GET", url: "/api/v1/public/reports/ZZZZZZZZZZZZ" });
     expect(unknown.statusCode).toBe(404);

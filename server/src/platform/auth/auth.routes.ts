@@ -32,7 +32,8 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config; actors:
       reply.setCookie(SESSION_COOKIE, token, {
         httpOnly: true,
         sameSite: "lax",
-        secure: config.auth.cookieSecure,
+        // Behind TLS (directly, or a proxy's X-Forwarded-Proto under TRUST_PROXY) the cookie never travels in clear.
+        secure: config.auth.cookieSecure || req.protocol === "https",
         path: "/",
         expires: expiresAt,
       });
