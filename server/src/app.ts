@@ -12,6 +12,7 @@ import type { Config } from "./config.js";
 import { auditRoutes } from "./platform/audit/audit.routes.js";
 import { ActorCache } from "./platform/auth/actor-cache.js";
 import { authRoutes } from "./platform/auth/auth.routes.js";
+import { StreamGuard } from "./platform/auth/stream-guard.js";
 import type { Database } from "./platform/db/client.js";
 import { EventBus } from "./platform/events/bus.js";
 import { installErrorHandler } from "./platform/http/error-handler.js";
@@ -95,6 +96,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const iot = deps.iot ?? (await IotRuntime.create({ database, config, events, log: app.log }));
   app.decorate("iot", iot);
   app.addHook("onClose", () => iot.close());
+  // A live event stream ends with its session or token: this process's changes at once, others' by notification.
+  const streams = new StreamGuard(database.db, iot.hub, (err) => app.log.error({ err }, "event stream credential check failed"));
+  await streams.start(database);
+  app.addHook("onClose", () => streams.stop());
+  for (const type of ["identity.user.updated", "identity.token.revoked"]) {
+    events.on(type, (e) => streams.recheckUser(String(e.payload.userId)));
+  }
   const files = new FileStore(config.dataDir);
   const access = attachWorkforce(iot, { db: database.db, files, log: app.log });
   app.decorate("gateEvents", access);
@@ -114,7 +122,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(
     async (api) => {
-      await api.register(authRoutes, { db: database.db, config, actors });
+      await api.register(authRoutes, { db: database.db, config, actors, streams });
       await api.register(auditRoutes);
       await api.register(jobRoutes);
       await api.register(ruleRoutes, { definitions: ruleDefinitions, cityRegion: config.cityRegion });

@@ -15,6 +15,8 @@ const Env = z.object({
   COOKIE_SECURE: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Failed logins from one client address, over all usernames, before the address is locked. */
+  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
   SEED: z.enum(["auto", "never"]).default("auto"),
   SEED_SCALE: z.coerce.number().positive().max(100).default(1),
   WEB_DIST: z.string().default("./web/dist"),
@@ -53,6 +55,7 @@ function toConfig(env: z.infer<typeof Env>) {
       sessionTtlMs: env.SESSION_TTL_HOURS * 3600_000,
       cookieSecure: env.COOKIE_SECURE,
       loginMaxFailures: env.LOGIN_MAX_FAILURES,
+      loginMaxFailuresPerAddress: env.LOGIN_MAX_FAILURES_PER_ADDRESS,
       loginLockMs: env.LOGIN_LOCK_MINUTES * 60_000,
     },
     logLevel: env.LOG_LEVEL,

@@ -6,7 +6,9 @@ import type { Actor } from "../context.js";
 import type { Db } from "../db/client.js";
 import { credentialKey, SESSION_COOKIE } from "../http/request-context.js";
 import type { ActorCache } from "./actor-cache.js";
+import { sha256 } from "./secrets.js";
 import { endSession, login } from "./session.js";
+import type { StreamGuard } from "./stream-guard.js";
 
 export const toMe = (a: Actor): MeDto => ({
   id: a.userId ?? "00000000-0000-0000-0000-000000000000",
@@ -19,7 +21,7 @@ export const toMe = (a: Actor): MeDto => ({
   permissions: [...a.permissions],
 });
 
-export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config; actors: ActorCache }> = async (app, { db, config, actors }) => {
+export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config; actors: ActorCache; streams: StreamGuard }> = async (app, { db, config, actors, streams }) => {
   app.post(
     "/auth/login",
     { config: { public: true }, schema: { tags: ["auth"], body: LoginInput, response: { 200: MeDto } } },
@@ -28,6 +30,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config; actors:
         ...req.body,
         ip: req.ip,
         userAgent: req.headers["user-agent"] ?? null,
+        requestId: req.id,
       });
       reply.setCookie(SESSION_COOKIE, token, {
         httpOnly: true,
@@ -45,8 +48,9 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config; actors:
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
       await endSession(db, token);
-      // Other processes learn it from the trigger's notification; this one forgets at once.
+      // Other processes learn it from the trigger's notification; this one forgets at once and ends its streams.
       actors.delete(credentialKey("session", token));
+      streams.endCredential("session", sha256(token));
     }
     reply.clearCookie(SESSION_COOKIE, { path: "/" });
     return reply.status(204).send(null);

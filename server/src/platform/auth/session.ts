@@ -1,16 +1,15 @@
-import { and, count, eq, gt, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import type { InspectorDomain, Role } from "@contracts/platform/auth";
 import type { Actor } from "../context.js";
 import type { Db, Executor } from "../db/client.js";
 import { AppError } from "../errors.js";
 import { buildActor } from "./actor.js";
-import { authApiTokens, authLoginFailures, authSessions, authUsers } from "./schema.js";
+import { reserveAttempt, releaseAttempt, recordFailure, recordSuccess, type ThrottleSettings } from "./login-throttle.js";
+import { authApiTokens, authSessions, authUsers } from "./schema.js";
 import { hashPassword, newToken, sha256, verifyPassword } from "./secrets.js";
 
-export interface AuthSettings {
+export interface AuthSettings extends ThrottleSettings {
   sessionTtlMs: number;
-  loginMaxFailures: number;
-  loginLockMs: number;
 }
 
 // Sliding expiry is refreshed at most this often, so a busy session does not write on every request.
@@ -46,39 +45,47 @@ export const actorFromRow = (u: UserRow): Actor =>
 
 /**
  * Checks a username and password. Every failure — unknown user, wrong password, disabled account —
- * answers the same UNAUTHENTICATED, and too many recent failures lock the username for a while.
+ * answers the same UNAUTHENTICATED. The attempt takes its place in the throttle counters before the
+ * password is checked, so too many failures of a username from one address, or from one address over
+ * all usernames, are refused (RATE_LIMITED) unjudged until the lock ends (login-throttle.ts).
  */
 export async function login(
   db: Db,
   settings: AuthSettings,
-  input: { username: string; password: string; ip: string | null; userAgent: string | null },
+  input: { username: string; password: string; ip: string | null; userAgent: string | null; requestId?: string | null },
 ): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
-  const since = new Date(Date.now() - settings.loginLockMs);
-  const [{ failures }] = await db
-    .select({ failures: count() })
-    .from(authLoginFailures)
-    .where(and(eq(authLoginFailures.username, input.username), gt(authLoginFailures.at, since)));
-  if (failures >= settings.loginMaxFailures) {
+  const attempt = { username: input.username, ip: input.ip ?? "unknown" };
+  const reserved = await reserveAttempt(db, settings, attempt);
+  if (!reserved.ok) {
     throw new AppError("RATE_LIMITED", "登录失败次数过多，请稍后再试 (too many failed logins, try again later)", {
-      retryAfterSeconds: Math.ceil(settings.loginLockMs / 1000),
+      retryAfterSeconds: reserved.retryAfterSeconds,
     });
   }
-  const [user] = await db
-    .select({ ...userColumns, passwordHash: authUsers.passwordHash, isActive: authUsers.isActive })
-    .from(authUsers)
-    .where(eq(authUsers.username, input.username));
-  dummyHash ??= hashPassword(newToken());
-  const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), input.password);
+  let user: (UserRow & { passwordHash: string; isActive: boolean }) | undefined;
+  let ok: boolean;
+  try {
+    [user] = await db
+      .select({ ...userColumns, passwordHash: authUsers.passwordHash, isActive: authUsers.isActive })
+      .from(authUsers)
+      .where(eq(authUsers.username, input.username));
+    dummyHash ??= hashPassword(newToken());
+    ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), input.password);
+  } catch (err) {
+    // Not judged after all (the database failed): the attempt gives its places back.
+    await releaseAttempt(db, attempt, ["address", "user_address"]).catch(() => undefined);
+    throw err;
+  }
   if (!user || !ok || !user.isActive) {
-    await db.insert(authLoginFailures).values({ username: input.username, ip: input.ip });
+    await db.transaction((tx) => recordFailure(tx, settings, attempt, { requestId: input.requestId ?? null }));
     throw new AppError("UNAUTHENTICATED", "用户名或密码错误 (wrong username or password)");
   }
+  const id = user.id;
   const token = newToken();
   const expiresAt = new Date(Date.now() + settings.sessionTtlMs);
   await db.transaction(async (tx) => {
-    await tx.insert(authSessions).values({ tokenHash: sha256(token), userId: user.id, expiresAt, ip: input.ip, userAgent: input.userAgent });
-    await tx.update(authUsers).set({ lastLoginAt: new Date() }).where(eq(authUsers.id, user.id));
-    await tx.delete(authLoginFailures).where(eq(authLoginFailures.username, input.username));
+    await tx.insert(authSessions).values({ tokenHash: sha256(token), userId: id, expiresAt, ip: input.ip, userAgent: input.userAgent });
+    await tx.update(authUsers).set({ lastLoginAt: new Date() }).where(eq(authUsers.id, id));
+    await recordSuccess(tx, attempt);
   });
   return { token, actor: actorFromRow(user), expiresAt };
 }
@@ -149,4 +156,33 @@ export async function resolveApiToken(db: Db, token: string): Promise<Resolved |
     await db.update(authApiTokens).set({ lastUsedAt: new Date() }).where(eq(authApiTokens.id, row.tokenId));
   }
   return { actor: actorFromRow(row), expiresAt: row.expiresAt?.getTime() ?? null };
+}
+
+/**
+ * Which of the given credentials (by hash) are still valid — unexpired, not revoked, user active — with
+ * their actors, in one query per kind. Nothing is touched: an open event stream is not user activity and
+ * must not keep sliding its session's expiry.
+ */
+export async function liveCredentials(db: Executor, kind: "session" | "token", tokenHashes: string[]): Promise<Map<string, Actor>> {
+  if (tokenHashes.length === 0) return new Map();
+  const rows =
+    kind === "session"
+      ? await db
+          .select({ ...userColumns, tokenHash: authSessions.tokenHash })
+          .from(authSessions)
+          .innerJoin(authUsers, eq(authUsers.id, authSessions.userId))
+          .where(and(inArray(authSessions.tokenHash, tokenHashes), gt(authSessions.expiresAt, sql`now()`), eq(authUsers.isActive, true)))
+      : await db
+          .select({ ...userColumns, tokenHash: authApiTokens.tokenHash })
+          .from(authApiTokens)
+          .innerJoin(authUsers, eq(authUsers.id, authApiTokens.userId))
+          .where(
+            and(
+              inArray(authApiTokens.tokenHash, tokenHashes),
+              sql`${authApiTokens.revokedAt} is null`,
+              sql`(${authApiTokens.expiresAt} is null or ${authApiTokens.expiresAt} > now())`,
+              eq(authUsers.isActive, true),
+            ),
+          );
+  return new Map(rows.map((r) => [r.tokenHash, actorFromRow(r)]));
 }

@@ -25,18 +25,24 @@ declare module "fastify" {
 /** The cache key of a credential: its kind and hash, never the credential itself. */
 export const credentialKey = (kind: "session" | "token", credential: string) => `${kind}:${sha256(credential)}`;
 
+/** The request's credential: a bearer token (API clients) wins over the session cookie. */
+export function credentialOf(req: FastifyRequest): { kind: "session" | "token"; credential: string } | null {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
+  if (bearer) return { kind: "token", credential: bearer };
+  const cookie = req.cookies[SESSION_COOKIE];
+  return cookie ? { kind: "session", credential: cookie } : null;
+}
+
 export function installRequestContext(app: FastifyInstance, deps: { db: Db; config: Config; events: EventBus; actors: ActorCache }): void {
   app.decorateRequest("ctx", null as unknown as ServiceContext);
   app.addHook("onRequest", async (req: FastifyRequest) => {
     if (!req.url.startsWith("/api/v1/") || req.routeOptions.config?.public) return;
-    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
-    const cookie = req.cookies[SESSION_COOKIE];
-    const credential = bearer ?? cookie;
-    if (!credential) throw new AppError("UNAUTHENTICATED", "请先登录 (login required)");
-    const key = credentialKey(bearer ? "token" : "session", credential);
+    const found = credentialOf(req);
+    if (!found) throw new AppError("UNAUTHENTICATED", "请先登录 (login required)");
+    const key = credentialKey(found.kind, found.credential);
     let actor = deps.actors.get(key);
     if (!actor) {
-      const resolved = bearer ? await resolveApiToken(deps.db, bearer) : await resolveSession(deps.db, deps.config.auth, credential);
+      const resolved = found.kind === "token" ? await resolveApiToken(deps.db, found.credential) : await resolveSession(deps.db, deps.config.auth, found.credential);
       if (!resolved) throw new AppError("UNAUTHENTICATED", "请先登录 (login required)");
       deps.actors.set(key, resolved.actor, resolved.expiresAt);
       actor = resolved.actor;

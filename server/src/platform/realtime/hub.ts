@@ -8,7 +8,21 @@ export interface RealtimeConnection {
   visibleProjects: ReadonlySet<string> | null;
   /** The project a page watches (live values are sent only for it). */
   watchedProject: string | null;
+  /**
+   * Who opened the stream and with which credential: it must not outlive them (auth/stream-guard.ts).
+   * Absent only for in-process listeners (a benchmark), which no credential backs.
+   */
+  owner?: StreamOwner;
   write(chunk: string): void;
+  /** Ends the response; the hub has already let go of the connection. */
+  end?(): void;
+}
+
+export interface StreamOwner {
+  userId: string;
+  credential: { kind: "session" | "token"; tokenHash: string };
+  /** The data scope the stream was opened with (role, enterprise, projects), as one comparable string. */
+  scope: string;
 }
 
 const KEEPALIVE_MS = 15_000;
@@ -38,6 +52,16 @@ export class RealtimeHub {
       if (watchedOnly ? c.watchedProject !== projectId : c.visibleProjects !== null && !c.visibleProjects.has(projectId)) continue;
       c.write(frame);
     }
+  }
+
+  /** Open client connections (those with an owner), or only those a user opened. */
+  connectionsOf(userId?: string): (RealtimeConnection & { owner: StreamOwner })[] {
+    return [...this.connections].filter((c): c is RealtimeConnection & { owner: StreamOwner } => !!c.owner && (userId === undefined || c.owner.userId === userId));
+  }
+
+  /** Lets go of a connection and ends its response (a no-op for one already gone). */
+  end(c: RealtimeConnection): void {
+    if (this.connections.delete(c)) c.end?.();
   }
 
   /** Projects some connection is watching (the live-value poller reads only these). */
