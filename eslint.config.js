@@ -26,6 +26,23 @@ export default tseslint.config(
     },
   },
   {
+    // The web's layers: app/ (shell, router) imports features; features import the shared layers
+    // (components, auth, api, i18n) and never the shell; the shared layers import no feature.
+    files: ["web/src/features/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ regex: "^(\\.\\./)+app(/|$)", message: "Features never import app/ (the shell); use auth/, components/ or api/." }] }],
+    },
+  },
+  {
+    files: ["web/src/{components,auth,api,i18n,realtime,charts}/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "^(\\.\\./)+(app|features)(/|$)", message: "The shared web layers import neither app/ nor a feature: features register into them instead." }] },
+      ],
+    },
+  },
+  {
     files: ["contracts/**/*.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ regex: "^(?!zod$|\\.|vitest$).*", message: "contracts import only zod." }] }],

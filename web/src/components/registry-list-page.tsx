@@ -6,7 +6,7 @@ import type { UseQueryResult } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { Permission } from "@contracts/platform/auth";
 import type { QueryParams } from "../api/client";
-import { useCan } from "../app/auth";
+import { useCan } from "../auth/use-can";
 import { ExportButton } from "./export-button";
 import { ImportModal } from "./import-modal";
 import { ListError } from "./list-error";

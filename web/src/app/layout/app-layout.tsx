@@ -2,7 +2,7 @@ import { Suspense, useState } from "react";
 import { Layout } from "antd";
 import { Outlet } from "react-router";
 import { PageLoading } from "../../components/page-loading";
-import { useMe } from "../auth";
+import { useMe } from "../../auth/use-can";
 import { HeaderBar } from "./header-bar";
 import { SideMenu } from "./side-menu";
 

@@ -4,7 +4,7 @@ import { BankOutlined, BuildOutlined, ProjectOutlined, TeamOutlined } from "@ant
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { LIVE_PROJECT_STATUSES, PROJECT_STATUSES, PROJECT_STATUS_LABELS } from "@contracts/registry/enums";
-import { useMe } from "../../app/auth";
+import { useMe } from "../../auth/use-can";
 import { EChart } from "../../charts/echart";
 import { districtBarOption, statusDonutOption } from "../../charts/project-charts";
 import { useLabels } from "../../i18n/labels";

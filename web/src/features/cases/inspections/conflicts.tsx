@@ -6,7 +6,7 @@ import { Link } from "react-router";
 import { shanghaiDay } from "@contracts/platform/time";
 import type { CreateInspectorConflictInput, InspectorConflictDto } from "@contracts/cases/inspections";
 import { keys } from "../../../api/query-keys";
-import { useCan, useMe } from "../../../app/auth";
+import { useCan, useMe } from "../../../auth/use-can";
 import { DateInput } from "../../../components/date-input";
 import { showSaveError, errorText } from "../../../components/form-utils";
 import { formatDate } from "../../../components/format";

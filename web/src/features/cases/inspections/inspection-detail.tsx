@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { INSPECTION_KIND_LABELS } from "@contracts/cases/enums";
 import type { InspectionCaseDto, InspectionResultDto } from "@contracts/cases/inspections";
-import { useCan } from "../../../app/auth";
+import { useCan } from "../../../auth/use-can";
 import { formatDateTime, orDash } from "../../../components/format";
 import { PageHeader } from "../../../components/page-header";
 import { QueryState } from "../../../components/query-state";

@@ -10,7 +10,7 @@ import { shanghaiDay } from "@contracts/platform/time";
 import type { ProjectDto } from "@contracts/registry/project";
 import { api } from "../../../api/client";
 import { keys } from "../../../api/query-keys";
-import { useMe } from "../../../app/auth";
+import { useMe } from "../../../auth/use-can";
 import { DateInput } from "../../../components/date-input";
 import { PageHeader } from "../../../components/page-header";
 import { RemoteSelect } from "../../../components/remote-select";

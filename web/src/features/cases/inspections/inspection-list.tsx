@@ -7,7 +7,7 @@ import { useNavigate } from "react-router";
 import { INSPECTION_KIND_LABELS } from "@contracts/cases/enums";
 import { DOMAINS } from "@contracts/platform/auth";
 import type { InspectionDto } from "@contracts/cases/inspections";
-import { useCan } from "../../../app/auth";
+import { useCan } from "../../../auth/use-can";
 import { ExportButton } from "../../../components/export-button";
 import { ListError } from "../../../components/list-error";
 import { ListToolbar } from "../../../components/list-toolbar";

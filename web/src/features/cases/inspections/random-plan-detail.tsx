@@ -2,7 +2,7 @@ import { App, Button, Card, Descriptions, Flex, Statistic, Table, Tag, Typograph
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { RANDOM_PLAN_STATE_LABELS, type RandomPlanTargetDto } from "@contracts/cases/inspections";
-import { useCan, useMe } from "../../../app/auth";
+import { useCan, useMe } from "../../../auth/use-can";
 import { formatDateTime } from "../../../components/format";
 import { PageHeader } from "../../../components/page-header";
 import { QueryState } from "../../../components/query-state";

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { RANDOM_PLAN_STATE_LABELS, type CreateRandomPlanInput, type RandomPlanDto } from "@contracts/cases/inspections";
 import { DOMAINS } from "@contracts/platform/auth";
-import { useCan, useMe } from "../../../app/auth";
+import { useCan, useMe } from "../../../auth/use-can";
 import { showSaveError } from "../../../components/form-utils";
 import { formatDateTime } from "../../../components/format";
 import { ListError } from "../../../components/list-error";

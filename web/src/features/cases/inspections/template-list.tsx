@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { CASE_CATEGORY_LABELS } from "@contracts/cases/enums";
 import type { TemplateDto, TemplateItemDto } from "@contracts/cases/inspections";
 import { DOMAINS } from "@contracts/platform/auth";
-import { useCan } from "../../../app/auth";
+import { useCan } from "../../../auth/use-can";
 import { formatDateTime } from "../../../components/format";
 import { ListError } from "../../../components/list-error";
 import { ListToolbar } from "../../../components/list-toolbar";

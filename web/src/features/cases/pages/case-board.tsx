@@ -2,7 +2,7 @@ import { Button } from "antd";
 import { FormOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { useCan } from "../../../app/auth";
+import { useCan } from "../../../auth/use-can";
 import { PageHeader } from "../../../components/page-header";
 import { RequirePermission } from "../../../components/require-permission";
 import { useListParams } from "../../../components/use-list-params";

@@ -2,7 +2,7 @@ import { Button, Tabs } from "antd";
 import { FormOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { useCan } from "../../../app/auth";
+import { useCan } from "../../../auth/use-can";
 import { useListParams } from "../../../components/use-list-params";
 import "../i18n";
 import { CaseList } from "../components/case-list";

@@ -2,7 +2,7 @@ import { useMemo } from "react";
 import { useQueries } from "@tanstack/react-query";
 import type { EChartsCoreOption } from "echarts/core";
 import { useTranslation } from "react-i18next";
-import { useCan } from "../../../app/auth";
+import { useCan } from "../../../auth/use-can";
 import { driveQuery, useLeaks, useVehicles } from "./api";
 import "./i18n";
 

@@ -5,7 +5,7 @@ import { useQueries } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { DEVICE_TYPES, type DeviceDto, type DeviceWithSecretDto } from "@contracts/iot/devices";
-import { useCan } from "../../../app/auth";
+import { useCan } from "../../../auth/use-can";
 import { ListError } from "../../../components/list-error";
 import { PageLoading } from "../../../components/page-loading";
 import { useLabels } from "../../../i18n/labels";

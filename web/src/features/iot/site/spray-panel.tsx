@@ -2,7 +2,7 @@ import { App, Button, Card, Flex, List, Space, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { CommandDto } from "@contracts/iot/commands";
 import type { DeviceDto } from "@contracts/iot/devices";
-import { useCan } from "../../../app/auth";
+import { useCan } from "../../../auth/use-can";
 import { formatDateTime } from "../../../components/format";
 import { useLabels } from "../../../i18n/labels";
 import { useSendCommand } from "../commands/api";

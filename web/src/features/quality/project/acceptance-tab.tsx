@@ -7,7 +7,7 @@ import { ACCEPTANCE_STATE_LABELS, MILESTONES, MILESTONE_LABELS, type AcceptanceD
 import { PARTICIPANT_ROLE_LABELS, type ParticipantRole } from "@contracts/registry/enums";
 import { shanghaiDay } from "@contracts/platform/time";
 import { ApiError, apiUrl } from "../../../api/client";
-import { useCan, useMe } from "../../../app/auth";
+import { useCan, useMe } from "../../../auth/use-can";
 import { DateInput } from "../../../components/date-input";
 import { formatDateTime, orDash } from "../../../components/format";
 import { ListError } from "../../../components/list-error";

@@ -4,7 +4,7 @@ import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { YONGKANG_DISTRICTS } from "@contracts/registry/enums";
 import { EQUIPMENT_CHECK_LABELS, EQUIPMENT_KIND_LABELS, EQUIPMENT_STATUS_LABELS, INSPECTION_STATE_LABELS, OPERATOR_ROLE_LABELS, type EquipmentDto } from "@contracts/safety/equipment";
-import { useCan } from "../../../app/auth";
+import { useCan } from "../../../auth/use-can";
 import { ExportButton } from "../../../components/export-button";
 import { orDash } from "../../../components/format";
 import { ListError } from "../../../components/list-error";

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { YONGKANG_DISTRICTS } from "@contracts/registry/enums";
 import { DANGER_LEVEL_LABELS, DANGEROUS_WORK_CATEGORY_LABELS, DANGEROUS_WORK_STATE_LABELS, type DangerousWorkDto } from "@contracts/safety/dangerous-works";
-import { useCan } from "../../../app/auth";
+import { useCan } from "../../../auth/use-can";
 import { ExportButton } from "../../../components/export-button";
 import { formatDate, formatDateTime } from "../../../components/format";
 import { ListError } from "../../../components/list-error";

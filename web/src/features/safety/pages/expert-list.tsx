@@ -3,7 +3,7 @@ import { App, Button, Card, Form, InputNumber, Modal, Popconfirm, Select, Table,
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { EXPERT_SPECIALTY_LABELS, EXPERT_TITLE_LABELS, type CreateExpertInput, type ExpertDto } from "@contracts/safety/experts";
-import { useMe } from "../../../app/auth";
+import { useMe } from "../../../auth/use-can";
 import { keys } from "../../../api/query-keys";
 import { showSaveError } from "../../../components/form-utils";
 import { ListError } from "../../../components/list-error";

@@ -4,7 +4,7 @@ import { EditOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { DANGEROUS_WORK_CATEGORY_LABELS, EXCAVATION_CATEGORIES, EXPERT_VERDICT_LABELS, type DangerousWorkDetailDto } from "@contracts/safety/dangerous-works";
-import { useCan } from "../../../app/auth";
+import { useCan } from "../../../auth/use-can";
 import { formatDate, formatDateTime, orDash } from "../../../components/format";
 import { PageHeader } from "../../../components/page-header";
 import { QueryState } from "../../../components/query-state";

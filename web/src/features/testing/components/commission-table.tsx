@@ -4,7 +4,7 @@ import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { CommissionDto } from "@contracts/testing/commission";
 import { COMMISSION_STATE_LABELS, SAMPLE_TYPE_LABELS } from "@contracts/testing/enums";
-import { useCan } from "../../../app/auth";
+import { useCan } from "../../../auth/use-can";
 import { ExportButton } from "../../../components/export-button";
 import { formatDateTime, orDash } from "../../../components/format";
 import { ListError } from "../../../components/list-error";

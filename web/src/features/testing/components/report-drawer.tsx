@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { CONCLUSION_LABELS, type Conclusion } from "@contracts/testing/enums";
 import type { Signers } from "@contracts/testing/result";
 import { apiUrl } from "../../../api/client";
-import { useCan } from "../../../app/auth";
+import { useCan } from "../../../auth/use-can";
 import { showSaveError } from "../../../components/form-utils";
 import { formatDateTime } from "../../../components/format";
 import { useLabels } from "../../../i18n/labels";

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { AgencyDto, AgencyInput } from "@contracts/testing/commission";
 import { AGENCY_LEVEL_LABELS, SAMPLE_TYPE_LABELS } from "@contracts/testing/enums";
 import { keys } from "../../../api/query-keys";
-import { useCan, useMe } from "../../../app/auth";
+import { useCan, useMe } from "../../../auth/use-can";
 import { DateInput } from "../../../components/date-input";
 import { showSaveError } from "../../../components/form-utils";
 import { formatDate } from "../../../components/format";

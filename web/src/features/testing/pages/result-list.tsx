@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { JUDGE_METHOD_LABELS, SAMPLE_TYPE_LABELS } from "@contracts/testing/enums";
 import type { ResultDto } from "@contracts/testing/result";
-import { useCan } from "../../../app/auth";
+import { useCan } from "../../../auth/use-can";
 import { ExportButton } from "../../../components/export-button";
 import { formatDate, orDash } from "../../../components/format";
 import { ImportModal } from "../../../components/import-modal";

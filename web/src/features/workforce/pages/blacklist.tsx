@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { shanghaiDay } from "@contracts/workforce/presence";
 import type { BlacklistEntryDto, BlacklistInput } from "@contracts/workforce/workers";
 import { keys } from "../../../api/query-keys";
-import { useCan } from "../../../app/auth";
+import { useCan } from "../../../auth/use-can";
 import { DateInput } from "../../../components/date-input";
 import { showSaveError, errorText } from "../../../components/form-utils";
 import { formatDate, formatDateTime, orDash } from "../../../components/format";

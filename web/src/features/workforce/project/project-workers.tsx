@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { ProjectDto } from "@contracts/registry/project";
 import { TRADE_LABELS, WORKER_STATUSES, type WorkerDto } from "@contracts/workforce/workers";
 import { apiUrl } from "../../../api/client";
-import { useCan } from "../../../app/auth";
+import { useCan } from "../../../auth/use-can";
 import { ImportModal } from "../../../components/import-modal";
 import { ListError } from "../../../components/list-error";
 import { useLabels } from "../../../i18n/labels";

@@ -1,7 +1,7 @@
 import { App, Col, Form, Input, InputNumber, Modal, Row, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { CUSTOMER_KIND_LABELS, type CustomerDto, type CustomerInput } from "@contracts/gas/customer";
-import { useMe } from "../../../../app/auth";
+import { useMe } from "../../../../auth/use-can";
 import { nullIfEmpty, showSaveError } from "../../../../components/form-utils";
 import { RemoteSelect } from "../../../../components/remote-select";
 import { useLabels } from "../../../../i18n/labels";

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ANOMALY_KIND_LABELS, ANOMALY_STATE_LABELS, UNCERTIFIED_REASON_LABELS, type AnomalyDto } from "@contracts/gas/anomaly";
 import type { Labels } from "@contracts/registry/enums";
-import { useCan } from "../../../../app/auth";
+import { useCan } from "../../../../auth/use-can";
 import { ExportButton } from "../../../../components/export-button";
 import { errorText, showSaveError } from "../../../../components/form-utils";
 import { formatDateTime, orDash } from "../../../../components/format";

@@ -3,7 +3,7 @@ import { App, Button, Card, Descriptions, Image, Popconfirm, Space, Table, Tag }
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { CUSTOMER_KIND_LABELS, type SafetyCheckDto } from "@contracts/gas/customer";
-import { useCan } from "../../../../app/auth";
+import { useCan } from "../../../../auth/use-can";
 import { errorText } from "../../../../components/form-utils";
 import { formatDate, orDash } from "../../../../components/format";
 import { PageHeader } from "../../../../components/page-header";

@@ -4,7 +4,7 @@ import { PlusOutlined, UploadOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { CHECK_STATE_LABELS, CUSTOMER_KIND_LABELS, type CustomerDto } from "@contracts/gas/customer";
-import { useCan } from "../../../../app/auth";
+import { useCan } from "../../../../auth/use-can";
 import { ExportButton } from "../../../../components/export-button";
 import { formatDate, orDash } from "../../../../components/format";
 import { ImportModal } from "../../../../components/import-modal";

@@ -4,7 +4,7 @@ import { DownloadOutlined, InboxOutlined, UploadOutlined } from "@ant-design/ico
 import { useTranslation } from "react-i18next";
 import { DELIVERY_STEP_LABELS } from "@contracts/gas/delivery";
 import { ApiError, apiUrl } from "../../../../api/client";
-import { useCan, useMe } from "../../../../app/auth";
+import { useCan, useMe } from "../../../../auth/use-can";
 import { DateInput } from "../../../../components/date-input";
 import { ExportButton } from "../../../../components/export-button";
 import { errorText } from "../../../../components/form-utils";

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { CYLINDER_MANUAL_ACTION_LABELS, type CylinderDetailDto, type CylinderManualAction } from "@contracts/gas/cylinder";
 import { CYLINDER_ACTION_LABELS, CYLINDER_STATUS_LABELS, CYLINDER_TYPE_LABELS, type CylinderStatus } from "@contracts/gas/cylinder-status";
-import { useCan } from "../../../../app/auth";
+import { useCan } from "../../../../auth/use-can";
 import { DateInput } from "../../../../components/date-input";
 import { errorText } from "../../../../components/form-utils";
 import { formatDateTime, orDash } from "../../../../components/format";

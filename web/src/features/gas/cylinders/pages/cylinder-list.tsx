@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { CylinderDto, FileCylinderInput } from "@contracts/gas/cylinder";
 import { CYLINDER_STATUS_LABELS, CYLINDER_TYPE_LABELS } from "@contracts/gas/cylinder-status";
-import { useCan } from "../../../../app/auth";
+import { useCan } from "../../../../auth/use-can";
 import { DateInput } from "../../../../components/date-input";
 import { ExportButton } from "../../../../components/export-button";
 import { showSaveError } from "../../../../components/form-utils";

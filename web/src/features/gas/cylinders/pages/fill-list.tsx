@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { FillDto } from "@contracts/gas/fill";
 import { apiUrl, ApiError } from "../../../../api/client";
-import { useCan } from "../../../../app/auth";
+import { useCan } from "../../../../auth/use-can";
 import { DateInput } from "../../../../components/date-input";
 import { ExportButton } from "../../../../components/export-button";
 import { errorText } from "../../../../components/form-utils";

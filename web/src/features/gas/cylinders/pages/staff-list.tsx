@@ -4,7 +4,7 @@ import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { STAFF_ROLE_LABELS, type StaffDto, type StaffInput } from "@contracts/gas/station";
 import { keys } from "../../../../api/query-keys";
-import { useCan, useMe } from "../../../../app/auth";
+import { useCan, useMe } from "../../../../auth/use-can";
 import { DateInput } from "../../../../components/date-input";
 import { ExportButton } from "../../../../components/export-button";
 import { showSaveError } from "../../../../components/form-utils";

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { STATION_KIND_LABELS, type StationDto, type StationInput } from "@contracts/gas/station";
 import { keys } from "../../../../api/query-keys";
-import { useCan, useMe } from "../../../../app/auth";
+import { useCan, useMe } from "../../../../auth/use-can";
 import { ExportButton } from "../../../../components/export-button";
 import { showSaveError } from "../../../../components/form-utils";
 import { ListError } from "../../../../components/list-error";

@@ -2,7 +2,7 @@ import { App, AutoComplete, Col, Form, Input, InputNumber, Modal, Row, Select } 
 import { useTranslation } from "react-i18next";
 import { LineStringInput, PIPE_MATERIAL_SUGGESTIONS, PRESSURE_CLASS_LABELS, type PipelineDto, type PipelineInput } from "@contracts/gas/pipeline";
 import { keys } from "../../../../api/query-keys";
-import { useMe } from "../../../../app/auth";
+import { useMe } from "../../../../auth/use-can";
 import { DateInput } from "../../../../components/date-input";
 import { showSaveError } from "../../../../components/form-utils";
 import { RemoteSelect } from "../../../../components/remote-select";

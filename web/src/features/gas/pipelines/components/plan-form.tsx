@@ -2,7 +2,7 @@ import { App, Col, Form, Input, InputNumber, Modal, Row, Select, Switch } from "
 import { useTranslation } from "react-i18next";
 import { PRESSURE_CLASS_LABELS } from "@contracts/gas/pipeline";
 import type { PatrolPlanDto, PatrolPlanInput } from "@contracts/gas/patrol";
-import { useMe } from "../../../../app/auth";
+import { useMe } from "../../../../auth/use-can";
 import { showSaveError } from "../../../../components/form-utils";
 import { RemoteSelect } from "../../../../components/remote-select";
 import { useLabels } from "../../../../i18n/labels";

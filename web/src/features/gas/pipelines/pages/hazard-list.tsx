@@ -6,7 +6,7 @@ import { Link } from "react-router";
 import { CASE_GRADE_LABELS, CASE_STATE_LABELS } from "@contracts/cases/enums";
 import { HAZARD_KIND_LABELS, type HazardDto } from "@contracts/gas/patrol";
 import { PRESSURE_CLASS_LABELS } from "@contracts/gas/pipeline";
-import { useCan } from "../../../../app/auth";
+import { useCan } from "../../../../auth/use-can";
 import { formatDateTime } from "../../../../components/format";
 import { ListError } from "../../../../components/list-error";
 import { ListToolbar } from "../../../../components/list-toolbar";

@@ -4,7 +4,7 @@ import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { PRESSURE_CLASS_LABELS } from "@contracts/gas/pipeline";
 import type { PatrolDto, PatrolPlanDto } from "@contracts/gas/patrol";
-import { useCan } from "../../../../app/auth";
+import { useCan } from "../../../../auth/use-can";
 import { formatDateTime } from "../../../../components/format";
 import { ListError } from "../../../../components/list-error";
 import { ListToolbar } from "../../../../components/list-toolbar";

@@ -3,7 +3,7 @@ import { App, Button, Card, Popconfirm, Select, Space, Table, Tag } from "antd";
 import { ImportOutlined, PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { PRESSURE_CLASS_LABELS, type PipelineDto } from "@contracts/gas/pipeline";
-import { useCan } from "../../../../app/auth";
+import { useCan } from "../../../../auth/use-can";
 import { ExportButton } from "../../../../components/export-button";
 import { errorText } from "../../../../components/form-utils";
 import { formatDate } from "../../../../components/format";

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PRESSURE_CLASS_LABELS } from "@contracts/gas/pipeline";
 import type { SiteLinkDto } from "@contracts/gas/site-link";
-import { useMe } from "../../../../app/auth";
+import { useMe } from "../../../../auth/use-can";
 import { ExportButton } from "../../../../components/export-button";
 import { errorText } from "../../../../components/form-utils";
 import { formatDateTime } from "../../../../components/format";

@@ -3,7 +3,7 @@ import { App, Button, Dropdown, Form, Input, Modal, Popconfirm, Space } from "an
 import { MoreOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { AlarmDto } from "@contracts/iot/alarms";
-import { useCan, useMe } from "../../../../app/auth";
+import { useCan, useMe } from "../../../../auth/use-can";
 import { RemoteSelect } from "../../../../components/remote-select";
 import { searchUsers } from "../../../admin/users/api";
 import { keys } from "../../../../api/query-keys";

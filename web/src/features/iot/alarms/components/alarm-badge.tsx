@@ -3,7 +3,7 @@ import { Badge, Button, Flex, Tooltip } from "antd";
 import { BellOutlined, MutedOutlined, SoundOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { useCan } from "../../../../app/auth";
+import { useCan } from "../../../../auth/use-can";
 import { useRealtime } from "../../../../realtime/use-realtime";
 import { useLiveRefresh } from "../../components/use-live-refresh";
 import { beep, isMuted, isNewCritical, setMuted } from "../alarm-sound";

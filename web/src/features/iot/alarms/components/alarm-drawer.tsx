@@ -3,7 +3,7 @@ import { App, Button, Descriptions, Drawer, Empty, Flex, Input, Skeleton, Timeli
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { AlarmDetailDto, AlarmEventDto } from "@contracts/iot/alarms";
-import { useCan } from "../../../../app/auth";
+import { useCan } from "../../../../auth/use-can";
 import { formatDateTime, orDash } from "../../../../components/format";
 import { QueryState } from "../../../../components/query-state";
 import { useLabels } from "../../../../i18n/labels";

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Button, Card, Select } from "antd";
 import { SendOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import { useCan } from "../../../../app/auth";
+import { useCan } from "../../../../auth/use-can";
 import { ListError } from "../../../../components/list-error";
 import { ListToolbar } from "../../../../components/list-toolbar";
 import { PageHeader } from "../../../../components/page-header";

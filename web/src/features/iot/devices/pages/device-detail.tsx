@@ -4,7 +4,7 @@ import { EditOutlined, SendOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { DeviceWithSecretDto } from "@contracts/iot/devices";
-import { useCan } from "../../../../app/auth";
+import { useCan } from "../../../../auth/use-can";
 import { formatDateTime, orDash } from "../../../../components/format";
 import { PageHeader } from "../../../../components/page-header";
 import { QueryState } from "../../../../components/query-state";

@@ -5,7 +5,7 @@ import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { DeviceDto, DeviceWithSecretDto } from "@contracts/iot/devices";
-import { useCan } from "../../../../app/auth";
+import { useCan } from "../../../../auth/use-can";
 import { ExportButton } from "../../../../components/export-button";
 import { ListError } from "../../../../components/list-error";
 import { ListToolbar } from "../../../../components/list-toolbar";

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { DEVICE_TYPES, type DeviceType } from "@contracts/iot/devices";
 import type { RuleDto } from "@contracts/iot/rules";
-import { useCan } from "../../../../app/auth";
+import { useCan } from "../../../../auth/use-can";
 import { formatDateTime } from "../../../../components/format";
 import { ListError } from "../../../../components/list-error";
 import { PageHeader } from "../../../../components/page-header";

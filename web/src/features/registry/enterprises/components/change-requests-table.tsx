@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { ChangeRequestState, EnterpriseChangeRequestDto } from "@contracts/registry/enterprise-change";
 import type { TablePaginationConfig } from "antd";
-import { useCan } from "../../../../app/auth";
+import { useCan } from "../../../../auth/use-can";
 import { errorText } from "../../../../components/form-utils";
 import { formatDateTime, orDash } from "../../../../components/format";
 import { useDecideChangeRequest } from "../change-api";

@@ -3,7 +3,7 @@ import { Button, Card, Tabs } from "antd";
 import { EditOutlined, FileSyncOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import { useCan, useMe } from "../../../../app/auth";
+import { useCan, useMe } from "../../../../auth/use-can";
 import { EnterpriseStatusTag } from "../../../../components/enterprise-status-tag";
 import { PageHeader } from "../../../../components/page-header";
 import { QueryState } from "../../../../components/query-state";

@@ -5,7 +5,7 @@ import { useNavigate } from "react-router";
 import { IdNumber, Mobile } from "@contracts/registry/fields";
 import { CreatePersonInput, type PersonDto } from "@contracts/registry/person";
 import { keys } from "../../../../api/query-keys";
-import { useMe } from "../../../../app/auth";
+import { useMe } from "../../../../auth/use-can";
 import { nullIfEmpty, zodRule, showSaveError } from "../../../../components/form-utils";
 import { RemoteSelect } from "../../../../components/remote-select";
 import { searchEnterprises, useEnterprise } from "../../enterprises/api";

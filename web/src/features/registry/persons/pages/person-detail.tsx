@@ -3,7 +3,7 @@ import { Button, Card, Tabs } from "antd";
 import { EditOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
-import { useCan } from "../../../../app/auth";
+import { useCan } from "../../../../auth/use-can";
 import { ExpiryTag } from "../../../../components/expiry-tag";
 import { PageHeader } from "../../../../components/page-header";
 import { QueryState } from "../../../../components/query-state";

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { PARTICIPANT_ROLE_LABELS } from "@contracts/registry/enums";
 import type { ParticipantDto, ProjectDto } from "@contracts/registry/project";
-import { useCan } from "../../../../app/auth";
+import { useCan } from "../../../../auth/use-can";
 import { useLabels } from "../../../../i18n/labels";
 import { useRemoveParticipant } from "../api";
 import { AddParticipantForm } from "./add-participant-form";

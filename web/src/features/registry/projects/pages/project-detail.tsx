@@ -3,7 +3,7 @@ import { Button, Card, Flex, Space, Tabs, Tooltip, Typography } from "antd";
 import { EditOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { useParams, useSearchParams } from "react-router";
-import { useCan } from "../../../../app/auth";
+import { useCan } from "../../../../auth/use-can";
 import { PageHeader } from "../../../../components/page-header";
 import { NearGasMainBadge } from "../../../gas/pipelines/components/near-main-badge";
 import { ProjectStatusTag } from "../../../../components/project-status-tag";
