@@ -73,7 +73,7 @@ export function ChangeRequestsTable(props: {
               </Space>
             ),
           },
-          { title: t("enterpriseChange.changes"), key: "changes", render: (_: unknown, r) => <ChangeDiff request={r} /> },
+          { title: t("enterpriseChange.changes"), key: "changes", minWidth: 280, render: (_: unknown, r) => <ChangeDiff request={r} /> },
           { title: t("enterpriseChange.reason"), dataIndex: "reason", width: 200 },
           { title: t("enterpriseChange.requestedBy"), dataIndex: "requestedByName", width: 110 },
           { title: t("enterpriseChange.createdAt"), dataIndex: "createdAt", width: 140, render: formatDateTime },
