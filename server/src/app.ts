@@ -16,7 +16,8 @@ import { StreamGuard } from "./platform/auth/stream-guard.js";
 import type { Database } from "./platform/db/client.js";
 import { EventBus } from "./platform/events/bus.js";
 import { installErrorHandler } from "./platform/http/error-handler.js";
-import { installRequestContext } from "./platform/http/request-context.js";
+import { installInputGuard } from "./platform/http/input-guard.js";
+import { installRequestContext, markRoutesPublic } from "./platform/http/request-context.js";
 import { loggingOptions } from "./platform/http/logging.js";
 import { installSecurity } from "./platform/http/security.js";
 import { jobRoutes } from "./platform/jobs/jobs.routes.js";
@@ -80,7 +81,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+  await app.register(async (docs) => {
+    markRoutesPublic(docs);
+    await docs.register(swaggerUi, { routePrefix: "/api/docs" });
+  });
   const actors = new ActorCache();
   await actors.start(database);
   app.addHook("onClose", () => actors.stop());
@@ -89,6 +93,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     events.on(type, (e) => actors.forgetUser(String(e.payload.userId)));
   }
   installRequestContext(app, { db: database.db, config, events, actors });
+  installInputGuard(app);
   // Every threshold a module judges by, filed with its national default so a fresh database judges at once.
   const ruleDefinitions: RuleDefinition[] = [...workforceRuleDefinitions, ...casesRuleDefinitions, ...safetyRuleDefinitions, ...testingRuleDefinitions, ...gasRuleDefinitions];
   await ensureRuleDefaults(database.db, ruleDefinitions);
@@ -146,11 +151,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 /** Serves the built web app at `/`, with client-side routes falling back to index.html. */
 async function serveWeb(app: FastifyInstance, dist: string): Promise<void> {
   const hasWeb = existsSync(path.join(dist, "index.html"));
-  if (hasWeb) await app.register(fastifyStatic, { root: dist, wildcard: false });
-  app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith("/api/") || !hasWeb || req.method !== "GET") {
-      return reply.status(404).send({ error: { code: "NOT_FOUND", message: `No route ${req.method} ${req.url.split("?")[0]}` } });
-    }
-    return reply.type("text/html").sendFile("index.html");
+  await app.register(async (web) => {
+    markRoutesPublic(web);
+    if (hasWeb) await web.register(fastifyStatic, { root: dist, wildcard: false });
+    web.setNotFoundHandler((req, reply) => {
+      if (req.url.startsWith("/api/") || !hasWeb || req.method !== "GET") {
+        return reply.status(404).send({ error: { code: "NOT_FOUND", message: `No route ${req.method} ${req.url.split("?")[0]}` } });
+      }
+      return reply.type("text/html").sendFile("index.html");
+    });
   });
 }

@@ -21,7 +21,6 @@ declare module "fastify" {
   }
 }
 
-/** Resolves the caller from the session cookie or a bearer token and builds the request's ServiceContext. */
 /** The cache key of a credential: its kind and hash, never the credential itself. */
 export const credentialKey = (kind: "session" | "token", credential: string) => `${kind}:${sha256(credential)}`;
 
@@ -33,10 +32,17 @@ export function credentialOf(req: FastifyRequest): { kind: "session" | "token"; 
   return cookie ? { kind: "session", credential: cookie } : null;
 }
 
+/**
+ * Resolves the caller from the session cookie or a bearer token and builds the request's ServiceContext; refuses
+ * (401) every route not marked public.
+ */
 export function installRequestContext(app: FastifyInstance, deps: { db: Db; config: Config; events: EventBus; actors: ActorCache }): void {
   app.decorateRequest("ctx", null as unknown as ServiceContext);
   app.addHook("onRequest", async (req: FastifyRequest) => {
-    if (!req.url.startsWith("/api/v1/") || req.routeOptions.config?.public) return;
+    // Judged on the route the router matched (it decodes the path, so `/%61pi/…` is `/api/…`), never on the raw
+    // URL: every route needs a caller unless its config says public. A path no route matched reaches only the
+    // not-found handler (a 404 or the web app's index.html), never data.
+    if (req.routeOptions.config?.public || req.is404) return;
     const found = credentialOf(req);
     if (!found) throw new AppError("UNAUTHENTICATED", "请先登录 (login required)");
     const key = credentialKey(found.kind, found.credential);
@@ -48,5 +54,15 @@ export function installRequestContext(app: FastifyInstance, deps: { db: Db; conf
       actor = resolved.actor;
     }
     req.ctx = { db: deps.db, actor, events: deps.events, log: req.log, requestId: req.id, ip: req.ip };
+  });
+}
+
+/**
+ * Marks every route registered in `scope` public, for plugins whose routes take no config of ours: the API
+ * docs (integrators read them before they have an account) and the web app's files (the login page is one).
+ */
+export function markRoutesPublic(scope: FastifyInstance): void {
+  scope.addHook("onRoute", (route) => {
+    route.config = { ...route.config, public: true };
   });
 }
