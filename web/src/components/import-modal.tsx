@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { Alert, Button, Flex, Modal, Progress, Result, Table, Typography, Upload } from "antd";
+import { Alert, Button, Flex, Modal, Progress, Result, Typography, Upload } from "antd";
 import { DownloadOutlined, InboxOutlined } from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -8,6 +8,7 @@ import { api, apiUrl } from "../api/client";
 import { keys } from "../api/query-keys";
 import { jobRowIssues, jobErrorMessage, jobImported } from "./import-job";
 import { errorText } from "./form-utils";
+import { RowIssuesTable } from "./row-issues";
 
 interface Props {
   open: boolean;
@@ -115,19 +116,7 @@ export function ImportModal({ open, onClose, basePath, templatePath, entity, inv
         {status === "failed" && (
           <>
             <Alert type="error" showIcon title={jobErrorMessage(job.data!)} description={issues.length ? t("import.failed") : undefined} />
-            {issues.length > 0 && (
-              <Table
-                size="small"
-                rowKey={(r) => `${r.row}-${r.column}-${r.message}`}
-                dataSource={issues}
-                pagination={issues.length > 10 ? { pageSize: 10, size: "small" } : false}
-                columns={[
-                  { title: t("import.row"), dataIndex: "row", width: 80 },
-                  { title: t("import.column"), dataIndex: "column", width: 180 },
-                  { title: t("import.error"), dataIndex: "message" },
-                ]}
-              />
-            )}
+            {issues.length > 0 && <RowIssuesTable issues={issues} />}
           </>
         )}
       </Flex>

@@ -3,6 +3,8 @@ import { Button, Flex, Input } from "antd";
 import { useTranslation } from "react-i18next";
 
 interface Props {
+  /** Whether to show the search box (bound to `q`). */
+  search?: boolean;
   /** Current `q` from the URL. */
   q?: string;
   onSearch: (q: string) => void;
@@ -14,7 +16,7 @@ interface Props {
 }
 
 /** Search box + filters on the left, actions on the right: the head of every list page. */
-export function ListToolbar({ q, onSearch, onReset, filters, actions }: Props) {
+export function ListToolbar({ search = true, q, onSearch, onReset, filters, actions }: Props) {
   const { t } = useTranslation();
   const [text, setText] = useState(q ?? "");
   // Keep the box in step with the URL (back/forward, reset).
@@ -22,15 +24,7 @@ export function ListToolbar({ q, onSearch, onReset, filters, actions }: Props) {
   return (
     <Flex wrap gap={8} justify="space-between" style={{ marginBottom: 12 }}>
       <Flex wrap gap={8} align="center">
-        <Input.Search
-          aria-label={t("common.search")}
-          placeholder={t("common.search")}
-          allowClear
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          onSearch={(v) => onSearch(v.trim())}
-          style={{ width: 220 }}
-        />
+        {search && <Input.Search aria-label={t("common.search")} placeholder={t("common.search")} allowClear value={text} onChange={(e) => setText(e.target.value)} onSearch={(v) => onSearch(v.trim())} style={{ width: 220 }} />}
         {filters}
         <Button onClick={onReset}>{t("common.reset")}</Button>
       </Flex>

@@ -38,6 +38,7 @@ export const en: Messages = {
     forbidden: "You are not allowed to do this",
     required: "Required",
     retry: "Retry",
+    project: "Project",
     filters: "Filters",
   },
   menu: {

@@ -36,6 +36,7 @@ export const zhCN = {
     forbidden: "无权执行此操作",
     required: "必填",
     retry: "重试",
+    project: "所属项目",
     filters: "筛选",
   },
   menu: {

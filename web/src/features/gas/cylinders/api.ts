@@ -24,6 +24,8 @@ export async function searchStations(q: string) {
   const page = await api<Page<StationDto>>("/gas/stations", { query: { q, pageSize: 50 } });
   return page.items.map((s) => ({ value: s.id, label: `${s.code} ${s.name}` }));
 }
+/** `code name` of one station, for a filter whose id came in the URL. */
+export const stationName = (id: string) => api<StationDto>(`/gas/stations/${id}`).then((s) => `${s.code} ${s.name}`);
 export async function searchStationCodes(q: string) {
   const page = await api<Page<StationDto>>("/gas/stations", { query: { q, pageSize: 50, kind: "filling", active: "true" } });
   return page.items.map((s) => ({ value: s.code, label: `${s.code} ${s.name}` }));

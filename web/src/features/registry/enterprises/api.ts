@@ -30,3 +30,6 @@ export function useSaveEnterprise(id?: string) {
     onSuccess: () => qc.invalidateQueries({ queryKey: k.all }),
   });
 }
+
+/** The name of one enterprise, for a filter whose id came in the URL. */
+export const enterpriseName = (id: string) => api<EnterpriseDto>(`/enterprises/${id}`).then((e) => e.name);

@@ -59,3 +59,6 @@ export const useAssignPost = (id: string) => useProjectMutation((input: AssignPo
 
 export const useEndPost = (id: string) =>
   useProjectMutation(({ postId, ...input }: EndPostInput & { postId: string }) => api<PostDto>(`/projects/${id}/posts/${postId}/end`, { body: input }));
+
+/** `code name` of one project, for a filter whose id came in the URL. */
+export const projectName = (id: string) => api<ProjectDto>(`/projects/${id}`).then((p) => `${p.code} ${p.name}`);

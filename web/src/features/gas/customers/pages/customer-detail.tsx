@@ -1,20 +1,23 @@
 import { useState } from "react";
-import { App, Button, Card, Descriptions, Image, Popconfirm, Space, Table, Tag } from "antd";
+import { App, Button, Card, Descriptions, Image, Popconfirm, Space, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { CUSTOMER_KIND_LABELS, type SafetyCheckDto } from "@contracts/gas/customer";
+import type { DeliveryDto } from "@contracts/gas/delivery";
 import { useCan } from "../../../../auth/use-can";
 import { errorText } from "../../../../components/form-utils";
 import { formatDate, orDash } from "../../../../components/format";
+import { ListPage } from "../../../../components/list-page";
 import { PageHeader } from "../../../../components/page-header";
 import { QueryState } from "../../../../components/query-state";
 import { RequirePermission } from "../../../../components/require-permission";
+import { useLocalListParams } from "../../../../components/use-list-params";
 import { useLabels } from "../../../../i18n/labels";
 import { checkPhotoEndpoints, fetchCustomerFull, useCustomer, useDeliveries, useSafetyChecks, useSetCustomerActive } from "../api";
 import { CheckForm } from "../components/check-form";
 import { CheckStateTag } from "../components/check-state-tag";
 import { CustomerForm } from "../components/customer-form";
-import { DeliveryTable } from "../components/delivery-table";
+import { useDeliveryColumns } from "../components/delivery-columns";
 import "../i18n";
 
 const yesNo = (ok: boolean, yes: string, no: string) => (ok ? <Tag color="success">{yes}</Tag> : <Tag color="error">{no}</Tag>);
@@ -27,10 +30,9 @@ function CustomerDetail({ id }: { id: string }) {
   const can = useCan();
   const manage = can("gas.manage");
   const customer = useCustomer(id);
-  const [checkPage, setCheckPage] = useState(1);
-  const [deliveryPage, setDeliveryPage] = useState(1);
-  const checks = useSafetyChecks({ customerId: id, page: checkPage, pageSize: 10 });
-  const deliveries = useDeliveries({ customerId: id, page: deliveryPage, pageSize: 10 });
+  const checksLp = useLocalListParams(10);
+  const deliveriesLp = useLocalListParams(10);
+  const deliveryColumns = useDeliveryColumns(false);
   const setActive = useSetCustomerActive(id);
   const [editing, setEditing] = useState(false);
   const [checking, setChecking] = useState(false);
@@ -111,13 +113,13 @@ function CustomerDetail({ id }: { id: string }) {
         </Descriptions>
       </Card>
       <Card size="small" title={t("gasDelivery.checks")} style={{ marginBottom: 12 }}>
-        <Table<SafetyCheckDto>
-          rowKey="id"
-          size="small"
-          loading={checks.isFetching}
-          dataSource={checks.data?.items}
-          locale={{ emptyText: t("gasDelivery.empty") }}
-          pagination={{ current: checkPage, pageSize: 10, total: checks.data?.total, onChange: setCheckPage, size: "small" }}
+        <ListPage<SafetyCheckDto>
+          bare
+          lp={checksLp}
+          search={false}
+          useRows={useSafetyChecks}
+          query={{ customerId: id }}
+          emptyText={t("gasDelivery.empty")}
           columns={[
             { title: t("gasDelivery.checkedOn"), dataIndex: "checkedOn", width: 110 },
             { title: t("gasDelivery.alarmFitted"), dataIndex: "alarmFitted", width: 100, render: (v: boolean) => yesNo(v, t("common.yes"), t("common.no")) },
@@ -146,7 +148,7 @@ function CustomerDetail({ id }: { id: string }) {
         />
       </Card>
       <Card size="small" title={t("gasDelivery.deliveries")}>
-        <DeliveryTable rows={deliveries.data?.items} loading={deliveries.isFetching} showCustomer={false} pagination={{ current: deliveryPage, pageSize: 10, total: deliveries.data?.total, onChange: setDeliveryPage, size: "small" }} />
+        <ListPage<DeliveryDto> bare lp={deliveriesLp} search={false} useRows={useDeliveries} query={{ customerId: id }} columns={deliveryColumns} emptyText={t("gasDelivery.empty")} />
       </Card>
       {editing && <CustomerForm customer={c} onClose={() => setEditing(false)} />}
       {checking && <CheckForm customerId={id} onClose={() => setChecking(false)} />}
