@@ -1,6 +1,7 @@
 import { buildApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { DataDirLockedError } from "./platform/db/pglite.lock.js";
+import { printAfterLogs } from "./platform/http/logging.js";
 import { openDatabase } from "./platform/db/client.js";
 import { migrateDatabase } from "./platform/db/migrate.js";
 import path from "node:path";
@@ -73,12 +74,14 @@ async function main(): Promise<void> {
     ...(demoUsers.length ? [`  demo accounts (same password as admin): ${demoUsers.join(", ")}`] : []),
     "",
   ];
-  process.stdout.write(lines.join("\n") + "\n");
+  // The banner comes last, after every line logged during start-up (which may still be on its way out).
+  printAfterLogs(app.log, lines.join("\n") + "\n");
 }
 
 /** The banner's login line: where the admin's password is, without ever printing a password twice. */
 function loginLine(admin: AdminBootstrap, fromEnv: boolean): string {
-  const file = admin.passwordFile && path.relative(process.cwd(), admin.passwordFile.path);
+  const relative = admin.passwordFile && path.relative(process.cwd(), admin.passwordFile.path);
+  const file = relative && (relative.startsWith("..") ? admin.passwordFile?.path : relative);
   if (admin.createdPassword) return `  login: admin / ${admin.createdPassword}   (generated; also in ${file} until you change it)`;
   if (admin.passwordFile) return `  login: ${admin.passwordFile.username} / (the generated password in ${file})`;
   if (fromEnv) return "  login: admin / (ADMIN_PASSWORD)";

@@ -28,11 +28,23 @@ export interface LoggingOptions {
 /**
  * The Fastify logging options: JSON lines (for log collectors) unless `terminal`, then human-readable
  * lines with the request lines at debug. The pretty stream writes synchronously, so log lines and the
- * banner main.ts prints reach the terminal in the order they were produced.
+ * banner main.ts prints reach the terminal in the order they were produced. `destination` (tests)
+ * replaces stdout.
  */
-export function loggingOptions(level: Config["logLevel"], terminal: boolean): LoggingOptions {
+export function loggingOptions(level: Config["logLevel"], terminal: boolean, destination?: NodeJS.WritableStream): LoggingOptions {
   if (level === "silent") return { logger: false };
-  if (!terminal) return { logger: { level } };
-  const stream = pretty({ sync: true, colorize: true, translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname" });
+  if (!terminal) return destination ? { loggerInstance: pino({ level }, destination) } : { logger: { level } };
+  const stream = pretty({ sync: true, colorize: !destination, translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname", ...(destination ? { destination } : {}) });
   return { loggerInstance: pino({ level }, stream), logController: new DebugRequestLog() };
+}
+
+/**
+ * Prints text to stdout after every line logged so far. JSON lines go to stdout through pino's
+ * asynchronous writer, whose flush() does not wait for a write in progress, so text for stdout joins
+ * that same writer; the terminal's pretty stream writes synchronously, so stdout is already in order.
+ */
+export function printAfterLogs(log: FastifyBaseLogger, text: string): void {
+  const stream = (log as unknown as Record<symbol, { fd?: unknown; write?: (s: string) => unknown } | undefined>)[pino.symbols.streamSym];
+  if (stream?.fd === 1 && typeof stream.write === "function") stream.write(text);
+  else process.stdout.write(text);
 }
