@@ -5,14 +5,14 @@ import type { EventBus } from "../../platform/events/bus.js";
 import type { FileStore } from "../../platform/files/store.js";
 import type { RuleDefinition } from "../../platform/rules/rules.js";
 import type { IotRuntime } from "../iot/index.js";
-import { cylinderRoutes } from "./cylinder.routes.js";
-import { cylinderRuleList } from "./cylinder.rules.js";
-import { deliveryRoutes } from "./delivery.routes.js";
-import { deliveryRuleList } from "./delivery.rules.js";
-import { pipelineRoutes } from "./pipeline.routes.js";
-import { pipelineRuleList } from "./pipeline.rules.js";
-import { attachDetector, leakRoutes } from "./leak.routes.js";
-import { leakRuleList } from "./leak.rules.js";
+import { cylinderRoutes } from "./cylinders/cylinder.routes.js";
+import { cylinderRuleList } from "./cylinders/cylinder.rules.js";
+import { deliveryRoutes } from "./delivery/delivery.routes.js";
+import { deliveryRuleList } from "./delivery/delivery.rules.js";
+import { pipelineRoutes } from "./pipelines/pipeline.routes.js";
+import { pipelineRuleList } from "./pipelines/pipeline.rules.js";
+import { attachDetector, leakRoutes } from "./leaks/leak.routes.js";
+import { leakRuleList } from "./leaks/leak.rules.js";
 
 export interface GasDeps {
   config: Config;
@@ -44,8 +44,8 @@ export function attachGas(runtime: IotRuntime, deps: { db: Db; region: string; l
 /** The versioned rules this module judges by; app.ts files their national defaults at start. */
 export const gasRuleDefinitions: RuleDefinition[] = [...cylinderRuleList, ...deliveryRuleList, ...pipelineRuleList, ...leakRuleList];
 
-export { gasScope } from "./gas.scope.js";
-export { nearGasMain } from "./site-link.queries.js";
-export { relinkAll } from "./site-link.service.js";
-export { openMissingHazardCases } from "./hazard.service.js";
+export { gasScope } from "./shared/gas.scope.js";
+export { nearGasMain } from "./pipelines/site-link.queries.js";
+export { relinkAll } from "./pipelines/site-link.service.js";
+export { openMissingHazardCases } from "./pipelines/hazard.service.js";
 export * from "./schema.js";

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DangerousWorkDto } from "@contracts/safety/dangerous-works";
 import { createTestApp, multipart, type TestApp, type TestUser } from "../../../../test/app";
 import { ensureRuleDefaults } from "../../platform/rules/rules.js";
-import { pipelineRuleList } from "../gas/pipeline.rules.js";
-import { at } from "../gas/pipeline.test-fixtures.js";
+import { pipelineRuleList } from "../gas/pipelines/pipeline.rules.js";
+import { at } from "../gas/pipelines/pipeline.test-fixtures.js";
 import { registryProjects } from "../registry/index.js";
 import { safetyWorld, TINY_PDF, type SafetyWorld } from "./safety.test-fixtures.js";
 

@@ -28,7 +28,7 @@ import { ruleInForce } from "../../platform/rules/rules.js";
 // The leaf query, not gas/index.ts: gas's linkage list reads safety's works, so importing the index would close
 // an import cycle (safety → gas → safety). site-link.queries imports nothing outside gas and the platform.
 // eslint-disable-next-line no-restricted-imports
-import { nearGasMain } from "../gas/site-link.queries.js";
+import { nearGasMain } from "../gas/pipelines/site-link.queries.js";
 import { assertProjectVisible, projectScope, registryEnterprises as E, registryPersons as PE, registryProjectParticipants as PP } from "../registry/index.js";
 import { classifyDangerousWork, entryThresholds, type Classification } from "./dangerous-work.classify.js";
 import { notifyEmergency } from "./dangerous-work.emergency.js";

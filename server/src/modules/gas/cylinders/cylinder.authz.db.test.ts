@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp, type TestUser } from "../../../../test/app";
+import { createTestApp, type TestApp, type TestUser } from "../../../../../test/app";
 import ExcelJS from "exceljs";
-import { multipartFile } from "../registry/project.test-fixtures.js";
+import { multipartFile } from "../../registry/project.test-fixtures.js";
 import { gasWorld, insertCylinder, insertFiller, insertPerson, ROLES, type GasWorld } from "./cylinder.test-fixtures.js";
 
 /**

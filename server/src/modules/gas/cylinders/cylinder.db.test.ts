@@ -3,10 +3,10 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CylinderDetailDto, CylinderDto } from "@contracts/gas/cylinder";
 import type { JobDto } from "@contracts/platform/common";
-import { createTestApp, type TestApp } from "../../../../test/app";
-import { auditLog } from "../../platform/audit/schema.js";
-import { multipartFile } from "../registry/project.test-fixtures.js";
-import { gasCylinders } from "./cylinder.schema.js";
+import { createTestApp, type TestApp } from "../../../../../test/app";
+import { auditLog } from "../../../platform/audit/schema.js";
+import { multipartFile } from "../../registry/project.test-fixtures.js";
+import { gasCylinders } from "./schema.js";
 import { sweepInspectionDue } from "./cylinder.sweep.js";
 import { daysFrom, errorOf, gasWorld, insertCylinder, issuePaths, type GasWorld } from "./cylinder.test-fixtures.js";
 

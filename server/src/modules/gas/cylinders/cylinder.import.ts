@@ -1,18 +1,18 @@
 import { and, inArray } from "drizzle-orm";
 import { FileCylinderInput } from "@contracts/gas/cylinder";
 import { shanghaiDay } from "@contracts/platform/time";
-import { requirePermission } from "../../platform/auth/actor.js";
-import type { ServiceContext } from "../../platform/context.js";
-import { isUniqueViolation } from "../../platform/db/pg-errors.js";
-import { readSheet, repeatedKeyErrors, validateRows, type RowError } from "../../platform/excel/excel.js";
-import { startImport } from "../../platform/excel/import-job.js";
-import { ruleInForce } from "../../platform/rules/rules.js";
-import { gasCylinderEvents as V, gasCylinders as C, gasStations as S } from "./cylinder.schema.js";
+import { requirePermission } from "../../../platform/auth/actor.js";
+import type { ServiceContext } from "../../../platform/context.js";
+import { isUniqueViolation } from "../../../platform/db/pg-errors.js";
+import { readSheet, repeatedKeyErrors, validateRows, type RowError } from "../../../platform/excel/excel.js";
+import { startImport } from "../../../platform/excel/import-job.js";
+import { ruleInForce } from "../../../platform/rules/rules.js";
+import { gasCylinderEvents as V, gasCylinders as C, gasStations as S } from "./schema.js";
 import { filedRow, filingProblems } from "./cylinder.filing.js";
 import { cylinderLifeRule } from "./cylinder.rules.js";
 import { codeTaken } from "./cylinder.service.js";
 import { CYLINDER_IMPORT_COLUMNS, sheetType } from "./cylinder.sheet.js";
-import { gasScope } from "./gas.scope.js";
+import { gasScope } from "../shared/gas.scope.js";
 
 const MAX_ROWS = 20_000;
 const header = (key: string) => CYLINDER_IMPORT_COLUMNS.find((c) => c.key === key)?.header ?? key;

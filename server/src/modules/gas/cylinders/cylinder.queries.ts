@@ -2,14 +2,14 @@ import { and, asc, desc, eq, ilike, inArray, lte, gt, sql, isNull, or } from "dr
 import type { CylinderDetailDto, CylinderDto, ListCylindersQuery } from "@contracts/gas/cylinder";
 import type { CylinderStatus, CylinderType } from "@contracts/gas/cylinder-status";
 import { shanghaiDay } from "@contracts/platform/time";
-import { requirePermission } from "../../platform/auth/actor.js";
-import type { Actor } from "../../platform/context.js";
-import type { Executor } from "../../platform/db/client.js";
-import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
-import { notFound } from "../../platform/errors.js";
-import { registryEnterprises as E } from "../registry/index.js";
-import { gasCylinderEvents as V, gasCylinders as C, gasStations as S } from "./cylinder.schema.js";
-import { gasScope } from "./gas.scope.js";
+import { requirePermission } from "../../../platform/auth/actor.js";
+import type { Actor } from "../../../platform/context.js";
+import type { Executor } from "../../../platform/db/client.js";
+import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../../platform/db/pagination.js";
+import { notFound } from "../../../platform/errors.js";
+import { registryEnterprises as E } from "../../registry/index.js";
+import { gasCylinderEvents as V, gasCylinders as C, gasStations as S } from "./schema.js";
+import { gasScope } from "../shared/gas.scope.js";
 
 /** Rows per export: a large company's whole stock. */
 export const CYLINDER_EXPORT_LIMIT = 100_000;

@@ -5,11 +5,11 @@ import { FillDto, FillsAcceptedDto, FillsInput, ListFillsQuery } from "@contract
 import { ListStaffQuery, ListStationsQuery, StaffDto, StaffInput, StationDto, StationInput } from "@contracts/gas/station";
 import { IdParams, ImportAcceptedDto, page } from "@contracts/platform/common";
 import { shanghaiDay } from "@contracts/platform/time";
-import { requirePermission } from "../../platform/auth/actor.js";
-import type { Db } from "../../platform/db/client.js";
-import { invalidField } from "../../platform/errors.js";
-import { sendXlsx, writeSheet } from "../../platform/excel/excel.js";
-import { readXlsxUpload } from "../../platform/excel/upload.js";
+import { requirePermission } from "../../../platform/auth/actor.js";
+import type { Db } from "../../../platform/db/client.js";
+import { invalidField } from "../../../platform/errors.js";
+import { sendXlsx, writeSheet } from "../../../platform/excel/excel.js";
+import { readXlsxUpload } from "../../../platform/excel/upload.js";
 import { importCylinders } from "./cylinder.import.js";
 import { cylindersForExport, getCylinder, listCylinders } from "./cylinder.queries.js";
 import { actOnCylinder, fileCylinder } from "./cylinder.service.js";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { RuleDefinition } from "../../platform/rules/rules.js";
+import type { RuleDefinition } from "../../../platform/rules/rules.js";
 
 /**
  * The dates of a cylinder's life (domain-rules §7.1): design life 8 years, periodic inspection every 4 years

@@ -3,19 +3,19 @@ import type { CylinderActionInput, CylinderDetailDto, FileCylinderInput } from "
 import { CylinderActionInput as ActionSchema, FileCylinderInput as FileSchema } from "@contracts/gas/cylinder";
 import type { CylinderAction, CylinderStatus } from "@contracts/gas/cylinder-status";
 import { shanghaiDay } from "@contracts/platform/time";
-import { requirePermission } from "../../platform/auth/actor.js";
-import { recordAudit } from "../../platform/audit/audit.js";
-import type { ServiceContext } from "../../platform/context.js";
-import { isUniqueViolation } from "../../platform/db/pg-errors.js";
-import { conflict, invalid, notFound } from "../../platform/errors.js";
-import { ruleInForce } from "../../platform/rules/rules.js";
-import { gasCylinderEvents as V, gasCylinders as C } from "./cylinder.schema.js";
+import { requirePermission } from "../../../platform/auth/actor.js";
+import { recordAudit } from "../../../platform/audit/audit.js";
+import type { ServiceContext } from "../../../platform/context.js";
+import { isUniqueViolation } from "../../../platform/db/pg-errors.js";
+import { conflict, invalid, notFound } from "../../../platform/errors.js";
+import { ruleInForce } from "../../../platform/rules/rules.js";
+import { gasCylinderEvents as V, gasCylinders as C } from "./schema.js";
 import { filedRow, filingProblems } from "./cylinder.filing.js";
 import { getCylinder } from "./cylinder.queries.js";
 import { cylinderDates, cylinderLifeRule } from "./cylinder.rules.js";
 import { cylinderTransition } from "./cylinder.workflow.js";
 import { stationInScope } from "./station.refs.js";
-import { gasScope } from "./gas.scope.js";
+import { gasScope } from "../shared/gas.scope.js";
 
 export const codeTaken = (code: string) => conflict(`钢瓶编码 ${code} 已被使用，报废的编码也不能重用 (cylinder code ${code} is taken; voided codes are never reused)`, { field: "code" });
 

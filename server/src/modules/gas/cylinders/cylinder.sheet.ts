@@ -1,6 +1,6 @@
 import type { CylinderDto } from "@contracts/gas/cylinder";
 import { CYLINDER_STATUS_LABELS, CYLINDER_TYPE_LABELS } from "@contracts/gas/cylinder-status";
-import type { SheetColumn } from "../../platform/excel/excel.js";
+import type { SheetColumn } from "../../../platform/excel/excel.js";
 
 export const CYLINDER_IMPORT_COLUMNS: SheetColumn<unknown>[] = [
   { key: "code", header: "钢瓶编码", width: 16, note: "必填，全市唯一，字母数字 - _；报废的编码不能重用" },

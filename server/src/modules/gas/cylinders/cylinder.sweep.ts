@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 import { shanghaiDay } from "@contracts/platform/time";
-import type { Db } from "../../platform/db/client.js";
-import { rowsOf } from "../../platform/db/client.js";
+import type { Db } from "../../../platform/db/client.js";
+import { rowsOf } from "../../../platform/db/client.js";
 import { fromStatusesOf } from "./cylinder.workflow.js";
-import { startPeriodic } from "../../platform/jobs/periodic.js";
+import { startPeriodic } from "../../../platform/jobs/periodic.js";
 
 const DAY_MS = 86_400_000;
 /** The first sweep waits a little after start, so it never competes with migrations or the seed. */

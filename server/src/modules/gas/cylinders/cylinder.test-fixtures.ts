@@ -1,8 +1,8 @@
 import { shanghaiDay } from "@contracts/platform/time";
-import type { TestApp, TestUser } from "../../../../test/app";
-import type { Db } from "../../platform/db/client.js";
-import { registryEnterprises, registryPersons } from "../registry/index.js";
-import { gasCylinders, gasStaff, gasStations } from "./cylinder.schema.js";
+import type { TestApp, TestUser } from "../../../../../test/app";
+import type { Db } from "../../../platform/db/client.js";
+import { registryEnterprises, registryPersons } from "../../registry/index.js";
+import { gasCylinders, gasStaff, gasStations } from "./schema.js";
 
 /**
  * Gas rows for the cylinder DB tests, inserted directly (the verbs have their own tests). Two gas companies:

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FillCheckDto } from "@contracts/gas/cylinder-check";
-import { createTestApp, type TestApp, type TestUser } from "../../../../test/app";
-import { gasFillChecks } from "./cylinder.schema.js";
+import { createTestApp, type TestApp, type TestUser } from "../../../../../test/app";
+import { gasFillChecks } from "./schema.js";
 import { daysFrom, errorOf, gasWorld, insertCylinder, type GasWorld } from "./cylinder.test-fixtures.js";
 
 let t: TestApp;

@@ -2,13 +2,13 @@ import { eq, sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 import { type FillCheckDto, type FillCheckInput } from "@contracts/gas/cylinder-check";
 import { shanghaiDay } from "@contracts/platform/time";
-import { isCityWide, requirePermission } from "../../platform/auth/actor.js";
-import { Batcher } from "../../platform/batch/batcher.js";
-import type { Actor } from "../../platform/context.js";
-import type { Db, Executor } from "../../platform/db/client.js";
-import { PreparedCache } from "../../platform/db/prepared.js";
-import { AppError } from "../../platform/errors.js";
-import { gasCylinders as C, gasFillChecks, gasStations as S } from "./cylinder.schema.js";
+import { isCityWide, requirePermission } from "../../../platform/auth/actor.js";
+import { Batcher } from "../../../platform/batch/batcher.js";
+import type { Actor } from "../../../platform/context.js";
+import type { Db, Executor } from "../../../platform/db/client.js";
+import { PreparedCache } from "../../../platform/db/prepared.js";
+import { AppError } from "../../../platform/errors.js";
+import { gasCylinders as C, gasFillChecks, gasStations as S } from "./schema.js";
 import { judgeFill } from "./fill-check.judge.js";
 
 /**

@@ -3,9 +3,9 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CylinderDetailDto, PublicCylinderDto } from "@contracts/gas/cylinder";
 import type { FillDto } from "@contracts/gas/fill";
-import { createTestApp, type TestApp } from "../../../../test/app";
-import { multipartFile } from "../registry/project.test-fixtures.js";
-import { gasCylinders, gasFills } from "./cylinder.schema.js";
+import { createTestApp, type TestApp } from "../../../../../test/app";
+import { multipartFile } from "../../registry/project.test-fixtures.js";
+import { gasCylinders, gasFills } from "./schema.js";
 import { daysFrom, errorOf, gasWorld, insertCylinder, insertFiller, type GasWorld } from "./cylinder.test-fixtures.js";
 
 let t: TestApp;

@@ -1,12 +1,12 @@
 import { and, asc, desc, eq, gte, ilike, lt } from "drizzle-orm";
 import type { FillDto, ListFillsQuery } from "@contracts/gas/fill";
-import { requirePermission } from "../../platform/auth/actor.js";
-import type { Actor } from "../../platform/context.js";
-import type { Executor } from "../../platform/db/client.js";
-import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
-import { registryPersons as P } from "../registry/index.js";
-import { gasCylinders as C, gasFills as F, gasStaff as T, gasStations as S } from "./cylinder.schema.js";
-import { gasScope } from "./gas.scope.js";
+import { requirePermission } from "../../../platform/auth/actor.js";
+import type { Actor } from "../../../platform/context.js";
+import type { Executor } from "../../../platform/db/client.js";
+import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../../platform/db/pagination.js";
+import { registryPersons as P } from "../../registry/index.js";
+import { gasCylinders as C, gasFills as F, gasStaff as T, gasStations as S } from "./schema.js";
+import { gasScope } from "../shared/gas.scope.js";
 
 export const FILL_EXPORT_LIMIT = 100_000;
 

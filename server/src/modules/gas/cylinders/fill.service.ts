@@ -1,16 +1,16 @@
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { FillInput, FillsAcceptedDto } from "@contracts/gas/fill";
 import { shanghaiDay } from "@contracts/platform/time";
-import { requirePermission } from "../../platform/auth/actor.js";
-import { recordAudit } from "../../platform/audit/audit.js";
-import type { ServiceContext } from "../../platform/context.js";
-import type { Executor } from "../../platform/db/client.js";
-import { rowsOf } from "../../platform/db/client.js";
-import { assertNoRowErrors, type RowError } from "../../platform/excel/excel.js";
-import { gasCylinders as C, gasStaff as T, gasStations as S } from "./cylinder.schema.js";
+import { requirePermission } from "../../../platform/auth/actor.js";
+import { recordAudit } from "../../../platform/audit/audit.js";
+import type { ServiceContext } from "../../../platform/context.js";
+import type { Executor } from "../../../platform/db/client.js";
+import { rowsOf } from "../../../platform/db/client.js";
+import { assertNoRowErrors, type RowError } from "../../../platform/excel/excel.js";
+import { gasCylinders as C, gasStaff as T, gasStations as S } from "./schema.js";
 import { fromStatusesOf } from "./cylinder.workflow.js";
 import { judgeFill } from "./fill-check.judge.js";
-import { gasScope } from "./gas.scope.js";
+import { gasScope } from "../shared/gas.scope.js";
 
 /** A parsed fill with the label its errors are reported under (array index, or sheet row and headers). */
 export interface LabelledFill {

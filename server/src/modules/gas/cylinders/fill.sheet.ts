@@ -1,5 +1,5 @@
 import { FillInput, MAX_FILLS_PER_REQUEST, type FillDto } from "@contracts/gas/fill";
-import { readSheet, validateRows, type SheetColumn } from "../../platform/excel/excel.js";
+import { readSheet, validateRows, type SheetColumn } from "../../../platform/excel/excel.js";
 import type { LabelledFill } from "./fill.service.js";
 
 export const FILL_IMPORT_COLUMNS: SheetColumn<unknown>[] = [

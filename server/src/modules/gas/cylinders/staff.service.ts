@@ -2,17 +2,17 @@ import { and, asc, desc, eq, gte, ilike, isNull, lt, or } from "drizzle-orm";
 import type { ListStaffQuery, StaffDto, StaffInput, StaffRole } from "@contracts/gas/station";
 import { StaffInput as StaffInputSchema } from "@contracts/gas/station";
 import { shanghaiDay } from "@contracts/platform/time";
-import { requirePermission } from "../../platform/auth/actor.js";
-import { recordAudit } from "../../platform/audit/audit.js";
-import type { Actor, ServiceContext } from "../../platform/context.js";
-import type { Executor } from "../../platform/db/client.js";
-import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
-import { isUniqueViolation } from "../../platform/db/pg-errors.js";
-import { conflict, invalidField, notFound } from "../../platform/errors.js";
-import { registryEnterprises as E, registryPersons as P } from "../registry/index.js";
-import { gasStaff as T, gasStations as S } from "./cylinder.schema.js";
+import { requirePermission } from "../../../platform/auth/actor.js";
+import { recordAudit } from "../../../platform/audit/audit.js";
+import type { Actor, ServiceContext } from "../../../platform/context.js";
+import type { Executor } from "../../../platform/db/client.js";
+import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../../platform/db/pagination.js";
+import { isUniqueViolation } from "../../../platform/db/pg-errors.js";
+import { conflict, invalidField, notFound } from "../../../platform/errors.js";
+import { registryEnterprises as E, registryPersons as P } from "../../registry/index.js";
+import { gasStaff as T, gasStations as S } from "./schema.js";
 import { gasCompanyFor } from "./station.refs.js";
-import { gasScope } from "./gas.scope.js";
+import { gasScope } from "../shared/gas.scope.js";
 
 export const STAFF_EXPORT_LIMIT = 20_000;
 

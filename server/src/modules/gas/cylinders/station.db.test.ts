@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StaffDto, StationDto } from "@contracts/gas/station";
-import { createTestApp, type TestApp } from "../../../../test/app";
-import { auditLog } from "../../platform/audit/schema.js";
+import { createTestApp, type TestApp } from "../../../../../test/app";
+import { auditLog } from "../../../platform/audit/schema.js";
 
 import { daysFrom, gasWorld, insertCylinder, insertEnterprise, insertPerson, issuePaths, type GasWorld } from "./cylinder.test-fixtures.js";
 

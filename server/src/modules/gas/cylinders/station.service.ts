@@ -1,17 +1,17 @@
 import { and, asc, desc, eq, ilike, or, sql } from "drizzle-orm";
 import type { ListStationsQuery, StationDto, StationInput, StationKind } from "@contracts/gas/station";
 import { StationInput as StationInputSchema } from "@contracts/gas/station";
-import { requirePermission } from "../../platform/auth/actor.js";
-import { recordAudit } from "../../platform/audit/audit.js";
-import type { Actor, ServiceContext } from "../../platform/context.js";
-import type { Executor } from "../../platform/db/client.js";
-import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
-import { isUniqueViolation } from "../../platform/db/pg-errors.js";
-import { conflict } from "../../platform/errors.js";
-import { registryEnterprises as E } from "../registry/index.js";
-import { gasStations as S } from "./cylinder.schema.js";
+import { requirePermission } from "../../../platform/auth/actor.js";
+import { recordAudit } from "../../../platform/audit/audit.js";
+import type { Actor, ServiceContext } from "../../../platform/context.js";
+import type { Executor } from "../../../platform/db/client.js";
+import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../../platform/db/pagination.js";
+import { isUniqueViolation } from "../../../platform/db/pg-errors.js";
+import { conflict } from "../../../platform/errors.js";
+import { registryEnterprises as E } from "../../registry/index.js";
+import { gasStations as S } from "./schema.js";
 import { gasCompanyFor, stationInScope } from "./station.refs.js";
-import { gasScope } from "./gas.scope.js";
+import { gasScope } from "../shared/gas.scope.js";
 
 export const STATION_EXPORT_LIMIT = 10_000;
 

@@ -1,5 +1,5 @@
 import { STATION_KIND_LABELS, STAFF_ROLE_LABELS, type StaffDto, type StationDto } from "@contracts/gas/station";
-import type { SheetColumn } from "../../platform/excel/excel.js";
+import type { SheetColumn } from "../../../platform/excel/excel.js";
 
 export const STATION_EXPORT_COLUMNS: SheetColumn<StationDto>[] = [
   { key: "code", header: "站点编码", value: (s) => s.code },

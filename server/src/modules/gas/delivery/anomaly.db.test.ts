@@ -1,12 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AnomalyCaseResultDto, AnomalyDto } from "@contracts/gas/anomaly";
-import { createTestApp, type TestApp, type TestUser } from "../../../../test/app";
-import { auditLog } from "../../platform/audit/schema.js";
-import { casesCases } from "../cases/index.js";
+import { createTestApp, type TestApp, type TestUser } from "../../../../../test/app";
+import { auditLog } from "../../../platform/audit/schema.js";
+import { casesCases } from "../../cases/index.js";
 import { sweepAnomalies } from "./anomaly.sweep.js";
-import { gasAnomalies as A } from "./customer.schema.js";
-import { gasFills } from "./cylinder.schema.js";
+import { gasAnomalies as A } from "./schema.js";
+import { gasFills } from "../cylinders/schema.js";
 import { gasWorld, insertCustomer, insertCylinder, insertOutsider, insertStaff, insertStation, type GasWorld } from "./delivery.test-fixtures.js";
 
 let t: TestApp;

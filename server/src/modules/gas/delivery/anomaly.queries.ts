@@ -2,16 +2,16 @@ import { and, asc, desc, eq, gte, lt, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { AnomalyDto, AnomalyKind, AnomalyState, ListAnomaliesQuery } from "@contracts/gas/anomaly";
 import { ANOMALY_KIND_LABELS, ANOMALY_STATE_LABELS } from "@contracts/gas/anomaly";
-import { requirePermission } from "../../platform/auth/actor.js";
-import type { Actor } from "../../platform/context.js";
-import type { Executor } from "../../platform/db/client.js";
-import type { SheetColumn } from "../../platform/excel/excel.js";
-import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
-import { notFound } from "../../platform/errors.js";
-import { registryEnterprises as E, registryPersons as P } from "../registry/index.js";
-import { gasAnomalies as A, gasCustomers as CU } from "./customer.schema.js";
-import { gasCylinders as CY, gasStaff as SF, gasStations as ST } from "./cylinder.schema.js";
-import { gasScope } from "./gas.scope.js";
+import { requirePermission } from "../../../platform/auth/actor.js";
+import type { Actor } from "../../../platform/context.js";
+import type { Executor } from "../../../platform/db/client.js";
+import type { SheetColumn } from "../../../platform/excel/excel.js";
+import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../../platform/db/pagination.js";
+import { notFound } from "../../../platform/errors.js";
+import { registryEnterprises as E, registryPersons as P } from "../../registry/index.js";
+import { gasAnomalies as A, gasCustomers as CU } from "./schema.js";
+import { gasCylinders as CY, gasStaff as SF, gasStations as ST } from "../cylinders/schema.js";
+import { gasScope } from "../shared/gas.scope.js";
 
 /** Read side of anomalies: one statement gives a page, its total and every name the list shows. */
 

@@ -1,13 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { ANOMALY_KIND_LABELS, AnomalyToCaseInput, ResolveAnomalyInput, type AnomalyCaseResultDto, type AnomalyDto, type AnomalyKind } from "@contracts/gas/anomaly";
-import { requirePermission } from "../../platform/auth/actor.js";
-import { recordAudit } from "../../platform/audit/audit.js";
-import type { ServiceContext } from "../../platform/context.js";
-import { conflict, notFound } from "../../platform/errors.js";
-import { openCase } from "../cases/index.js";
+import { requirePermission } from "../../../platform/auth/actor.js";
+import { recordAudit } from "../../../platform/audit/audit.js";
+import type { ServiceContext } from "../../../platform/context.js";
+import { conflict, notFound } from "../../../platform/errors.js";
+import { openCase } from "../../cases/index.js";
 import { getAnomaly } from "./anomaly.queries.js";
-import { gasAnomalies as A } from "./customer.schema.js";
-import { gasScope } from "./gas.scope.js";
+import { gasAnomalies as A } from "./schema.js";
+import { gasScope } from "../shared/gas.scope.js";
 
 /** Handling of anomalies: resolve with a note, or turn one into a rectification case (转为整改单). */
 

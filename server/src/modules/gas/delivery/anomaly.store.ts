@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
-import type { Executor } from "../../platform/db/client.js";
+import type { Executor } from "../../../platform/db/client.js";
 import type { AnomalyDraft } from "./anomaly.judge.js";
-import { gasAnomalies as A } from "./customer.schema.js";
+import { gasAnomalies as A } from "./schema.js";
 
 const CHUNK = 500;
 

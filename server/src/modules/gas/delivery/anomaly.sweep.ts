@@ -1,14 +1,14 @@
 import type { FastifyBaseLogger } from "fastify";
 import { sql } from "drizzle-orm";
 import { shanghaiDay } from "@contracts/platform/time";
-import { recordAudit } from "../../platform/audit/audit.js";
-import { SYSTEM_ACTOR } from "../../platform/auth/actor.js";
-import { rowsOf, type Db } from "../../platform/db/client.js";
-import { ruleInForce } from "../../platform/rules/rules.js";
+import { recordAudit } from "../../../platform/audit/audit.js";
+import { SYSTEM_ACTOR } from "../../../platform/auth/actor.js";
+import { rowsOf, type Db } from "../../../platform/db/client.js";
+import { ruleInForce } from "../../../platform/rules/rules.js";
 import { judgeCheckOverdue, judgeForeignFill, type FillFacts } from "./anomaly.judge.js";
 import { raiseAnomalies } from "./anomaly.store.js";
 import { anomalyRulesRule } from "./delivery.rules.js";
-import { startPeriodic } from "../../platform/jobs/periodic.js";
+import { startPeriodic } from "../../../platform/jobs/periodic.js";
 
 /**
  * The periodic sweep for the anomalies no delivery batch reveals: fills at a foreign station (rows another

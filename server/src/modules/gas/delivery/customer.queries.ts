@@ -3,14 +3,14 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { CheckState, CustomerDto, CustomerKind, ListCustomersQuery } from "@contracts/gas/customer";
 import { maskIdNumber } from "@contracts/registry/identifiers";
 import { shanghaiDay } from "@contracts/platform/time";
-import { requirePermission } from "../../platform/auth/actor.js";
-import type { Actor } from "../../platform/context.js";
-import type { Executor } from "../../platform/db/client.js";
-import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
-import { notFound } from "../../platform/errors.js";
-import { registryEnterprises as E } from "../registry/index.js";
-import { gasCustomers as CU } from "./customer.schema.js";
-import { gasScope } from "./gas.scope.js";
+import { requirePermission } from "../../../platform/auth/actor.js";
+import type { Actor } from "../../../platform/context.js";
+import type { Executor } from "../../../platform/db/client.js";
+import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../../platform/db/pagination.js";
+import { notFound } from "../../../platform/errors.js";
+import { registryEnterprises as E } from "../../registry/index.js";
+import { gasCustomers as CU } from "./schema.js";
+import { gasScope } from "../shared/gas.scope.js";
 import { addDays, checkStateOf } from "./safety-check.due.js";
 
 /**

@@ -1,16 +1,16 @@
 import { and, eq, ne, or } from "drizzle-orm";
 import { CustomerInput, type CustomerDto } from "@contracts/gas/customer";
 import { shanghaiDay } from "@contracts/platform/time";
-import { requirePermission } from "../../platform/auth/actor.js";
-import { recordAudit } from "../../platform/audit/audit.js";
-import type { ServiceContext } from "../../platform/context.js";
-import type { Executor } from "../../platform/db/client.js";
-import { isUniqueViolation } from "../../platform/db/pg-errors.js";
-import { conflict, invalidField } from "../../platform/errors.js";
-import { registryEnterprises } from "../registry/index.js";
+import { requirePermission } from "../../../platform/auth/actor.js";
+import { recordAudit } from "../../../platform/audit/audit.js";
+import type { ServiceContext } from "../../../platform/context.js";
+import type { Executor } from "../../../platform/db/client.js";
+import { isUniqueViolation } from "../../../platform/db/pg-errors.js";
+import { conflict, invalidField } from "../../../platform/errors.js";
+import { registryEnterprises } from "../../registry/index.js";
 import { customerRow, toCustomerDto } from "./customer.queries.js";
-import { gasCustomers as CU } from "./customer.schema.js";
-import { gasEnterpriseOf } from "./gas.scope.js";
+import { gasCustomers as CU } from "./schema.js";
+import { gasEnterpriseOf } from "../shared/gas.scope.js";
 
 /** Writes of real-name customers; every write audited, the ID number kept whole in the audit only as masked. */
 

@@ -3,15 +3,15 @@ import { z } from "zod";
 import { CHECK_STATE_LABELS, CUSTOMER_KIND_LABELS, CUSTOMER_KINDS, CustomerInput, type CustomerDto, type CustomerKind } from "@contracts/gas/customer";
 import { IsoDate } from "@contracts/platform/common";
 import { shanghaiDay } from "@contracts/platform/time";
-import { requirePermission } from "../../platform/auth/actor.js";
-import type { ServiceContext } from "../../platform/context.js";
-import type { Executor, Tx } from "../../platform/db/client.js";
-import { readSheet, repeatedKeyErrors, validateRows, type RowError, type SheetColumn } from "../../platform/excel/excel.js";
-import { startImport } from "../../platform/excel/import-job.js";
-import { gasCustomers as CU } from "./customer.schema.js";
+import { requirePermission } from "../../../platform/auth/actor.js";
+import type { ServiceContext } from "../../../platform/context.js";
+import type { Executor, Tx } from "../../../platform/db/client.js";
+import { readSheet, repeatedKeyErrors, validateRows, type RowError, type SheetColumn } from "../../../platform/excel/excel.js";
+import { startImport } from "../../../platform/excel/import-job.js";
+import { gasCustomers as CU } from "./schema.js";
 import { assertGasEnterprise } from "./customer.service.js";
 import type { UserCheckIntervalRule } from "./delivery.rules.js";
-import { gasEnterpriseOf } from "./gas.scope.js";
+import { gasEnterpriseOf } from "../shared/gas.scope.js";
 import { nextCheckDue } from "./safety-check.due.js";
 
 /**

@@ -1,9 +1,9 @@
 import type { InjectOptions } from "fastify";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp, type TestUser } from "../../../../test/app";
-import { multipartFile } from "../registry/project.test-fixtures.js";
-import { gasAnomalies } from "./customer.schema.js";
+import { createTestApp, type TestApp, type TestUser } from "../../../../../test/app";
+import { multipartFile } from "../../registry/project.test-fixtures.js";
+import { gasAnomalies } from "./schema.js";
 import { CUSTOMER_IMPORT_COLUMNS } from "./customer.sheet.js";
 import { DELIVERY_IMPORT_COLUMNS } from "./delivery.sheet.js";
 import { gasWorld, insertCustomer, insertCylinder, validIdNumber, type GasWorld } from "./delivery.test-fixtures.js";

@@ -2,11 +2,11 @@ import { and, asc, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DeliveryBatchResultDto, DeliveryDto } from "@contracts/gas/delivery";
-import { createTestApp, type TestApp, type TestUser } from "../../../../test/app";
-import { auditLog } from "../../platform/audit/schema.js";
-import { multipartFile } from "../registry/project.test-fixtures.js";
-import { gasAnomalies, gasDeliveries } from "./customer.schema.js";
-import { gasCylinderEvents, gasCylinders } from "./cylinder.schema.js";
+import { createTestApp, type TestApp, type TestUser } from "../../../../../test/app";
+import { auditLog } from "../../../platform/audit/schema.js";
+import { multipartFile } from "../../registry/project.test-fixtures.js";
+import { gasAnomalies, gasDeliveries } from "./schema.js";
+import { gasCylinderEvents, gasCylinders } from "../cylinders/schema.js";
 import { DELIVERY_IMPORT_COLUMNS } from "./delivery.sheet.js";
 import { gasWorld, insertCustomer, insertCylinder, type GasWorld } from "./delivery.test-fixtures.js";
 

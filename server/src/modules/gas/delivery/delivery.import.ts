@@ -1,11 +1,11 @@
 import { MAX_DELIVERY_BATCH, type DeliveryBatchResultDto } from "@contracts/gas/delivery";
-import { requirePermission } from "../../platform/auth/actor.js";
-import type { ServiceContext } from "../../platform/context.js";
-import { assertNoRowErrors, type RowError } from "../../platform/excel/excel.js";
-import { invalidField } from "../../platform/errors.js";
+import { requirePermission } from "../../../platform/auth/actor.js";
+import type { ServiceContext } from "../../../platform/context.js";
+import { assertNoRowErrors, type RowError } from "../../../platform/excel/excel.js";
+import { invalidField } from "../../../platform/errors.js";
 import { applyDeliveries, toPlanRecord } from "./delivery.service.js";
 import { deliveryHeader, readDeliverySheet } from "./delivery.sheet.js";
-import { gasEnterpriseOf } from "./gas.scope.js";
+import { gasEnterpriseOf } from "../shared/gas.scope.js";
 
 /**
  * The xlsx upload of delivery scans: the same batch as `POST /gas/deliveries` (≤ 5,000 rows), answered at

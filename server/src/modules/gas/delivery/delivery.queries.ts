@@ -1,14 +1,14 @@
 import { asc, desc, eq, gte, lt, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { DeliveryDto, DeliveryStep, ListDeliveriesQuery } from "@contracts/gas/delivery";
-import { requirePermission } from "../../platform/auth/actor.js";
-import type { Actor } from "../../platform/context.js";
-import type { Executor } from "../../platform/db/client.js";
-import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
-import { registryPersons as P } from "../registry/index.js";
-import { gasCustomers as CU, gasDeliveries as D } from "./customer.schema.js";
-import { gasCylinders as CY, gasStaff as SF, gasStations as ST } from "./cylinder.schema.js";
-import { gasScope } from "./gas.scope.js";
+import { requirePermission } from "../../../platform/auth/actor.js";
+import type { Actor } from "../../../platform/context.js";
+import type { Executor } from "../../../platform/db/client.js";
+import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../../platform/db/pagination.js";
+import { registryPersons as P } from "../../registry/index.js";
+import { gasCustomers as CU, gasDeliveries as D } from "./schema.js";
+import { gasCylinders as CY, gasStaff as SF, gasStations as ST } from "../cylinders/schema.js";
+import { gasScope } from "../shared/gas.scope.js";
 
 /** Read side of the delivery chain: one statement gives a page, its total and the names. */
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { RuleDefinition } from "../../platform/rules/rules.js";
+import type { RuleDefinition } from "../../../platform/rules/rules.js";
 
 /**
  * The thresholds the delivery area judges by, as versioned rules (a city may file its own version):

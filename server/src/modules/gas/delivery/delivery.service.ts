@@ -1,20 +1,20 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { CylinderStatus } from "@contracts/gas/cylinder-status";
 import { DeliveryBatchInput, type DeliveryBatchResultDto } from "@contracts/gas/delivery";
-import { requirePermission } from "../../platform/auth/actor.js";
-import { recordAudit } from "../../platform/audit/audit.js";
-import type { ServiceContext } from "../../platform/context.js";
-import { rowsOf, type Tx } from "../../platform/db/client.js";
-import { conflict, invalid } from "../../platform/errors.js";
-import { ruleInForce } from "../../platform/rules/rules.js";
-import { registryPersons } from "../registry/index.js";
+import { requirePermission } from "../../../platform/auth/actor.js";
+import { recordAudit } from "../../../platform/audit/audit.js";
+import type { ServiceContext } from "../../../platform/context.js";
+import { rowsOf, type Tx } from "../../../platform/db/client.js";
+import { conflict, invalid } from "../../../platform/errors.js";
+import { ruleInForce } from "../../../platform/rules/rules.js";
+import { registryPersons } from "../../registry/index.js";
 import { judgeTwoPlaces, type Scan } from "./anomaly.judge.js";
 import { raiseAnomalies } from "./anomaly.store.js";
-import { gasCustomers as CU, gasDeliveries as D } from "./customer.schema.js";
-import { gasCylinderEvents as EV, gasCylinders as CY, gasStaff as SF, gasStations as ST } from "./cylinder.schema.js";
+import { gasCustomers as CU, gasDeliveries as D } from "./schema.js";
+import { gasCylinderEvents as EV, gasCylinders as CY, gasStaff as SF, gasStations as ST } from "../cylinders/schema.js";
 import { anomalyRulesRule } from "./delivery.rules.js";
 import { planDeliveries, stepKey, type Plan, type PlanFacts, type PlanIssue, type PlanRecord } from "./delivery.plan.js";
-import { gasEnterpriseOf } from "./gas.scope.js";
+import { gasEnterpriseOf } from "../shared/gas.scope.js";
 
 /**
  * Records scanned delivery steps in batch (API, app or xlsx): every fact is read in a handful of queries

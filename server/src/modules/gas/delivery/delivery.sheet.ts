@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DELIVERY_STEP_LABELS, DELIVERY_STEPS, DeliveryRecordInput, type DeliveryDto, type DeliveryStep } from "@contracts/gas/delivery";
-import { readSheet, validateRows, type RowError, type SheetColumn } from "../../platform/excel/excel.js";
+import { readSheet, validateRows, type RowError, type SheetColumn } from "../../../platform/excel/excel.js";
 
 /**
  * The delivery sheet (配送记录): one scanned step per row, the same fields as `POST /gas/deliveries`.

@@ -1,8 +1,8 @@
 import { creditCodeCheckChar, creditCodeProblem, idNumberCheckChar } from "@contracts/registry/identifiers";
-import type { TestApp, TestUser } from "../../../../test/app";
-import { registryEnterprises, registryPersons } from "../registry/index.js";
-import { gasCustomers } from "./customer.schema.js";
-import { gasCylinders, gasStaff, gasStations } from "./cylinder.schema.js";
+import type { TestApp, TestUser } from "../../../../../test/app";
+import { registryEnterprises, registryPersons } from "../../registry/index.js";
+import { gasCustomers } from "./schema.js";
+import { gasCylinders, gasStaff, gasStations } from "../cylinders/schema.js";
 
 /**
  * A small gas world for the delivery-area DB tests, inserted directly (stations, staff and cylinders belong

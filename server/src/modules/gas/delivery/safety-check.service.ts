@@ -1,19 +1,19 @@
 import { and, desc, eq, gte, lte, sql } from "drizzle-orm";
 import { SafetyCheckInput, type CustomerKind, type ListSafetyChecksQuery, type SafetyCheckDto } from "@contracts/gas/customer";
 import { shanghaiDay } from "@contracts/platform/time";
-import { requirePermission } from "../../platform/auth/actor.js";
-import { recordAudit } from "../../platform/audit/audit.js";
-import type { Actor, ServiceContext } from "../../platform/context.js";
-import type { Executor } from "../../platform/db/client.js";
-import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
-import { invalidField } from "../../platform/errors.js";
-import { ruleInForce } from "../../platform/rules/rules.js";
-import { registryPersons as P } from "../registry/index.js";
+import { requirePermission } from "../../../platform/auth/actor.js";
+import { recordAudit } from "../../../platform/audit/audit.js";
+import type { Actor, ServiceContext } from "../../../platform/context.js";
+import type { Executor } from "../../../platform/db/client.js";
+import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../../platform/db/pagination.js";
+import { invalidField } from "../../../platform/errors.js";
+import { ruleInForce } from "../../../platform/rules/rules.js";
+import { registryPersons as P } from "../../registry/index.js";
 import { customerRow } from "./customer.queries.js";
-import { gasCustomers as CU, gasSafetyChecks as SC } from "./customer.schema.js";
-import { gasStaff as SF } from "./cylinder.schema.js";
+import { gasCustomers as CU, gasSafetyChecks as SC } from "./schema.js";
+import { gasStaff as SF } from "../cylinders/schema.js";
 import { userCheckIntervalRule } from "./delivery.rules.js";
-import { gasScope } from "./gas.scope.js";
+import { gasScope } from "../shared/gas.scope.js";
 import { nextCheckDue } from "./safety-check.due.js";
 
 /**

@@ -1,13 +1,13 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { DriveDto, DriveQuery, ListVehiclesQuery, VehicleDto } from "@contracts/gas/leak";
-import { requirePermission } from "../../platform/auth/actor.js";
-import type { Actor } from "../../platform/context.js";
-import { type Executor, rowsOf } from "../../platform/db/client.js";
-import { andAll, likePattern, offsetOf, toPage, type Page } from "../../platform/db/pagination.js";
-import { invalidField, notFound } from "../../platform/errors.js";
-import { ruleInForce } from "../../platform/rules/rules.js";
-import { iotDevices as D } from "../iot/index.js";
-import { gasScope } from "./gas.scope.js";
+import { requirePermission } from "../../../platform/auth/actor.js";
+import type { Actor } from "../../../platform/context.js";
+import { type Executor, rowsOf } from "../../../platform/db/client.js";
+import { andAll, likePattern, offsetOf, toPage, type Page } from "../../../platform/db/pagination.js";
+import { invalidField, notFound } from "../../../platform/errors.js";
+import { ruleInForce } from "../../../platform/rules/rules.js";
+import { iotDevices as D } from "../../iot/index.js";
+import { gasScope } from "../shared/gas.scope.js";
 import { thinDrive } from "./leak.judge.js";
 import { leakThresholdsRule } from "./leak.rules.js";
 

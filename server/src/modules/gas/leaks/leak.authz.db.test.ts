@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp, type TestUser } from "../../../../test/app";
-import { insertDeviceWithSecret } from "../iot/device.test-fixtures.js";
-import { gasLeakPoints } from "./leak.schema.js";
-import { pipelineWorld, type PipelineWorld } from "./pipeline.test-fixtures.js";
+import { createTestApp, type TestApp, type TestUser } from "../../../../../test/app";
+import { insertDeviceWithSecret } from "../../iot/device.test-fixtures.js";
+import { gasLeakPoints } from "./schema.js";
+import { pipelineWorld, type PipelineWorld } from "../pipelines/pipeline.test-fixtures.js";
 
 /**
  * Authorization of the leak area: every route × the 7 roles and anonymous, in scope (GAS's vehicle and leak

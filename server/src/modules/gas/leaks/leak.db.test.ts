@@ -1,18 +1,18 @@
 import ExcelJS from "exceljs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../../../test/app";
+import { createTestApp, type TestApp } from "../../../../../test/app";
 import type { DriveDto, LeakPointDto, VehicleDto } from "@contracts/gas/leak";
-import { ensureRuleDefaults } from "../../platform/rules/rules.js";
-import type { Page } from "../../platform/db/pagination.js";
-import { casesCases } from "../cases/index.js";
-import { insertDeviceWithSecret } from "../iot/device.test-fixtures.js";
-import { iotAlarms } from "../iot/index.js";
-import { bboxOf, lineLengthM } from "./geo.js";
+import { ensureRuleDefaults } from "../../../platform/rules/rules.js";
+import type { Page } from "../../../platform/db/pagination.js";
+import { casesCases } from "../../cases/index.js";
+import { insertDeviceWithSecret } from "../../iot/device.test-fixtures.js";
+import { iotAlarms } from "../../iot/index.js";
+import { bboxOf, lineLengthM } from "../shared/geo.js";
 import { leakRuleList } from "./leak.rules.js";
-import { gasDetectorReadings, gasLeakPoints } from "./leak.schema.js";
-import { pipelineWorld, type PipelineWorld } from "./pipeline.test-fixtures.js";
-import { gasPipelines } from "./pipeline.schema.js";
+import { gasDetectorReadings, gasLeakPoints } from "./schema.js";
+import { pipelineWorld, type PipelineWorld } from "../pipelines/pipeline.test-fixtures.js";
+import { gasPipelines } from "../pipelines/schema.js";
 
 /** The detection vehicle end to end: HTTP ingest → readings with background → a suspect → re-check → an urgent case. */
 

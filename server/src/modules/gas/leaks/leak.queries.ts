@@ -1,17 +1,17 @@
 import { and, desc, eq, gte, ilike, lt, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { LeakLevel, LeakPointDto, LeakState, ListLeaksQuery } from "@contracts/gas/leak";
-import { requirePermission } from "../../platform/auth/actor.js";
-import type { Actor } from "../../platform/context.js";
-import type { Executor } from "../../platform/db/client.js";
-import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
-import { notFound } from "../../platform/errors.js";
-import { casesCases as C } from "../cases/index.js";
-import { iotDevices as D } from "../iot/index.js";
-import { registryEnterprises as E } from "../registry/index.js";
-import { gasScope } from "./gas.scope.js";
-import { gasLeakPoints as G } from "./leak.schema.js";
-import { gasPipelines as L } from "./pipeline.schema.js";
+import { requirePermission } from "../../../platform/auth/actor.js";
+import type { Actor } from "../../../platform/context.js";
+import type { Executor } from "../../../platform/db/client.js";
+import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../../platform/db/pagination.js";
+import { notFound } from "../../../platform/errors.js";
+import { casesCases as C } from "../../cases/index.js";
+import { iotDevices as D } from "../../iot/index.js";
+import { registryEnterprises as E } from "../../registry/index.js";
+import { gasScope } from "../shared/gas.scope.js";
+import { gasLeakPoints as G } from "./schema.js";
+import { gasPipelines as L } from "../pipelines/schema.js";
 
 /** Read side of the leak points (疑似/确认泄漏点), each with its vehicle, nearest main and case. */
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { RuleDefinition } from "../../platform/rules/rules.js";
+import type { RuleDefinition } from "../../../platform/rules/rules.js";
 
 /**
  * Every threshold the detection vehicle and the handheld re-check are judged by, in one versioned rule (a

@@ -1,17 +1,17 @@
 import { and, eq, sql } from "drizzle-orm";
 import { LEAK_LEVEL_LABELS, type LeakPointDto, type RecheckInput } from "@contracts/gas/leak";
-import { recordAudit } from "../../platform/audit/audit.js";
-import { isCityWide, requirePermission, SYSTEM_ACTOR } from "../../platform/auth/actor.js";
-import type { ServiceContext } from "../../platform/context.js";
-import { conflict, notFound } from "../../platform/errors.js";
-import { ruleInForce } from "../../platform/rules/rules.js";
-import { openCase } from "../cases/index.js";
-import { gasScope } from "./gas.scope.js";
+import { recordAudit } from "../../../platform/audit/audit.js";
+import { isCityWide, requirePermission, SYSTEM_ACTOR } from "../../../platform/auth/actor.js";
+import type { ServiceContext } from "../../../platform/context.js";
+import { conflict, notFound } from "../../../platform/errors.js";
+import { ruleInForce } from "../../../platform/rules/rules.js";
+import { openCase } from "../../cases/index.js";
+import { gasScope } from "../shared/gas.scope.js";
 import { judgeRecheck } from "./leak.judge.js";
 import { getLeak } from "./leak.queries.js";
 import { leakThresholdsRule } from "./leak.rules.js";
-import { gasLeakPoints as G } from "./leak.schema.js";
-import { gasPipelines as L } from "./pipeline.schema.js";
+import { gasLeakPoints as G } from "./schema.js";
+import { gasPipelines as L } from "../pipelines/schema.js";
 
 /**
  * Records the handheld re-check of a suspect point: confirmed (≥ 1 % LEL; enclosed ≥ 25 % / 50 % LEL raise the

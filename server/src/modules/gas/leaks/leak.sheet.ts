@@ -1,5 +1,5 @@
 import { LEAK_LEVEL_LABELS, LEAK_STATE_LABELS, type LeakPointDto } from "@contracts/gas/leak";
-import type { SheetColumn } from "../../platform/excel/excel.js";
+import type { SheetColumn } from "../../../platform/excel/excel.js";
 
 const SHANGHAI = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Shanghai", dateStyle: "short", timeStyle: "medium" });
 /** Times read as Asia/Shanghai wall-clock text, as users reason about them. */

@@ -1,15 +1,15 @@
 import { and, asc, desc, eq, gte, ilike, lt, or, sql } from "drizzle-orm";
 import type { HazardDto, HazardKind, ListHazardsQuery } from "@contracts/gas/patrol";
 import type { PressureClass } from "@contracts/gas/pipeline";
-import { requirePermission } from "../../platform/auth/actor.js";
-import type { Actor } from "../../platform/context.js";
-import type { Executor } from "../../platform/db/client.js";
-import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
-import { notFound } from "../../platform/errors.js";
-import { casesCases as C } from "../cases/index.js";
-import { registryEnterprises as E } from "../registry/index.js";
-import { gasScope } from "./gas.scope.js";
-import { gasPatrolHazards as H, gasPipelines as L } from "./pipeline.schema.js";
+import { requirePermission } from "../../../platform/auth/actor.js";
+import type { Actor } from "../../../platform/context.js";
+import type { Executor } from "../../../platform/db/client.js";
+import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../../platform/db/pagination.js";
+import { notFound } from "../../../platform/errors.js";
+import { casesCases as C } from "../../cases/index.js";
+import { registryEnterprises as E } from "../../registry/index.js";
+import { gasScope } from "../shared/gas.scope.js";
+import { gasPatrolHazards as H, gasPipelines as L } from "./schema.js";
 
 /** Read side of patrol hazards, each with the state of the case it opened. */
 

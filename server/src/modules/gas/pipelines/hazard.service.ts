@@ -3,15 +3,15 @@ import type { z } from "zod";
 import type { CaseGrade } from "@contracts/cases/enums";
 import { HAZARD_KIND_LABELS, type HazardInput, type HazardKind } from "@contracts/gas/patrol";
 import { PRESSURE_CLASS_LABELS, pressureAtLeast, type PressureClass } from "@contracts/gas/pipeline";
-import { requirePermission } from "../../platform/auth/actor.js";
-import { recordAudit } from "../../platform/audit/audit.js";
-import type { ServiceContext } from "../../platform/context.js";
-import type { Executor, Tx } from "../../platform/db/client.js";
-import { invalid, notFound } from "../../platform/errors.js";
-import { openCase } from "../cases/index.js";
-import { gasEnterpriseOf, gasScope } from "./gas.scope.js";
-import { expandBBox, pointToPolylineM } from "./geo.js";
-import { gasPatrolHazards as H, gasPatrols as PT, gasPipelines as L } from "./pipeline.schema.js";
+import { requirePermission } from "../../../platform/auth/actor.js";
+import { recordAudit } from "../../../platform/audit/audit.js";
+import type { ServiceContext } from "../../../platform/context.js";
+import type { Executor, Tx } from "../../../platform/db/client.js";
+import { invalid, notFound } from "../../../platform/errors.js";
+import { openCase } from "../../cases/index.js";
+import { gasEnterpriseOf, gasScope } from "../shared/gas.scope.js";
+import { expandBBox, pointToPolylineM } from "../shared/geo.js";
+import { gasPatrolHazards as H, gasPatrols as PT, gasPipelines as L } from "./schema.js";
 
 /** A hazard without a named line is put on the nearest line of the company within this distance. */
 export const HAZARD_SNAP_M = 200;

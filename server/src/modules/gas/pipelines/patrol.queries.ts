@@ -1,14 +1,14 @@
 import { and, asc, desc, eq, gte, ilike, lt, or, sql } from "drizzle-orm";
 import type { ListPatrolPlansQuery, ListPatrolsQuery, PatrolDetailDto, PatrolDto, PatrolPlanDto } from "@contracts/gas/patrol";
 import type { PressureClass } from "@contracts/gas/pipeline";
-import { requirePermission } from "../../platform/auth/actor.js";
-import type { Actor } from "../../platform/context.js";
-import type { Executor } from "../../platform/db/client.js";
-import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
-import { notFound } from "../../platform/errors.js";
-import { registryEnterprises as E } from "../registry/index.js";
-import { gasScope } from "./gas.scope.js";
-import { gasPatrolPlans as PL, gasPatrols as PT, gasPipelines as L } from "./pipeline.schema.js";
+import { requirePermission } from "../../../platform/auth/actor.js";
+import type { Actor } from "../../../platform/context.js";
+import type { Executor } from "../../../platform/db/client.js";
+import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../../platform/db/pagination.js";
+import { notFound } from "../../../platform/errors.js";
+import { registryEnterprises as E } from "../../registry/index.js";
+import { gasScope } from "../shared/gas.scope.js";
+import { gasPatrolPlans as PL, gasPatrols as PT, gasPipelines as L } from "./schema.js";
 
 /** Read side of patrol plans (with their latest coverage and overdue state) and patrols. */
 

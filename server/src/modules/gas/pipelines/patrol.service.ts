@@ -1,17 +1,17 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { PatrolInput, PatrolPlanDto, PatrolPlanInput } from "@contracts/gas/patrol";
-import { requirePermission } from "../../platform/auth/actor.js";
-import { recordAudit } from "../../platform/audit/audit.js";
-import type { ServiceContext } from "../../platform/context.js";
-import type { Executor } from "../../platform/db/client.js";
-import { invalid, notFound } from "../../platform/errors.js";
-import { ruleInForce } from "../../platform/rules/rules.js";
-import { registryEnterprises as E, registryPersons as PE } from "../registry/index.js";
-import { gasEnterpriseOf, gasScope } from "./gas.scope.js";
-import { bboxOf, expandBBox, TrackIndex } from "./geo.js";
+import { requirePermission } from "../../../platform/auth/actor.js";
+import { recordAudit } from "../../../platform/audit/audit.js";
+import type { ServiceContext } from "../../../platform/context.js";
+import type { Executor } from "../../../platform/db/client.js";
+import { invalid, notFound } from "../../../platform/errors.js";
+import { ruleInForce } from "../../../platform/rules/rules.js";
+import { registryEnterprises as E, registryPersons as PE } from "../../registry/index.js";
+import { gasEnterpriseOf, gasScope } from "../shared/gas.scope.js";
+import { bboxOf, expandBBox, TrackIndex } from "../shared/geo.js";
 import { getPatrolPlan, planLinesWhere } from "./patrol.queries.js";
-import { gasPatrolPlans as PL, gasPatrols as PT, gasPipelines as L } from "./pipeline.schema.js";
+import { gasPatrolPlans as PL, gasPatrols as PT, gasPipelines as L } from "./schema.js";
 import { patrolCoverageRule } from "./pipeline.rules.js";
 
 /** Verbs of patrols: plans, and recording a patrol with its track's coverage of the planned lines. */

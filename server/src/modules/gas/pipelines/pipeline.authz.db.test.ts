@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp, type TestUser } from "../../../../test/app";
+import { createTestApp, type TestApp, type TestUser } from "../../../../../test/app";
 import { pipelineWorld, type PipelineWorld } from "./pipeline.test-fixtures.js";
 
 /**

@@ -1,14 +1,14 @@
 import { and, asc, desc, eq, ilike, or, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { ListPipelinesQuery, PipelineDto, PipelineFeatureCollection, PipelineMapQuery, PressureClass } from "@contracts/gas/pipeline";
-import { requirePermission } from "../../platform/auth/actor.js";
-import type { Actor } from "../../platform/context.js";
-import type { Executor } from "../../platform/db/client.js";
-import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
-import { notFound } from "../../platform/errors.js";
-import { registryEnterprises as E } from "../registry/index.js";
-import { gasScope } from "./gas.scope.js";
-import { gasPipelines as L } from "./pipeline.schema.js";
+import { requirePermission } from "../../../platform/auth/actor.js";
+import type { Actor } from "../../../platform/context.js";
+import type { Executor } from "../../../platform/db/client.js";
+import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../../platform/db/pagination.js";
+import { notFound } from "../../../platform/errors.js";
+import { registryEnterprises as E } from "../../registry/index.js";
+import { gasScope } from "../shared/gas.scope.js";
+import { gasPipelines as L } from "./schema.js";
 
 /** Read side of the pipeline network: list, export, one line, and the map's FeatureCollection. */
 

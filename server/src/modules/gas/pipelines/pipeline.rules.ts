@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PressureClass } from "@contracts/gas/pipeline";
-import type { RuleDefinition } from "../../platform/rules/rules.js";
+import type { RuleDefinition } from "../../../platform/rules/rules.js";
 
 /**
  * The thresholds of the pipeline area, as versioned rules a city may re-file: how close a construction

@@ -1,16 +1,16 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { LineStringInput, PipelineFeatureProps, type PipelineDto, type PipelineImportResult, type PipelineInput, type UpdatePipelineInput } from "@contracts/gas/pipeline";
-import { requirePermission } from "../../platform/auth/actor.js";
-import { recordAudit } from "../../platform/audit/audit.js";
-import type { ServiceContext } from "../../platform/context.js";
-import type { Executor } from "../../platform/db/client.js";
-import { conflict, invalid, invalidField, notFound, type FieldIssue } from "../../platform/errors.js";
-import { registryEnterprises as E } from "../registry/index.js";
-import { gasEnterpriseOf, gasScope } from "./gas.scope.js";
-import { bboxOf, lineLengthM } from "./geo.js";
+import { requirePermission } from "../../../platform/auth/actor.js";
+import { recordAudit } from "../../../platform/audit/audit.js";
+import type { ServiceContext } from "../../../platform/context.js";
+import type { Executor } from "../../../platform/db/client.js";
+import { conflict, invalid, invalidField, notFound, type FieldIssue } from "../../../platform/errors.js";
+import { registryEnterprises as E } from "../../registry/index.js";
+import { gasEnterpriseOf, gasScope } from "../shared/gas.scope.js";
+import { bboxOf, lineLengthM } from "../shared/geo.js";
 import { getPipeline } from "./pipeline.queries.js";
-import { gasPatrolHazards as H, gasPipelines as L } from "./pipeline.schema.js";
+import { gasPatrolHazards as H, gasPipelines as L } from "./schema.js";
 import { relinkPipeline, relinkPipelines, unlinkPipeline } from "./site-link.service.js";
 
 /**

@@ -1,5 +1,5 @@
 import { PRESSURE_CLASS_LABELS, type PipelineDto } from "@contracts/gas/pipeline";
-import type { SheetColumn } from "../../platform/excel/excel.js";
+import type { SheetColumn } from "../../../platform/excel/excel.js";
 
 /** The pipeline ledger export (燃气管线台账). Geometry stays in the GeoJSON endpoint. */
 export const PIPELINE_EXPORT_COLUMNS: SheetColumn<PipelineDto>[] = [

@@ -1,9 +1,9 @@
 import { creditCodeCheckChar } from "@contracts/registry/identifiers";
-import type { TestApp, TestUser } from "../../../../test/app";
-import { ensureRuleDefaults } from "../../platform/rules/rules.js";
-import { casesRuleDefinitions } from "../cases/index.js";
-import { registryEnterprises, registryProjectParticipants, registryProjects } from "../registry/index.js";
-import { M_PER_DEG_LAT, type LngLat } from "./geo.js";
+import type { TestApp, TestUser } from "../../../../../test/app";
+import { ensureRuleDefaults } from "../../../platform/rules/rules.js";
+import { casesRuleDefinitions } from "../../cases/index.js";
+import { registryEnterprises, registryProjectParticipants, registryProjects } from "../../registry/index.js";
+import { M_PER_DEG_LAT, type LngLat } from "../shared/geo.js";
 import { pipelineRuleList } from "./pipeline.rules.js";
 
 let seq = 0;

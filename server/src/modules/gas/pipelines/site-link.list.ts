@@ -2,13 +2,13 @@ import { asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { PressureClass } from "@contracts/gas/pipeline";
 import type { ListSiteLinksQuery, SiteLinkDto } from "@contracts/gas/site-link";
 import { EXCAVATION_CATEGORIES } from "@contracts/safety/dangerous-works";
-import { isCityWide } from "../../platform/auth/actor.js";
-import type { Actor } from "../../platform/context.js";
-import type { Executor } from "../../platform/db/client.js";
-import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
-import { assertProjectVisible, projectScope, registryEnterprises as E, registryProjects as P } from "../registry/index.js";
-import { safetyDangerousWorks as W } from "../safety/index.js";
-import { gasPipelines as L, gasSiteLinks as SL } from "./pipeline.schema.js";
+import { isCityWide } from "../../../platform/auth/actor.js";
+import type { Actor } from "../../../platform/context.js";
+import type { Executor } from "../../../platform/db/client.js";
+import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../../platform/db/pagination.js";
+import { assertProjectVisible, projectScope, registryEnterprises as E, registryProjects as P } from "../../registry/index.js";
+import { safetyDangerousWorks as W } from "../../safety/index.js";
+import { gasPipelines as L, gasSiteLinks as SL } from "./schema.js";
 
 /**
  * The linkage list (工地—管线联动): each linked site with its main, distance and whether it has excavation

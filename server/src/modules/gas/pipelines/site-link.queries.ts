@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
-import type { Executor } from "../../platform/db/client.js";
-import { gasPipelines as L, gasSiteLinks as SL } from "./pipeline.schema.js";
+import type { Executor } from "../../../platform/db/client.js";
+import { gasPipelines as L, gasSiteLinks as SL } from "./schema.js";
 
 /**
  * The gas mains a construction project is linked to (within the linkage distance of a medium-pressure or

@@ -1,13 +1,13 @@
 import { eq, sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 import { PRESSURE_CLASSES, pressureAtLeast, type PressureClass } from "@contracts/gas/pipeline";
-import type { Db, Executor } from "../../platform/db/client.js";
-import { ruleInForce } from "../../platform/rules/rules.js";
-import { registryProjects as P } from "../registry/index.js";
-import { M_PER_DEG_LAT, pointToPolylineM, type LngLat } from "./geo.js";
-import { gasPipelines as L, gasSiteLinks as SL } from "./pipeline.schema.js";
+import type { Db, Executor } from "../../../platform/db/client.js";
+import { ruleInForce } from "../../../platform/rules/rules.js";
+import { registryProjects as P } from "../../registry/index.js";
+import { M_PER_DEG_LAT, pointToPolylineM, type LngLat } from "../shared/geo.js";
+import { gasPipelines as L, gasSiteLinks as SL } from "./schema.js";
 import { sitePipelineDistanceRule, type SitePipelineDistanceRule } from "./pipeline.rules.js";
-import { startPeriodic } from "../../platform/jobs/periodic.js";
+import { startPeriodic } from "../../../platform/jobs/periodic.js";
 
 /**
  * Keeps `gas_site_links` true: which live construction sites lie within the linkage distance of a main of

@@ -1,6 +1,6 @@
 import { PRESSURE_CLASS_LABELS } from "@contracts/gas/pipeline";
 import type { SiteLinkDto } from "@contracts/gas/site-link";
-import type { SheetColumn } from "../../platform/excel/excel.js";
+import type { SheetColumn } from "../../../platform/excel/excel.js";
 
 /** The linkage list export (工地—管线联动清单). */
 export const SITE_LINK_EXPORT_COLUMNS: SheetColumn<SiteLinkDto>[] = [

@@ -1,8 +1,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { isCityWide } from "../../platform/auth/actor.js";
-import type { Actor } from "../../platform/context.js";
-import { forbidden, invalidField } from "../../platform/errors.js";
+import { isCityWide } from "../../../platform/auth/actor.js";
+import type { Actor } from "../../../platform/context.js";
+import { forbidden, invalidField } from "../../../platform/errors.js";
 
 /**
  * Gas data scope: every gas record belongs to one gas company. The bureau sees the whole city; a

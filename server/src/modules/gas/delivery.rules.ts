@@ -1,0 +1,2 @@
+// Temporary: the seed still imports this path (being rewritten); removed once it imports the gas modules.
+export * from "./delivery/delivery.rules.js";
