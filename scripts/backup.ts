@@ -14,7 +14,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const { file, manifest } = await createBackup({ db: config.db, dataDir: config.dataDir }, positionals[0]);
   const mb = (statSync(file).size / 1024 / 1024).toFixed(1);
-  process.stdout.write(`backup written: ${path.relative(process.cwd(), file)} (${mb} MB; ${manifest.engine}: ${manifest.entries.join(", ")})\n`);
+  const shown = path.relative(process.cwd(), file).startsWith("..") ? file : path.relative(process.cwd(), file);
+  process.stdout.write(`backup written: ${shown} (${mb} MB; ${manifest.engine}: ${manifest.entries.join(", ")})\n`);
 }
 
 main().catch((err: unknown) => {

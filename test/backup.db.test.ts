@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -109,6 +110,15 @@ describe(`npm run backup / restore (${TEST_DB_KIND})`, () => {
     writeFileSync(path.join(dataDir, "files", "extra.png"), photo);
     await restoreBackup(target, file, { force: true });
     expect(() => readFileSync(path.join(dataDir, "files", "extra.png"))).toThrow();
+    if (dbConfig.kind === "postgres") {
+      // A dump that fails half-way leaves the database as it was: the wipe and the restore are one transaction.
+      const bad = path.join(work, "bad");
+      mkdirSync(bad);
+      writeFileSync(path.join(bad, "sitecloud-backup.json"), JSON.stringify({ ...manifest, entries: ["postgres.dump"] }));
+      writeFileSync(path.join(bad, "postgres.dump"), readFileSync(path.join(work, "backups", "b1.tar.gz")).subarray(0, 2000));
+      execFileSync("tar", ["-czf", path.join(work, "bad.tar.gz"), "-C", bad, "sitecloud-backup.json", "postgres.dump"]);
+      await expect(restoreBackup(target, path.join(work, "bad.tar.gz"), { force: true })).rejects.toBeInstanceOf(BackupError);
+    }
     restored = await open();
     expect(await counts(restored.db)).toEqual(before);
     expect((await verifyAuditChain(restored.db)).ok).toBe(true);

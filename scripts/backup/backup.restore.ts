@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, rename, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { lockPgliteDataDir } from "../../server/src/platform/db/pglite.lock";
@@ -111,8 +111,10 @@ export async function restoreBackup(target: BackupTarget, archive: string, opts:
       throw new BackupError(`目标不为空 (the target is not empty): ${inUse.join("; ")}. Nothing was changed; --force replaces them.`);
     }
 
+    await mkdir(dataDir, { recursive: true });
     staging = await mkdtemp(path.join(dataDir, ".restore-"));
     await run("tar", ["-xzf", archive, "-C", staging]);
+    if (target.db.kind === "pglite" && !existsSync(path.join(staging, "pglite", "PG_VERSION"))) throw new BackupError(`${archive} holds no embedded database`);
     if (target.db.kind === "postgres") await restorePostgres(target.db.url, path.join(staging, PG_DUMP));
     const swap = [...(target.db.kind === "pglite" ? ["pglite"] : []), ...DATA_ENTRIES];
     const replaced: string[] = [];
