@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
-import type { PgTable } from "drizzle-orm/pg-core";
 import { recordAudit } from "../platform/audit/audit.js";
 import { SYSTEM_ACTOR } from "../platform/auth/actor.js";
 import { authUserProjects, authUsers } from "../platform/auth/schema.js";
 import { hashPassword } from "../platform/auth/secrets.js";
 import type { Db, Executor } from "../platform/db/client.js";
+import { copyInto } from "../platform/db/copy.js";
 import {
   isRegistryEmpty,
   registryCertificates,
@@ -16,6 +16,7 @@ import {
   registryQualifications,
 } from "../modules/registry/index.js";
 import { todayInShanghai } from "../modules/registry/expiry.js";
+import { withIndexesDeferred } from "./bulk-load.js";
 import { generateEnterprises } from "./enterprises.gen.js";
 import { loadOutline } from "./geo.js";
 import { generateIotDevices, insertIotDevices, writeCredentialsFile } from "./iot-devices.js";
@@ -43,8 +44,7 @@ const SEED_LOCK = 7_240_033;
 const IOT_STREAM = 0x5eed_107;
 const WORKFORCE_STREAM = 0x5eed_40b;
 const SAFETY_STREAM = 0x5eed_5af;
-const CHUNK = 1000;
-const SEEDED_TABLES = [
+const REGISTRY_TABLES = [
   "registry_enterprises",
   "registry_qualifications",
   "registry_persons",
@@ -52,6 +52,9 @@ const SEEDED_TABLES = [
   "registry_projects",
   "registry_project_participants",
   "registry_project_posts",
+];
+const SEEDED_TABLES = [
+  ...REGISTRY_TABLES,
   "iot_devices",
   "iot_latest",
   "iot_rollup_1m",
@@ -125,11 +128,6 @@ export function generateDemoCity(opts: { scale: number; seed?: number; now?: Dat
 
 export type DemoCity = ReturnType<typeof generateDemoCity>;
 
-/** Multi-row inserts of CHUNK rows each (never a query per row). */
-async function insertChunked<T extends PgTable>(tx: Executor, table: T, rows: T["$inferInsert"][]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await tx.insert(table).values(rows.slice(i, i + CHUNK));
-}
-
 async function insertUsers(tx: Executor, users: DemoUser[], passwordHash: string): Promise<string[]> {
   const created = await tx
     .insert(authUsers)
@@ -164,15 +162,16 @@ export async function seedDemoCity(db: Db, opts: SeedOptions): Promise<SeedCount
   const result = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
     if (!(await isRegistryEmpty(tx))) return null;
-    await insertChunked(tx, registryEnterprises, city.enterprises.map((e) => e.row));
-    await insertChunked(tx, registryQualifications, city.enterprises.flatMap((e) => e.qualifications));
-    log(`enterprises inserted (${elapsed()} ms)`);
-    await insertChunked(tx, registryProjects, city.projects.map((p) => p.row));
-    await insertChunked(tx, registryProjectParticipants, city.participants);
-    await insertChunked(tx, registryPersons, city.persons);
-    log(`persons inserted (${elapsed()} ms)`);
-    await insertChunked(tx, registryCertificates, city.certificates);
-    await insertChunked(tx, registryProjectPosts, city.posts);
+    await withIndexesDeferred(tx, REGISTRY_TABLES, async () => {
+      await copyInto(tx, registryEnterprises, city.enterprises.map((e) => e.row));
+      await copyInto(tx, registryQualifications, city.enterprises.flatMap((e) => e.qualifications));
+      await copyInto(tx, registryProjects, city.projects.map((p) => p.row));
+      await copyInto(tx, registryProjectParticipants, city.participants);
+      await copyInto(tx, registryPersons, city.persons);
+      await copyInto(tx, registryCertificates, city.certificates);
+      await copyInto(tx, registryProjectPosts, city.posts);
+    });
+    log(`registry written: enterprises, projects, persons and their posts (${elapsed()} ms)`);
     const iot = await insertIotDevices(tx, city.devices, { now: city.now, history: opts.iotHistory, log });
     log(`iot devices and history inserted (${elapsed()} ms)`);
     const wf = await insertWorkforce(tx, city.workforce, log);

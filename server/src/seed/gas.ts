@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { sha256 } from "../platform/auth/secrets.js";
 import { type Executor, type Tx, rowsOf } from "../platform/db/client.js";
+import { copyInto } from "../platform/db/copy.js";
 import {
   gasAnomalies,
   gasCustomers,
@@ -21,11 +22,11 @@ import {
 } from "../modules/gas/schema.js";
 import { iotDevices, iotLatest } from "../modules/iot/index.js";
 import { registryCertificates, registryPersons } from "../modules/registry/index.js";
+import { withIndexesDeferred } from "./bulk-load.js";
 import { loadOutline } from "./geo.js";
 import { DEFAULT_REGION } from "../modules/cases/case.open.js";
 import { openGasCases } from "./gas.cases.js";
 import { generateDetectors } from "./gas.detector.gen.js";
-import { insertRows } from "./gas.insert.js";
 import { DAY_MS, sequentialIds } from "./gas.model.js";
 import { generateParties, type GasCompany } from "./gas.parties.gen.js";
 import { generatePipelines, type PlantedLink, type SiteProject } from "./gas.pipelines.gen.js";
@@ -61,6 +62,8 @@ export const GAS_TABLES = [
   "gas_leak_points",
 ];
 export const GAS_STREAM = 0x5eed_6a5;
+/** The tables holding the bulk of the gas rows (withIndexesDeferred). */
+const LEDGER_TABLES = ["gas_customers", "gas_safety_checks", "gas_cylinders", "gas_fills", "gas_deliveries", "gas_cylinder_events", "gas_anomalies"];
 
 /**
  * Days of complete fill and delivery history. At scale 1 about 1,700 cylinders are filled a day; a month
@@ -163,37 +166,39 @@ export async function seedGas(
   log(`generated ${traffic.reduce((n, t) => n + t.cylinders.length, 0)} cylinders, ${traffic.reduce((n, t) => n + t.fills.length, 0)} fills over ${windowDays} days`);
 
   const all = <K extends keyof TrafficOut>(k: K) => traffic.flatMap((t) => t[k] as unknown[]) as TrafficOut[K] extends (infer U)[] ? U[] : never;
-  await insertRows(tx, registryPersons, [...parties.persons, ...pipes.persons]);
-  await insertRows(tx, registryCertificates, parties.certificates);
+  await copyInto(tx, registryPersons, [...parties.persons, ...pipes.persons]);
+  await copyInto(tx, registryCertificates, parties.certificates);
   const stations = parties.companies.flatMap((c) => [...c.filling, ...c.supply]);
-  await insertRows(tx, gasStations, stations);
+  await copyInto(tx, gasStations, stations);
   const staff = parties.companies.flatMap((c) => c.staff);
-  await insertRows(tx, gasStaff, staff);
+  await copyInto(tx, gasStaff, staff);
   const customers = parties.companies.flatMap((c) => c.customers.map((cu) => cu.row));
-  await insertRows(tx, gasCustomers, customers);
-  await insertRows(tx, gasSafetyChecks, parties.checks);
-  log(`${stations.length} stations, ${staff.length} staff, ${customers.length} customers, ${parties.checks.length} safety checks inserted`);
   const cylinders = all("cylinders").map((c) => c.row);
-  await insertRows(tx, gasCylinders, cylinders);
-  log(`${cylinders.length} cylinders inserted`);
   const fills = all("fills");
-  await insertRows(tx, gasFills, fills);
   const deliveries = all("deliveries");
-  await insertRows(tx, gasDeliveries, deliveries);
-  log(`${fills.length} fills and ${deliveries.length} delivery scans inserted`);
   const events = all("events");
-  await insertRows(tx, gasCylinderEvents, events);
   const anomalies = all("anomalies");
-  await insertRows(tx, gasAnomalies, anomalies);
-  log(`${events.length} cylinder events and ${anomalies.length} anomalies inserted`);
+  // The ledger is nearly all of the gas rows: loaded bare, its indexes and foreign keys built afterwards.
+  await withIndexesDeferred(tx, LEDGER_TABLES, async () => {
+    await copyInto(tx, gasCustomers, customers);
+    await copyInto(tx, gasSafetyChecks, parties.checks);
+    log(`${stations.length} stations, ${staff.length} staff, ${customers.length} customers, ${parties.checks.length} safety checks written`);
+    await copyInto(tx, gasCylinders, cylinders);
+    await copyInto(tx, gasFills, fills);
+    await copyInto(tx, gasDeliveries, deliveries);
+    await copyInto(tx, gasCylinderEvents, events);
+    await copyInto(tx, gasAnomalies, anomalies);
+    log(`${cylinders.length} cylinders, ${fills.length} fills, ${deliveries.length} delivery scans, ${events.length} cylinder events and ${anomalies.length} anomalies written`);
+  });
+  log("the ledger's indexes and foreign keys built");
 
   const pipelines = pipes.networks.flatMap((n) => n.pipelines);
-  await insertRows(tx, gasPipelines, pipelines);
-  await insertRows(tx, gasPatrolPlans, pipes.plans);
-  await insertRows(tx, gasPatrols, pipes.patrols);
-  await insertRows(tx, gasPatrolHazards, pipes.hazards);
+  await copyInto(tx, gasPipelines, pipelines);
+  await copyInto(tx, gasPatrolPlans, pipes.plans);
+  await copyInto(tx, gasPatrols, pipes.patrols);
+  await copyInto(tx, gasPatrolHazards, pipes.hazards);
   // The vehicles' secrets are random and not kept: rotate one (device page) before driving it with the simulator.
-  await insertRows(
+  await copyInto(
     tx,
     iotDevices,
     detectors.devices.map((d) => {
@@ -201,7 +206,7 @@ export async function seedGas(
       return { ...d, secretHash: sha256(randomBytes(24).toString("base64url")), lastSeenAt: seen?.ts ?? null };
     }),
   );
-  await insertRows(
+  await copyInto(
     tx,
     iotLatest,
     detectors.latest.flatMap((l) => [
@@ -210,8 +215,8 @@ export async function seedGas(
       { deviceId: l.deviceId, metric: "lng", ts: l.ts, value: l.lng },
     ]),
   );
-  await insertRows(tx, gasDetectorReadings, detectors.readings);
-  await insertRows(tx, gasLeakPoints, detectors.leaks);
+  await copyInto(tx, gasDetectorReadings, detectors.readings);
+  await copyInto(tx, gasLeakPoints, detectors.leaks);
   log(`${pipelines.length} pipelines, ${pipes.patrols.length} patrols, ${pipes.hazards.length} hazards, ${detectors.readings.length} vehicle readings, ${detectors.leaks.length} leak points inserted`);
   const cases = await openGasCases(tx, { hazards: pipes.hazards, leaks: detectors.leaks, pipelines, region: opts.region ?? DEFAULT_REGION });
   log(`${cases} cases opened for the hazards and the confirmed leak`);

@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { sql } from "drizzle-orm";
 import type { DeviceType } from "@contracts/iot/devices";
 import { sha256 } from "../platform/auth/secrets.js";
 import type { Executor } from "../platform/db/client.js";
+import { copyInto, copyRows, type CopyValue } from "../platform/db/copy.js";
 import { iotDevices } from "../modules/iot/index.js";
 import { REPORT_INTERVAL_S } from "./device.model.js";
 import { deviceHistory, HISTORY_WINDOWS, type HistoryLevel, type RollupRow } from "./iot-history.gen.js";
@@ -132,61 +132,8 @@ export function generateIotDevices(rng: Rng, projects: SeedProject[], now: Date)
   return devices;
 }
 
-// Rows per statement; on PGlite larger batches were no faster (parsing and index maintenance dominate).
-const BATCH = 2000;
-
-/** Column buffers for one rollup table, flushed as `insert … select from unnest(…)` (one statement per batch). */
-class RollupWriter {
-  private ids: string[] = [];
-  private metrics: string[] = [];
-  private buckets: number[] = [];
-  private mins: number[] = [];
-  private maxs: number[] = [];
-  private sums: number[] = [];
-  private counts: number[] = [];
-  private energies: (number | null)[] = [];
-  rows = 0;
-  constructor(
-    private readonly tx: Executor,
-    private readonly table: "iot_rollup_1h" | "iot_rollup_1m",
-  ) {}
-
-  async add(deviceId: string, rows: RollupRow[]): Promise<void> {
-    for (const r of rows) {
-      this.ids.push(deviceId);
-      this.metrics.push(r.metric);
-      this.buckets.push(r.bucket / 1000);
-      this.mins.push(r.min);
-      this.maxs.push(r.max);
-      this.sums.push(r.sum);
-      this.counts.push(r.count);
-      this.energies.push(r.energySum);
-    }
-    if (this.ids.length >= BATCH) await this.flush();
-  }
-
-  async flush(): Promise<void> {
-    if (!this.ids.length) return;
-    await this.tx.execute(sql`
-      insert into ${sql.identifier(this.table)} (device_id, metric, bucket, min, max, sum, count, energy_sum)
-      select d, m, to_timestamp(b), mn, mx, s, c, e
-      from unnest(${pgArray(this.ids)}::uuid[], ${pgArray(this.metrics)}::text[], ${pgArray(this.buckets)}::float8[], ${pgArray(this.mins)}::float8[],
-                  ${pgArray(this.maxs)}::float8[], ${pgArray(this.sums)}::float8[], ${pgArray(this.counts)}::int[], ${pgArray(this.energies)}::float8[])
-        as x(d, m, b, mn, mx, s, c, e)`);
-    this.rows += this.ids.length;
-    this.ids = [];
-    this.metrics = [];
-    this.buckets = [];
-    this.mins = [];
-    this.maxs = [];
-    this.sums = [];
-    this.counts = [];
-    this.energies = [];
-  }
-}
-
-/** A PostgreSQL array literal of plain values (uuids, metric names and numbers need no quoting). */
-const pgArray = (values: readonly (string | number | null)[]) => `{${values.map((v) => (v === null ? "NULL" : String(v))).join(",")}}`;
+const ROLLUP_COLUMNS = ["device_id", "metric", "bucket", "min", "max", "sum", "count", "energy_sum"];
+const rollupRow = (deviceId: string, r: RollupRow): CopyValue[] => [deviceId, r.metric, new Date(r.bucket), r.min, r.max, r.sum, r.count, r.energySum];
 
 export interface IotSeedResult {
   devices: number;
@@ -210,34 +157,28 @@ export async function insertIotDevices(
   const credentials: DeviceCredential[] = [];
   // Rows in primary-key order (device, metric, bucket) go into the indexes as appends, markedly faster.
   const ordered = [...devices].sort((a, b) => (a.row.id < b.row.id ? -1 : 1));
-  const hourly = new RollupWriter(tx, "iot_rollup_1h");
-  const minutely = new RollupWriter(tx, "iot_rollup_1m");
-  const latest: { deviceId: string; metric: string; ts: number; value: number }[] = [];
+  const hourly: CopyValue[][] = [];
+  const minutely: CopyValue[][] = [];
+  const latest: CopyValue[][] = [];
   const rows: SeedDeviceRow[] = [];
   for (const d of ordered) {
     const secret = randomBytes(24).toString("base64url");
     const h = deviceHistory({ code: d.row.code, type: d.row.type, projectId: d.row.projectId, reportIntervalS: d.row.reportIntervalS }, opts.now.getTime(), window);
     rows.push({ ...d.row, secretHash: sha256(secret), online: true, lastSeenAt: new Date(h.lastSeenAt) });
     credentials.push({ code: d.row.code, secret, type: d.row.type, projectId: d.row.projectId, projectCode: d.projectCode, reportIntervalS: d.row.reportIntervalS ?? 60 });
-    for (const l of h.latest) latest.push({ deviceId: d.row.id, ...l });
-    await hourly.add(d.row.id, h.hourly);
-    await minutely.add(d.row.id, h.minutely);
+    for (const l of h.latest) latest.push([d.row.id, l.metric, new Date(l.ts), l.value]);
+    for (const r of h.hourly) hourly.push(rollupRow(d.row.id, r));
+    for (const r of h.minutely) minutely.push(rollupRow(d.row.id, r));
   }
-  await hourly.flush();
-  await minutely.flush();
-  for (let i = 0; i < rows.length; i += 1000) await tx.insert(iotDevices).values(rows.slice(i, i + 1000));
-  for (let i = 0; i < latest.length; i += BATCH) {
-    const part = latest.slice(i, i + BATCH);
-    await tx.execute(sql`
-      insert into iot_latest (device_id, metric, ts, value)
-      select d, m, to_timestamp(t), v from unnest(${pgArray(part.map((l) => l.deviceId))}::uuid[], ${pgArray(part.map((l) => l.metric))}::text[],
-        ${pgArray(part.map((l) => l.ts / 1000))}::float8[], ${pgArray(part.map((l) => l.value))}::float8[]) as x(d, m, t, v)`);
-  }
-  opts.log?.(`iot (${window.level} history): ${rows.length} devices, ${hourly.rows} hourly and ${minutely.rows} minute rollups, ${latest.length} latest values (${Math.round(performance.now() - started)} ms)`);
+  await copyRows(tx, "iot_rollup_1h", ROLLUP_COLUMNS, hourly);
+  await copyRows(tx, "iot_rollup_1m", ROLLUP_COLUMNS, minutely);
+  await copyInto(tx, iotDevices, rows);
+  await copyRows(tx, "iot_latest", ["device_id", "metric", "ts", "value"], latest);
+  opts.log?.(`iot (${window.level} history): ${rows.length} devices, ${hourly.length} hourly and ${minutely.length} minute rollups, ${latest.length} latest values (${Math.round(performance.now() - started)} ms)`);
   // The credentials file lists sites in project order, so `simulate --sites N` takes whole sites.
   const order = new Map(devices.map((d, i) => [d.row.code, i]));
   credentials.sort((a, b) => order.get(a.code)! - order.get(b.code)!);
-  return { devices: rows.length, hourlyRows: hourly.rows, minuteRows: minutely.rows, credentials };
+  return { devices: rows.length, hourlyRows: hourly.length, minuteRows: minutely.length, credentials };
 }
 
 /** Writes the demo device secrets readable by the owner only (0600): they are real credentials. */

@@ -1,7 +1,7 @@
-import type { PgTable } from "drizzle-orm/pg-core";
 import { DANGEROUS_WORK_STATES, type DangerousWorkCategory, type DangerousWorkState, type ExpertVerdict, type Params } from "@contracts/safety/dangerous-works";
 import { EXPERT_SPECIALTIES, type ExpertTitle } from "@contracts/safety/experts";
 import type { Executor } from "../platform/db/client.js";
+import { copyInto } from "../platform/db/copy.js";
 import {
   classifyDangerousWork,
   dangerousWorkThresholdsRule,
@@ -259,11 +259,6 @@ export function generateSafety(rng: Rng, city: SafetyInput): SeedSafety {
   return out;
 }
 
-const CHUNK = 1000;
-async function insertChunked<T extends PgTable>(tx: Executor, table: T, rows: T["$inferInsert"][]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await tx.insert(table).values(rows.slice(i, i + CHUNK));
-}
-
 export interface SafetyCounts {
   experts: number;
   dangerousWorks: number;
@@ -275,11 +270,11 @@ export interface SafetyCounts {
 
 /** Writes the generated safety register (multi-row inserts; call inside the seed transaction). */
 export async function insertSafety(tx: Executor, s: SeedSafety): Promise<SafetyCounts> {
-  await insertChunked(tx, safetyExperts, s.experts);
-  await insertChunked(tx, safetyDangerousWorks, s.works);
-  await insertChunked(tx, safetyDangerousWorkEvents, s.events);
-  await insertChunked(tx, safetyExpertReviews, s.reviews);
-  await insertChunked(tx, safetyEquipment, s.equipment);
-  await insertChunked(tx, safetyEquipmentOperators, s.operators);
+  await copyInto(tx, safetyExperts, s.experts);
+  await copyInto(tx, safetyDangerousWorks, s.works);
+  await copyInto(tx, safetyDangerousWorkEvents, s.events);
+  await copyInto(tx, safetyExpertReviews, s.reviews);
+  await copyInto(tx, safetyEquipment, s.equipment);
+  await copyInto(tx, safetyEquipmentOperators, s.operators);
   return { experts: s.experts.length, dangerousWorks: s.works.length, events: s.events.length, expertReviews: s.reviews.length, equipment: s.equipment.length, operators: s.operators.length };
 }

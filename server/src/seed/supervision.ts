@@ -1,5 +1,4 @@
 import { asc, eq, inArray, sql } from "drizzle-orm";
-import type { PgTable } from "drizzle-orm/pg-core";
 import type { CaseEventAction } from "@contracts/cases/cases";
 import type { CaseState, InspectionKind, StopWorkState } from "@contracts/cases/enums";
 import { MILESTONE_REQUIRED_PARTIES, MILESTONES, type Milestone } from "@contracts/quality/acceptance";
@@ -9,6 +8,7 @@ import { recordAudit } from "../platform/audit/audit.js";
 import { SYSTEM_ACTOR } from "../platform/auth/actor.js";
 import { authUsers } from "../platform/auth/schema.js";
 import type { Executor } from "../platform/db/client.js";
+import { copyInto } from "../platform/db/copy.js";
 import {
   caseDeadlineRule,
   casesCases,
@@ -42,7 +42,6 @@ import { createRng, type Rng } from "./prng.js";
 export const SUPERVISION_TABLES = ["cases_templates", "cases_inspections", "cases_cases", "cases_events", "cases_random_plans", "cases_inspector_conflicts", "quality_acceptances"];
 
 const SUPERVISION_STREAM = 0x5eed_5e5;
-const CHUNK = 1000;
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
@@ -88,10 +87,6 @@ const EXTRA_INSPECTORS = {
 } as const;
 /** A hash no password verifies: accounts added without a demo password cannot log in until an admin sets one. */
 const NO_LOGIN = "!";
-
-async function insertChunked<T extends PgTable>(tx: Executor, table: T, rows: T["$inferInsert"][]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await tx.insert(table).values(rows.slice(i, i + CHUNK));
-}
 
 /** A moment on a Shanghai day: 08:30–17:00 local, as UTC. */
 const workingMoment = (rng: Rng, day: string) => new Date(Date.parse(`${day}T00:30:00Z`) + rng.int(0, 510) * 60_000);
@@ -434,14 +429,14 @@ export async function seedSupervision(tx: Executor, opts: SupervisionSeedOptions
 
   log(`supervision: generated (${cases.length} cases)`);
   await numberCases(tx, cases);
-  await insertChunked(tx, casesInspections, inspections);
-  await insertChunked(
+  await copyInto(tx, casesInspections, inspections);
+  await copyInto(
     tx,
     casesCases,
     cases.map(({ openedAt: _openedAt, ...c }) => c),
   );
   events.sort((a, b) => (a.at as Date).getTime() - (b.at as Date).getTime());
-  await insertChunked(tx, casesEvents, events);
+  await copyInto(tx, casesEvents, events);
   log("supervision: cases and events inserted");
   await tx.insert(casesRandomPlans).values({
     id: planId,
@@ -460,7 +455,7 @@ export async function seedSupervision(tx: Executor, opts: SupervisionSeedOptions
   const enterprisesOf = projects.slice(0, 2).map((p) => p.parties.get("general_contractor")).filter((e): e is string => !!e);
   const conflicts = pools.safety.slice(0, enterprisesOf.length).map((i, k) => ({ userId: i.id, enterpriseId: enterprisesOf[k], reason: k === 0 ? "曾在该企业任职（近三年）" : "近亲属在该企业担任项目负责人", declaredOn: addDays(today, -200) }));
   if (conflicts.length) await tx.insert(casesInspectorConflicts).values(conflicts).onConflictDoNothing();
-  await insertChunked(tx, qualityAcceptances, acceptances);
+  await copyInto(tx, qualityAcceptances, acceptances);
 
   const counts: SupervisionCounts = {
     seeded: true,

@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
-import type { PgTable } from "drizzle-orm/pg-core";
 import { LIVE_PROJECT_STATUSES } from "@contracts/registry/enums";
 import { SAMPLE_TYPES, type ConcreteGrade, type RebarGrade, type SampleType } from "@contracts/testing/enums";
 import { SYSTEM_ACTOR } from "../platform/auth/actor.js";
 import type { ServiceContext } from "../platform/context.js";
 import { type Db, type Executor, type Tx, rowsOf } from "../platform/db/client.js";
+import { copyInto } from "../platform/db/copy.js";
 import { EventBus } from "../platform/events/bus.js";
 import { ensureRuleDefaults } from "../platform/rules/rules.js";
 import { casesRuleDefinitions, openCase } from "../modules/cases/index.js";
@@ -29,7 +29,6 @@ import { createRng, type Rng } from "./prng.js";
 export const TESTING_TABLES = ["testing_agencies", "testing_commissions", "testing_results", "testing_reports"];
 export const TESTING_STREAM = 0x5eed_7e5;
 
-const CHUNK = 1000;
 const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const RULE_REF = { code: "testing.gbt50107", version: 1, region: "CN", source: "GB/T 50107-2010" };
 const REBAR_REF = { code: rebarGradesRule.code, version: 1, region: "CN", source: rebarGradesRule.source };
@@ -58,10 +57,6 @@ async function rows<T>(db: Executor, q: ReturnType<typeof sql>): Promise<T[]> {
   return rowsOf<T>(await db.execute(q));
 }
 
-async function insertChunked<T extends PgTable>(tx: Executor, table: T, values: T["$inferInsert"][]): Promise<void> {
-  for (let i = 0; i < values.length; i += CHUNK) await tx.insert(table).values(values.slice(i, i + CHUNK));
-}
-
 /** Seeds testing into a registry that has projects and testing enterprises; call inside the seed transaction. */
 export async function seedTesting(tx: Tx, opts: { seed: number; now: Date; log?: (m: string) => void }): Promise<TestingCounts> {
   const rng = createRng(opts.seed ^ TESTING_STREAM);
@@ -85,7 +80,7 @@ export async function seedTesting(tx: Tx, opts: { seed: number; now: Date; log?:
     const validTo = lapsed ? addDays(today, -rng.int(10, 300)) : (e.expires_on && e.expires_on > today ? e.expires_on : addDays(today, rng.int(200, 1500)));
     return { enterpriseId: e.id, qualificationNo: `浙检字${String(2100 + i).padStart(5, "0")}号`, level: comprehensive ? "comprehensive" : "special", scopes, validTo };
   });
-  await insertChunked(tx, testingAgencies, agencies);
+  await copyInto(tx, testingAgencies, agencies);
   const valid = agencies.filter((a) => a.validTo >= today);
   if (valid.length === 0) return { agencies: agencies.length, commissions: 0, witnessed: 0, results: 0, failedResults: 0, cases: 0, reports: 0 };
   const validIds = new Set(valid.map((a) => a.enterpriseId));
@@ -249,9 +244,9 @@ export async function seedTesting(tx: Tx, opts: { seed: number; now: Date; log?:
   }
   for (const c of commissions) if (reported.has(c.id)) c.state = "reported";
 
-  await insertChunked(tx, testingCommissions, commissions);
-  await insertChunked(tx, testingResults, results);
-  await insertChunked(tx, testingReports, reports);
+  await copyInto(tx, testingCommissions, commissions);
+  await copyInto(tx, testingResults, results);
+  await copyInto(tx, testingReports, reports);
   opts.log?.(`testing: ${commissions.length} commissions, ${results.length} results, ${reports.length} reports`);
 
   // Failed results open their cases exactly as a live submission does.

@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
-import { sql, type SQL } from "drizzle-orm";
-import type { PgTable } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import { addMonths } from "@contracts/workforce/presence";
 import type { Trade } from "@contracts/workforce/workers";
 import { sha256 } from "../platform/auth/secrets.js";
-import type { Executor } from "../platform/db/client.js";
+import { rowsOf, type Executor } from "../platform/db/client.js";
+import { copyInto, copyRows, type CopyValue } from "../platform/db/copy.js";
 import { iotDevices } from "../modules/iot/index.js";
 import {
   allocateWorkerNos,
@@ -16,6 +16,7 @@ import {
 } from "../modules/workforce/index.js";
 import { ACCOUNT_NAME_SUFFIX, latestOwedMonth } from "../modules/workforce/wage.checks.js";
 import { EMPLOYER_ROLES } from "../modules/workforce/team.service.js";
+import { withIndexesDeferred } from "./bulk-load.js";
 import { addDays } from "./calendar.js";
 import { REPORT_INTERVAL_S } from "./device.model.js";
 import type { SeedEnterprise } from "./enterprises.gen.js";
@@ -444,19 +445,31 @@ export interface WorkforceCounts {
   blacklisted: number;
 }
 
-const CHUNK = 1000;
-// Persons (each with a month or two of days) per statement.
-const ROWS_PER_STATEMENT = 2000;
+/** The tables the workforce writes in bulk, loaded before their indexes are built (withIndexesDeferred). */
+const BULK_TABLES = ["workforce_teams", "workforce_workers", "workforce_trainings", "workforce_attendance_days", "workforce_payrolls"];
 
-async function insertChunked<T extends PgTable>(tx: Executor, table: T, rows: T["$inferInsert"][]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await tx.insert(table).values(rows.slice(i, i + CHUNK));
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** An attendance entry's moment as timestamptz text: the Shanghai day and the seconds after its midnight (UTC+8, no DST). */
+function shanghaiStamp(day: string, seconds: number): string {
+  if (seconds >= 86_400) return new Date(shanghaiAt(day, 0) + seconds * 1000).toISOString();
+  return `${day} ${pad2(Math.floor(seconds / 3600))}:${pad2(Math.floor(seconds / 60) % 60)}:${pad2(seconds % 60)}+08`;
 }
 
-/** One `insert … select from unnest(…)` per ROWS_PER_STATEMENT rows (arrays as bound parameters). */
-async function insertUnnest<R>(tx: Executor, rows: R[], statement: (col: <K extends keyof R>(k: K) => ReturnType<typeof sql.param>) => SQL): Promise<void> {
-  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-    const part = rows.slice(i, i + ROWS_PER_STATEMENT);
-    await tx.execute(statement((k) => sql.param(part.map((r) => r[k]))));
+/** The attendance days as rows: one per entry, the last passage the way out when there is one. */
+function* attendanceRows(wf: SeedWorkforce): Generator<CopyValue[]> {
+  const days: string[] = [];
+  // In unique-key order (project, person, then day within the entries), as an index would be built.
+  const sorted = [...wf.attendance].sort((a, b) => (a.projectId < b.projectId ? -1 : a.projectId > b.projectId ? 1 : a.personId < b.personId ? -1 : 1));
+  for (const a of sorted) {
+    for (const entry of a.entries) {
+      const [o, inS, outS] = entry.split(":");
+      const offset = Number(o);
+      const day = (days[offset] ??= addDays(wf.from, offset));
+      const firstIn = shanghaiStamp(day, Number(inS));
+      const lastOut = outS === "" ? null : shanghaiStamp(day, Number(outS));
+      yield [a.projectId, a.personId, day, a.workerId, firstIn, lastOut, lastOut ?? firstIn, lastOut === null ? "in" : "out", lastOut === null ? 1 : 2];
+    }
   }
 }
 
@@ -475,47 +488,39 @@ export async function insertWorkforce(tx: Executor, wf: SeedWorkforce, log?: (m:
     // Hikvision terminals that only do HTTP Digest need HA1 = MD5(code:"sitecloud":secret), as device.service stores it.
     return { ...g.row, secretHash: sha256(secret), digestHa1: createHash("md5").update(`${g.row.code}:sitecloud:${secret}`).digest("hex") };
   });
-  await insertChunked(tx, iotDevices, gates);
+  await copyInto(tx, iotDevices, gates);
   // A gate's one metric: passages in its last reporting interval (quiet at the moment of seeding).
-  if (gates.length > 0) {
-    await tx.execute(sql`
-      insert into iot_latest (device_id, metric, ts, value)
-      select d, 'passes', ls, 0 from unnest(${sql.param(gates.map((g) => g.id))}::uuid[], ${sql.param(gates.map((g) => g.lastSeenAt!.toISOString()))}::timestamptz[]) as x(d, ls)`);
-  }
-  await insertChunked(tx, workforceTeams, wf.teams);
+  await copyRows(tx, "iot_latest", ["device_id", "metric", "ts", "value"], gates.map((g) => [g.id, "passes", g.lastSeenAt!, 0]));
   const numbers = await allocateWorkerNos(tx, wf.workers.length);
-  await insertChunked(
-    tx,
-    workforceWorkers,
-    wf.workers.map((w, i) => ({ ...w, workerNo: numbers[i] })),
-  );
-  await insertChunked(tx, workforceTrainings, wf.trainings);
-  step(`${wf.workers.length} workers and their training`);
-  await insertChunked(tx, workforceBlacklist, wf.blacklist);
-  await insertChunked(tx, workforceWageAccounts, wf.accounts);
-  // Sorted by the unique key, the index grows by appends.
-  // In unique-key order (project, person, then day within the entries), the index grows mostly by appends.
-  const attendance = [...wf.attendance]
-    .sort((a, b) => (a.projectId < b.projectId ? -1 : a.projectId > b.projectId ? 1 : a.personId < b.personId ? -1 : 1))
-    .map((a) => ({ ...a, entries: a.entries.join(",") }));
-  const midnight = `${wf.from}T00:00:00+08:00`;
-  await insertUnnest(tx, attendance, (col) => sql`
-    insert into workforce_attendance_days (project_id, person_id, day, worker_id, first_in, last_out, last_ts, last_direction, passages)
-    select p, pe, (${wf.from}::date + e.o), w, e.fi, e.lo, coalesce(e.lo, e.fi), case when e.lo is null then 'in' else 'out' end, case when e.lo is null then 1 else 2 end
-    from unnest(${col("projectId")}::uuid[], ${col("personId")}::uuid[], ${col("workerId")}::uuid[], ${col("entries")}::text[]) as x(p, pe, w, es)
-    cross join lateral (
-      select split_part(t, ':', 1)::int as o,
-        ${midnight}::timestamptz + make_interval(days => split_part(t, ':', 1)::int, secs => split_part(t, ':', 2)::int) as fi,
-        ${midnight}::timestamptz + make_interval(days => split_part(t, ':', 1)::int, secs => nullif(split_part(t, ':', 3), '')::int) as lo
-      from unnest(string_to_array(es, ',')) as t
-    ) e`);
-  step(`${wf.attendanceDays} attendance days`);
-  await insertUnnest(tx, wf.payrolls, (col) => sql`
-    insert into workforce_payrolls (id, worker_id, project_id, month, days, gross, net, paid_on, bank_ref, status, created_at, updated_at)
-    select i, w, p, m, d, g, n, po, br, s, coalesce(po::timestamptz, now()), coalesce(po::timestamptz, now())
-    from unnest(${col("id")}::uuid[], ${col("workerId")}::uuid[], ${col("projectId")}::uuid[], ${col("month")}::text[], ${col("days")}::int[],
-      ${col("gross")}::numeric[], ${col("net")}::numeric[], ${col("paidOn")}::date[], ${col("bankRef")}::text[], ${col("status")}::text[])
-      as x(i, w, p, m, d, g, n, po, br, s)`);
+  // Unpaid payroll lines are dated at the moment of seeding, as `now()` would date them.
+  const [{ now }] = rowsOf<{ now: string }>(await tx.execute(sql`select now()::text as now`));
+  await withIndexesDeferred(tx, BULK_TABLES, async () => {
+    await copyInto(tx, workforceTeams, wf.teams);
+    await copyInto(
+      tx,
+      workforceWorkers,
+      wf.workers.map((w, i) => ({ ...w, workerNo: numbers[i] })),
+    );
+    await copyInto(tx, workforceTrainings, wf.trainings);
+    step(`${wf.workers.length} workers and their training`);
+    await copyInto(tx, workforceBlacklist, wf.blacklist);
+    await copyInto(tx, workforceWageAccounts, wf.accounts);
+    await copyRows(
+      tx,
+      "workforce_attendance_days",
+      ["project_id", "person_id", "day", "worker_id", "first_in", "last_out", "last_ts", "last_direction", "passages"],
+      attendanceRows(wf),
+    );
+    step(`${wf.attendanceDays} attendance days`);
+    // A paid line is dated at the midnight of its payment day in the session's time zone, as `paid_on::timestamptz` reads it.
+    await copyRows(
+      tx,
+      "workforce_payrolls",
+      ["id", "worker_id", "project_id", "month", "days", "gross", "net", "paid_on", "bank_ref", "status", "created_at", "updated_at"],
+      wf.payrolls.map((p) => [p.id, p.workerId, p.projectId, p.month, p.days, p.gross, p.net, p.paidOn, p.bankRef, p.status, p.paidOn ?? now, p.paidOn ?? now]),
+    );
+  });
+  step("indexes built");
   return {
     counts: {
       gates: gates.length,

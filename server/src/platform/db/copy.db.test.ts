@@ -17,6 +17,9 @@ const probe = pgTable("copy_probe", {
   note: text().notNull().default("none"),
 });
 
+// The same table seen with an SQL default (now()), which COPY cannot apply to some rows only.
+const stamped = pgTable("copy_probe", { id: integer().primaryKey(), at: timestamp({ withTimezone: true }).defaultNow() });
+
 let database: Database;
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -77,11 +80,12 @@ describe("copyRows / copyInto (COPY FROM STDIN on both engines)", () => {
     expect(await read()).toEqual([]);
   });
 
-  it("refuses a row that lacks a column other rows give when the column has a default (an INSERT would use the default)", async () => {
+  it("gives a row that lacks a column what an INSERT would: the value default, or NULL; an SQL default is refused", async () => {
     await clear();
-    await expect(copyInto(database.db, probe, [{ id: 1, note: "given" }, { id: 2 }])).rejects.toThrow(/"note" is missing from some rows/);
-    await expect(copyRows(database.db, "copy_probe", ["id", "label"], [[1]])).rejects.toThrow(/1 values for 2 columns/);
+    await copyInto(database.db, probe, [{ id: 1, note: "given", label: "x" }, { id: 2 }]);
     await copyInto(database.db, probe, [{ id: 3 }]);
-    expect((await read()).map((r) => r.note)).toEqual(["none"]);
+    expect((await read()).map((r) => [r.note, r.label])).toEqual([["given", "x"], ["none", null], ["none", null]]);
+    await expect(copyInto(database.db, stamped, [{ id: 4, at: new Date() }, { id: 5 }])).rejects.toThrow(/"at" is missing from some rows and its default is SQL/);
+    await expect(copyRows(database.db, "copy_probe", ["id", "label"], [[1]])).rejects.toThrow(/1 values for 2 columns/);
   });
 });

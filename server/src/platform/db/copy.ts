@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { PGlite, Transaction } from "@electric-sql/pglite";
-import { getTableColumns, getTableName } from "drizzle-orm";
+import { getTableColumns, getTableName, is, SQL } from "drizzle-orm";
 import { toSnakeCase } from "drizzle-orm/casing";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type pg from "pg";
@@ -134,8 +134,9 @@ const columnName = (column: PgColumn) => (column.keyAsName ? toSnakeCase(column.
 /**
  * `copyRows` for a drizzle table and its insert shapes: each value goes through the column's own driver
  * mapping (jsonb, arrays, timestamps as drizzle would bind them). The columns are the union of the rows'
- * keys; a key a row lacks is NULL there — which would silently differ from an INSERT where the column has
- * a default, so that case is refused.
+ * keys. A row lacking one of them gets what an INSERT would give it: the column's default when that is a
+ * value (or a `$defaultFn`), else NULL; a default that is SQL (`now()`, `gen_random_uuid()`) cannot be
+ * written by COPY for some rows only, so that case is refused.
  */
 export async function copyInto<T extends PgTable>(executor: Executor, table: T, rows: readonly T["$inferInsert"][]): Promise<number> {
   if (rows.length === 0) return 0;
@@ -143,12 +144,15 @@ export async function copyInto<T extends PgTable>(executor: Executor, table: T, 
   const present = new Set<string>();
   for (const r of rows as Record<string, unknown>[]) for (const k in r) if (r[k] !== undefined) present.add(k);
   const keys = [...present].filter((k) => all[k]);
-  for (const k of keys) {
-    if (all[k].hasDefault && (rows as Record<string, unknown>[]).some((r) => r[k] === undefined)) {
-      throw new Error(`copyInto ${getTableName(table)}: "${k}" is missing from some rows and has a default; give it on every row`);
-    }
-  }
   const columns = keys.map((k) => all[k]);
+  const fallbacks = columns.map((c, i) => {
+    if (c.defaultFn) return c.defaultFn;
+    if (!c.hasDefault) return () => null;
+    if (c.default !== undefined && !is(c.default, SQL)) return () => c.default;
+    return () => {
+      throw new Error(`copyInto ${getTableName(table)}: "${keys[i]}" is missing from some rows and its default is SQL; give it on every row`);
+    };
+  });
   // Drizzle's own mapping of each value (jsonb → JSON text, arrays → literals, timestamps → ISO), as an INSERT would bind it.
   const map = (column: PgColumn, value: unknown): CopyValue => (value === null || value === undefined ? null : (column.mapToDriverValue(value) as CopyValue));
   return copyRows(
@@ -156,7 +160,7 @@ export async function copyInto<T extends PgTable>(executor: Executor, table: T, 
     getTableName(table),
     columns.map(columnName),
     (function* () {
-      for (const r of rows as Record<string, unknown>[]) yield columns.map((c, i) => map(c, r[keys[i]]));
+      for (const r of rows as Record<string, unknown>[]) yield columns.map((c, i) => map(c, r[keys[i]] === undefined ? fallbacks[i]() : r[keys[i]]));
     })(),
   );
 }
