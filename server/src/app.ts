@@ -32,7 +32,10 @@ import { casesPlugin, casesRuleDefinitions, ensureDefaultTemplates } from "./mod
 import { safetyPlugin, safetyRuleDefinitions } from "./modules/safety/index.js";
 import { qualityPlugin } from "./modules/quality/index.js";
 import { testingPlugin, testingRuleDefinitions } from "./modules/testing/index.js";
-import { attachGas, gasPlugin, gasRuleDefinitions } from "./modules/gas/index.js";
+import { cylindersPlugin, cylindersRuleDefinitions } from "./modules/gas/cylinders/index.js";
+import { deliveryPlugin, deliveryRuleDefinitions } from "./modules/gas/delivery/index.js";
+import { pipelinesPlugin, pipelinesRuleDefinitions } from "./modules/gas/pipelines/index.js";
+import { attachLeaks, leaksPlugin, leaksRuleDefinitions } from "./modules/gas/leaks/index.js";
 
 export interface AppDeps {
   config: Config;
@@ -95,7 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installRequestContext(app, { db: database.db, config, events, actors });
   installInputGuard(app);
   // Every threshold a module judges by, filed with its national default so a fresh database judges at once.
-  const ruleDefinitions: RuleDefinition[] = [...workforceRuleDefinitions, ...casesRuleDefinitions, ...safetyRuleDefinitions, ...testingRuleDefinitions, ...gasRuleDefinitions];
+  const ruleDefinitions: RuleDefinition[] = [...workforceRuleDefinitions, ...casesRuleDefinitions, ...safetyRuleDefinitions, ...testingRuleDefinitions, ...cylindersRuleDefinitions, ...deliveryRuleDefinitions, ...pipelinesRuleDefinitions, ...leaksRuleDefinitions];
   await ensureRuleDefaults(database.db, ruleDefinitions);
   await ensureDefaultTemplates(database.db);
   const iot = deps.iot ?? (await IotRuntime.create({ database, config, events, log: app.log }));
@@ -111,7 +114,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const files = new FileStore(config.dataDir);
   const access = attachWorkforce(iot, { db: database.db, files, log: app.log });
   app.decorate("gateEvents", access);
-  attachGas(iot, { db: database.db, region: config.cityRegion, log: app.log });
+  attachLeaks(iot, { db: database.db, region: config.cityRegion, log: app.log });
   // Roster changes are pushed to the project's gates as one debounced gate.sync command.
   const roster = startRosterPush(events, { db: database.db, kick: () => iot.kickCommands(), log: app.log });
   app.addHook("onClose", () => roster.close());
@@ -139,7 +142,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(safetyPlugin, { config, files, db: database.db, events });
       await api.register(qualityPlugin, { config, files });
       await api.register(testingPlugin, { config, files, db: database.db });
-      await api.register(gasPlugin, { config, files, db: database.db, events });
+      // Gas safety: four modules (docs/architecture.md).
+      const gas = { config, files, db: database.db, events };
+      await api.register(cylindersPlugin, gas);
+      await api.register(deliveryPlugin, gas);
+      await api.register(pipelinesPlugin, gas);
+      await api.register(leaksPlugin, gas);
     },
     { prefix: "/api/v1" },
   );

@@ -9,7 +9,7 @@ import { ensureAdmin, type AdminBootstrap } from "./modules/identity/index.js";
 import { PortInUseError } from "./platform/net/ports.js";
 import { checkPorts } from "./startup.ports.js";
 import { isRegistryEmpty } from "./modules/registry/index.js";
-import { relinkAll } from "./modules/gas/index.js";
+import { relinkAll } from "./modules/gas/pipelines/index.js";
 import { seedDemoCity } from "./seed/demo-city.js";
 import { startSimulator } from "./seed/simulator.js";
 

@@ -1,0 +1,28 @@
+import type { FastifyPluginAsync } from "fastify";
+import type { Config } from "../../../config.js";
+import type { Db } from "../../../platform/db/client.js";
+import type { RuleDefinition } from "../../../platform/rules/rules.js";
+import { cylinderRoutes } from "./cylinder.routes.js";
+import { cylinderRuleList } from "./cylinder.rules.js";
+import { startInspectionSweep } from "./cylinder.sweep.js";
+
+export interface CylindersDeps {
+  config: Config;
+  /** For the public scan (no request db) and the background work. */
+  db: Db;
+}
+
+/**
+ * Bottled gas (瓶装燃气): filling stations and their certified staff, LPG cylinders (one cylinder one code:
+ * filing, actions, timeline, the daily inspection-due sweep), the pre-fill check that locks the scale, fills,
+ * and the public scan. The delivery module moves cylinders along the delivery chain through the verbs below.
+ */
+export const cylindersPlugin: FastifyPluginAsync<CylindersDeps> = async (app, deps) => {
+  await app.register(cylinderRoutes, { region: deps.config.cityRegion, db: deps.db });
+  // The module's background work, all of it started here.
+  const stopSweep = startInspectionSweep(deps.db, app.log);
+  app.addHook("onClose", () => stopSweep());
+};
+
+/** The versioned rules this module judges by; app.ts files their national defaults at start. */
+export const cylindersRuleDefinitions: RuleDefinition[] = cylinderRuleList;

@@ -1,0 +1,33 @@
+import type { FastifyPluginAsync } from "fastify";
+import type { Config } from "../../../config.js";
+import type { Db } from "../../../platform/db/client.js";
+import type { EventBus } from "../../../platform/events/bus.js";
+import type { FileStore } from "../../../platform/files/store.js";
+import type { RuleDefinition } from "../../../platform/rules/rules.js";
+import { startAnomalySweep } from "./anomaly.sweep.js";
+import { deliveryRoutes } from "./delivery.routes.js";
+import { deliveryRuleList } from "./delivery.rules.js";
+
+export interface DeliveryDeps {
+  config: Config;
+  db: Db;
+  events: EventBus;
+  /** Without it safety checks take no photos. */
+  files?: FileStore;
+}
+
+/**
+ * The delivery chain (配送): real-name customers and their safety checks, the scanned steps from stock-out to
+ * the customer and back (moving the cylinders through the cylinders module's verbs), and the anomalies they
+ * and the periodic sweep reveal (foreign fills, two places at once, overdue checks), which may open cases.
+ */
+export const deliveryPlugin: FastifyPluginAsync<DeliveryDeps> = async (app, deps) => {
+  const region = deps.config.cityRegion;
+  await app.register(deliveryRoutes, { region, db: deps.db, events: deps.events, files: deps.files });
+  // The module's background work, all of it started here.
+  const stopSweep = startAnomalySweep({ db: deps.db, region, log: app.log });
+  app.addHook("onClose", () => stopSweep());
+};
+
+/** The versioned rules this module judges by; app.ts files their national defaults at start. */
+export const deliveryRuleDefinitions: RuleDefinition[] = deliveryRuleList;

@@ -1,0 +1,36 @@
+import type { FastifyBaseLogger, FastifyPluginAsync } from "fastify";
+import type { Config } from "../../../config.js";
+import type { Db } from "../../../platform/db/client.js";
+import type { RuleDefinition } from "../../../platform/rules/rules.js";
+import type { IotRuntime } from "../../iot/index.js";
+import { Detector } from "./detector.service.js";
+import { leakRoutes } from "./leak.routes.js";
+import { leakRuleList } from "./leak.rules.js";
+
+export interface LeaksDeps {
+  config: Config;
+  db: Db;
+}
+
+/**
+ * Leak detection (燃气泄漏检测): the detection vehicles' drives judged against their rolling background, suspect
+ * points merged and matched to the nearest main, the handheld re-check that confirms a leak and opens an
+ * urgent case. The readings arrive through the IoT runtime (`attachLeaks`), not through these routes.
+ */
+export const leaksPlugin: FastifyPluginAsync<LeaksDeps> = async (app, deps) => {
+  await app.register(leakRoutes, { region: deps.config.cityRegion, db: deps.db });
+};
+
+/**
+ * The module's background work: the detector takes the gas_detector readings of the IoT runtime (every
+ * process that ingests); only devices off-site (the vehicles) are judged, site detectors stay with the IoT
+ * alarm rules.
+ */
+export function attachLeaks(runtime: IotRuntime, deps: { db: Db; region: string; log: FastifyBaseLogger }): Detector {
+  const detector = new Detector(deps);
+  runtime.onReadings("gas_detector", (batch) => detector.take(batch));
+  return detector;
+}
+
+/** The versioned rules this module judges by; app.ts files their national defaults at start. */
+export const leaksRuleDefinitions: RuleDefinition[] = leakRuleList;
