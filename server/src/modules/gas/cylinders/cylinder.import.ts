@@ -12,7 +12,7 @@ import { filedRow, filingProblems } from "./cylinder.filing.js";
 import { cylinderLifeRule } from "./cylinder.rules.js";
 import { codeTaken } from "./cylinder.service.js";
 import { CYLINDER_IMPORT_COLUMNS, sheetType } from "./cylinder.sheet.js";
-import { gasScope } from "../shared/gas.scope.js";
+import { gasScope } from "../shared/index.js";
 
 const MAX_ROWS = 20_000;
 const header = (key: string) => CYLINDER_IMPORT_COLUMNS.find((c) => c.key === key)?.header ?? key;

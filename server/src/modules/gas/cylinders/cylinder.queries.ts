@@ -9,7 +9,7 @@ import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../
 import { notFound } from "../../../platform/errors.js";
 import { registryEnterprises as E } from "../../registry/index.js";
 import { gasCylinderEvents as V, gasCylinders as C, gasStations as S } from "./schema.js";
-import { gasScope } from "../shared/gas.scope.js";
+import { gasScope } from "../shared/index.js";
 
 /** Rows per export: a large company's whole stock. */
 export const CYLINDER_EXPORT_LIMIT = 100_000;

@@ -14,7 +14,6 @@ import { importCylinders } from "./cylinder.import.js";
 import { cylindersForExport, getCylinder, listCylinders } from "./cylinder.queries.js";
 import { actOnCylinder, fileCylinder } from "./cylinder.service.js";
 import { CYLINDER_EXPORT_COLUMNS, CYLINDER_IMPORT_COLUMNS } from "./cylinder.sheet.js";
-import { startInspectionSweep } from "./cylinder.sweep.js";
 import { checkFill, FillCheckLog } from "./fill-check.service.js";
 import { fillsForExport, listFills } from "./fill.queries.js";
 import { recordFills } from "./fill.service.js";
@@ -33,11 +32,7 @@ const FillExportQuery = ListFillsQuery.omit({ page: true, pageSize: true });
 /** Bottled gas: stations, staff, cylinders (filing, actions, timeline), the pre-fill check, fills and the public scan. */
 export const cylinderRoutes: FastifyPluginAsyncZod<{ region: string; db: Db }> = async (app, { region, db }) => {
   const checkLog = new FillCheckLog(db, app.log);
-  const stopSweep = startInspectionSweep(db, app.log);
-  app.addHook("onClose", async () => {
-    await stopSweep();
-    await checkLog.close();
-  });
+  app.addHook("onClose", () => checkLog.close());
 
   // The scale's question: answered from one prepared read; the record is written behind the answer.
   app.post("/gas/fill-checks", { schema: { tags, body: FillCheckInput, response: { 200: FillCheckDto } } }, async (req) => checkFill(req.ctx.db, req.ctx.actor, req.body, checkLog));

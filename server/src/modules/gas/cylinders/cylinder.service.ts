@@ -15,7 +15,7 @@ import { getCylinder } from "./cylinder.queries.js";
 import { cylinderDates, cylinderLifeRule } from "./cylinder.rules.js";
 import { cylinderTransition } from "./cylinder.workflow.js";
 import { stationInScope } from "./station.refs.js";
-import { gasScope } from "../shared/gas.scope.js";
+import { gasScope } from "../shared/index.js";
 
 export const codeTaken = (code: string) => conflict(`钢瓶编码 ${code} 已被使用，报废的编码也不能重用 (cylinder code ${code} is taken; voided codes are never reused)`, { field: "code" });
 

@@ -10,7 +10,7 @@ import { assertNoRowErrors, type RowError } from "../../../platform/excel/excel.
 import { gasCylinders as C, gasStaff as T, gasStations as S } from "./schema.js";
 import { fromStatusesOf } from "./cylinder.workflow.js";
 import { judgeFill } from "./fill-check.judge.js";
-import { gasScope } from "../shared/gas.scope.js";
+import { gasScope } from "../shared/index.js";
 
 /** A parsed fill with the label its errors are reported under (array index, or sheet row and headers). */
 export interface LabelledFill {

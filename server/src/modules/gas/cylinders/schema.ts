@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigserial, boolean, date, doublePrecision, index, integer, jsonb, numeric, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { registryEnterprises, registryPersons } from "../../registry/index.js";
-import { tz, timestamps } from "../shared/schema.columns.js";
+import { timestamps, tz } from "../shared/index.js";
 
 /** 充装站 (filling station) or 供应站/点 (supply point) of a gas company. */
 export const gasStations = pgTable(

@@ -12,7 +12,7 @@ import { conflict, invalidField, notFound } from "../../../platform/errors.js";
 import { registryEnterprises as E, registryPersons as P } from "../../registry/index.js";
 import { gasStaff as T, gasStations as S } from "./schema.js";
 import { gasCompanyFor } from "./station.refs.js";
-import { gasScope } from "../shared/gas.scope.js";
+import { gasScope } from "../shared/index.js";
 
 export const STAFF_EXPORT_LIMIT = 20_000;
 

@@ -4,7 +4,7 @@ import type { Executor } from "../../../platform/db/client.js";
 import { invalidField, notFound } from "../../../platform/errors.js";
 import { registryEnterprises as E } from "../../registry/index.js";
 import { gasStations as S } from "./schema.js";
-import { gasEnterpriseOf, gasScope } from "../shared/gas.scope.js";
+import { gasEnterpriseOf, gasScope } from "../shared/index.js";
 
 /**
  * The gas company a station / staff write acts for, checked to be a registered enterprise of type gas.

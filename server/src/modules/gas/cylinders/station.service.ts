@@ -11,7 +11,7 @@ import { conflict } from "../../../platform/errors.js";
 import { registryEnterprises as E } from "../../registry/index.js";
 import { gasStations as S } from "./schema.js";
 import { gasCompanyFor, stationInScope } from "./station.refs.js";
-import { gasScope } from "../shared/gas.scope.js";
+import { gasScope } from "../shared/index.js";
 
 export const STATION_EXPORT_LIMIT = 10_000;
 

@@ -11,7 +11,7 @@ import { notFound } from "../../../platform/errors.js";
 import { registryEnterprises as E, registryPersons as P } from "../../registry/index.js";
 import { gasAnomalies as A, gasCustomers as CU } from "./schema.js";
 import { gasCylinders as CY, gasStaff as SF, gasStations as ST } from "../cylinders/schema.js";
-import { gasScope } from "../shared/gas.scope.js";
+import { gasScope } from "../shared/index.js";
 
 /** Read side of anomalies: one statement gives a page, its total and every name the list shows. */
 

@@ -7,7 +7,7 @@ import { conflict, notFound } from "../../../platform/errors.js";
 import { openCase } from "../../cases/index.js";
 import { getAnomaly } from "./anomaly.queries.js";
 import { gasAnomalies as A } from "./schema.js";
-import { gasScope } from "../shared/gas.scope.js";
+import { gasScope } from "../shared/index.js";
 
 /** Handling of anomalies: resolve with a note, or turn one into a rectification case (转为整改单). */
 

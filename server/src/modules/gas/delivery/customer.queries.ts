@@ -10,7 +10,7 @@ import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../
 import { notFound } from "../../../platform/errors.js";
 import { registryEnterprises as E } from "../../registry/index.js";
 import { gasCustomers as CU } from "./schema.js";
-import { gasScope } from "../shared/gas.scope.js";
+import { gasScope } from "../shared/index.js";
 import { addDays, checkStateOf } from "./safety-check.due.js";
 
 /**

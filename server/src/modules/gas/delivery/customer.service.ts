@@ -10,7 +10,7 @@ import { conflict, invalidField } from "../../../platform/errors.js";
 import { registryEnterprises } from "../../registry/index.js";
 import { customerRow, toCustomerDto } from "./customer.queries.js";
 import { gasCustomers as CU } from "./schema.js";
-import { gasEnterpriseOf } from "../shared/gas.scope.js";
+import { gasEnterpriseOf } from "../shared/index.js";
 
 /** Writes of real-name customers; every write audited, the ID number kept whole in the audit only as masked. */
 

@@ -11,7 +11,7 @@ import { startImport } from "../../../platform/excel/import-job.js";
 import { gasCustomers as CU } from "./schema.js";
 import { assertGasEnterprise } from "./customer.service.js";
 import type { UserCheckIntervalRule } from "./delivery.rules.js";
-import { gasEnterpriseOf } from "../shared/gas.scope.js";
+import { gasEnterpriseOf } from "../shared/index.js";
 import { nextCheckDue } from "./safety-check.due.js";
 
 /**

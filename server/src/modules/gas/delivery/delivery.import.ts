@@ -5,7 +5,7 @@ import { assertNoRowErrors, type RowError } from "../../../platform/excel/excel.
 import { invalidField } from "../../../platform/errors.js";
 import { applyDeliveries, toPlanRecord } from "./delivery.service.js";
 import { deliveryHeader, readDeliverySheet } from "./delivery.sheet.js";
-import { gasEnterpriseOf } from "../shared/gas.scope.js";
+import { gasEnterpriseOf } from "../shared/index.js";
 
 /**
  * The xlsx upload of delivery scans: the same batch as `POST /gas/deliveries` (≤ 5,000 rows), answered at

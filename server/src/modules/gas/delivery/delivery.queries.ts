@@ -8,7 +8,7 @@ import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../
 import { registryPersons as P } from "../../registry/index.js";
 import { gasCustomers as CU, gasDeliveries as D } from "./schema.js";
 import { gasCylinders as CY, gasStaff as SF, gasStations as ST } from "../cylinders/schema.js";
-import { gasScope } from "../shared/gas.scope.js";
+import { gasScope } from "../shared/index.js";
 
 /** Read side of the delivery chain: one statement gives a page, its total and the names. */
 

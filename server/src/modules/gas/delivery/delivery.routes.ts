@@ -18,7 +18,6 @@ import { readXlsxUpload } from "../../../platform/excel/upload.js";
 import { ruleInForce } from "../../../platform/rules/rules.js";
 import { ANOMALY_EXPORT_COLUMNS, anomaliesForExport, getAnomaly, listAnomalies } from "./anomaly.queries.js";
 import { anomalyToCase, resolveAnomaly } from "./anomaly.service.js";
-import { startAnomalySweep } from "./anomaly.sweep.js";
 import { customerRow, customersForExport, listCustomers } from "./customer.queries.js";
 import { createCustomer, getCustomer, setCustomerActive, updateCustomer, viewCustomerFull } from "./customer.service.js";
 import { CUSTOMER_EXPORT_COLUMNS, CUSTOMER_IMPORT_COLUMNS, importCustomers } from "./customer.sheet.js";
@@ -38,10 +37,7 @@ const CustomerDeliveriesQuery = ListDeliveriesQuery.omit({ customerId: true, ent
 /** The bureau's admin names the gas company an upload is for; a gas company's own users leave it out. */
 const ForEnterpriseQuery = z.object({ enterpriseId: z.uuid().optional() });
 
-/**
- * Real-name customers and their safety checks, the delivery chain (API and xlsx), and anomalies; also runs
- * the periodic anomaly sweep (foreign fills, overdue checks) while the server is up.
- */
+/** Real-name customers and their safety checks, the delivery chain (API and xlsx), and anomalies. */
 export const deliveryRoutes: FastifyPluginAsyncZod<{ region: string; db: Db; events: EventBus; files?: FileStore }> = async (app, { region, db, files }) => {
   // Without a FileStore (the plugin registered without one) a check takes no photos rather than unverified ids.
   const assertPhotos = async (ctx: ServiceContext, ids: readonly string[]) => {
@@ -134,7 +130,4 @@ export const deliveryRoutes: FastifyPluginAsyncZod<{ region: string; db: Db; eve
     const result = await anomalyToCase(req.ctx, req.params.id, req.body, region);
     return reply.code(result.created ? 201 : 200).send(result);
   });
-
-  const stopSweep = startAnomalySweep({ db, region, log: app.log });
-  app.addHook("onClose", stopSweep);
 };

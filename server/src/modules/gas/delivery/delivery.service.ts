@@ -14,7 +14,7 @@ import { gasCustomers as CU, gasDeliveries as D } from "./schema.js";
 import { gasCylinderEvents as EV, gasCylinders as CY, gasStaff as SF, gasStations as ST } from "../cylinders/schema.js";
 import { anomalyRulesRule } from "./delivery.rules.js";
 import { planDeliveries, stepKey, type Plan, type PlanFacts, type PlanIssue, type PlanRecord } from "./delivery.plan.js";
-import { gasEnterpriseOf } from "../shared/gas.scope.js";
+import { gasEnterpriseOf } from "../shared/index.js";
 
 /**
  * Records scanned delivery steps in batch (API, app or xlsx): every fact is read in a handful of queries

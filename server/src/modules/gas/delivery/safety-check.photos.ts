@@ -5,7 +5,7 @@ import { rowsOf, type Executor } from "../../../platform/db/client.js";
 import { notFound } from "../../../platform/errors.js";
 import { PhotoShelf } from "../../../platform/files/photos.js";
 import type { FileStore } from "../../../platform/files/store.js";
-import { gasScope } from "../shared/gas.scope.js";
+import { gasScope } from "../shared/index.js";
 
 /** Safety-check photos (platform/files/photos.ts): the company uploads them, whoever may see the check reads them. */
 const shelf = (files: FileStore) => new PhotoShelf(files, "gas-checks");

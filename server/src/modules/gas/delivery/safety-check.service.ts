@@ -13,7 +13,7 @@ import { customerRow } from "./customer.queries.js";
 import { gasCustomers as CU, gasSafetyChecks as SC } from "./schema.js";
 import { gasStaff as SF } from "../cylinders/schema.js";
 import { userCheckIntervalRule } from "./delivery.rules.js";
-import { gasScope } from "../shared/gas.scope.js";
+import { gasScope } from "../shared/index.js";
 import { nextCheckDue } from "./safety-check.due.js";
 
 /**

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { boolean, date, doublePrecision, index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { registryEnterprises } from "../../registry/index.js";
 import { gasCylinders, gasStaff, gasStations } from "../cylinders/schema.js";
-import { tz, timestamps } from "../shared/schema.columns.js";
+import { timestamps, tz } from "../shared/index.js";
 
 /** 实名用户: a resident, a catering business or another user, real-name, with the installation's safety-check dates. */
 export const gasCustomers = pgTable(

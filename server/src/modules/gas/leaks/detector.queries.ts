@@ -7,7 +7,7 @@ import { andAll, likePattern, offsetOf, toPage, type Page } from "../../../platf
 import { invalidField, notFound } from "../../../platform/errors.js";
 import { ruleInForce } from "../../../platform/rules/rules.js";
 import { iotDevices as D } from "../../iot/index.js";
-import { gasScope } from "../shared/gas.scope.js";
+import { gasScope } from "../shared/index.js";
 import { thinDrive } from "./leak.judge.js";
 import { leakThresholdsRule } from "./leak.rules.js";
 

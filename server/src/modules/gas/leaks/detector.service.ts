@@ -5,7 +5,7 @@ import { SYSTEM_ACTOR } from "../../../platform/auth/actor.js";
 import { type Db, type Executor, rowsOf } from "../../../platform/db/client.js";
 import { ruleInForce } from "../../../platform/rules/rules.js";
 import type { StoredReadings } from "../../iot/index.js";
-import { bboxOf, expandBBox, pointToPolylineM, type LngLat } from "../shared/geo.js";
+import { bboxOf, expandBBox, type LngLat, pointToPolylineM } from "../shared/index.js";
 import { fixesOf, judgeFixes, mergeSuspects, type Fix, type JudgedFix, type PointDraft, type Sample } from "./leak.judge.js";
 import { leakThresholdsRule, type LeakThresholds } from "./leak.rules.js";
 

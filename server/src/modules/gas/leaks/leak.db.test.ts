@@ -8,7 +8,7 @@ import type { Page } from "../../../platform/db/pagination.js";
 import { casesCases } from "../../cases/index.js";
 import { insertDeviceWithSecret } from "../../iot/device.test-fixtures.js";
 import { iotAlarms } from "../../iot/index.js";
-import { bboxOf, lineLengthM } from "../shared/geo.js";
+import { bboxOf, lineLengthM } from "../shared/index.js";
 import { leakRuleList } from "./leak.rules.js";
 import { gasDetectorReadings, gasLeakPoints } from "./schema.js";
 import { pipelineWorld, type PipelineWorld } from "../pipelines/pipeline.test-fixtures.js";

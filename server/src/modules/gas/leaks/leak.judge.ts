@@ -1,5 +1,5 @@
 import type { LeakLevel } from "@contracts/gas/leak";
-import { haversineM } from "../shared/geo.js";
+import { haversineM } from "../shared/index.js";
 import type { LeakThresholds } from "./leak.rules.js";
 
 /**

@@ -9,7 +9,7 @@ import { notFound } from "../../../platform/errors.js";
 import { casesCases as C } from "../../cases/index.js";
 import { iotDevices as D } from "../../iot/index.js";
 import { registryEnterprises as E } from "../../registry/index.js";
-import { gasScope } from "../shared/gas.scope.js";
+import { gasScope } from "../shared/index.js";
 import { gasLeakPoints as G } from "./schema.js";
 import { gasPipelines as L } from "../pipelines/schema.js";
 

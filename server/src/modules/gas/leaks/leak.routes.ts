@@ -1,13 +1,10 @@
-import type { FastifyBaseLogger } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { DriveDto, DriveQuery, LeakPointDto, ListLeaksQuery, ListVehiclesQuery, RecheckInput, VehicleDto } from "@contracts/gas/leak";
 import { IdParams, page } from "@contracts/platform/common";
 import { shanghaiDay } from "@contracts/platform/time";
 import type { Db } from "../../../platform/db/client.js";
 import { sendXlsx, writeSheet } from "../../../platform/excel/excel.js";
-import type { IotRuntime } from "../../iot/index.js";
 import { getDrive, listVehicles } from "./detector.queries.js";
-import { Detector } from "./detector.service.js";
 import { getLeak, leaksForExport, listLeaks } from "./leak.queries.js";
 import { recheckLeak } from "./leak.service.js";
 import { LEAK_EXPORT_COLUMNS } from "./leak.sheet.js";
@@ -30,13 +27,3 @@ export const leakRoutes: FastifyPluginAsyncZod<{ region: string; db: Db }> = asy
   app.get("/gas/detector-readings", { schema: { tags, querystring: DriveQuery, response: { 200: DriveDto } } }, async (req) => getDrive(req.ctx.db, req.ctx.actor, req.query, region));
   app.get("/gas/vehicles", { schema: { tags, querystring: ListVehiclesQuery, response: { 200: page(VehicleDto) } } }, async (req) => listVehicles(req.ctx.db, req.ctx.actor, req.query));
 };
-
-/**
- * Subscribes the detector to the gas_detector readings of the IoT runtime (every process that ingests); only
- * devices off-site (the vehicles) are judged, site detectors stay with the IoT alarm rules.
- */
-export function attachDetector(runtime: IotRuntime, deps: { db: Db; region: string; log: FastifyBaseLogger }): Detector {
-  const detector = new Detector(deps);
-  runtime.onReadings("gas_detector", (batch) => detector.take(batch));
-  return detector;
-}

@@ -6,7 +6,7 @@ import type { ServiceContext } from "../../../platform/context.js";
 import { conflict, notFound } from "../../../platform/errors.js";
 import { ruleInForce } from "../../../platform/rules/rules.js";
 import { openCase } from "../../cases/index.js";
-import { gasScope } from "../shared/gas.scope.js";
+import { gasScope } from "../shared/index.js";
 import { judgeRecheck } from "./leak.judge.js";
 import { getLeak } from "./leak.queries.js";
 import { leakThresholdsRule } from "./leak.rules.js";

@@ -1,7 +1,7 @@
 import { boolean, doublePrecision, index, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { iotDevices } from "../../iot/index.js";
 import { gasPipelines } from "../pipelines/schema.js";
-import { tz } from "../shared/schema.columns.js";
+import { tz } from "../shared/index.js";
 
 /** The detection vehicle's drive: each reading with its position and the rolling background it was judged against. */
 export const gasDetectorReadings = pgTable(

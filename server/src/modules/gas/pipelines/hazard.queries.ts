@@ -8,7 +8,7 @@ import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../
 import { notFound } from "../../../platform/errors.js";
 import { casesCases as C } from "../../cases/index.js";
 import { registryEnterprises as E } from "../../registry/index.js";
-import { gasScope } from "../shared/gas.scope.js";
+import { gasScope } from "../shared/index.js";
 import { gasPatrolHazards as H, gasPipelines as L } from "./schema.js";
 
 /** Read side of patrol hazards, each with the state of the case it opened. */

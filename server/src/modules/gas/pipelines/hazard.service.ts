@@ -9,8 +9,7 @@ import type { ServiceContext } from "../../../platform/context.js";
 import type { Executor, Tx } from "../../../platform/db/client.js";
 import { invalid, notFound } from "../../../platform/errors.js";
 import { openCase } from "../../cases/index.js";
-import { gasEnterpriseOf, gasScope } from "../shared/gas.scope.js";
-import { expandBBox, pointToPolylineM } from "../shared/geo.js";
+import { expandBBox, gasEnterpriseOf, gasScope, pointToPolylineM } from "../shared/index.js";
 import { gasPatrolHazards as H, gasPatrols as PT, gasPipelines as L } from "./schema.js";
 
 /** A hazard without a named line is put on the nearest line of the company within this distance. */

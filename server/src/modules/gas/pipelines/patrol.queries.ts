@@ -7,7 +7,7 @@ import type { Executor } from "../../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../../platform/db/pagination.js";
 import { notFound } from "../../../platform/errors.js";
 import { registryEnterprises as E } from "../../registry/index.js";
-import { gasScope } from "../shared/gas.scope.js";
+import { gasScope } from "../shared/index.js";
 import { gasPatrolPlans as PL, gasPatrols as PT, gasPipelines as L } from "./schema.js";
 
 /** Read side of patrol plans (with their latest coverage and overdue state) and patrols. */

@@ -7,7 +7,7 @@ import type { Executor } from "../../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../../platform/db/pagination.js";
 import { notFound } from "../../../platform/errors.js";
 import { registryEnterprises as E } from "../../registry/index.js";
-import { gasScope } from "../shared/gas.scope.js";
+import { gasScope } from "../shared/index.js";
 import { gasPipelines as L } from "./schema.js";
 
 /** Read side of the pipeline network: list, export, one line, and the map's FeatureCollection. */

@@ -29,21 +29,15 @@ import { patrolCoverageRule } from "./pipeline.rules.js";
 import { createPipeline, deletePipeline, importPipelines, updatePipeline } from "./pipeline.service.js";
 import { PIPELINE_EXPORT_COLUMNS } from "./pipeline.sheet.js";
 import { listSiteLinks, siteLinksForExport } from "./site-link.list.js";
-import { relinkAll, startSiteLinkSweep } from "./site-link.service.js";
+import { relinkAll } from "./site-link.service.js";
 import { SITE_LINK_EXPORT_COLUMNS } from "./site-link.sheet.js";
 
 const tags = ["gas"];
 const PipelineExportQuery = ListPipelinesQuery.omit({ page: true, pageSize: true });
 const SiteLinkExportQuery = ListSiteLinksQuery.omit({ page: true, pageSize: true });
 
-/**
- * Pipelines, patrol plans and patrols, hazards, and the construction-site ↔ pipeline linkage. With the
- * db it also runs the periodic link sweep (the registry has no location-change event to listen to).
- */
+/** Pipelines, patrol plans and patrols, hazards, and the construction-site ↔ pipeline linkage. */
 export const pipelineRoutes: FastifyPluginAsyncZod<{ region: string; db: Db; files?: FileStore }> = async (app, { region, db }) => {
-  const stopSweep = startSiteLinkSweep({ db, log: app.log }, region);
-  app.addHook("onClose", async () => stopSweep());
-
   // Static paths before `:id`, so none is ever read as an id.
   app.get("/gas/pipelines/export", { schema: { tags, querystring: PipelineExportQuery } }, async (req, reply) => {
     const rows = await pipelinesForExport(req.ctx.db, req.ctx.actor, req.query);

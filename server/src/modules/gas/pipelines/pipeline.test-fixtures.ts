@@ -3,7 +3,7 @@ import type { TestApp, TestUser } from "../../../../../test/app";
 import { ensureRuleDefaults } from "../../../platform/rules/rules.js";
 import { casesRuleDefinitions } from "../../cases/index.js";
 import { registryEnterprises, registryProjectParticipants, registryProjects } from "../../registry/index.js";
-import { M_PER_DEG_LAT, type LngLat } from "../shared/geo.js";
+import { type LngLat, M_PER_DEG_LAT } from "../shared/index.js";
 import { pipelineRuleList } from "./pipeline.rules.js";
 
 let seq = 0;

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { registryEnterprises, registryPersons, registryProjects } from "../../registry/index.js";
-import { tz, timestamps } from "../shared/schema.columns.js";
+import { timestamps, tz } from "../shared/index.js";
 
 /** [lng, lat] in WGS-84, the GeoJSON order. */
 export type LngLat = [number, number];

@@ -4,7 +4,7 @@ import { PRESSURE_CLASSES, pressureAtLeast, type PressureClass } from "@contract
 import type { Db, Executor } from "../../../platform/db/client.js";
 import { ruleInForce } from "../../../platform/rules/rules.js";
 import { registryProjects as P } from "../../registry/index.js";
-import { M_PER_DEG_LAT, pointToPolylineM, type LngLat } from "../shared/geo.js";
+import { type LngLat, M_PER_DEG_LAT, pointToPolylineM } from "../shared/index.js";
 import { gasPipelines as L, gasSiteLinks as SL } from "./schema.js";
 import { sitePipelineDistanceRule, type SitePipelineDistanceRule } from "./pipeline.rules.js";
 import { startPeriodic } from "../../../platform/jobs/periodic.js";
