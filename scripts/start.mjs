@@ -1,6 +1,7 @@
 // `npm start`: builds the web app when it has not been built yet, then runs the server with tsx.
 import { spawnSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import { constants } from "node:os";
 
 if (!existsSync("web/dist/index.html") || process.env.REBUILD_WEB === "1") {
   console.log("building the web app (first start)…");
@@ -13,5 +14,11 @@ if (!existsSync("web/dist/index.html") || process.env.REBUILD_WEB === "1") {
 }
 
 const server = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], { stdio: "inherit" });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+// Ctrl-C in a terminal reaches the whole foreground process group, the server included: forwarding it would be a
+// second SIGINT, which kills the server before it has closed its database (an embedded one left unclean).
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    if (!(signal === "SIGINT" && process.stdin.isTTY)) server.kill(signal);
+  });
+}
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : 0)));
