@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type ReactNode } from "react";
-import { Checkbox, DatePicker, Input, Segmented, Select, Space } from "antd";
+import { Checkbox, DatePicker, Flex, Input, Segmented, Select, Space, Switch } from "antd";
 import { useQuery } from "@tanstack/react-query";
 import dayjs from "dayjs";
 import type { Labels } from "@contracts/registry/enums";
@@ -23,6 +23,10 @@ interface SelectFilter {
   /** Labels of `true` and `false`, for a boolean param. */
   bool?: readonly [string, string];
   multiple?: boolean;
+  /** What a multiple select shows (and the API applies) while the param is absent. */
+  defaultValue?: readonly string[];
+  /** The param value meaning "cleared on purpose" (any), when absent already means the default. */
+  cleared?: string;
   /** Type to narrow the options (long code lists). */
   search?: boolean;
   /** Shown when nothing is chosen, if other than the label (e.g. 任意状态). */
@@ -68,9 +72,9 @@ interface TextFilter {
   width?: number;
 }
 
-/** A checkbox that sets `key` to `on` while ticked and clears it otherwise. */
+/** A checkbox (or a switch) that sets `key` to `on` while ticked and clears it otherwise. */
 interface CheckFilter {
-  kind: "check";
+  kind: "check" | "switch";
   key: string;
   label: string;
   on: string;
@@ -114,7 +118,16 @@ function FilterControl({ filter: f, lp }: { filter: ListFilter; lp: ListParams }
   switch (f.kind) {
     case undefined:
     case "select": {
-      const opts = f.options ?? (f.labels ? options(f.labels) : f.bool ? [{ value: "true", label: f.bool[0] }, { value: "false", label: f.bool[1] }] : []);
+      const opts =
+        f.options ??
+        (f.labels
+          ? options(f.labels)
+          : f.bool
+            ? [
+                { value: "true", label: f.bool[0] },
+                { value: "false", label: f.bool[1] },
+              ]
+            : []);
       const common = {
         allowClear: true,
         "aria-label": f.label,
@@ -122,8 +135,10 @@ function FilterControl({ filter: f, lp }: { filter: ListFilter; lp: ListParams }
         options: opts,
         showSearch: f.search ? { optionFilterProp: "label" } : undefined,
       };
+      const known = new Set(opts.map((o) => o.value));
+      const chosen = lp.get(f.key) === undefined && f.defaultValue ? [...f.defaultValue] : lp.getList(f.key).filter((v) => known.has(v));
       return f.multiple ? (
-        <Select {...common} mode="multiple" maxTagCount="responsive" style={{ minWidth: f.width ?? 150 }} value={lp.getList(f.key)} onChange={(v: string[]) => lp.set({ [f.key]: v })} />
+        <Select {...common} mode="multiple" maxTagCount="responsive" style={{ minWidth: f.width ?? 150 }} value={chosen} onChange={(v: string[]) => lp.set({ [f.key]: v.length || !f.cleared ? v : f.cleared })} />
       ) : (
         <Select {...common} style={{ width: f.width ?? 120 }} value={lp.get(f.key)} onChange={(v?: string) => lp.set({ [f.key]: v })} />
       );
@@ -140,8 +155,15 @@ function FilterControl({ filter: f, lp }: { filter: ListFilter; lp: ListParams }
           {f.label}
         </Checkbox>
       );
+    case "switch":
+      return (
+        <Flex gap={8} align="center">
+          <Switch aria-label={f.label} checked={lp.get(f.key) === f.on} onChange={(on) => lp.set({ [f.key]: on ? f.on : null })} />
+          <span>{f.label}</span>
+        </Flex>
+      );
     case "segmented":
-      return <Segmented value={lp.get(f.key) ?? f.fallback} options={f.options.map((o) => ({ value: o.value, label: o.label }))} onChange={(v) => lp.set({ [f.key]: String(v) })} />;
+      return <Segmented value={lp.get(f.key) ?? f.fallback} options={f.options.map((o) => ({ value: o.value, label: o.label }))} onChange={(v) => lp.set({ [f.key]: String(v) === f.fallback ? null : String(v) })} />;
     case "custom":
       return <>{f.render(lp)}</>;
   }
@@ -205,16 +227,5 @@ function TextControl({ filter: f, lp }: { filter: TextFilter; lp: ListParams }) 
   // Follow the URL (back/forward, reset) without clobbering what is being typed otherwise.
   useEffect(() => setText(current), [current]);
   const commit = () => text.trim() !== current && lp.set({ [f.key]: text.trim() });
-  return (
-    <Input
-      allowClear
-      aria-label={f.label}
-      placeholder={f.label}
-      style={{ width: f.width ?? 130 }}
-      value={text}
-      onChange={(e) => setText(e.target.value)}
-      onPressEnter={commit}
-      onBlur={commit}
-    />
-  );
+  return <Input allowClear aria-label={f.label} placeholder={f.label} style={{ width: f.width ?? 130 }} value={text} onChange={(e) => setText(e.target.value)} onPressEnter={commit} onBlur={commit} />;
 }

@@ -62,6 +62,10 @@ export interface ListPageProps<T> {
   importer?: ImportAction | false | null;
   /** `${exportPath}/export` with the current filters; no export button without it. */
   exportPath?: string;
+  /** Params only the export takes (the list's own endpoint already scopes them, e.g. a project's). */
+  exportQuery?: QueryParams;
+  /** The export button's words, when it exports something more specific (导出花名册). */
+  exportLabel?: string;
   columns: ColumnsType<T>;
   /** Column keys the server sorts by (besides columns marked `sorter: true`). */
   sortable?: readonly string[];
@@ -72,8 +76,8 @@ export interface ListPageProps<T> {
   /** The page size before the user picks one (default 20), and the sizes offered. */
   pageSize?: number;
   pageSizeOptions?: number[];
-  /** Inside the card, between the toolbar and the table (a notice, an upload's refusal). */
-  notice?: ReactNode;
+  /** Inside the card, between the toolbar and the table (a notice, an upload's refusal), maybe from the rows' answer. */
+  notice?: ReactNode | ((data: Page<T> | T[] | undefined) => ReactNode);
   /** Above the card (a strip of counters). */
   before?: ReactNode;
   /** After the card (the page's dialogs and drawers). */
@@ -121,27 +125,27 @@ function ListBody<T extends object>(props: ListPageProps<T>) {
   const card = (
     <>
       {toolbar && (
-      <ListToolbar
-        search={search}
-        q={lp.q}
-        onSearch={(q) => lp.set({ q })}
-        onReset={lp.reset}
-        filters={filters.length > 0 && <FilterControls filters={filters} lp={lp} />}
-        actions={
-          <>
-            {!(create && create.inHeader) && createButton}
-            {importer && (
-              <Button icon={<ImportOutlined />} onClick={() => setImporting(true)}>
-                {importer.label ?? t("common.import")}
-              </Button>
-            )}
-            {props.actions}
-            {props.exportPath && <ExportButton basePath={props.exportPath} query={query} />}
-          </>
-        }
-      />
+        <ListToolbar
+          search={search}
+          q={lp.q}
+          onSearch={(q) => lp.set({ q })}
+          onReset={lp.reset}
+          filters={filters.length > 0 && <FilterControls filters={filters} lp={lp} />}
+          actions={
+            <>
+              {!(create && create.inHeader) && createButton}
+              {importer && (
+                <Button icon={<ImportOutlined />} onClick={() => setImporting(true)}>
+                  {importer.label ?? t("common.import")}
+                </Button>
+              )}
+              {props.actions}
+              {props.exportPath && <ExportButton basePath={props.exportPath} query={{ ...query, ...props.exportQuery }} label={props.exportLabel} />}
+            </>
+          }
+        />
       )}
-      {props.notice}
+      {typeof props.notice === "function" ? props.notice(data) : props.notice}
       <ListError error={rows.error} />
       <Table<T>
         rowKey={props.rowKey ?? ("id" as TableProps<T>["rowKey"])}
@@ -164,7 +168,22 @@ function ListBody<T extends object>(props: ListPageProps<T>) {
 
   return (
     <>
-      {props.title !== undefined && <PageHeader title={props.title} extra={props.headerExtra} actions={create && create.inHeader ? <>{props.headerActions}{createButton}</> : props.headerActions} />}
+      {props.title !== undefined && (
+        <PageHeader
+          title={props.title}
+          extra={props.headerExtra}
+          actions={
+            create && create.inHeader ? (
+              <>
+                {props.headerActions}
+                {createButton}
+              </>
+            ) : (
+              props.headerActions
+            )
+          }
+        />
+      )}
       {props.before}
       {props.bare ? card : <Card size="small">{card}</Card>}
       {importer && <ImportModal open={importing} onClose={() => setImporting(false)} basePath={importPath} templatePath={importer.templatePath} entity={importer.entity} invalidate={importer.invalidate} />}

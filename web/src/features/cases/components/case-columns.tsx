@@ -1,20 +1,16 @@
 import type { ColumnsType } from "antd/es/table/interface";
-import type { SortOrder } from "antd/es/table/interface";
 import { Flex, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { CASE_CATEGORY_LABELS, CASE_SOURCE_LABELS } from "@contracts/cases/enums";
 import type { CaseDto } from "@contracts/cases/cases";
 import { formatDateTime, orDash } from "../../../components/format";
-import type { ListParams } from "../../../components/use-list-params";
 import { useLabels } from "../../../i18n/labels";
 import { CaseStateTag, DeadlineCell, GradeTag, StopWorkTag } from "./case-tags";
 import { projectColumn } from "../../../components/project-column";
 
-const sortable = (lp: ListParams, key: string) => ({ key, sorter: true, sortOrder: lp.sortOrder(key) as SortOrder });
-
 /** The case table's columns; `withProject` adds the project for the city-wide board. Sorting goes through the URL. */
-export function useCaseColumns(lp: ListParams, { withProject = true } = {}): ColumnsType<CaseDto> {
+export function useCaseColumns({ withProject = true } = {}): ColumnsType<CaseDto> {
   const { t } = useTranslation();
   const { label } = useLabels();
   return [
@@ -23,7 +19,7 @@ export function useCaseColumns(lp: ListParams, { withProject = true } = {}): Col
       dataIndex: "no",
       width: 150,
       fixed: "left",
-      ...sortable(lp, "no"),
+      key: "no", sorter: true,
       render: (no: string, c) => (
         <Link to={`/cases/${c.id}`} className="sc-mono" onClick={(e) => e.stopPropagation()}>
           {no}
@@ -49,14 +45,14 @@ export function useCaseColumns(lp: ListParams, { withProject = true } = {}): Col
         ]
       : []),
     { title: t("cases.enterprise"), dataIndex: "enterpriseName", key: "enterpriseName", width: 180, ellipsis: true, render: orDash },
-    { title: t("cases.grade"), dataIndex: "grade", width: 84, ...sortable(lp, "grade"), render: (g: CaseDto["grade"]) => <GradeTag grade={g} /> },
+    { title: t("cases.grade"), dataIndex: "grade", width: 84, key: "grade", sorter: true, render: (g: CaseDto["grade"]) => <GradeTag grade={g} /> },
     { title: t("cases.category"), dataIndex: "category", key: "category", width: 90, render: (v: CaseDto["category"]) => label(CASE_CATEGORY_LABELS, v) },
     { title: t("cases.source"), dataIndex: "source", key: "source", width: 100, render: (v: CaseDto["source"]) => label(CASE_SOURCE_LABELS, v) },
     {
       title: t("cases.state"),
       dataIndex: "state",
       width: 150,
-      ...sortable(lp, "state"),
+      key: "state", sorter: true,
       render: (s: CaseDto["state"], c) => (
         <Flex wrap gap={4}>
           <CaseStateTag state={s} />
@@ -64,8 +60,8 @@ export function useCaseColumns(lp: ListParams, { withProject = true } = {}): Col
         </Flex>
       ),
     },
-    { title: t("cases.deadline"), dataIndex: "deadline", width: 170, ...sortable(lp, "deadline"), render: (_: string, c) => <DeadlineCell c={c} /> },
-    { title: t("cases.createdAt"), dataIndex: "createdAt", width: 140, ...sortable(lp, "createdAt"), render: formatDateTime },
+    { title: t("cases.deadline"), dataIndex: "deadline", width: 170, key: "deadline", sorter: true, render: (_: string, c) => <DeadlineCell c={c} /> },
+    { title: t("cases.createdAt"), dataIndex: "createdAt", width: 140, key: "createdAt", sorter: true, render: formatDateTime },
     { title: t("cases.issuer"), dataIndex: "issuerName", key: "issuerName", width: 110, ellipsis: true },
   ];
 }

@@ -1,17 +1,13 @@
 import { useState } from "react";
-import { Button, Card, Checkbox, Drawer, Select, Table, Tag, Typography } from "antd";
-import { PlusOutlined } from "@ant-design/icons";
+import { Button, Drawer, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { CASE_CATEGORY_LABELS } from "@contracts/cases/enums";
 import type { TemplateDto, TemplateItemDto } from "@contracts/cases/inspections";
 import { DOMAINS } from "@contracts/platform/auth";
 import { useCan } from "../../../auth/use-can";
 import { formatDateTime } from "../../../components/format";
-import { ListError } from "../../../components/list-error";
-import { ListToolbar } from "../../../components/list-toolbar";
-import { PageHeader } from "../../../components/page-header";
+import { ListPage } from "../../../components/list-page";
 import { QueryState } from "../../../components/query-state";
-import { RequirePermission } from "../../../components/require-permission";
 import { useListParams } from "../../../components/use-list-params";
 import { useLabels } from "../../../i18n/labels";
 import "../cases.css";
@@ -70,66 +66,40 @@ function TemplateDrawer({ id, onClose, onNewVersion }: { id: string | null; onCl
 }
 
 /** 检查表: the checklists (current versions by default), their items, and new versions for cases.template.manage. */
-function TemplateList() {
+export default function TemplateListPage() {
   const { t } = useTranslation();
   const can = useCan();
   const lp = useListParams();
-  const { data, isFetching, error } = useTemplates({ ...lp.query, activeOnly: lp.get("activeOnly") ?? "true" });
   const openId = lp.get("template") ?? null;
   const base = useTemplate(openId);
   const [editing, setEditing] = useState<"new" | "version" | null>(null);
   return (
-    <>
-      <PageHeader
-        title={t("template.title")}
-        actions={
-          can("cases.template.manage") && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing("new")}>
-              {t("template.newTemplate")}
-            </Button>
-          )
-        }
-      />
-      <Card size="small">
-        <ListToolbar
-          q={lp.q}
-          onSearch={(q) => lp.set({ q })}
-          onReset={lp.reset}
-          filters={
-            <>
-              <Select allowClear aria-label={t("template.domain")} placeholder={t("template.domain")} style={{ width: 120 }} value={lp.get("domain")} options={DOMAINS.map((d) => ({ value: d, label: t(`domains.${d}`) }))} onChange={(domain?: string) => lp.set({ domain })} />
-              <Checkbox checked={lp.get("activeOnly") === "false"} onChange={(e) => lp.set({ activeOnly: e.target.checked ? "false" : null })}>
-                {t("template.allVersions")}
-              </Checkbox>
-            </>
-          }
-        />
-        <ListError error={error} />
-        <Table<TemplateDto>
-          rowKey="id"
-          size="small"
-          loading={isFetching && !data}
-          dataSource={data?.items}
-          rowClassName={() => "sc-clickable-row"}
-          onRow={(r) => ({ onClick: () => lp.set({ template: r.id, page: lp.page }) })}
-          columns={[
-            { title: t("template.code"), dataIndex: "code", width: 160, render: (v: string) => <span className="sc-mono">{v}</span> },
-            { title: t("template.name"), dataIndex: "name", width: 320, ellipsis: true },
-            { title: t("template.version"), dataIndex: "version", width: 70, render: (v: number) => `v${v}` },
-            { title: t("template.domain"), dataIndex: "domain", width: 90, render: (v: string) => t(`domains.${v}`) },
-            { title: t("template.items"), dataIndex: "itemCount", width: 80 },
-            { title: t("template.majorItems"), dataIndex: "majorItemCount", width: 80, render: (v: number) => (v ? <Typography.Text type="danger">{v}</Typography.Text> : 0) },
-            { title: t("template.totalScore"), dataIndex: "totalScore", width: 80 },
-            { title: t("template.source"), dataIndex: "source", ellipsis: true },
-            { title: t("cases.state"), dataIndex: "active", width: 80, render: (a: boolean) => (a ? <Tag color="green">{t("template.active")}</Tag> : <Tag>{t("template.inactive")}</Tag>) },
-            { title: t("template.createdAt"), dataIndex: "createdAt", width: 140, render: formatDateTime },
-          ]}
-          pagination={{ ...lp.pagination(data?.total), showTotal: (n) => t("common.total", { count: n }) }}
-          onChange={lp.onTableChange}
-          scroll={{ x: 1200 }}
-          locale={{ emptyText: t("template.empty") }}
-        />
-      </Card>
+    <ListPage<TemplateDto>
+      title={t("template.title")}
+      permission="cases.read"
+      create={can("cases.template.manage") && { label: t("template.newTemplate"), inHeader: true, onClick: () => setEditing("new") }}
+      lp={lp}
+      useRows={useTemplates}
+      query={(q) => ({ ...q, activeOnly: q.activeOnly ?? "true" })}
+      filters={[
+        { key: "domain", label: t("template.domain"), options: DOMAINS.map((d) => ({ value: d, label: t(`domains.${d}`) })) },
+        { kind: "check", key: "activeOnly", label: t("template.allVersions"), on: "false" },
+      ]}
+      emptyText={t("template.empty")}
+      table={{ rowClassName: () => "sc-clickable-row", onRow: (r) => ({ onClick: () => lp.set({ template: r.id, page: lp.page }) }) }}
+      columns={[
+        { title: t("template.code"), dataIndex: "code", width: 160, render: (v: string) => <span className="sc-mono">{v}</span> },
+        { title: t("template.name"), dataIndex: "name", width: 320, ellipsis: true },
+        { title: t("template.version"), dataIndex: "version", width: 70, render: (v: number) => `v${v}` },
+        { title: t("template.domain"), dataIndex: "domain", width: 90, render: (v: string) => t(`domains.${v}`) },
+        { title: t("template.items"), dataIndex: "itemCount", width: 80 },
+        { title: t("template.majorItems"), dataIndex: "majorItemCount", width: 80, render: (v: number) => (v ? <Typography.Text type="danger">{v}</Typography.Text> : 0) },
+        { title: t("template.totalScore"), dataIndex: "totalScore", width: 80 },
+        { title: t("template.source"), dataIndex: "source", ellipsis: true },
+        { title: t("cases.state"), dataIndex: "active", width: 80, render: (a: boolean) => (a ? <Tag color="green">{t("template.active")}</Tag> : <Tag>{t("template.inactive")}</Tag>) },
+        { title: t("template.createdAt"), dataIndex: "createdAt", width: 140, render: formatDateTime },
+      ]}
+    >
       <TemplateDrawer id={openId} onClose={() => lp.set({ template: null, page: lp.page })} onNewVersion={() => setEditing("version")} />
       <TemplateForm
         open={editing !== null}
@@ -139,14 +109,6 @@ function TemplateList() {
           if (saved) lp.set({ template: saved.id, page: lp.page });
         }}
       />
-    </>
-  );
-}
-
-export default function TemplateListPage() {
-  return (
-    <RequirePermission permission="cases.read">
-      <TemplateList />
-    </RequirePermission>
+    </ListPage>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Tabs } from "antd";
+import { Tabs } from "antd";
 import { FormOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
@@ -30,13 +30,7 @@ export function CasesTab({ projectId }: { projectId: string }) {
             <CaseList
               lp={scoped}
               projectId={projectId}
-              actions={
-                can("cases.inspect") && (
-                  <Button type="primary" icon={<FormOutlined />} onClick={() => void navigate(`/inspections/new?projectId=${projectId}`)}>
-                    {t("inspection.new")}
-                  </Button>
-                )
-              }
+              create={can("cases.inspect") && { label: t("inspection.new"), icon: <FormOutlined />, onClick: () => void navigate(`/inspections/new?projectId=${projectId}`) }}
             />
           ),
         },

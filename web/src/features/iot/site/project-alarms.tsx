@@ -13,7 +13,7 @@ export function ProjectAlarms({ projectId }: { projectId: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const alarms = useAlarms({ projectId, status: DEFAULT_ALARM_STATUSES.join(","), sort: "-severity", pageSize: 10 });
-  const columns = useAlarmColumns(null, { hideProject: true }).filter((c) => c.key !== "lastAt");
+  const columns = useAlarmColumns({ hideProject: true }).filter((c) => c.key !== "lastAt");
   return (
     <Card size="small" title={`${t("site.activeAlarms")} (${alarms.data?.total ?? 0})`} extra={<Link to={`/iot/alarms?projectId=${projectId}`}>{t("site.openConsole")}</Link>}>
       <ListError error={alarms.error} />

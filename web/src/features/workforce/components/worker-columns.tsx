@@ -2,7 +2,7 @@ import type { ColumnsType } from "antd/es/table/interface";
 import { Flex, Tooltip } from "antd";
 import { StarFilled } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import { TRADE_LABELS, type WorkerDto } from "@contracts/workforce/workers";
+import { TRADE_LABELS, WORKER_STATUSES, type WorkerDto } from "@contracts/workforce/workers";
 import { formatDate, orDash } from "../../../components/format";
 import { useLabels } from "../../../i18n/labels";
 import { AdmissionBlockTags, WorkerStatusTag } from "./worker-tags";
@@ -57,4 +57,10 @@ export function useWorkerColumns({ withProject = false } = {}): ColumnsType<Work
     },
     { title: t("workforce.enteredOn"), dataIndex: "enteredOn", key: "enteredOn", width: 100, render: formatDate },
   ];
+}
+
+/** The worker statuses as filter options. */
+export function useWorkerStatusOptions() {
+  const { t } = useTranslation();
+  return WORKER_STATUSES.map((s) => ({ value: s, label: t(`workerStatus.${s}`) }));
 }

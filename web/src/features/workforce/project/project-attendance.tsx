@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Button, DatePicker, Flex, Table, Tag } from "antd";
+import { Button, DatePicker, Tag } from "antd";
 import { DownloadOutlined } from "@ant-design/icons";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
@@ -8,7 +8,8 @@ import { shanghaiDay, shanghaiMonth } from "@contracts/workforce/presence";
 import { TRADE_LABELS } from "@contracts/workforce/workers";
 import { apiUrl } from "../../../api/client";
 import { formatNumber, orDash } from "../../../components/format";
-import { ListError } from "../../../components/list-error";
+import { ListPage } from "../../../components/list-page";
+import { useLocalListParams } from "../../../components/use-list-params";
 import { useLabels } from "../../../i18n/labels";
 import { useDailyAttendance } from "../api";
 import { shanghaiTime } from "../format";
@@ -17,64 +18,48 @@ import { shanghaiTime } from "../format";
 export function ProjectAttendance({ projectId }: { projectId: string }) {
   const { t } = useTranslation();
   const { label } = useLabels();
-  const [day, setDay] = useState(shanghaiDay());
+  const lp = useLocalListParams();
   const [month, setMonth] = useState(shanghaiMonth());
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const { data, isFetching, error } = useDailyAttendance(projectId, { day, ...paging });
 
   return (
-    <>
-      <Flex wrap gap={8} justify="space-between" style={{ marginBottom: 12 }}>
-        <DatePicker
-          aria-label={t("workforce.day")}
-          allowClear={false}
-          value={dayjs(day)}
-          disabledDate={(d) => d.isAfter(dayjs(), "day")}
-          onChange={(d) => {
-            if (d) setDay(d.format("YYYY-MM-DD"));
-            setPaging((p) => ({ ...p, page: 1 }));
-          }}
-        />
-        <Flex gap={8}>
+    <ListPage<AttendanceDayDto>
+      bare
+      lp={lp}
+      search={false}
+      useRows={(q) => useDailyAttendance(projectId, q)}
+      query={(q) => ({ ...q, day: q.day ?? shanghaiDay() })}
+      rowKey="personId"
+      filters={[
+        {
+          kind: "custom",
+          key: "day",
+          render: () => <DatePicker aria-label={t("workforce.day")} allowClear={false} value={dayjs(lp.get("day") ?? shanghaiDay())} disabledDate={(d) => d.isAfter(dayjs(), "day")} onChange={(d) => d && lp.set({ day: d.format("YYYY-MM-DD") })} />,
+        },
+      ]}
+      actions={
+        <>
           <DatePicker picker="month" aria-label={t("workforce.month")} allowClear={false} value={dayjs(`${month}-01`)} onChange={(d) => d && setMonth(d.format("YYYY-MM"))} />
           <Button icon={<DownloadOutlined />} href={apiUrl(`/projects/${projectId}/attendance/monthly.xlsx`, { month })} download>
             {t("workforce.monthlySheet")} xlsx
           </Button>
-        </Flex>
-      </Flex>
-      <ListError error={error} />
-      <Table<AttendanceDayDto>
-        rowKey="personId"
-        size="small"
-        loading={isFetching && !data}
-        dataSource={data?.items}
-        columns={[
-          { title: t("workforce.workerNo"), dataIndex: "workerNo", width: 130, render: orDash },
-          { title: t("workforce.name"), dataIndex: "name", width: 100 },
-          { title: t("workforce.team"), dataIndex: "teamName", width: 140, render: orDash },
-          { title: t("workforce.trade"), dataIndex: "trade", width: 110, render: (v: string | null) => (v ? label(TRADE_LABELS, v) : "—") },
-          { title: t("workforce.firstIn"), dataIndex: "firstIn", width: 90, render: shanghaiTime },
-          { title: t("workforce.lastOut"), dataIndex: "lastOut", width: 90, render: shanghaiTime },
-          { title: t("workforce.hours"), dataIndex: "hours", width: 80, align: "right", render: (h: number | null) => formatNumber(h, 1) },
-          { title: t("workforce.passages"), dataIndex: "passages", width: 80, align: "right" },
-          {
-            title: t("workforce.status"),
-            dataIndex: "lastDirection",
-            width: 80,
-            render: (d: AttendanceDayDto["lastDirection"]) =>
-              d === "in" ? <Tag color="green">{t("workforce.stillOnSite")}</Tag> : d === "out" ? <Tag>{t("workforce.left")}</Tag> : null,
-          },
-        ]}
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: data?.total ?? 0,
-          size: "small",
-          showTotal: (n) => t("common.total", { count: n }),
-          onChange: (page, pageSize) => setPaging({ page, pageSize }),
-        }}
-        scroll={{ x: 900 }}
-      />
-    </>
+        </>
+      }
+      columns={[
+        { title: t("workforce.workerNo"), dataIndex: "workerNo", width: 130, render: orDash },
+        { title: t("workforce.name"), dataIndex: "name", width: 100 },
+        { title: t("workforce.team"), dataIndex: "teamName", width: 140, render: orDash },
+        { title: t("workforce.trade"), dataIndex: "trade", width: 110, render: (v: string | null) => (v ? label(TRADE_LABELS, v) : "—") },
+        { title: t("workforce.firstIn"), dataIndex: "firstIn", width: 90, render: shanghaiTime },
+        { title: t("workforce.lastOut"), dataIndex: "lastOut", width: 90, render: shanghaiTime },
+        { title: t("workforce.hours"), dataIndex: "hours", width: 80, align: "right", render: (h: number | null) => formatNumber(h, 1) },
+        { title: t("workforce.passages"), dataIndex: "passages", width: 80, align: "right" },
+        {
+          title: t("workforce.status"),
+          dataIndex: "lastDirection",
+          width: 80,
+          render: (d: AttendanceDayDto["lastDirection"]) => (d === "in" ? <Tag color="green">{t("workforce.stillOnSite")}</Tag> : d === "out" ? <Tag>{t("workforce.left")}</Tag> : null),
+        },
+      ]}
+    />
   );
 }

@@ -1,11 +1,12 @@
-import { useState } from "react";
-import { Alert, Card, Col, DatePicker, Descriptions, Empty, Flex, List, Row, Table, Tag, Typography } from "antd";
+import { Alert, Card, Col, DatePicker, Descriptions, Empty, Flex, List, Row, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { useTranslation } from "react-i18next";
 import { addMonths, shanghaiMonth } from "@contracts/workforce/presence";
 import type { PayrollDto, WageFindingDto } from "@contracts/workforce/wages";
 import { formatDate, orDash } from "../../../components/format";
 import { ListError } from "../../../components/list-error";
+import { ListPage } from "../../../components/list-page";
+import { useLocalListParams } from "../../../components/use-list-params";
 import { usePayrolls, useWageAccount, useWageChecks } from "../api";
 import { formatMoney as money } from "../format";
 
@@ -21,12 +22,16 @@ function WageAccountCard({ projectId }: { projectId: string }) {
       <ListError error={error} />
       {data ? (
         <>
-          <Descriptions size="small" column={1} items={[
-            { key: "bank", label: t("workforce.bankName"), children: data.bankName },
-            { key: "name", label: t("workforce.accountName"), children: data.accountName },
-            { key: "no", label: t("workforce.accountNo"), children: <span style={{ fontFamily: "monospace" }}>{data.accountNo}</span> },
-            { key: "opened", label: t("workforce.openedOn"), children: formatDate(data.openedOn) },
-          ]} />
+          <Descriptions
+            size="small"
+            column={1}
+            items={[
+              { key: "bank", label: t("workforce.bankName"), children: data.bankName },
+              { key: "name", label: t("workforce.accountName"), children: data.accountName },
+              { key: "no", label: t("workforce.accountNo"), children: <span style={{ fontFamily: "monospace" }}>{data.accountNo}</span> },
+              { key: "opened", label: t("workforce.openedOn"), children: formatDate(data.openedOn) },
+            ]}
+          />
           {data.warnings.map((w) => (
             <Alert key={w.code} type="warning" showIcon title={w.message} style={{ marginTop: 8 }} />
           ))}
@@ -93,24 +98,14 @@ function WageChecks({ projectId, month }: { projectId: string; month: string }) 
 export function ProjectWages({ projectId }: { projectId: string }) {
   const { t } = useTranslation();
   // Wages of a month are paid the month after: last month is the one worth looking at first.
-  const [month, setMonth] = useState(addMonths(shanghaiMonth(), -1));
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const { data, isFetching, error } = usePayrolls(projectId, { month, ...paging });
+  const lp = useLocalListParams();
+  const month = lp.get("month") ?? addMonths(shanghaiMonth(), -1);
 
   return (
     <Flex vertical gap={12}>
       <Flex align="center" gap={8}>
         <Typography.Text>{t("workforce.month")}</Typography.Text>
-        <DatePicker
-          picker="month"
-          aria-label={t("workforce.month")}
-          allowClear={false}
-          value={dayjs(`${month}-01`)}
-          onChange={(d) => {
-            if (d) setMonth(d.format("YYYY-MM"));
-            setPaging((p) => ({ ...p, page: 1 }));
-          }}
-        />
+        <DatePicker picker="month" aria-label={t("workforce.month")} allowClear={false} value={dayjs(`${month}-01`)} onChange={(d) => d && lp.set({ month: d.format("YYYY-MM") })} />
       </Flex>
       <Row gutter={[12, 12]}>
         <Col xs={24} lg={9}>
@@ -121,12 +116,12 @@ export function ProjectWages({ projectId }: { projectId: string }) {
         </Col>
       </Row>
       <Card size="small" title={`${t("workforce.payrolls")} · ${month}`}>
-        <ListError error={error} />
-        <Table<PayrollDto>
-          rowKey="id"
-          size="small"
-          loading={isFetching && !data}
-          dataSource={data?.items}
+        <ListPage<PayrollDto>
+          bare
+          lp={lp}
+          search={false}
+          useRows={(q) => usePayrolls(projectId, q)}
+          query={{ month }}
           columns={[
             { title: t("workforce.workerNo"), dataIndex: "workerNo", width: 130 },
             { title: t("workforce.name"), dataIndex: "name", width: 90 },
@@ -164,15 +159,6 @@ export function ProjectWages({ projectId }: { projectId: string }) {
             { title: t("workforce.bankRef"), dataIndex: "bankRef", width: 150, ellipsis: true, render: orDash },
             { title: t("workforce.deadline"), dataIndex: "deadline", width: 110 },
           ]}
-          pagination={{
-            current: paging.page,
-            pageSize: paging.pageSize,
-            total: data?.total ?? 0,
-            size: "small",
-            showTotal: (n) => t("common.total", { count: n }),
-            onChange: (page, pageSize) => setPaging({ page, pageSize }),
-          }}
-          scroll={{ x: 1150 }}
         />
       </Card>
     </Flex>

@@ -4,8 +4,6 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { AlarmDto } from "@contracts/iot/alarms";
 import { formatDateTime, orDash } from "../../../../components/format";
-import type { ListParams } from "../../../../components/use-list-params";
-import { sortable } from "../../components/sortable";
 import { AlarmStatusBadge, SeverityTag } from "../../components/tags";
 import { alarmUnit, formatValue } from "../../iot-format";
 
@@ -23,12 +21,14 @@ export function AlarmValue({ alarm: a }: { alarm: AlarmDto }) {
   );
 }
 
-/** Columns of the alarm console (sortable by the API's sort keys when `lp` is given). */
-export function useAlarmColumns(lp: ListParams | null, opts: { hideProject?: boolean } = {}): ColumnsType<AlarmDto> {
+/** The columns the API sorts alarms by (their keys are its sort keys). */
+export const ALARM_SORT_KEYS = ["severity", "count", "startedAt", "lastAt"] as const;
+
+/** Columns of the alarm console and a project's alarms. */
+export function useAlarmColumns(opts: { hideProject?: boolean } = {}): ColumnsType<AlarmDto> {
   const { t } = useTranslation();
-  const sort = (key: string) => (lp ? sortable(lp, key) : { key });
   return [
-    { title: t("alarm.severity"), dataIndex: "severity", width: 96, ...sort("severity"), render: (v: AlarmDto["severity"]) => <SeverityTag severity={v} /> },
+    { title: t("alarm.severity"), dataIndex: "severity", width: 96, key: "severity", render: (v: AlarmDto["severity"]) => <SeverityTag severity={v} /> },
     { title: t("alarm.status"), dataIndex: "status", width: 130, render: (v: AlarmDto["status"]) => <AlarmStatusBadge status={v} /> },
     { title: t("alarm.rule"), dataIndex: "ruleName", minWidth: 190, ellipsis: true, render: (v: string, r) => <Tooltip title={r.ruleCode}>{v}</Tooltip> },
     {
@@ -60,9 +60,9 @@ export function useAlarmColumns(lp: ListParams | null, opts: { hideProject?: boo
           },
         ]),
     { title: t("alarm.valueThreshold"), key: "value", width: 140, align: "right", render: (_: unknown, r) => <AlarmValue alarm={r} /> },
-    { title: t("alarm.count"), dataIndex: "count", width: 80, align: "right", ...sort("count") },
-    { title: t("alarm.startedAt"), dataIndex: "startedAt", width: 140, ...sort("startedAt"), render: formatDateTime },
-    { title: t("alarm.lastAt"), dataIndex: "lastAt", width: 140, ...sort("lastAt"), render: formatDateTime },
+    { title: t("alarm.count"), dataIndex: "count", width: 80, align: "right", key: "count" },
+    { title: t("alarm.startedAt"), dataIndex: "startedAt", width: 140, key: "startedAt", render: formatDateTime },
+    { title: t("alarm.lastAt"), dataIndex: "lastAt", width: 140, key: "lastAt", render: formatDateTime },
     { title: t("alarm.assignee"), dataIndex: "assigneeName", width: 84, ellipsis: true, render: orDash },
   ];
 }

@@ -3,16 +3,19 @@ import { Button, Card, Col, Descriptions, Flex, Row, Typography } from "antd";
 import { EditOutlined, SendOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import type { CommandDto } from "@contracts/iot/commands";
 import type { DeviceWithSecretDto } from "@contracts/iot/devices";
 import { useCan } from "../../../../auth/use-can";
 import { formatDateTime, orDash } from "../../../../components/format";
+import { ListPage } from "../../../../components/list-page";
 import { PageHeader } from "../../../../components/page-header";
 import { QueryState } from "../../../../components/query-state";
 import { RequirePermission } from "../../../../components/require-permission";
+import { useLocalListParams } from "../../../../components/use-list-params";
 import { useLabels } from "../../../../i18n/labels";
 import { useRealtime } from "../../../../realtime/use-realtime";
 import { useCommands } from "../../commands/api";
-import { CommandsTable } from "../../commands/components/commands-table";
+import { useCommandColumns } from "../../commands/components/command-columns";
 import { SendCommandModal } from "../../commands/components/send-command-modal";
 import { LiveIndicator } from "../../components/live-indicator";
 import { OnlineStatus } from "../../components/tags";
@@ -37,8 +40,8 @@ function DeviceDetail() {
   const can = useCan();
   const { data: device, isLoading, error, refetch } = useDevice(id);
   const latest = useDeviceLatest(id);
-  const [cmdPage, setCmdPage] = useState({ page: 1, pageSize: 10 });
-  const commands = useCommands({ deviceId: id, ...cmdPage });
+  const commandsLp = useLocalListParams(10);
+  const commandColumns = useCommandColumns({ hideDevice: true });
   const [editing, setEditing] = useState(false);
   const [sending, setSending] = useState(false);
   const [secret, setSecret] = useState<DeviceWithSecretDto | null>(null);
@@ -140,13 +143,7 @@ function DeviceDetail() {
         </Col>
         <Col xs={24} xl={16}>
           <Card size="small" title={t("device.commands")}>
-            <CommandsTable
-              hideDevice
-              items={commands.data?.items}
-              loading={commands.isLoading}
-              pagination={{ current: cmdPage.page, pageSize: cmdPage.pageSize, total: commands.data?.total ?? 0, size: "small", showTotal: (n) => t("common.total", { count: n }) }}
-              onChange={(p) => setCmdPage({ page: p.current ?? 1, pageSize: p.pageSize ?? 10 })}
-            />
+            <ListPage<CommandDto> bare lp={commandsLp} search={false} useRows={useCommands} query={{ deviceId: id }} columns={commandColumns} />
           </Card>
         </Col>
       </Row>
