@@ -2,7 +2,7 @@ import { useEffect, type ReactNode } from "react";
 import { App, Button, Drawer, Form, Modal, Space, type FormInstance, type FormProps } from "antd";
 import type { Rule } from "antd/es/form";
 import { useTranslation } from "react-i18next";
-import { showSaveError } from "./form-utils";
+import { applyServerErrors, errorText, showSaveError } from "./form-utils";
 
 export interface FormModalProps<V, R> {
   /** Defaults to open: most dialogs are mounted only while open. */
@@ -16,6 +16,8 @@ export interface FormModalProps<V, R> {
   pending?: boolean;
   /** Field values on opening (a DTO being edited, or defaults for a new one). */
   initialValues?: object;
+  /** Start again from `initialValues` also when this changes while open (defaults that load late). */
+  resetOn?: unknown;
   /** A form created by the caller (to watch a field); one is made otherwise. */
   form?: FormInstance<V>;
   /** A side drawer (long forms) instead of a centred dialog. */
@@ -23,6 +25,8 @@ export interface FormModalProps<V, R> {
   width?: number;
   okText?: string;
   okDanger?: boolean;
+  /** OK is greyed out (a value the form needs is not there yet). */
+  okDisabled?: boolean;
   /** The toast after saving (default 已保存); null for none. */
   success?: string | null;
   onSaved?: (result: R) => void;
@@ -49,7 +53,7 @@ export function FormModal<V extends object, R = unknown>(props: FormModalProps<V
 
   useEffect(() => {
     if (open) form.resetFields();
-  }, [open, form]);
+  }, [open, form, props.resetOn]);
 
   const finish = async (values: V) => {
     try {
@@ -84,7 +88,7 @@ export function FormModal<V extends object, R = unknown>(props: FormModalProps<V
         extra={
           <Space>
             <Button onClick={props.onClose}>{t("common.cancel")}</Button>
-            <Button type="primary" danger={props.okDanger} loading={props.pending} onClick={() => form.submit()}>
+            <Button type="primary" danger={props.okDanger} disabled={props.okDisabled} loading={props.pending} onClick={() => form.submit()}>
               {okText}
             </Button>
           </Space>
@@ -105,4 +109,31 @@ export function FormModal<V extends object, R = unknown>(props: FormModalProps<V
 export function useRequired(): Rule[] {
   const { t } = useTranslation();
   return [{ required: true, message: t("common.required") }];
+}
+
+/**
+ * A one-line form above a list (添加参建单位, 任命岗位): submit, toast, start again; a refusal shows under
+ * its field, or under `fallbackField` when the server names none.
+ */
+export function InlineForm<V extends object>(props: { submit: (values: V) => Promise<unknown>; fields: readonly string[]; fallbackField: string; pending: boolean; buttonText: string; buttonIcon: ReactNode; children: ReactNode }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<V>();
+  const finish = async (values: V) => {
+    try {
+      await props.submit(values);
+      message.success(t("common.saved"));
+      form.resetFields();
+    } catch (e) {
+      if (!applyServerErrors(form, e, props.fields)) form.setFields([{ name: props.fallbackField as never, errors: [errorText(e)] }]);
+    }
+  };
+  return (
+    <Form<V> form={form} layout="inline" onFinish={finish} style={{ marginBottom: 12, rowGap: 8 }}>
+      {props.children}
+      <Button type="primary" htmlType="submit" icon={props.buttonIcon} loading={props.pending}>
+        {props.buttonText}
+      </Button>
+    </Form>
+  );
 }

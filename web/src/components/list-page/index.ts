@@ -1,4 +1,4 @@
-export { ListPage, type CreateAction, type ImportAction, type ListPageProps } from "./list-page";
+export { ListPage, type CreateAction, type EditAction, type ImportAction, type ListPageProps } from "./list-page";
 export type { FilterOption, ListFilter, ListFilters } from "./list-filters";
 export { bindSort, scrollWidth } from "./list-columns";
 export { actionColumn, editColumn, RowActions } from "./action-columns";

@@ -14,6 +14,7 @@ import { ListToolbar } from "../list-toolbar";
 import { PageHeader } from "../page-header";
 import { RequirePermission } from "../require-permission";
 import { useListParams, type ListParams } from "../use-list-params";
+import { editColumn } from "./action-columns";
 import { bindSort, scrollWidth } from "./list-columns";
 import { FilterControls, isFilter, type ListFilters } from "./list-filters";
 
@@ -38,6 +39,15 @@ export interface ImportAction {
   label?: string;
 }
 
+/** 新建 and a 编辑 column opening the same form: for a new row (null) or the row picked. */
+export interface EditAction<T> {
+  /** Whether the user may create and edit (neither button nor column otherwise). */
+  allowed: boolean;
+  /** The 新建 button's words. */
+  createLabel?: string;
+  form: (row: T | null, close: () => void) => ReactNode;
+}
+
 export interface ListPageProps<T> {
   /** The page title; leave it out for a list inside a tab or a detail page. */
   title?: ReactNode;
@@ -59,6 +69,8 @@ export interface ListPageProps<T> {
   /** More toolbar buttons, before export. */
   actions?: ReactNode;
   create?: CreateAction | false | null;
+  /** 新建 + 编辑 with one form (instead of `create`). */
+  edit?: EditAction<T>;
   importer?: ImportAction | false | null;
   /** `${exportPath}/export` with the current filters; no export button without it. */
   exportPath?: string;
@@ -103,15 +115,18 @@ function ListBody<T extends object>(props: ListPageProps<T>) {
   const query = typeof props.query === "function" ? props.query(lp.query) : { ...lp.query, ...props.query };
   const rows = props.useRows(query);
   const [importing, setImporting] = useState(false);
+  // undefined: no form open; null: a new row; a row: that row being edited.
+  const [editing, setEditing] = useState<T | null | undefined>(undefined);
 
   const data = rows.data;
   const items = Array.isArray(data) ? data : data?.items;
   const total = Array.isArray(data) ? data.length : data?.total;
   // A spinner while other params' rows load, not on every background refresh of a live list.
   const loading = rows.isLoading || (rows.isFetching && rows.isPlaceholderData);
-  const columns = bindSort(props.columns, lp.sortOrder, props.sortable);
+  const { importer, edit } = props;
+  const columns = bindSort([...props.columns, ...editColumn<T>(!!edit?.allowed, setEditing, t)], lp.sortOrder, props.sortable);
   const filters = (props.filters ?? []).filter(isFilter);
-  const { create, importer } = props;
+  const create = edit ? edit.allowed && { label: edit.createLabel, onClick: () => setEditing(null) } : props.create;
   const createButton = create && (
     <Button type="primary" danger={create.danger} icon={create.icon ?? <PlusOutlined />} onClick={create.onClick}>
       {create.label ?? t("common.create")}
@@ -187,6 +202,7 @@ function ListBody<T extends object>(props: ListPageProps<T>) {
       {props.before}
       {props.bare ? card : <Card size="small">{card}</Card>}
       {importer && <ImportModal open={importing} onClose={() => setImporting(false)} basePath={importPath} templatePath={importer.templatePath} entity={importer.entity} invalidate={importer.invalidate} />}
+      {edit && editing !== undefined && edit.form(editing, () => setEditing(undefined))}
       {props.children}
     </>
   );

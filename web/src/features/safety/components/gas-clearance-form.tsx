@@ -1,11 +1,11 @@
-import { App, Form, Input, Modal } from "antd";
+import { Form, Input } from "antd";
 import { useTranslation } from "react-i18next";
 import type { GasClearanceInput } from "@contracts/safety/dangerous-works";
 import { api } from "../../../api/client";
 import type { Page } from "../../../api/page";
 import { keys } from "../../../api/query-keys";
-import { showSaveError } from "../../../components/form-utils";
 import { RemoteSelect } from "../../../components/remote-select";
+import { FormModal, useRequired } from "../../../components/form-modal";
 import type { EnterpriseSummaryDto } from "@contracts/registry/enterprise";
 import { useRecordGasClearance } from "../api";
 import "../i18n";
@@ -18,30 +18,16 @@ async function searchGasCompanies(q: string) {
 /** 登记燃气确认: the gas company's clearance of an excavation (required near gas mains from issue 6 on). */
 export function GasClearanceForm({ workId, open, onClose }: { workId: string; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<GasClearanceInput>();
   const record = useRecordGasClearance(workId);
-  const submit = async () => {
-    const v = await form.validateFields();
-    try {
-      await record.mutateAsync(v);
-      message.success(t("common.saved"));
-      onClose();
-    } catch (e) {
-      showSaveError(form, e, ["enterpriseId", "refNo"], message);
-    }
-  };
-  const required = [{ required: true, message: t("common.required") }];
+  const required = useRequired();
   return (
-    <Modal open={open} title={t("safety.recordGas")} okText={t("common.save")} okButtonProps={{ loading: record.isPending }} onOk={() => void submit()} onCancel={onClose} destroyOnHidden>
-      <Form form={form} layout="vertical">
-        <Form.Item name="enterpriseId" label={t("safety.gasEnterprise")} rules={required}>
-          <RemoteSelect scope={[...keys.enterprises.all, "gas"]} fetchOptions={searchGasCompanies} />
-        </Form.Item>
-        <Form.Item name="refNo" label={t("safety.refNo")} rules={required}>
-          <Input maxLength={64} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal<GasClearanceInput> open={open} title={t("safety.recordGas")} onClose={onClose} submit={(v) => record.mutateAsync(v)} pending={record.isPending} fields={["enterpriseId", "refNo"]}>
+      <Form.Item name="enterpriseId" label={t("safety.gasEnterprise")} rules={required}>
+        <RemoteSelect scope={[...keys.enterprises.all, "gas"]} fetchOptions={searchGasCompanies} />
+      </Form.Item>
+      <Form.Item name="refNo" label={t("safety.refNo")} rules={required}>
+        <Input maxLength={64} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,4 +1,3 @@
-import { useState } from "react";
 import { Col, Form, Input, Row, Select, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import type { AgencyDto, AgencyInput } from "@contracts/testing/commission";
@@ -8,7 +7,7 @@ import { useCan, useMe } from "../../../auth/use-can";
 import { DateInput } from "../../../components/date-input";
 import { FormModal, useRequired } from "../../../components/form-modal";
 import { formatDate } from "../../../components/format";
-import { editColumn, ListPage } from "../../../components/list-page";
+import { ListPage } from "../../../components/list-page";
 import { RemoteSelect } from "../../../components/remote-select";
 import { useLabels } from "../../../i18n/labels";
 import { searchEnterprises } from "../../registry/enterprises/api";
@@ -18,7 +17,7 @@ import "../i18n";
 const FIELDS = ["enterpriseId", "qualificationNo", "level", "scopes", "validTo"] as const;
 
 /** 登记资质: an enterprise of type 检测机构, its certificate, class, scope and validity (bureau only). */
-function AgencyForm({ initial, onClose }: { initial: Partial<AgencyInput> | null; onClose: () => void }) {
+function AgencyForm({ initial, onClose }: { initial: (Partial<AgencyInput> & { name?: string }) | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { options } = useLabels();
   const file = useFileAgency();
@@ -26,12 +25,7 @@ function AgencyForm({ initial, onClose }: { initial: Partial<AgencyInput> | null
   return (
     <FormModal<AgencyInput> title={t("testing.fileAgency")} width={640} onClose={onClose} submit={file.mutateAsync} pending={file.isPending} fields={FIELDS} initialValues={initial ?? { level: "special", scopes: ["concrete"] }}>
       <Form.Item name="enterpriseId" label={t("testing.enterprise")} rules={required}>
-        <RemoteSelect
-          scope={keys.enterprises.all}
-          fetchOptions={searchEnterprises}
-          disabled={!!initial?.enterpriseId}
-          knownOptions={initial?.enterpriseId ? [{ value: initial.enterpriseId, label: (initial as { name?: string }).name ?? initial.enterpriseId }] : []}
-        />
+        <RemoteSelect scope={keys.enterprises.all} fetchOptions={searchEnterprises} disabled={!!initial?.enterpriseId} knownOptions={initial?.enterpriseId ? [{ value: initial.enterpriseId, label: initial.name ?? initial.enterpriseId }] : []} />
       </Form.Item>
       <Row gutter={12}>
         <Col span={12}>
@@ -62,14 +56,17 @@ export default function AgencyListPage() {
   const can = useCan();
   const me = useMe();
   const bureau = can("registry.enterprise.update") && ["admin", "inspector"].includes(me.data?.role ?? "");
-  const [editing, setEditing] = useState<(Partial<AgencyInput> & { name?: string }) | null | undefined>(undefined);
   return (
     <ListPage<AgencyDto>
       title={t("testing.menu.agencies")}
       permission="testing.read"
       useRows={useAgencies}
       rowKey="enterpriseId"
-      create={bureau && { label: t("testing.fileAgency"), onClick: () => setEditing(null) }}
+      edit={{
+        allowed: bureau,
+        createLabel: t("testing.fileAgency"),
+        form: (row, close) => <AgencyForm initial={row && { enterpriseId: row.enterpriseId, name: row.name, qualificationNo: row.qualificationNo, level: row.level, scopes: row.scopes, validTo: row.validTo }} onClose={close} />,
+      }}
       filters={[
         { key: "level", label: t("testing.level"), labels: AGENCY_LEVEL_LABELS, width: 110 },
         { key: "scope", label: t("testing.scopes"), labels: SAMPLE_TYPE_LABELS, width: 140 },
@@ -83,10 +80,7 @@ export default function AgencyListPage() {
         { title: t("testing.validTo"), dataIndex: "validTo", width: 110, render: formatDate },
         { title: t("testing.state"), dataIndex: "valid", width: 80, render: (v: boolean) => (v ? <Tag color="success">{t("testing.valid")}</Tag> : <Tag color="error">{t("testing.invalid")}</Tag>) },
         { title: t("testing.commissionsCount"), dataIndex: "commissions", width: 80, align: "right" },
-        ...editColumn<AgencyDto>(bureau, (r) => setEditing({ enterpriseId: r.enterpriseId, name: r.name, qualificationNo: r.qualificationNo, level: r.level, scopes: r.scopes, validTo: r.validTo }), t),
       ]}
-    >
-      {editing !== undefined && <AgencyForm initial={editing} onClose={() => setEditing(undefined)} />}
-    </ListPage>
+    />
   );
 }

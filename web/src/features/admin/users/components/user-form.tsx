@@ -1,12 +1,13 @@
-import { useEffect, useMemo } from "react";
-import { App, Button, Drawer, Form, Input, Select, Space } from "antd";
+import { useMemo } from "react";
+import { Form, Input, Select } from "antd";
 import { useQueries } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { CreateUserInput, DOMAINS, ENTERPRISE_BOUND_ROLES, ROLES, type Role, type UserDto } from "@contracts/platform/auth";
 import type { ProjectDto } from "@contracts/registry/project";
 import { api } from "../../../../api/client";
 import { keys } from "../../../../api/query-keys";
-import { zodRule, showSaveError } from "../../../../components/form-utils";
+import { FormModal } from "../../../../components/form-modal";
+import { zodRule } from "../../../../components/form-utils";
 import { RemoteSelect } from "../../../../components/remote-select";
 import { searchEnterprises } from "../../../registry/enterprises/api";
 import { searchProjects } from "../../../registry/projects/api";
@@ -31,20 +32,13 @@ function useProjectOptions(ids: readonly string[]) {
  */
 export function UserForm({ open, onClose, user }: { open: boolean; onClose: () => void; user?: UserDto }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const role = Form.useWatch("role", form) as Role | undefined;
   const save = useSaveUser(user?.id);
   const projectOptions = useProjectOptions(user?.projectIds ?? NO_IDS);
   const enterpriseOptions = useMemo(() => (user?.enterpriseId ? [{ value: user.enterpriseId, label: user.enterpriseName ?? user.enterpriseId }] : []), [user]);
 
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    if (user) form.setFieldsValue({ ...user, password: "" });
-  }, [open, user, form]);
-
-  const submit = async (v: Values) => {
+  const submit = (v: Values) => {
     const bound = ENTERPRISE_BOUND_ROLES.includes(v.role);
     const scope = {
       role: v.role,
@@ -52,63 +46,52 @@ export function UserForm({ open, onClose, user }: { open: boolean; onClose: () =
       enterpriseId: bound ? (v.enterpriseId ?? null) : null,
       projectIds: v.role === "project" ? (v.projectIds ?? []) : [],
     };
-    try {
-      if (user) await save.mutateAsync({ displayName: v.displayName, ...(v.password ? { password: v.password } : {}), ...scope });
-      else await save.mutateAsync({ username: v.username, displayName: v.displayName, password: v.password, ...scope });
-      message.success(t(user ? "common.saved" : "common.created"));
-      onClose();
-    } catch (e) {
-      showSaveError(form, e, FIELDS, message);
-    }
+    return user ? save.mutateAsync({ displayName: v.displayName, ...(v.password ? { password: v.password } : {}), ...scope }) : save.mutateAsync({ username: v.username, displayName: v.displayName, password: v.password, ...scope });
   };
 
   const shape = CreateUserInput.shape;
   const required = { required: true, message: t("common.required") };
   return (
-    <Drawer
+    <FormModal<Values>
+      drawer
+      form={form}
       open={open}
       onClose={onClose}
       title={t(user ? "user.editTitle" : "user.createTitle")}
-      size={520}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t("common.cancel")}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
-            {t("common.save")}
-          </Button>
-        </Space>
-      }
+      width={520}
+      submit={submit}
+      pending={save.isPending}
+      fields={FIELDS}
+      success={t(user ? "common.saved" : "common.created")}
+      initialValues={user ? { ...user, password: "" } : { role: "inspector", projectIds: [] }}
     >
-      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ role: "inspector", projectIds: [] }}>
-        <Form.Item name="username" label={t("user.username")} rules={user ? [] : [required, zodRule(shape.username)]}>
-          <Input disabled={!!user} autoComplete="off" />
+      <Form.Item name="username" label={t("user.username")} rules={user ? [] : [required, zodRule(shape.username)]}>
+        <Input disabled={!!user} autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="displayName" label={t("user.displayName")} rules={[required, zodRule(shape.displayName)]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="password" label={t(user ? "user.newPassword" : "user.password")} rules={user ? [zodRule(shape.password)] : [required, zodRule(shape.password)]}>
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+      <Form.Item name="role" label={t("user.role")} rules={[required]}>
+        <Select options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+      </Form.Item>
+      {role === "inspector" && (
+        <Form.Item name="domain" label={t("user.domain")}>
+          <Select allowClear options={DOMAINS.map((d) => ({ value: d, label: t(`domains.${d}`) }))} />
         </Form.Item>
-        <Form.Item name="displayName" label={t("user.displayName")} rules={[required, zodRule(shape.displayName)]}>
-          <Input />
+      )}
+      {role && ENTERPRISE_BOUND_ROLES.includes(role) && (
+        <Form.Item name="enterpriseId" label={t("user.enterprise")} rules={[required]}>
+          <RemoteSelect scope={keys.enterprises.all} fetchOptions={searchEnterprises} knownOptions={enterpriseOptions} placeholder={t("person.pickEnterprise")} />
         </Form.Item>
-        <Form.Item name="password" label={t(user ? "user.newPassword" : "user.password")} rules={user ? [zodRule(shape.password)] : [required, zodRule(shape.password)]}>
-          <Input.Password autoComplete="new-password" />
+      )}
+      {role === "project" && (
+        <Form.Item name="projectIds" label={t("user.projects")} rules={[required]}>
+          <RemoteSelect mode="multiple" scope={keys.projects.all} fetchOptions={searchProjects} knownOptions={projectOptions} placeholder={t("user.pickProjects")} />
         </Form.Item>
-        <Form.Item name="role" label={t("user.role")} rules={[required]}>
-          <Select options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
-        </Form.Item>
-        {role === "inspector" && (
-          <Form.Item name="domain" label={t("user.domain")}>
-            <Select allowClear options={DOMAINS.map((d) => ({ value: d, label: t(`domains.${d}`) }))} />
-          </Form.Item>
-        )}
-        {role && ENTERPRISE_BOUND_ROLES.includes(role) && (
-          <Form.Item name="enterpriseId" label={t("user.enterprise")} rules={[required]}>
-            <RemoteSelect scope={keys.enterprises.all} fetchOptions={searchEnterprises} knownOptions={enterpriseOptions} placeholder={t("person.pickEnterprise")} />
-          </Form.Item>
-        )}
-        {role === "project" && (
-          <Form.Item name="projectIds" label={t("user.projects")} rules={[required]}>
-            <RemoteSelect mode="multiple" scope={keys.projects.all} fetchOptions={searchProjects} knownOptions={projectOptions} placeholder={t("user.pickProjects")} />
-          </Form.Item>
-        )}
-      </Form>
-    </Drawer>
+      )}
+    </FormModal>
   );
 }

@@ -1,4 +1,3 @@
-import { useState } from "react";
 import { Form, Input, Select, Space, Switch, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import { STAFF_ROLE_LABELS, type StaffDto, type StaffInput } from "@contracts/gas/station";
@@ -6,7 +5,7 @@ import { keys } from "../../../../api/query-keys";
 import { useCan, useMe } from "../../../../auth/use-can";
 import { DateInput } from "../../../../components/date-input";
 import { FormModal, useRequired } from "../../../../components/form-modal";
-import { editColumn, ListPage } from "../../../../components/list-page";
+import { ListPage } from "../../../../components/list-page";
 import { RemoteSelect } from "../../../../components/remote-select";
 import { useLabels } from "../../../../i18n/labels";
 import { searchEnterprises } from "../../../registry/enterprises/api";
@@ -67,14 +66,13 @@ export default function StaffListPage() {
   const { t } = useTranslation();
   const { label } = useLabels();
   const manage = useCan()("gas.manage");
-  const [editing, setEditing] = useState<StaffDto | null | undefined>(undefined);
   return (
     <ListPage<StaffDto>
       title={t("gasCyl.menu.staff")}
       permission="gas.read"
       useRows={useStaff}
       exportPath="/gas/staff"
-      create={manage && { label: t("gasCyl.newStaff"), onClick: () => setEditing(null) }}
+      edit={{ allowed: manage, createLabel: t("gasCyl.newStaff"), form: (row, close) => <StaffForm initial={row} onClose={close} /> }}
       filters={[
         { key: "role", label: t("gasCyl.role"), labels: STAFF_ROLE_LABELS, width: 110 },
         { key: "certified", label: t("gasCyl.certified"), bool: [t("gasCyl.certified"), t("gasCyl.notCertified")], width: 120 },
@@ -87,10 +85,7 @@ export default function StaffListPage() {
         { title: t("gasCyl.certificateNo"), dataIndex: "certificateNo", width: 150 },
         { title: t("gasCyl.certificateValidTo"), dataIndex: "certificateValidTo", sorter: true, width: 130 },
         { title: t("gasCyl.certified"), dataIndex: "certified", width: 100, render: (v: boolean) => (v ? <Tag color="success">{t("gasCyl.certified")}</Tag> : <Tag color="error">{t("gasCyl.notCertified")}</Tag>) },
-        ...editColumn<StaffDto>(manage, setEditing, t),
       ]}
-    >
-      {editing !== undefined && <StaffForm initial={editing} onClose={() => setEditing(undefined)} />}
-    </ListPage>
+    />
   );
 }

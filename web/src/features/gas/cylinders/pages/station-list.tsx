@@ -1,4 +1,3 @@
-import { useState } from "react";
 import { Col, Form, Input, InputNumber, Row, Select, Space, Switch, Tag } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -6,7 +5,7 @@ import { STATION_KIND_LABELS, type StationDto, type StationInput } from "@contra
 import { keys } from "../../../../api/query-keys";
 import { useCan, useMe } from "../../../../auth/use-can";
 import { FormModal, useRequired } from "../../../../components/form-modal";
-import { editColumn, ListPage } from "../../../../components/list-page";
+import { ListPage } from "../../../../components/list-page";
 import { RemoteSelect } from "../../../../components/remote-select";
 import { useLabels } from "../../../../i18n/labels";
 import { searchEnterprises } from "../../../registry/enterprises/api";
@@ -81,14 +80,13 @@ export default function StationListPage() {
   const { t } = useTranslation();
   const { label } = useLabels();
   const manage = useCan()("gas.manage");
-  const [editing, setEditing] = useState<StationDto | null | undefined>(undefined);
   return (
     <ListPage<StationDto>
       title={t("gasCyl.menu.stations")}
       permission="gas.read"
       useRows={useStations}
       exportPath="/gas/stations"
-      create={manage && { label: t("gasCyl.newStation"), onClick: () => setEditing(null) }}
+      edit={{ allowed: manage, createLabel: t("gasCyl.newStation"), form: (row, close) => <StationForm initial={row} onClose={close} /> }}
       filters={[
         { key: "kind", label: t("gasCyl.kind"), labels: STATION_KIND_LABELS, width: 130 },
         { key: "active", label: t("gasCyl.active"), bool: [t("gasCyl.active"), t("gasCyl.inactive")], width: 100 },
@@ -101,10 +99,7 @@ export default function StationListPage() {
         { title: t("gasCyl.address"), dataIndex: "address", ellipsis: true },
         { title: t("gasCyl.cylindersCount"), dataIndex: "cylinders", sorter: true, width: 100, align: "right", render: (n: number, r) => <Link to={`/gas/cylinders?stationId=${r.id}`}>{n}</Link> },
         { title: t("gasCyl.active"), dataIndex: "active", width: 80, render: (v: boolean) => (v ? <Tag color="success">{t("gasCyl.active")}</Tag> : <Tag>{t("gasCyl.inactive")}</Tag>) },
-        ...editColumn<StationDto>(manage, setEditing, t),
       ]}
-    >
-      {editing !== undefined && <StationForm initial={editing} onClose={() => setEditing(undefined)} />}
-    </ListPage>
+    />
   );
 }

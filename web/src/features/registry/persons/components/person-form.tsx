@@ -1,12 +1,13 @@
-import { useEffect, useMemo } from "react";
-import { App, Button, Col, Drawer, Form, Input, Row, Space, Typography } from "antd";
+import { useMemo } from "react";
+import { Col, Form, Input, Row, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { IdNumber, Mobile } from "@contracts/registry/fields";
 import { CreatePersonInput, type PersonDto } from "@contracts/registry/person";
 import { keys } from "../../../../api/query-keys";
 import { useMe } from "../../../../auth/use-can";
-import { nullIfEmpty, zodRule, showSaveError } from "../../../../components/form-utils";
+import { FormModal } from "../../../../components/form-modal";
+import { nullIfEmpty, zodRule } from "../../../../components/form-utils";
 import { RemoteSelect } from "../../../../components/remote-select";
 import { searchEnterprises, useEnterprise } from "../../enterprises/api";
 import { useSavePerson } from "../api";
@@ -28,89 +29,58 @@ const toInput = (p: PersonDto): Values => ({
 /** 新建 / 编辑人员; the ID number (checked per GB 11643) is set once and never edited. */
 export function PersonForm({ open, onClose, person }: { open: boolean; onClose: () => void; person?: PersonDto }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const me = useMe().data;
-  const [form] = Form.useForm<Values>();
   const save = useSavePerson(person?.id);
   // Enterprise-bound users create people of their own enterprise: preset it and show its name.
   const ownId = !person ? (me?.enterpriseId ?? null) : null;
   const own = useEnterprise(ownId ?? "", !!ownId);
-  const known = useMemo(
-    () => [
-      ...(person?.employerId ? [{ value: person.employerId, label: person.employerName ?? person.employerId }] : []),
-      ...(own.data ? [{ value: own.data.id, label: own.data.name }] : []),
-    ],
-    [person, own.data],
-  );
+  const known = useMemo(() => [...(person?.employerId ? [{ value: person.employerId, label: person.employerName ?? person.employerId }] : []), ...(own.data ? [{ value: own.data.id, label: own.data.name }] : [])], [person, own.data]);
 
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    if (person) form.setFieldsValue(toInput(person));
-    else if (ownId) form.setFieldsValue({ employerId: ownId });
-  }, [open, person, ownId, form]);
-
-  const submit = async (values: Values) => {
+  const submit = (values: Values) => {
     const body = nullIfEmpty({ ...values, certificates: (values.certificates ?? []).map((c) => nullIfEmpty(c, ["specialty", "level", "issuedOn"])) }, ["mobile", "employerId"]);
-    try {
-      if (person) {
-        const { idNumber: _id, ...patch } = body;
-        await save.mutateAsync(patch);
-        message.success(t("common.saved"));
-        onClose();
-      } else {
-        const saved = await save.mutateAsync(body);
-        message.success(t("common.created"));
-        onClose();
-        navigate(`/persons/${saved.id}`);
-      }
-    } catch (e) {
-      showSaveError(form, e, FIELDS, message);
-    }
+    const { idNumber: _id, ...patch } = body;
+    return save.mutateAsync(person ? patch : body);
   };
 
   const required = { required: true, message: t("common.required") };
   return (
-    <Drawer
+    <FormModal<Values, PersonDto>
+      drawer
       open={open}
       onClose={onClose}
       title={t(person ? "person.editTitle" : "person.createTitle")}
-      size={820}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t("common.cancel")}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
-            {t("common.save")}
-          </Button>
-        </Space>
-      }
+      width={820}
+      submit={submit}
+      pending={save.isPending}
+      fields={FIELDS}
+      success={t(person ? "common.saved" : "common.created")}
+      onSaved={(saved) => !person && navigate(`/persons/${saved.id}`)}
+      initialValues={person ? toInput(person) : { certificates: [], ...(ownId ? { employerId: ownId } : {}) }}
+      resetOn={ownId}
     >
-      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ certificates: [] }}>
-        <Row gutter={16}>
-          <Col span={8}>
-            <Form.Item name="name" label={t("person.name")} rules={[required, zodRule(CreatePersonInput.shape.name)]}>
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col span={10}>
-            <Form.Item name="idNumber" label={t("person.idNumber")} rules={person ? [] : [required, zodRule(IdNumber)]} normalize={(v: string) => v?.toUpperCase()}>
-              <Input className="sc-mono" maxLength={18} disabled={!!person} />
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item name="mobile" label={t("person.mobile")} rules={[zodRule(Mobile)]}>
-              <Input maxLength={11} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="employerId" label={t("person.employer")}>
-          <RemoteSelect scope={keys.enterprises.all} fetchOptions={searchEnterprises} knownOptions={known} placeholder={t("person.pickEnterprise")} disabled={!!ownId} />
-        </Form.Item>
-        <Typography.Title level={5}>{t("person.tabCertificates")}</Typography.Title>
-        <CertificatesField />
-      </Form>
-    </Drawer>
+      <Row gutter={16}>
+        <Col span={8}>
+          <Form.Item name="name" label={t("person.name")} rules={[required, zodRule(CreatePersonInput.shape.name)]}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col span={10}>
+          <Form.Item name="idNumber" label={t("person.idNumber")} rules={person ? [] : [required, zodRule(IdNumber)]} normalize={(v: string) => v?.toUpperCase()}>
+            <Input className="sc-mono" maxLength={18} disabled={!!person} />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="mobile" label={t("person.mobile")} rules={[zodRule(Mobile)]}>
+            <Input maxLength={11} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="employerId" label={t("person.employer")}>
+        <RemoteSelect scope={keys.enterprises.all} fetchOptions={searchEnterprises} knownOptions={known} placeholder={t("person.pickEnterprise")} disabled={!!ownId} />
+      </Form.Item>
+      <Typography.Title level={5}>{t("person.tabCertificates")}</Typography.Title>
+      <CertificatesField />
+    </FormModal>
   );
 }

@@ -1,10 +1,10 @@
-import { App, Button, Form, Select } from "antd";
+import { Form, Select } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { PARTICIPANT_ROLE_LABELS } from "@contracts/registry/enums";
 import type { AddParticipantInput } from "@contracts/registry/project";
 import { keys } from "../../../../api/query-keys";
-import { applyServerErrors, errorText } from "../../../../components/form-utils";
+import { InlineForm } from "../../../../components/form-modal";
 import { RemoteSelect } from "../../../../components/remote-select";
 import { useLabels } from "../../../../i18n/labels";
 import { searchEnterprises } from "../../enterprises/api";
@@ -14,31 +14,16 @@ import { useAddParticipant } from "../api";
 export function AddParticipantForm({ projectId }: { projectId: string }) {
   const { t } = useTranslation();
   const { options } = useLabels();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<AddParticipantInput>();
   const add = useAddParticipant(projectId);
 
-  const submit = async (values: AddParticipantInput) => {
-    try {
-      await add.mutateAsync(values);
-      message.success(t("common.saved"));
-      form.resetFields();
-    } catch (e) {
-      if (!applyServerErrors(form, e, ["enterpriseId", "role"])) form.setFields([{ name: "enterpriseId", errors: [errorText(e)] }]);
-    }
-  };
-
   return (
-    <Form form={form} layout="inline" onFinish={submit} style={{ marginBottom: 12, rowGap: 8 }}>
+    <InlineForm<AddParticipantInput> submit={add.mutateAsync} fields={["enterpriseId", "role"]} fallbackField="enterpriseId" pending={add.isPending} buttonText={t("participant.add")} buttonIcon={<PlusOutlined />}>
       <Form.Item name="enterpriseId" label={t("participant.enterprise")} rules={[{ required: true, message: t("common.required") }]} style={{ width: 460 }}>
         <RemoteSelect scope={keys.enterprises.all} fetchOptions={searchEnterprises} placeholder={t("participant.pickEnterprise")} />
       </Form.Item>
       <Form.Item name="role" label={t("participant.role")} rules={[{ required: true, message: t("common.required") }]}>
         <Select options={options(PARTICIPANT_ROLE_LABELS)} style={{ width: 160 }} />
       </Form.Item>
-      <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={add.isPending}>
-        {t("participant.add")}
-      </Button>
-    </Form>
+    </InlineForm>
   );
 }

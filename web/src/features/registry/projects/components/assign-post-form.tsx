@@ -1,11 +1,11 @@
-import { App, Button, Form, Select } from "antd";
+import { Form, Select } from "antd";
 import { UserAddOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { POST_LABELS } from "@contracts/registry/enums";
 import type { AssignPostInput } from "@contracts/registry/project";
 import { keys } from "../../../../api/query-keys";
 import { DateInput } from "../../../../components/date-input";
-import { applyServerErrors, errorText } from "../../../../components/form-utils";
+import { InlineForm } from "../../../../components/form-modal";
 import { RemoteSelect } from "../../../../components/remote-select";
 import { useLabels } from "../../../../i18n/labels";
 import { searchPersons } from "../../persons/api";
@@ -18,22 +18,17 @@ import { useAssignPost } from "../api";
 export function AssignPostForm({ projectId }: { projectId: string }) {
   const { t } = useTranslation();
   const { options } = useLabels();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<AssignPostInput>();
   const assign = useAssignPost(projectId);
 
-  const submit = async (values: AssignPostInput) => {
-    try {
-      await assign.mutateAsync({ ...values, startedOn: values.startedOn || undefined });
-      message.success(t("common.saved"));
-      form.resetFields();
-    } catch (e) {
-      if (!applyServerErrors(form, e, ["personId", "post", "startedOn"])) form.setFields([{ name: "personId", errors: [errorText(e)] }]);
-    }
-  };
-
   return (
-    <Form form={form} layout="inline" onFinish={submit} style={{ marginBottom: 12, rowGap: 8 }}>
+    <InlineForm<AssignPostInput>
+      submit={(v) => assign.mutateAsync({ ...v, startedOn: v.startedOn || undefined })}
+      fields={["personId", "post", "startedOn"]}
+      fallbackField="personId"
+      pending={assign.isPending}
+      buttonText={t("post.assign")}
+      buttonIcon={<UserAddOutlined />}
+    >
       <Form.Item name="personId" label={t("post.person")} rules={[{ required: true, message: t("common.required") }]} style={{ width: 460 }}>
         <RemoteSelect scope={keys.persons.all} fetchOptions={searchPersons} placeholder={t("post.pickPerson")} />
       </Form.Item>
@@ -43,9 +38,6 @@ export function AssignPostForm({ projectId }: { projectId: string }) {
       <Form.Item name="startedOn" label={t("post.startedOn")}>
         <DateInput />
       </Form.Item>
-      <Button type="primary" htmlType="submit" icon={<UserAddOutlined />} loading={assign.isPending}>
-        {t("post.assign")}
-      </Button>
-    </Form>
+    </InlineForm>
   );
 }
