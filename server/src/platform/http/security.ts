@@ -120,8 +120,8 @@ type Limiter = (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
 /**
  * Per client address (IPv6 by its /64), in this process's memory: the public verify/scan endpoints (their
- * codes are sequential or short, so enumeration must be slow) and login (password spraying across
- * usernames, which the per-username lock does not see). 0 switches a limit off (tests).
+ * codes are sequential or short, so enumeration must be slow) and login (every attempt, whatever its
+ * outcome; the failed-login locks count failures only). 0 switches a limit off (tests).
  */
 async function installRateLimits(app: FastifyInstance, limits: { publicPerMinute: number; loginPerMinute: number }): Promise<void> {
   await app.register(rateLimit, { global: false });
