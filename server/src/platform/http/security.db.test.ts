@@ -160,6 +160,8 @@ describe("throttling and the session cookie behind a proxy", () => {
     expect(errorOf(limited)).toMatchObject({ code: "RATE_LIMITED", message: expect.stringMatching(/请求过于频繁.*\(too many requests/) });
     expect(Number(limited.headers["retry-after"])).toBeGreaterThan(0);
     expect(limited.headers["x-content-type-options"]).toBe("nosniff");
+    // An encoded spelling of the same route draws on the same budget.
+    expect((await proxied.as(null, { method: "GET", url: "/api/v1/%70ublic/cylinders/GP-000001", headers: from("203.0.113.7") })).statusCode).toBe(429);
     expect((await proxied.as(null, { method: "GET", url: "/api/v1/public/reports/ZZZZZZZZZZZZ", headers: from("203.0.113.8") })).statusCode).toBe(404);
     // Only the public endpoints count: the same address still reaches the rest.
     expect((await proxied.as(null, { method: "GET", url: "/api/health", headers: from("203.0.113.7") })).statusCode).toBe(200);

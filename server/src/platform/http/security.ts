@@ -142,7 +142,9 @@ async function installRateLimits(app: FastifyInstance, limits: { publicPerMinute
   const loginLimit = limiter("login", limits.loginPerMinute);
   if (!publicLimit && !loginLimit) return;
   app.addHook("onRequest", (req, reply, done) => {
-    const limit = req.url.startsWith("/api/v1/public/") ? publicLimit : req.method === "POST" && req.routeOptions.url === "/api/v1/auth/login" ? loginLimit : null;
+    const route = req.routeOptions.url ?? "";
+    // The matched route, not the raw URL: /api/v1/%70ublic/… is the same route and the same budget.
+    const limit = route.startsWith("/api/v1/public/") ? publicLimit : req.method === "POST" && route === "/api/v1/auth/login" ? loginLimit : null;
     if (!limit) return done();
     limit(req, reply).then(() => done(), done);
   });
