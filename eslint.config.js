@@ -34,6 +34,22 @@ export default tseslint.config(
     },
   },
   {
+    // The registry (projects, enterprises, persons) is what the other features build on: its pages show
+    // their tabs and badges through components/detail-tabs, never by importing them.
+    files: ["web/src/features/registry/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { regex: "^(\\.\\./)+app(/|$)", message: "Features never import app/ (the shell); use auth/, components/ or api/." },
+            { regex: "^(\\.\\./)+(admin|cases|gas|home|iot|quality|safety|testing|workforce)(/|$)", message: "The registry imports no other feature: register a tab or badge in components/detail-tabs instead." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["web/src/{components,auth,api,i18n,realtime,charts}/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": [

@@ -1,6 +1,7 @@
 import { createBrowserRouter, type RouteObject } from "react-router";
 import { setUnauthenticatedHandler } from "../api/client";
 import { PageLoading } from "../components/page-loading";
+import "./features";
 import { queryClient } from "./query-client";
 
 /** Lazy route helper: each page is its own chunk, loaded on first visit. */

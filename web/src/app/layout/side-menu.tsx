@@ -51,15 +51,6 @@ import {
 } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { useLocation, useNavigate } from "react-router";
-import "../../features/testing/i18n";
-import "../../features/cases/i18n";
-import "../../features/registry/enterprises/change-i18n";
-import "../../features/quality/i18n";
-import "../../features/safety/i18n";
-import "../../features/gas/cylinders/i18n";
-import "../../features/gas/customers/i18n";
-import "../../features/gas/pipelines/i18n";
-import "../../features/gas/leaks/i18n";
 import type { MeDto } from "@contracts/platform/auth";
 
 type Item = Required<MenuProps>["items"][number];

@@ -1,19 +1,14 @@
 import { useState } from "react";
-import { Button, Card, Flex, Space, Tabs, Tooltip, Typography } from "antd";
+import { Button, Card, Flex, Space, Tabs, Typography } from "antd";
 import { EditOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { useParams, useSearchParams } from "react-router";
+import type { ProjectDto } from "@contracts/registry/project";
 import { useCan } from "../../../../auth/use-can";
+import { DetailBadges, projectDetail, useDetailTabs } from "../../../../components/detail-tabs";
 import { PageHeader } from "../../../../components/page-header";
-import { NearGasMainBadge } from "../../../gas/pipelines/components/near-main-badge";
 import { ProjectStatusTag } from "../../../../components/project-status-tag";
 import { QueryState } from "../../../../components/query-state";
-import { SmartSiteTab } from "../../../iot/site/smart-site-tab";
-import { WorkforceTab } from "../../../workforce/project/workforce-tab";
-import { TestingTab } from "../../../testing/project/testing-tab";
-import { CasesTab } from "../../../cases/project/cases-tab";
-import { AcceptanceTab } from "../../../quality/project/acceptance-tab";
-import { SafetyTab } from "../../../safety/project/safety-tab";
 import { useProject } from "../api";
 import { ParticipantsTab } from "../components/participants-tab";
 import { PostsTab } from "../components/posts-tab";
@@ -21,21 +16,29 @@ import { ProjectForm } from "../components/project-form";
 import { ProjectInfo } from "../components/project-info";
 import { TransitionButtons } from "../components/transition-buttons";
 
-/** Supervision tabs that will hang off a project once their modules ship. */
-const COMING_TABS: readonly string[] = [];
-
-/** 项目详情: overview with lifecycle actions, participants, key posts, 智慧工地 (with iot.read), 人员 (with workforce.read), and the coming module tabs. */
+/**
+ * 项目详情: overview with lifecycle actions, participants and key posts; the other features' tabs (智慧工地,
+ * 人员, 检测, 整改, 验收, 安全) and badges come from their registrations, each for those who may see it.
+ */
 export default function ProjectDetailPage() {
   const { id = "" } = useParams();
+  const { data: project, isLoading, error, refetch } = useProject(id);
+  if (!project) return <QueryState isLoading={isLoading} error={error} onRetry={() => void refetch()} />;
+  return <ProjectDetail project={project} />;
+}
+
+function ProjectDetail({ project }: { project: ProjectDto }) {
   const { t } = useTranslation();
   const can = useCan();
-  const { data: project, isLoading, error, refetch } = useProject(id);
   const [editing, setEditing] = useState(false);
   // The open tab is in the URL (?tab=iot) so the city map and alarm links land on it.
   const [sp, setSp] = useSearchParams();
-
-  if (!project) return <QueryState isLoading={isLoading} error={error} onRetry={() => void refetch()} />;
   const canUpdate = can("registry.project.update");
+  const tabs = useDetailTabs(projectDetail, { project }, [
+    { key: "info", order: 10, label: t("project.tabInfo"), children: <ProjectInfo project={project} /> },
+    { key: "participants", order: 20, label: `${t("project.tabParticipants")} (${project.participants.length})`, children: <ParticipantsTab project={project} /> },
+    { key: "posts", order: 30, label: `${t("project.tabPosts")} (${project.posts.filter((p) => !p.endedOn).length})`, children: <PostsTab project={project} editable={canUpdate} /> },
+  ]);
 
   return (
     <>
@@ -52,7 +55,7 @@ export default function ProjectDetailPage() {
         extra={
           <Space size={4}>
             <ProjectStatusTag status={project.status} />
-            <NearGasMainBadge projectId={project.id} />
+            <DetailBadges registry={projectDetail} props={{ project }} />
           </Space>
         }
         actions={
@@ -70,30 +73,7 @@ export default function ProjectDetailPage() {
         <Tabs
           activeKey={sp.get("tab") ?? "info"}
           onChange={(tab) => setSp(tab === "info" ? {} : { tab }, { replace: true })}
-          items={[
-            { key: "info", label: t("project.tabInfo"), children: <ProjectInfo project={project} /> },
-            { key: "participants", label: `${t("project.tabParticipants")} (${project.participants.length})`, children: <ParticipantsTab project={project} /> },
-            { key: "posts", label: `${t("project.tabPosts")} (${project.posts.filter((p) => !p.endedOn).length})`, children: <PostsTab project={project} editable={canUpdate} /> },
-            ...(can("iot.read") ? [{ key: "iot", label: t("project.tabIot"), destroyOnHidden: true, children: <SmartSiteTab projectId={project.id} /> }] : []),
-            ...(can("workforce.read") ? [{ key: "workforce", label: t("project.tabWorkforce"), destroyOnHidden: true, children: <WorkforceTab project={project} /> }] : []),
-            ...(can("testing.read") ? [{ key: "testing", label: t("project.tabTesting"), destroyOnHidden: true, children: <TestingTab projectId={project.id} /> }] : []),
-            ...(can("cases.read")
-              ? [
-                  { key: "cases", label: t("project.tabCases"), destroyOnHidden: true, children: <CasesTab projectId={project.id} /> },
-                  { key: "acceptance", label: t("project.tabAcceptance"), destroyOnHidden: true, children: <AcceptanceTab projectId={project.id} /> },
-                ]
-              : []),
-            ...(can("safety.read") ? [{ key: "safety", label: t("project.tabSafety"), destroyOnHidden: true, children: <SafetyTab projectId={project.id} /> }] : []),
-            ...COMING_TABS.map((k) => ({
-              key: k,
-              disabled: true,
-              label: (
-                <Tooltip title={t("common.comingSoon")}>
-                  <span>{t(`project.${k}`)}</span>
-                </Tooltip>
-              ),
-            })),
-          ]}
+          items={tabs}
         />
       </Card>
       <ProjectForm open={editing} onClose={() => setEditing(false)} project={project} />
