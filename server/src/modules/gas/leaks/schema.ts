@@ -1,6 +1,4 @@
 import { boolean, doublePrecision, index, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
-import { iotDevices } from "../../iot/index.js";
-import { gasPipelines } from "../pipelines/schema.js";
 import { tz } from "../shared/index.js";
 
 /** The detection vehicle's drive: each reading with its position and the rolling background it was judged against. */
@@ -27,7 +25,8 @@ export const gasLeakPoints = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     enterpriseId: uuid().notNull(),
-    deviceId: uuid().references(() => iotDevices.id),
+    /** The vehicle (an iot device; a plain id: foreign keys point only into the registry). The detector records a point only for a device the IoT registry knows. */
+    deviceId: uuid(),
     detectedAt: tz().notNull(),
     /** The newest reading merged into this point: later suspects within the merge distance and window join it. */
     lastDetectedAt: tz().notNull(),
@@ -44,7 +43,8 @@ export const gasLeakPoints = pgTable(
     recheckEnclosed: boolean(),
     recheckBy: text(),
     recheckNote: text(),
-    pipelineId: uuid().references(() => gasPipelines.id),
+    /** The nearest main when detected (a pipelines id, plain for the same reason); the pipelines module deletes no main a point names (pipeline.referrers.ts). */
+    pipelineId: uuid(),
     pipelineDistanceM: doublePrecision(),
     caseId: uuid(),
     createdAt: tz().notNull().defaultNow(),
