@@ -20,6 +20,28 @@ export const registryPlugin: FastifyPluginAsync = async (app) => {
 export { assertProjectVisible, enterpriseScope, personScope, projectScope, scopeKind } from "./scope.js";
 export * from "./schema.js";
 export { getProject, getProjectSummary } from "./project.queries.js";
+export {
+  enterpriseKey,
+  enterpriseOf,
+  enterprisesView,
+  existingPersonIds,
+  existingProjectIds,
+  generalContractorOf,
+  participantsOf,
+  participantsView,
+  participatingEnterpriseName,
+  personKey,
+  personOf,
+  personsView,
+  projectIdsInScope,
+  projectKey,
+  projectNamesOf,
+  projectOf,
+  projectPostsView,
+  projectsView,
+  projectsWithParticipants,
+} from "./registry.reads.js";
+export { registerPersonsIn } from "./person.service.js";
 export { transitionProjectIn, type ProjectStatusChange } from "./project.service.js";
 export { ENTERPRISE_CHANGE_DECIDED, ENTERPRISE_CHANGE_REQUESTED } from "./enterprise-change.service.js";
 /** Published after a lifecycle transition commits, payload {projectId, from, to, on, reason}. */

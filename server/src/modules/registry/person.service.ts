@@ -158,6 +158,22 @@ export async function importPersons(ctx: ServiceContext, upload: () => Promise<B
   });
 }
 
+/**
+ * Registers people another module enrols by ID number (a roster import's new workers), inside the caller's
+ * transaction, which audits its own write: name, ID number (gender and birth date derived from it) and employer.
+ * Returns the new ids by ID number; one registered meanwhile by someone else is missing from the answer,
+ * and the caller decides whether that spoils its write.
+ */
+export async function registerPersonsIn(tx: Executor, rows: { name: string; idNumber: string; employerId: string | null }[]): Promise<Map<string, string>> {
+  if (rows.length === 0) return new Map();
+  const created = await tx
+    .insert(PE)
+    .values(rows.map((r) => ({ ...r, ...parseIdNumber(r.idNumber) })))
+    .onConflictDoNothing({ target: PE.idNumber })
+    .returning({ id: PE.id, idNumber: PE.idNumber });
+  return new Map(created.map((p) => [p.idNumber, p.id]));
+}
+
 async function registeredIdNumbers(db: Executor, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const rows = await db.select({ idNumber: PE.idNumber }).from(PE).where(sql`${PE.idNumber} = any(${sql.param(ids)}::text[])`);
