@@ -6,9 +6,11 @@ import type { Actor } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
 import { notFound } from "../../platform/errors.js";
-import { projectScope, registryProjects as P } from "../registry/index.js";
+import { projectScope, projectsView } from "../registry/index.js";
 import { iotAlarmEvents, iotAlarms as A, iotDevices as D } from "./schema.js";
 import { severityRankSql } from "./site-map.queries.js";
+
+const P = projectsView();
 
 /** Read side of the alarm console: list, stats, detail with history. */
 

@@ -1,14 +1,11 @@
-import { eq } from "drizzle-orm";
 import { alarmStatusOf, type AlarmStatus, type ListAlarmsQuery, type Severity } from "@contracts/iot/alarms";
 import type { DeviceType } from "@contracts/iot/devices";
 import { requirePermission } from "../../platform/auth/actor.js";
 import type { ServiceContext } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { writeSheet, type SheetColumn } from "../../platform/excel/excel.js";
-import { registryProjects as P } from "../registry/index.js";
-import { ALARM_EXPORT_LIMIT, alarmColumns, alarmFilters, alarmOrder } from "./alarm.queries.js";
+import { ALARM_EXPORT_LIMIT, alarmFilters, alarmOrder, selectAlarms } from "./alarm.queries.js";
 import { DEVICE_TYPE_ZH, shanghaiTime } from "./device.sheet.js";
-import { iotAlarms as A, iotDevices as D } from "./schema.js";
 
 /** 提示 / 一般 / 严重 / 紧急, as the issue names the severities. */
 export const SEVERITY_ZH: Record<Severity, string> = { info: "提示", minor: "一般", major: "严重", critical: "紧急" };
@@ -21,11 +18,7 @@ export const ALARM_STATUS_ZH: Record<AlarmStatus, string> = {
 };
 
 const selectRows = (db: Executor, ctx: Pick<ServiceContext, "actor">, q: Partial<ListAlarmsQuery>) =>
-  db
-    .select(alarmColumns)
-    .from(A)
-    .innerJoin(D, eq(D.id, A.deviceId))
-    .innerJoin(P, eq(P.id, A.projectId))
+  selectAlarms(db)
     .where(alarmFilters(ctx.actor, q))
     .orderBy(...alarmOrder(q.sort))
     .limit(ALARM_EXPORT_LIMIT);

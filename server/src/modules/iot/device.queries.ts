@@ -15,10 +15,13 @@ import type { Actor } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
 import { invalidField, notFound } from "../../platform/errors.js";
-import { registryEnterprises as E, registryProjects as P } from "../registry/index.js";
+import { enterprisesView, projectsView } from "../registry/index.js";
 import { deviceScope } from "./device.scope.js";
 import { iotReadings } from "./readings.table.js";
 import { iotDevices as D, iotLatest, iotRollup1h, iotRollup1m } from "./schema.js";
+
+const E = enterprisesView();
+const P = projectsView();
 
 /** Read side of the device registry (设备台账). The secret hash is never selected here. */
 
@@ -52,7 +55,7 @@ export const deviceColumns = {
 };
 
 /** Left joins: a device not on a site has no project, a device on one no owning enterprise. */
-const selectDevice = (db: Executor) => db.select(deviceColumns).from(D).leftJoin(P, eq(P.id, D.projectId)).leftJoin(E, eq(E.id, D.enterpriseId));
+export const selectDevice = (db: Executor) => db.select(deviceColumns).from(D).leftJoin(P, eq(P.id, D.projectId)).leftJoin(E, eq(E.id, D.enterpriseId));
 type DeviceRow = Awaited<ReturnType<typeof selectDevice>>[number];
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

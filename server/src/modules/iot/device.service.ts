@@ -9,7 +9,7 @@ import type { ServiceContext } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { isUniqueViolation } from "../../platform/db/pg-errors.js";
 import { conflict, notFound } from "../../platform/errors.js";
-import { assertProjectVisible, registryEnterprises } from "../registry/index.js";
+import { assertProjectVisible, enterpriseOf } from "../registry/index.js";
 import { getDevice } from "./device.queries.js";
 import { deviceScope } from "./device.scope.js";
 import { iotDevices as D } from "./schema.js";
@@ -51,13 +51,8 @@ async function lockDevice(tx: Executor, ctx: ServiceContext, id: string): Promis
  */
 async function assertOwnerEnterprise(ctx: ServiceContext, enterpriseId: string): Promise<void> {
   const mayActFor = isCityWide(ctx.actor) || ctx.actor.enterpriseId === enterpriseId;
-  const [row] = mayActFor
-    ? await ctx.db
-        .select({ id: registryEnterprises.id })
-        .from(registryEnterprises)
-        .where(and(eq(registryEnterprises.id, enterpriseId), eq(registryEnterprises.type, "gas")))
-    : [];
-  if (!row) throw notFound("enterprise", enterpriseId);
+  const owner = mayActFor ? await enterpriseOf(ctx.db, enterpriseId) : undefined;
+  if (owner?.type !== "gas") throw notFound("enterprise", enterpriseId);
 }
 
 /**

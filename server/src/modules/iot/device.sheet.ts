@@ -1,12 +1,9 @@
-import { eq } from "drizzle-orm";
 import type { DeviceType, ListDevicesQuery } from "@contracts/iot/devices";
 import { requirePermission } from "../../platform/auth/actor.js";
 import type { ServiceContext } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { writeSheet, type SheetColumn } from "../../platform/excel/excel.js";
-import { registryEnterprises as E, registryProjects as P } from "../registry/index.js";
-import { DEVICE_EXPORT_LIMIT, deviceColumns, deviceFilters, deviceOrder } from "./device.queries.js";
-import { iotDevices as D } from "./schema.js";
+import { DEVICE_EXPORT_LIMIT, deviceFilters, deviceOrder, selectDevice } from "./device.queries.js";
 
 /** Chinese names of the device types, as the issue lists them. */
 export const DEVICE_TYPE_ZH: Record<DeviceType, string> = {
@@ -21,11 +18,7 @@ export const DEVICE_TYPE_ZH: Record<DeviceType, string> = {
 
 /** Every device matching the list filters (no paging, capped). */
 const selectRows = (db: Executor, ctx: Pick<ServiceContext, "actor">, q: Partial<ListDevicesQuery>) =>
-  db
-    .select(deviceColumns)
-    .from(D)
-    .leftJoin(P, eq(P.id, D.projectId))
-    .leftJoin(E, eq(E.id, D.enterpriseId))
+  selectDevice(db)
     .where(deviceFilters(ctx.actor, q))
     .orderBy(...deviceOrder(q.sort))
     .limit(DEVICE_EXPORT_LIMIT);

@@ -4,7 +4,7 @@ import type { DeviceType } from "@contracts/iot/devices";
 import { createTestApp } from "../../../../test/app";
 import { sha256 } from "../../platform/auth/secrets.js";
 import type { Db } from "../../platform/db/client.js";
-import { registryEnterprises, registryProjectParticipants, registryProjects } from "../registry/index.js";
+import { registryEnterprises, registryProjectParticipants, registryProjects } from "../registry/schema.js";
 import { iotAlarms, iotDevices } from "./schema.js";
 
 /**

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { isCityWide, requirePermission } from "../../platform/auth/actor.js";
+import { requirePermission } from "../../platform/auth/actor.js";
 import { sha256 } from "../../platform/auth/secrets.js";
 import { scopeOf } from "../../platform/auth/stream-guard.js";
 import { AppError } from "../../platform/errors.js";
 import { credentialOf } from "../../platform/http/request-context.js";
-import { assertProjectVisible, projectScope, registryProjects } from "../registry/index.js";
+import { assertProjectVisible, projectIdsInScope } from "../registry/index.js";
 import type { IotRuntime } from "./iot.runtime.js";
 
 const Query = z.object({ projectId: z.uuid().optional() });
@@ -23,11 +23,7 @@ export const realtimeRoutes: FastifyPluginAsyncZod<{ runtime: IotRuntime }> = as
     const credential = credentialOf(req);
     if (!credential || !actor.userId) throw new AppError("UNAUTHENTICATED", "请先登录 (login required)");
     if (req.query.projectId) await assertProjectVisible(db, actor, req.query.projectId);
-    let visible: Set<string> | null = null;
-    if (!isCityWide(actor)) {
-      const rows = await db.select({ id: registryProjects.id }).from(registryProjects).where(projectScope(actor, registryProjects.id));
-      visible = new Set(rows.map((r) => r.id));
-    }
+    const visible = await projectIdsInScope(db, actor);
     reply.hijack();
     reply.raw.writeHead(200, {
       "content-type": "text/event-stream; charset=utf-8",

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, bigserial, boolean, check, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { registryEnterprises, registryProjects } from "../registry/index.js";
+import { enterpriseKey, projectKey } from "../registry/index.js";
 
 const tz = () => timestamp({ withTimezone: true });
 
@@ -10,9 +10,9 @@ export const iotDevices = pgTable(
   {
     id: uuid().primaryKey().defaultRandom(),
     /** The site the device stands on; null for a device that moves about the city (the gas-detection vehicle), owned by `enterpriseId`. */
-    projectId: uuid().references(() => registryProjects.id),
+    projectId: uuid().references(projectKey),
     /** The owning enterprise of a device not on a site (a gas company's detection vehicle). */
-    enterpriseId: uuid().references(() => registryEnterprises.id),
+    enterpriseId: uuid().references(enterpriseKey),
     type: text().notNull(),
     code: text().notNull(),
     name: text().notNull(),
@@ -110,7 +110,7 @@ export const iotAlarms = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     projectId: uuid()
       .notNull()
-      .references(() => registryProjects.id),
+      .references(projectKey),
     deviceId: uuid()
       .notNull()
       .references(() => iotDevices.id),

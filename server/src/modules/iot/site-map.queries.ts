@@ -5,8 +5,10 @@ import type { SiteMapItemDto } from "@contracts/iot/realtime";
 import { requirePermission } from "../../platform/auth/actor.js";
 import type { Actor } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
-import { projectScope, registryProjects as P } from "../registry/index.js";
+import { projectScope, projectsView } from "../registry/index.js";
 import { iotAlarms as A, iotDevices as D } from "./schema.js";
+
+const P = projectsView();
 
 /** Severity rank in SQL (0 = info … 3 = critical), the order of SEVERITIES. */
 export const severityRankSql = (column: AnyPgColumn | SQL) => sql<number>`(array_position(${sql.param([...SEVERITIES])}::text[], ${column}) - 1)`;
