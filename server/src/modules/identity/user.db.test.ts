@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, TEST_PASSWORD, type TestApp, type TestUser } from "../../../../test/app";
 import { auditLog } from "../../platform/audit/schema";
 import { authUsers } from "../../platform/auth/schema";
-import { registryEnterprises, registryProjects } from "../registry/index.js";
+import { registryEnterprises, registryProjects } from "../registry/schema.js";
 
 let t: TestApp;
 let admin: TestUser;

@@ -6,8 +6,10 @@ import type { ServiceContext } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
 import { notFound } from "../../platform/errors.js";
-import { registryEnterprises } from "../registry/index.js";
+import { enterprisesView } from "../registry/index.js";
 import type { UserScope } from "./user.rules.js";
+
+const ENT = enterprisesView();
 
 // Sorted so a user's list compares equal across reads (the audit before/after diff relies on it).
 const projectIdsOf = sql<string[]>`coalesce((select array_agg(up.project_id order by up.project_id) from auth_user_projects up where up.user_id = ${authUsers.id}), '{}')`;
@@ -19,7 +21,7 @@ const userColumns = {
   role: authUsers.role,
   domain: authUsers.domain,
   enterpriseId: authUsers.enterpriseId,
-  enterpriseName: registryEnterprises.name,
+  enterpriseName: ENT.name,
   projectIds: projectIdsOf,
   isActive: authUsers.isActive,
   lastLoginAt: authUsers.lastLoginAt,
@@ -55,7 +57,7 @@ const toUserDto = (r: UserRow): UserDto => ({
 });
 
 const selectUsers = (db: Executor) =>
-  db.select({ ...userColumns, total: totalOver }).from(authUsers).leftJoin(registryEnterprises, eq(registryEnterprises.id, authUsers.enterpriseId));
+  db.select({ ...userColumns, total: totalOver }).from(authUsers).leftJoin(ENT, eq(ENT.id, authUsers.enterpriseId));
 
 /** Users page for the admin console: `q` matches username or display name, `role` filters. One query. */
 export async function listUsers(ctx: ServiceContext, q: ListUsersQuery): Promise<Page<UserDto>> {

@@ -1,9 +1,8 @@
-import { eq, inArray } from "drizzle-orm";
 import { ENTERPRISE_BOUND_ROLES, type InspectorDomain, type Role, type UpdateUserInput } from "@contracts/platform/auth";
 import type { EnterpriseType } from "@contracts/registry/enums";
 import type { Executor } from "../../platform/db/client.js";
 import { invalid, type FieldIssue } from "../../platform/errors.js";
-import { registryEnterprises, registryProjects } from "../registry/index.js";
+import { enterpriseOf, existingProjectIds } from "../registry/index.js";
 
 /** The part of a user that decides its data scope; validated as a whole after every create or change. */
 export interface UserScope {
@@ -62,8 +61,7 @@ export async function assertValidScope(db: Executor, s: UserScope): Promise<void
   } else if (!usesProjects(s.role) && s.projectIds.length > 0) {
     issues.push({ path: "projectIds", message: "只有项目用户绑定项目 (only project users are bound to projects)" });
   } else if (s.projectIds.length > 0) {
-    const found = await db.select({ id: registryProjects.id }).from(registryProjects).where(inArray(registryProjects.id, s.projectIds));
-    const known = new Set(found.map((p) => p.id));
+    const known = await existingProjectIds(db, s.projectIds);
     const missing = s.projectIds.filter((id) => !known.has(id));
     if (missing.length) issues.push({ path: "projectIds", message: `项目不存在 (unknown project): ${missing.join(", ")}` });
   }
@@ -71,7 +69,7 @@ export async function assertValidScope(db: Executor, s: UserScope): Promise<void
 }
 
 async function enterpriseProblem(db: Executor, role: Role, enterpriseId: string): Promise<string | null> {
-  const [e] = await db.select({ type: registryEnterprises.type }).from(registryEnterprises).where(eq(registryEnterprises.id, enterpriseId));
+  const e = await enterpriseOf(db, enterpriseId);
   if (!e) return "企业不存在 (unknown enterprise)";
   const required = REQUIRED_ENTERPRISE_TYPE[role];
   if (required && e.type !== required) {
