@@ -3,7 +3,7 @@ import type { MqttClient } from "mqtt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../../test/app";
 import { connectDevice, insertDeviceWithSecret } from "../iot/device.test-fixtures.js";
-import { iotAlarms, iotDevices } from "../iot/index.js";
+import { iotAlarms, iotDevices } from "../iot/schema.js";
 import { insertEnterprise, insertPerson, insertPost, insertProject } from "../registry/project.test-fixtures.js";
 import { workforceAccessEvents, workforceAttendanceDays, workforceBlacklist, workforceWorkers } from "./schema.js";
 

@@ -9,9 +9,11 @@ import {
 } from "@contracts/workforce/attendance";
 import { type Executor, rowsOf } from "../../platform/db/client.js";
 import { likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
-import { registryPersons } from "../registry/index.js";
+import { personsView } from "../registry/index.js";
 import { shanghaiDay, shanghaiMonth } from "@contracts/platform/time";
 import { workforceAttendanceDays as A, workforceTeams, workforceWorkers } from "./schema.js";
+
+const PE = personsView();
 
 /** Hours of an attendance day row: last out − first in, capped; null without both or when the out came first. */
 const hoursOf = (firstIn: SQL | typeof A.firstIn, lastOut: SQL | typeof A.lastOut) =>
@@ -20,12 +22,12 @@ const hoursOf = (firstIn: SQL | typeof A.firstIn, lastOut: SQL | typeof A.lastOu
 /** Daily attendance (日考勤) of a project: everyone who passed a gate that day, first in, last out, hours. */
 export async function dailyAttendance(db: Executor, projectId: string, q: DailyAttendanceQuery, now = Date.now()): Promise<Page<AttendanceDayDto>> {
   const day = q.day ?? shanghaiDay(now);
-  const search = q.q ? or(ilike(registryPersons.name, likePattern(q.q)), ilike(workforceWorkers.workerNo, likePattern(q.q))) : undefined;
+  const search = q.q ? or(ilike(PE.name, likePattern(q.q)), ilike(workforceWorkers.workerNo, likePattern(q.q))) : undefined;
   const rows = await db
     .select({
       personId: A.personId,
       workerId: A.workerId,
-      name: registryPersons.name,
+      name: PE.name,
       day: A.day,
       firstIn: A.firstIn,
       lastOut: A.lastOut,
@@ -38,11 +40,11 @@ export async function dailyAttendance(db: Executor, projectId: string, q: DailyA
       total: totalOver,
     })
     .from(A)
-    .innerJoin(registryPersons, eq(registryPersons.id, A.personId))
+    .innerJoin(PE, eq(PE.id, A.personId))
     .leftJoin(workforceWorkers, eq(workforceWorkers.id, A.workerId))
     .leftJoin(workforceTeams, eq(workforceTeams.id, workforceWorkers.teamId))
     .where(and(eq(A.projectId, projectId), eq(A.day, day), search))
-    .orderBy(sql`${A.firstIn} asc nulls last`, asc(registryPersons.name), asc(A.personId))
+    .orderBy(sql`${A.firstIn} asc nulls last`, asc(PE.name), asc(A.personId))
     .limit(q.pageSize)
     .offset(offsetOf(q));
   return toPage(rows, q, (r) => ({

@@ -8,10 +8,12 @@ import type { Actor, ServiceContext } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
 import { AppError, conflict, invalidField, notFound } from "../../platform/errors.js";
-import { registryPersons as PE } from "../registry/index.js";
+import { personsView } from "../registry/index.js";
 import { workforceBlacklist as B, workforceWorkers as W } from "./schema.js";
 import { ROSTER_CHANGED } from "./worker.service.js";
 import { mayReadIdNumber } from "./worker.queries.js";
+
+const PE = personsView();
 
 /**
  * The city-wide blacklist (黑名单): an entry in force (not revoked, within its validity) blocks 进场 on

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../../test/app";
 import { insertDeviceWithSecret } from "../iot/device.test-fixtures.js";
-import { iotAlarms, iotDevices } from "../iot/index.js";
+import { iotAlarms, iotDevices } from "../iot/schema.js";
 import { insertEnterprise, insertPerson, insertProject } from "../registry/project.test-fixtures.js";
 import { DIGEST_REALM, digestParams, digestResponse, md5 } from "./gate.auth.js";
 import { faceEvent, heartbeat, multipartPush } from "./hikvision.test-fixtures.js";

@@ -10,7 +10,7 @@ import { EventBus } from "../../platform/events/bus.js";
 import { FileStore } from "../../platform/files/store.js";
 import { installErrorHandler } from "../../platform/http/error-handler.js";
 import { insertDeviceWithSecret } from "../iot/device.test-fixtures.js";
-import { iotCommands } from "../iot/index.js";
+import { iotCommands } from "../iot/schema.js";
 import { insertEnterprise, insertPerson, insertPost, insertProject } from "../registry/project.test-fixtures.js";
 import { gateRoutes } from "./gate.routes.js";
 import { JPEG } from "./hikvision.test-fixtures.js";

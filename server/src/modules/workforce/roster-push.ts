@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 import { type Db, type Executor, rowsOf } from "../../platform/db/client.js";
 import type { EventBus } from "../../platform/events/bus.js";
-import { insertCommand, iotDevices } from "../iot/index.js";
+import { devicesOf, insertCommand } from "../iot/index.js";
 import { shanghaiDay } from "@contracts/platform/time";
 import { ROSTER_CHANGED } from "./worker.service.js";
 /** Quiet time after the last change before the push, so an import of 500 workers makes one push. */
@@ -94,11 +94,7 @@ export class RosterPush {
     const roster = await gateRoster(this.deps.db, projectId);
     const params = { projectId, version: rosterVersion(roster), count: roster.length };
     const ids = await this.deps.db.transaction(async (tx) => {
-      const gates = await tx
-        .select({ id: iotDevices.id })
-        .from(iotDevices)
-        .where(and(eq(iotDevices.projectId, projectId), eq(iotDevices.type, "gate"), eq(iotDevices.enabled, true)))
-        .orderBy(iotDevices.code);
+      const gates = await devicesOf(tx, projectId, { type: "gate", enabledOnly: true });
       const out: string[] = [];
       for (const g of gates) {
         const row = await insertCommand(tx, {

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigserial, boolean, date, doublePrecision, index, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { registryEnterprises, registryPersons, registryProjects } from "../registry/index.js";
+import { enterpriseKey, personKey, projectKey } from "../registry/index.js";
 
 const tz = () => timestamp({ withTimezone: true });
 const timestamps = {
@@ -15,10 +15,10 @@ export const workforceTeams = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     projectId: uuid()
       .notNull()
-      .references(() => registryProjects.id),
+      .references(projectKey),
     employerId: uuid()
       .notNull()
-      .references(() => registryEnterprises.id),
+      .references(enterpriseKey),
     name: text().notNull(),
     trade: text(),
     ...timestamps,
@@ -38,13 +38,13 @@ export const workforceWorkers = pgTable(
     workerNo: text().notNull(),
     personId: uuid()
       .notNull()
-      .references(() => registryPersons.id),
+      .references(personKey),
     projectId: uuid()
       .notNull()
-      .references(() => registryProjects.id),
+      .references(projectKey),
     employerId: uuid()
       .notNull()
-      .references(() => registryEnterprises.id),
+      .references(enterpriseKey),
     teamId: uuid().references(() => workforceTeams.id),
     trade: text().notNull(),
     isTeamLeader: boolean().notNull().default(false),
@@ -79,8 +79,8 @@ export const workforceTrainings = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     personId: uuid()
       .notNull()
-      .references(() => registryPersons.id),
-    projectId: uuid().references(() => registryProjects.id),
+      .references(personKey),
+    projectId: uuid().references(projectKey),
     kind: text().notNull(),
     hours: doublePrecision().notNull(),
     score: doublePrecision(),
@@ -98,7 +98,7 @@ export const workforceBlacklist = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     personId: uuid()
       .notNull()
-      .references(() => registryPersons.id),
+      .references(personKey),
     reason: text().notNull(),
     validFrom: date({ mode: "string" }).notNull(),
     validTo: date({ mode: "string" }),
@@ -163,7 +163,7 @@ export const workforceAttendanceDays = pgTable(
 export const workforceWageAccounts = pgTable("workforce_wage_accounts", {
   projectId: uuid()
     .primaryKey()
-    .references(() => registryProjects.id),
+    .references(projectKey),
   bankName: text().notNull(),
   accountName: text().notNull(),
   accountNo: text().notNull(),

@@ -7,8 +7,11 @@ import { recordAudit } from "../../platform/audit/audit.js";
 import type { Actor, ServiceContext } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { AppError, conflict, invalidField } from "../../platform/errors.js";
-import { assertProjectVisible, registryEnterprises as E, registryProjectParticipants as PP } from "../registry/index.js";
+import { assertProjectVisible, enterprisesView, participantsView } from "../registry/index.js";
 import { workforceTeams as T } from "./schema.js";
+
+const E = enterprisesView();
+const PP = participantsView();
 
 /**
  * 班组: teams of one employer on one project. Only an enterprise taking part in the project as
@@ -31,7 +34,7 @@ export async function assertEmployerTakesPart(tx: Executor, projectId: string, e
     .from(E)
     .leftJoin(PP, and(eq(PP.enterpriseId, E.id), eq(PP.projectId, projectId)))
     .where(eq(E.id, employerId))
-    .groupBy(E.id);
+    .groupBy(E.id, E.name);
   if (!e) throw invalidField(field, "用工单位不存在 (no such enterprise)");
   if (!e.roles.some((r) => EMPLOYER_ROLES.includes(r as ParticipantRole))) {
     const message = `「${e.name}」不是本项目的${employerRolesText}，不能登记工人 (the employer must be a general or specialty contractor of this project)`;

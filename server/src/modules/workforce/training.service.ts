@@ -5,10 +5,13 @@ import { recordAudit } from "../../platform/audit/audit.js";
 import type { Actor, ServiceContext } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { AppError, invalidField } from "../../platform/errors.js";
-import { assertProjectVisible, registryPersons as PE, registryProjects as P } from "../registry/index.js";
+import { assertProjectVisible, personsView, projectsView } from "../registry/index.js";
 import { workforceTrainings as TR } from "./schema.js";
 import { shanghaiDay } from "@contracts/platform/time";
 import { workforcePersonScope } from "./worker.queries.js";
+
+const PE = personsView();
+const P = projectsView();
 
 /**
  * Safety training records (入场三级安全教育 and others) of a person. A passed entry training less than

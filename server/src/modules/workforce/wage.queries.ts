@@ -16,9 +16,12 @@ import type { Actor } from "../../platform/context.js";
 import { type Executor, rowsOf } from "../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
 import { notFound } from "../../platform/errors.js";
-import { assertProjectVisible, projectScope, registryPersons as PE, registryProjects as P } from "../registry/index.js";
+import { assertProjectVisible, personsView, projectScope, projectsView } from "../registry/index.js";
 import { workforcePayrolls as PR, workforceTeams as T, workforceWageAccounts as A, workforceWorkers as W } from "./schema.js";
 import { accountWarnings, isPastDeadline, latestOwedMonth, payDeadline, round2, wageFindings, wageTotals, type WageLine } from "./wage.checks.js";
+
+const PE = personsView();
+const P = projectsView();
 
 /** Read side of wages (工资支付): the special account, payroll lines, the monthly checks and the city arrears view. */
 

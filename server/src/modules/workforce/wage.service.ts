@@ -8,11 +8,13 @@ import type { Executor } from "../../platform/db/client.js";
 import { isUniqueViolation } from "../../platform/db/pg-errors.js";
 import { startImport } from "../../platform/excel/import-job.js";
 import { AppError, conflict, invalid, notFound } from "../../platform/errors.js";
-import { assertProjectVisible, projectScope, registryPersons as PE } from "../registry/index.js";
+import { assertProjectVisible, personsView, projectScope } from "../registry/index.js";
 import { parsePayrollSheet, type PayrollImportRow } from "./payroll.sheet.js";
 import { workforcePayrolls as PR, workforceWageAccounts as A, workforceWorkers as W } from "./schema.js";
 import { payrollDateIssues } from "./wage.checks.js";
 import { getPayroll, readWageAccount, wageAccountDto } from "./wage.queries.js";
+
+const PE = personsView();
 
 /**
  * Write side of wages (工资支付): the project's special account, payroll lines entered, imported or marked

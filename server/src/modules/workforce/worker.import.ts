@@ -1,16 +1,18 @@
-import { and, eq, sql } from "drizzle-orm";
-import { parseIdNumber } from "@contracts/registry/identifiers";
+import { and, eq, ne, sql } from "drizzle-orm";
 import { requirePermission } from "../../platform/auth/actor.js";
 import type { ServiceContext } from "../../platform/context.js";
 import type { Executor, Tx } from "../../platform/db/client.js";
 import { conflict } from "../../platform/errors.js";
 import type { EventBus } from "../../platform/events/bus.js";
 import { startImport } from "../../platform/excel/import-job.js";
-import { assertProjectVisible, registryEnterprises as E, registryPersons as PE } from "../registry/index.js";
+import { assertProjectVisible, enterprisesView, participantsOf, personsView, registerPersonsIn } from "../registry/index.js";
 import { workforceTeams as T, workforceWorkers as W } from "./schema.js";
 import { EMPLOYER_ROLES } from "./team.service.js";
 import { parseRosterSheet, type RosterImportRow, type RosterLookups } from "./worker.sheet.js";
 import { allocateWorkerNos, ROSTER_CHANGED } from "./worker.service.js";
+
+const E = enterprisesView();
+const PE = personsView();
 
 /**
  * Roster import (花名册导入) through the platform's one import mechanism: a background job that checks the
@@ -19,35 +21,26 @@ import { allocateWorkerNos, ROSTER_CHANGED } from "./worker.service.js";
  * missing teams are created, each worker gets the next 工号.
  */
 
-// Columns inside select-list subqueries are spelled out: drizzle leaves them unqualified in a single-table
-// select, where `id` would resolve to the subquery's own table.
 function lookupsFor(db: Executor, projectId: string): RosterLookups {
   return {
     async persons(idNumbers) {
       if (idNumbers.length === 0) return new Map();
+      // At most one live enrolment per person and project (unique index), so the join adds no rows.
       const rows = await db
-        .select({
-          id: PE.id,
-          idNumber: PE.idNumber,
-          name: PE.name,
-          enrolledHere: sql<boolean>`exists (select 1 from workforce_workers ew where ew.person_id = registry_persons.id and ew.project_id = ${projectId} and ew.status <> 'exited')`,
-        })
+        .select({ id: PE.id, idNumber: PE.idNumber, name: PE.name, enrolledHere: sql<boolean>`${W.id} is not null` })
         .from(PE)
+        .leftJoin(W, and(eq(W.personId, PE.id), eq(W.projectId, projectId), ne(W.status, "exited")))
         .where(sql`${PE.idNumber} = any(${sql.param(idNumbers)}::text[])`);
       return new Map(rows.map((r) => [r.idNumber, r]));
     },
     async employers(codes) {
       if (codes.length === 0) return new Map();
+      const employing = new Set((await participantsOf(db, projectId)).filter((p) => EMPLOYER_ROLES.includes(p.role)).map((p) => p.enterpriseId));
       const rows = await db
-        .select({
-          id: E.id,
-          code: E.creditCode,
-          mayEmploy: sql<boolean>`exists (select 1 from registry_project_participants rp where rp.enterprise_id = registry_enterprises.id
-            and rp.project_id = ${projectId} and rp.role = any(${sql.param([...EMPLOYER_ROLES])}::text[]))`,
-        })
+        .select({ id: E.id, code: E.creditCode })
         .from(E)
         .where(sql`${E.creditCode} = any(${sql.param(codes)}::text[])`);
-      return new Map(rows.map((r) => [r.code, r]));
+      return new Map(rows.map((r) => [r.code, { ...r, mayEmploy: employing.has(r.id) }]));
     },
     async teams() {
       const rows = await db.select({ name: T.name, employerId: T.employerId }).from(T).where(eq(T.projectId, projectId));
@@ -61,15 +54,8 @@ const changedMeanwhile = () => conflict("导入期间花名册或人员库被其
 /** Writes one chunk inside the import's transaction; any race with another writer rolls the whole import back. */
 async function insertChunk(tx: Tx, projectId: string, rows: RosterImportRow[]): Promise<number> {
   const fresh = rows.filter((r) => r.personId === null);
-  const created = fresh.length
-    ? await tx
-        .insert(PE)
-        .values(fresh.map((r) => ({ name: r.name, idNumber: r.idNumber, ...parseIdNumber(r.idNumber), employerId: r.employerId })))
-        .onConflictDoNothing({ target: PE.idNumber })
-        .returning({ id: PE.id, idNumber: PE.idNumber })
-    : [];
-  if (created.length !== fresh.length) throw changedMeanwhile();
-  const personIdOf = new Map(created.map((p) => [p.idNumber, p.id]));
+  const personIdOf = await registerPersonsIn(tx, fresh.map((r) => ({ name: r.name, idNumber: r.idNumber, employerId: r.employerId })));
+  if (personIdOf.size !== fresh.length) throw changedMeanwhile();
 
   const teamNames = new Map<string, RosterImportRow>();
   for (const r of rows) if (r.teamName && !teamNames.has(r.teamName)) teamNames.set(r.teamName, r);

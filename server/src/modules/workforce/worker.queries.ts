@@ -7,10 +7,14 @@ import type { Actor } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
 import { notFound } from "../../platform/errors.js";
-import { personScope, projectScope, registryEnterprises as E, registryPersons as PE, registryProjects as P } from "../registry/index.js";
+import { enterprisesView, personScope, personsView, projectScope, projectsView } from "../registry/index.js";
 import { shanghaiDay } from "@contracts/platform/time";
 import { workforceTeams as T, workforceWorkers as W } from "./schema.js";
 import { admissionBlocks, maskBankCard, trainingValidOn } from "./worker.workflow.js";
+
+const E = enterprisesView();
+const PE = personsView();
+const P = projectsView();
 
 /**
  * Read side of the workers (实名制花名册). Each row carries the facts admission depends on (a valid

@@ -7,11 +7,13 @@ import type { ServiceContext } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { AppError, conflict, invalid, notFound, type FieldIssue } from "../../platform/errors.js";
 import type { FileStore } from "../../platform/files/store.js";
-import { assertProjectVisible, projectScope, registryPersons as PE } from "../registry/index.js";
+import { assertProjectVisible, personsView, projectScope } from "../registry/index.js";
 import { workforceWorkers as W } from "./schema.js";
 import { assertEmployerTakesPart, assertTeamFits } from "./team.service.js";
 import { getWorker, toWorkerFullDto, workerRow, workforcePersonScope } from "./worker.queries.js";
 import { admissionBlockMessage, admissionBlocks, canTransition, WORKER_NO_PATTERN, workerNoOf } from "./worker.workflow.js";
+
+const PE = personsView();
 
 /**
  * Write side of the workers (实名制): register, change, admit (进场), exit (退场), enrolment photo, and

@@ -6,7 +6,7 @@ import { createTestApp, type TestApp, type TestUser } from "../../../../test/app
 import { buildActor } from "../../platform/auth/actor.js";
 import { EventBus, type DomainEvent } from "../../platform/events/bus.js";
 import { insertEnterprise, insertParticipant, insertProject, multipartFile } from "../registry/project.test-fixtures.js";
-import { registryPersons } from "../registry/index.js";
+import { registryPersons } from "../registry/schema.js";
 import { workforceTeams, workforceWorkers } from "./schema.js";
 import { addToBlacklist } from "./blacklist.service.js";
 import { importRoster } from "./worker.import.js";
