@@ -5,7 +5,7 @@ import type { CommandStatus } from "@contracts/iot/commands";
 import { formatDateTime } from "../../../components/format";
 import { useLabels } from "../../../i18n/labels";
 import { relativeTime } from "../iot-format";
-import { ALARM_STATUS_LABELS, COMMAND_STATUS_LABELS, SEVERITY_LABELS } from "../labels";
+import { ALARM_STATUS_LABELS, COMMAND_STATUS_LABELS, SEVERITY_LABELS } from "@contracts/iot/labels";
 import { SEVERITY_TAG_COLOR } from "../severity";
 import { useNow } from "./use-now";
 

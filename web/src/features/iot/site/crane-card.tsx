@@ -4,7 +4,7 @@ import type { DeviceDto } from "@contracts/iot/devices";
 import type { RuleDto } from "@contracts/iot/rules";
 import { useLabels } from "../../../i18n/labels";
 import { formatValue } from "../iot-format";
-import { METRIC_LABELS } from "../labels";
+import { METRIC_LABELS } from "@contracts/iot/labels";
 import { DeviceCardTitle } from "./device-card-title";
 import { Gauge } from "./gauge";
 import { gaugeLevels, gaugeMax, scaleLevels } from "./site-thresholds";

@@ -9,7 +9,7 @@ import { stitchRollups, telemetryLineOption, thresholdLines } from "../../../cha
 import { useLabels } from "../../../i18n/labels";
 import { useTelemetry } from "../devices/api";
 import { formatValue } from "../iot-format";
-import { METRIC_LABELS, PERIOD_LABELS } from "../labels";
+import { METRIC_LABELS, PERIOD_LABELS } from "@contracts/iot/labels";
 import { metricUnit } from "../metrics";
 import { DeviceCardTitle } from "./device-card-title";
 

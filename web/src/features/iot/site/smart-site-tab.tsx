@@ -20,7 +20,7 @@ import { DeviceForm } from "../devices/components/device-form";
 import { DeviceSecretModal } from "../devices/components/device-secret-modal";
 import { latestMap } from "../iot-format";
 import { iotKeys } from "../keys";
-import { DEVICE_TYPE_LABELS } from "../labels";
+import { DEVICE_TYPE_LABELS } from "@contracts/iot/labels";
 import { useRules } from "../rules/api";
 import { CraneCard } from "./crane-card";
 import { EnvCard } from "./env-card";

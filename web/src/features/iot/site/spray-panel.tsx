@@ -7,7 +7,7 @@ import { formatDateTime } from "../../../components/format";
 import { useLabels } from "../../../i18n/labels";
 import { useSendCommand } from "../commands/api";
 import { CommandStatusTag, OnlineStatus } from "../components/tags";
-import { COMMAND_NAME_LABELS, COMMAND_SOURCE_LABELS } from "../labels";
+import { COMMAND_NAME_LABELS, COMMAND_SOURCE_LABELS } from "@contracts/iot/labels";
 import { errorText } from "../../../components/form-utils";
 
 /**

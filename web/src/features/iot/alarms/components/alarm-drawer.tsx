@@ -9,7 +9,7 @@ import { QueryState } from "../../../../components/query-state";
 import { useLabels } from "../../../../i18n/labels";
 import { AlarmStatusBadge, SeverityTag } from "../../components/tags";
 import { alarmUnit, formatValue } from "../../iot-format";
-import { ALARM_EVENT_LABELS, DEVICE_TYPE_LABELS, METRIC_LABELS, SEVERITY_LABELS } from "../../labels";
+import { ALARM_EVENT_LABELS, DEVICE_TYPE_LABELS, METRIC_LABELS, SEVERITY_LABELS } from "@contracts/iot/labels";
 import { SEVERITY_HEX } from "../../severity";
 import { useAlarm, useAlarmAction } from "../api";
 import { AlarmActions } from "./alarm-actions";

@@ -11,7 +11,7 @@ import { LiveIndicator } from "../../components/live-indicator";
 import { useLiveRefresh } from "../../components/use-live-refresh";
 import { alarmApiQuery, ANY_STATUS, DEFAULT_ALARM_STATUSES } from "../../iot-format";
 import { iotKeys } from "../../keys";
-import { ALARM_STATUS_LABELS, SEVERITY_LABELS } from "../../labels";
+import { ALARM_STATUS_LABELS, SEVERITY_LABELS } from "@contracts/iot/labels";
 import { SEVERITY_HEX } from "../../severity";
 import "../../iot.css";
 import { useAlarms, useAlarmStats } from "../api";

@@ -6,7 +6,7 @@ import type { CommandDto } from "@contracts/iot/commands";
 import { formatDateTime } from "../../../../components/format";
 import { useLabels } from "../../../../i18n/labels";
 import { CommandStatusTag } from "../../components/tags";
-import { COMMAND_NAME_LABELS, COMMAND_SOURCE_LABELS } from "../../labels";
+import { COMMAND_NAME_LABELS, COMMAND_SOURCE_LABELS } from "@contracts/iot/labels";
 import { formatParams } from "../params";
 
 /** Commands with their delivery state: who or what sent them, attempts, when sent, acknowledged, expiring (without the device on its own page). */

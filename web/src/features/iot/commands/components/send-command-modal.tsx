@@ -8,7 +8,7 @@ import { RemoteSelect } from "../../../../components/remote-select";
 import { useLabels } from "../../../../i18n/labels";
 import { searchDevices } from "../../devices/api";
 import { iotKeys } from "../../keys";
-import { COMMAND_NAME_LABELS } from "../../labels";
+import { COMMAND_NAME_LABELS } from "@contracts/iot/labels";
 import { parseCommandParams } from "../params";
 import { useSendCommand } from "../api";
 

@@ -9,7 +9,7 @@ import { useProjectFilter } from "../../../registry/projects/project-filter";
 import { LiveIndicator } from "../../components/live-indicator";
 import { useLiveRefresh } from "../../components/use-live-refresh";
 import { iotKeys } from "../../keys";
-import { COMMAND_STATUS_LABELS } from "../../labels";
+import { COMMAND_STATUS_LABELS } from "@contracts/iot/labels";
 import { useCommands } from "../api";
 import { useCommandColumns } from "../components/command-columns";
 import { SendCommandModal } from "../components/send-command-modal";

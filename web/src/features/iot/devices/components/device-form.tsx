@@ -10,7 +10,7 @@ import { zodRule, showSaveError } from "../../../../components/form-utils";
 import { RemoteSelect } from "../../../../components/remote-select";
 import { useLabels } from "../../../../i18n/labels";
 import { searchProjects } from "../../../registry/projects/api";
-import { DEVICE_TYPE_LABELS } from "../../labels";
+import { DEVICE_TYPE_LABELS } from "@contracts/iot/labels";
 import { useCreateDevice, useUpdateDevice } from "../api";
 import "../owner-i18n";
 

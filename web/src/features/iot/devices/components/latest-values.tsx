@@ -4,7 +4,7 @@ import type { DeviceType, LatestValueDto } from "@contracts/iot/devices";
 import { formatDateTime } from "../../../../components/format";
 import { useLabels } from "../../../../i18n/labels";
 import { formatValue } from "../../iot-format";
-import { METRIC_LABELS } from "../../labels";
+import { METRIC_LABELS } from "@contracts/iot/labels";
 import { isBinaryMetric, metricsOf } from "../../metrics";
 
 /** 最新数据: one row per metric in the type's order, switches read as on/off. */

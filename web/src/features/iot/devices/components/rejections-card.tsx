@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { REJECT_REASONS, type DeviceDto } from "@contracts/iot/devices";
 import { formatDateTime } from "../../../../components/format";
 import { useLabels } from "../../../../i18n/labels";
-import { REJECT_REASON_LABELS } from "../../labels";
+import { REJECT_REASON_LABELS } from "@contracts/iot/labels";
 
 /** 拒收报文: every reason a message can be refused for, with this device's count; the last refusal below. */
 export function RejectionsCard({ device }: { device: DeviceDto }) {

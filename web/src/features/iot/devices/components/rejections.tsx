@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { DeviceDto } from "@contracts/iot/devices";
 import { formatDateTime } from "../../../../components/format";
 import { useLabels } from "../../../../i18n/labels";
-import { REJECT_REASON_LABELS } from "../../labels";
+import { REJECT_REASON_LABELS } from "@contracts/iot/labels";
 import { rejectionRows } from "../rejections";
 
 /** The list's 拒收 column: the total, with the reasons and the last one in a tooltip. */

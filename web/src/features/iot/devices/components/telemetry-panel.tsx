@@ -6,7 +6,7 @@ import { EChart } from "../../../../charts/echart";
 import { telemetryLineOption, thresholdLines } from "../../../../charts/iot-charts";
 import { ListError } from "../../../../components/list-error";
 import { useLabels } from "../../../../i18n/labels";
-import { METRIC_LABELS, PERIOD_LABELS } from "../../labels";
+import { METRIC_LABELS, PERIOD_LABELS } from "@contracts/iot/labels";
 import { metricsOf, metricUnit } from "../../metrics";
 import { useRules } from "../../rules/api";
 import { useTelemetry } from "../api";

@@ -22,7 +22,7 @@ import { OnlineStatus } from "../../components/tags";
 import { useLiveLatest } from "../../components/use-live-latest";
 import { useLiveRefresh } from "../../components/use-live-refresh";
 import { iotKeys } from "../../keys";
-import { DEVICE_TYPE_LABELS } from "../../labels";
+import { DEVICE_TYPE_LABELS } from "@contracts/iot/labels";
 import "../owner-i18n";
 import { useDevice, useDeviceLatest } from "../api";
 import { DeviceActions } from "../components/device-actions";

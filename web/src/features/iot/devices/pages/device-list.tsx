@@ -13,7 +13,7 @@ import { LiveIndicator } from "../../components/live-indicator";
 import { useLiveRefresh } from "../../components/use-live-refresh";
 import { OnlineStatus } from "../../components/tags";
 import { iotKeys } from "../../keys";
-import { DEVICE_TYPE_LABELS } from "../../labels";
+import { DEVICE_TYPE_LABELS } from "@contracts/iot/labels";
 import "../owner-i18n";
 import { useDevices } from "../api";
 import { DeviceActions } from "../components/device-actions";

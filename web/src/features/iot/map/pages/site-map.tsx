@@ -16,7 +16,7 @@ import { useRealtime } from "../../../../realtime/use-realtime";
 import { LiveIndicator } from "../../components/live-indicator";
 import { useLiveRefresh } from "../../components/use-live-refresh";
 import { iotKeys } from "../../keys";
-import { SEVERITY_LABELS } from "../../labels";
+import { SEVERITY_LABELS } from "@contracts/iot/labels";
 import { OK_HEX, SEVERITY_HEX } from "../../severity";
 import { useSiteMap } from "../api";
 

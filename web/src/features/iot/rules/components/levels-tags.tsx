@@ -2,7 +2,7 @@ import { Space, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { RuleDto } from "@contracts/iot/rules";
 import { useLabels } from "../../../../i18n/labels";
-import { SEVERITY_LABELS } from "../../labels";
+import { SEVERITY_LABELS } from "@contracts/iot/labels";
 import { SEVERITY_TAG_COLOR } from "../../severity";
 import { levelText } from "../rule-form";
 

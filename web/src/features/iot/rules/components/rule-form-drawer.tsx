@@ -8,7 +8,7 @@ import { DEVICE_TYPES } from "@contracts/iot/devices";
 import { AGGREGATIONS, NATIONAL_REGION, PERIODS, type RuleDto } from "@contracts/iot/rules";
 import { showSaveError } from "../../../../components/form-utils";
 import { useLabels } from "../../../../i18n/labels";
-import { AGGREGATION_LABELS, DEVICE_TYPE_LABELS, DIRECTION_LABELS, METRIC_LABELS, PERIOD_LABELS, SEVERITY_LABELS } from "../../labels";
+import { AGGREGATION_LABELS, DEVICE_TYPE_LABELS, DIRECTION_LABELS, METRIC_LABELS, PERIOD_LABELS, SEVERITY_LABELS } from "@contracts/iot/labels";
 import { metricsOf, metricUnit } from "../../metrics";
 import { useCreateRuleVersion } from "../api";
 import { formValuesToInput, ruleToFormValues, type RuleFormValues } from "../rule-form";

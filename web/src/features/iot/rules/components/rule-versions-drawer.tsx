@@ -4,7 +4,7 @@ import type { RuleDto } from "@contracts/iot/rules";
 import { formatDateTime, orDash } from "../../../../components/format";
 import { ListError } from "../../../../components/list-error";
 import { useLabels } from "../../../../i18n/labels";
-import { AGGREGATION_LABELS, PERIOD_LABELS } from "../../labels";
+import { AGGREGATION_LABELS, PERIOD_LABELS } from "@contracts/iot/labels";
 import { useRules } from "../api";
 import { formatWindow } from "../rule-form";
 import { LevelsTags } from "./levels-tags";

@@ -9,7 +9,7 @@ import { useCan } from "../../../../auth/use-can";
 import { formatDateTime } from "../../../../components/format";
 import { ListPage } from "../../../../components/list-page";
 import { useLabels } from "../../../../i18n/labels";
-import { AGGREGATION_LABELS, DEVICE_TYPE_LABELS, METRIC_LABELS, PERIOD_LABELS } from "../../labels";
+import { AGGREGATION_LABELS, DEVICE_TYPE_LABELS, METRIC_LABELS, PERIOD_LABELS } from "@contracts/iot/labels";
 import { metricUnit } from "../../metrics";
 import { useRules } from "../api";
 import { LevelsTags } from "../components/levels-tags";

@@ -1,12 +1,13 @@
-import type { AlarmStatus, Severity } from "@contracts/iot/alarms";
-import { ALARM_EVENT_KINDS } from "@contracts/iot/alarms";
-import type { CommandStatus } from "@contracts/iot/commands";
-import { COMMAND_SOURCES } from "@contracts/iot/commands";
-import type { DeviceType, RejectReason } from "@contracts/iot/devices";
-import { AGGREGATIONS, PERIODS } from "@contracts/iot/rules";
-import type { Labels } from "@contracts/registry/enums";
+import type { Labels } from "../registry/enums";
+import type { ALARM_EVENT_KINDS, AlarmStatus, Severity } from "./alarms";
+import type { COMMAND_SOURCES, CommandStatus } from "./commands";
+import type { DeviceType, RejectReason } from "./devices";
+import type { AGGREGATIONS, PERIODS } from "./rules";
 
-/** zh-CN / English names of the IoT codes, read with `useLabels().label(TABLE, code)`. */
+/**
+ * zh-CN / English names of the IoT codes: the web reads them with `useLabels().label(TABLE, code)`, the
+ * server's sheets and messages take `.zh`; one table for both, so a name is changed in one place.
+ */
 export const DEVICE_TYPE_LABELS: Labels<DeviceType> = {
   env_monitor: { zh: "扬尘噪声监测仪", en: "Dust & noise monitor" },
   tower_crane: { zh: "塔机监控", en: "Tower crane monitor" },
