@@ -5,7 +5,7 @@ import type { CaseBoardDto, CaseDetailDto, CaseDto, OpenCaseResultDto } from "@c
 import type { NotificationDto } from "@contracts/cases/notifications";
 import type { TestUser } from "../../../../test/app";
 import { auditLog } from "../../platform/audit/schema.js";
-import { registryProjects } from "../registry/index.js";
+import { registryProjects } from "../registry/schema.js";
 import { openCase, openMajorCaseCount } from "./index.js";
 import { casesWorld, insertEnterprise, insertProject, serviceContext, uploadPhoto, type CasesWorld } from "./case.test-fixtures.js";
 import { casesCases, casesEvents } from "./schema.js";

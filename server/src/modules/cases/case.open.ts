@@ -8,7 +8,7 @@ import type { Actor, ServiceContext } from "../../platform/context.js";
 import type { Executor, Tx } from "../../platform/db/client.js";
 import { invalid, invalidField, notFound } from "../../platform/errors.js";
 import { ruleInForce } from "../../platform/rules/rules.js";
-import { assertProjectVisible, registryEnterprises, registryProjectParticipants, registryProjects } from "../registry/index.js";
+import { assertProjectVisible, enterpriseOf, generalContractorOf, projectOf } from "../registry/index.js";
 import { nextCaseNo } from "./case.numbering.js";
 import { caseDeadlineRule, deadlineFrom } from "./case.rules.js";
 import { CASES_NOTIFIED, insertNotifications, type NotifyTarget } from "./notification.service.js";
@@ -39,16 +39,6 @@ export const bureauTarget = (c: { issuerId: string | null; category: string }): 
 
 /** The web path of a case, used in notifications and the notices' QR codes. */
 export const caseLink = (id: string) => `/cases/${id}`;
-
-/** The unit a case goes to when the opener names none: the project's general contractor (施工总承包). */
-async function generalContractorOf(tx: Executor, projectId: string): Promise<string | null> {
-  const [row] = await tx
-    .select({ id: registryProjectParticipants.enterpriseId })
-    .from(registryProjectParticipants)
-    .where(and(eq(registryProjectParticipants.projectId, projectId), eq(registryProjectParticipants.role, "general_contractor")))
-    .limit(1);
-  return row?.id ?? null;
-}
 
 async function openOf(tx: Executor, source: string, sourceRef: string) {
   const [row] = await tx
@@ -90,10 +80,11 @@ export async function openCase(
     const open = await openOf(tx, input.source, input.sourceRef);
     if (open) return { ...open, created: false };
   }
+  // The unit a case goes to when the opener names none: the project's general contractor (施工总承包).
   const enterpriseId = input.enterpriseId ?? (projectId ? await generalContractorOf(tx, projectId) : null);
   let enterpriseName = "";
   if (input.enterpriseId) {
-    const [ent] = await tx.select({ id: registryEnterprises.id, name: registryEnterprises.name }).from(registryEnterprises).where(eq(registryEnterprises.id, input.enterpriseId));
+    const ent = await enterpriseOf(tx, input.enterpriseId);
     if (!ent) throw invalidField("enterpriseId", "责任单位不存在 (no such enterprise)");
     enterpriseName = ent.name;
   }
@@ -137,7 +128,7 @@ export async function openCase(
   }
   await tx.insert(E).values({ caseId: row.id, actorId: ctx.actor.userId, actorName: ctx.actor.displayName, action: "opened", toState: row.state, note: input.description, photoIds: input.photoIds });
   await recordAudit(tx, ctx, { action: "cases.case.opened", entity: "case", entityId: row.id, after: row });
-  const [project] = projectId ? await tx.select({ name: registryProjects.name }).from(registryProjects).where(eq(registryProjects.id, projectId)) : [];
+  const project = projectId ? await projectOf(tx, projectId) : undefined;
   const ids = await insertNotifications(tx, responsibleTarget(row), {
     kind: "case.opened",
     title: `${gradeWord(input.grade)}整改通知 ${no}：${input.title}`,

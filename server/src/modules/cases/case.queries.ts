@@ -9,9 +9,12 @@ import { type Executor, rowsOf } from "../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, type Page } from "../../platform/db/pagination.js";
 import { notFound } from "../../platform/errors.js";
 import { isCityWide } from "../../platform/auth/actor.js";
-import { projectScope, registryEnterprises as ENT, registryProjects as P } from "../registry/index.js";
+import { enterprisesView, projectScope, projectsView } from "../registry/index.js";
 import { allowedActions, type Caller } from "./case.workflow.js";
 import { casesBoardCounts as B, casesCases as C, casesEvents as E } from "./schema.js";
+
+const ENT = enterprisesView();
+const P = projectsView();
 
 /** Read side of the rectification loop: board counts, the filtered list, one case with its timeline. */
 

@@ -19,7 +19,7 @@ import type { ServiceContext } from "../../platform/context.js";
 import type { Tx } from "../../platform/db/client.js";
 import { forbidden, notFound } from "../../platform/errors.js";
 import type { FileStore } from "../../platform/files/store.js";
-import { PROJECT_STATUS_CHANGED, registryProjects as P, transitionProjectIn, type ProjectStatusChange } from "../registry/index.js";
+import { PROJECT_STATUS_CHANGED, projectOf, type ProjectStatusChange, transitionProjectIn } from "../registry/index.js";
 import { bureauTarget, caseLink, openCase, responsibleTarget } from "./case.open.js";
 import { assertCasePhotos, photosOnCase } from "./case.photos.js";
 import { callerOf, caseScope, getCase } from "./case.queries.js";
@@ -104,7 +104,7 @@ async function otherStopWorkInForce(tx: Tx, projectId: string, caseId: string): 
 async function moveProject(tx: Tx, ctx: ServiceContext, plan: CasePlan, c: CaseRow, reason: string): Promise<ProjectStatusChange | null> {
   // Stop-work is refused for cases outside a project (case.workflow.ts), so a plan that moves a project has one.
   if (!plan.project || c.projectId === null) return null;
-  const [project] = await tx.select({ status: P.status }).from(P).where(eq(P.id, c.projectId));
+  const project = await projectOf(tx, c.projectId);
   if (plan.project === "suspend") {
     // Already 停工 under another order: this order adds to it, the project has nothing to change.
     if (project?.status === "suspended") return null;

@@ -5,7 +5,7 @@ import type { ServiceContext } from "../../platform/context.js";
 import { EventBus, type DomainEvent } from "../../platform/events/bus.js";
 import { ensureRuleDefaults } from "../../platform/rules/rules.js";
 import type { Db } from "../../platform/db/client.js";
-import { registryEnterprises, registryProjectParticipants, registryProjects } from "../registry/index.js";
+import { registryEnterprises, registryProjectParticipants, registryProjects } from "../registry/schema.js";
 import { casesRuleDefinitions } from "./case.rules.js";
 
 /**

@@ -6,8 +6,10 @@ import type { Actor } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
 import { notFound } from "../../platform/errors.js";
-import { registryEnterprises as E } from "../registry/index.js";
+import { enterprisesView } from "../registry/index.js";
 import { casesInspectorConflicts as X } from "./schema.js";
+
+const E = enterprisesView();
 
 /** Read side of declared conflicts (回避): an inspector sees their own, an admin everyone's. */
 

@@ -6,9 +6,11 @@ import { authUsers } from "../../platform/auth/schema.js";
 import { recordAudit } from "../../platform/audit/audit.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { conflict, forbidden, invalidField, notFound } from "../../platform/errors.js";
-import { registryEnterprises as E } from "../registry/index.js";
+import { enterprisesView } from "../registry/index.js";
 import { conflictScope, getConflict } from "./conflict.queries.js";
 import { casesInspectorConflicts as X } from "./schema.js";
+
+const E = enterprisesView();
 
 export const CONFLICT_DECLARED = "cases.inspectorConflict.declared";
 export const CONFLICT_WITHDRAWN = "cases.inspectorConflict.withdrawn";

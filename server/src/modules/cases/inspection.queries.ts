@@ -8,8 +8,10 @@ import type { Actor } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
 import { notFound } from "../../platform/errors.js";
-import { projectScope, registryProjects as P } from "../registry/index.js";
+import { projectScope, projectsView } from "../registry/index.js";
 import { casesCases as C, casesInspections as I, casesTemplates as TP } from "./schema.js";
+
+const P = projectsView();
 
 /** Read side of inspections (检查): every bureau role sees all, a project party the inspections of its projects. */
 

@@ -9,13 +9,15 @@ import type { ServiceContext } from "../../platform/context.js";
 import type { Tx } from "../../platform/db/client.js";
 import type { FileStore } from "../../platform/files/store.js";
 import { conflict, invalid, invalidField, type FieldIssue } from "../../platform/errors.js";
-import { assertProjectVisible, registryProjectParticipants as PP } from "../registry/index.js";
+import { assertProjectVisible, participantsView } from "../registry/index.js";
 import { openCase } from "./case.open.js";
 import { assertCasePhotos } from "./case.photos.js";
 import { findingRef, getInspection } from "./inspection.queries.js";
 import { scoreInspection, unknownItemIssues } from "./inspection.scoring.js";
 import { casesInspections as I, casesRandomPlans as RP } from "./schema.js";
 import { templateRow } from "./template.queries.js";
+
+const PP = participantsView();
 
 export const INSPECTION_CREATED = "cases.inspection.created";
 

@@ -1,7 +1,7 @@
 import type { ParticipantRole } from "@contracts/registry/enums";
 import type { Db } from "../../platform/db/client.js";
 import { ensureRuleDefaults } from "../../platform/rules/rules.js";
-import { registryEnterprises, registryProjectParticipants, registryProjects } from "../registry/index.js";
+import { registryEnterprises, registryProjectParticipants, registryProjects } from "../registry/schema.js";
 import { casesRuleDefinitions } from "./index.js";
 import { RANDOM_DRAW_WEIGHTS_RULE } from "./random-plan.draw.js";
 import { ensureDefaultTemplates } from "./template.service.js";

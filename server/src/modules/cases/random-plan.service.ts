@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { CreateRandomPlanInput, RandomPlanDetailDto, RandomPlanSummaryDto } from "@contracts/cases/inspections";
 import { LIVE_PROJECT_STATUSES } from "@contracts/registry/enums";
@@ -10,34 +10,38 @@ import type { ServiceContext } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { AppError, conflict } from "../../platform/errors.js";
 import { ruleInForce } from "../../platform/rules/rules.js";
-import { registryProjects as P } from "../registry/index.js";
+import { projectsWithParticipants } from "../registry/index.js";
 import { DEFAULT_REGION } from "./case.open.js";
 import { notify } from "./notification.service.js";
 import { drawPlan, RANDOM_DRAW_WEIGHTS_RULE, type InspectorCandidate, type LastRoundTarget, type PoolProject } from "./random-plan.draw.js";
 import { findingCounts, getRandomPlan, parseRecord, type PlanRecord, type StoredTarget } from "./random-plan.queries.js";
-import { casesInspectorConflicts as X, casesInspections as I, casesRandomPlans as RP } from "./schema.js";
+import { casesCases as C, casesInspectorConflicts as X, casesInspections as I, casesRandomPlans as RP } from "./schema.js";
 
 export const RANDOM_PLAN_CREATED = "cases.randomPlan.created";
 export const RANDOM_PLAN_PUBLISHED = "cases.randomPlan.published";
 
 type Input = z.output<typeof CreateRandomPlanInput>;
 
-/**
- * The target pool: every live project (在建, 停工, 复工) with its risk facts and its participating enterprises.
- * The subqueries name `registry_projects.id` outright: drizzle leaves columns unqualified in a one-table select.
- */
+/** The target pool: every live project (在建, 停工, 复工) with its risk facts and its participating enterprises. */
 export async function targetPool(db: Executor): Promise<PoolProject[]> {
-  const rows = await db
+  const projects = await projectsWithParticipants(db, LIVE_PROJECT_STATUSES);
+  if (projects.length === 0) return [];
+  const counts = await db
     .select({
-      projectId: P.id,
-      openMajorCases: sql<number>`(select count(*) from cases_cases c where c.project_id = registry_projects.id and c.state <> 'closed' and c.grade = 'major')`.mapWith(Number),
-      overdueCases: sql<number>`(select count(*) from cases_cases c where c.project_id = registry_projects.id and c.state <> 'closed' and c.deadline < now())`.mapWith(Number),
-      // A joined string, not an array: the two drivers hand back aggregated arrays differently.
-      enterprises: sql<string>`coalesce((select string_agg(distinct pp.enterprise_id::text, ',') from registry_project_participants pp where pp.project_id = registry_projects.id), '')`,
+      projectId: C.projectId,
+      openMajorCases: sql<number>`count(*) filter (where ${C.grade} = 'major')`.mapWith(Number),
+      overdueCases: sql<number>`count(*) filter (where ${C.deadline} < now())`.mapWith(Number),
     })
-    .from(P)
-    .where(inArray(P.status, [...LIVE_PROJECT_STATUSES]));
-  return rows.map(({ enterprises, ...r }) => ({ ...r, enterpriseIds: enterprises ? enterprises.split(",") : [] }));
+    .from(C)
+    .where(and(inArray(C.projectId, projects.map((p) => p.projectId)), ne(C.state, "closed")))
+    .groupBy(C.projectId);
+  const countsOf = new Map(counts.map((c) => [c.projectId, c]));
+  return projects.map((p) => ({
+    projectId: p.projectId,
+    openMajorCases: countsOf.get(p.projectId)?.openMajorCases ?? 0,
+    overdueCases: countsOf.get(p.projectId)?.overdueCases ?? 0,
+    enterpriseIds: p.enterpriseIds,
+  }));
 }
 
 /** The inspector pool of a domain: active inspector users, each with the enterprises they declared a conflict with. */

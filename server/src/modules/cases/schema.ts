@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigserial, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { registryEnterprises, registryProjects } from "../registry/index.js";
+import { enterpriseKey, projectKey } from "../registry/index.js";
 
 const tz = () => timestamp({ withTimezone: true });
 
@@ -46,7 +46,7 @@ export const casesInspections = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     projectId: uuid()
       .notNull()
-      .references(() => registryProjects.id),
+      .references(projectKey),
     kind: text().notNull(),
     domain: text().notNull(),
     inspectedOn: date({ mode: "string" }).notNull(),
@@ -76,8 +76,8 @@ export const casesCases = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     no: text().notNull().unique(),
     /** The construction project, or null for a case outside any site (gas: a pipeline, a leak, a station) — then `enterpriseId` is required. */
-    projectId: uuid().references(() => registryProjects.id),
-    enterpriseId: uuid().references(() => registryEnterprises.id),
+    projectId: uuid().references(projectKey),
+    enterpriseId: uuid().references(enterpriseKey),
     inspectionId: uuid().references(() => casesInspections.id),
     source: text().notNull(),
     sourceRef: text(),
@@ -183,7 +183,7 @@ export const casesInspectorConflicts = pgTable(
     userId: uuid().notNull(),
     enterpriseId: uuid()
       .notNull()
-      .references(() => registryEnterprises.id),
+      .references(enterpriseKey),
     reason: text().notNull(),
     declaredOn: date({ mode: "string" }).notNull(),
     createdAt: tz().notNull().defaultNow(),
