@@ -5,7 +5,7 @@ import type { ParticipantRole } from "@contracts/registry/enums";
 import { createTestApp, type TestApp, type TestUser } from "../../../../test/app";
 import { auditLog } from "../../platform/audit/schema.js";
 import { pdfText } from "../../platform/pdf/pdf-text.test-fixtures.js";
-import { casesCases } from "../cases/index.js";
+import { casesCases } from "../cases/schema.js";
 import { insertSite } from "../cases/inspection.test-fixtures.js";
 
 let t: TestApp;

@@ -7,9 +7,12 @@ import type { Actor } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
 import { notFound } from "../../platform/errors.js";
-import { assertProjectVisible, projectScope, registryEnterprises as E, registryProjects as P } from "../registry/index.js";
+import { assertProjectVisible, enterprisesView, projectScope, projectsView } from "../registry/index.js";
 import { missingParties } from "./acceptance.rules.js";
 import { qualityAcceptances as A } from "./schema.js";
+
+const E = enterprisesView();
+const P = projectsView();
 
 /** Read side of milestone acceptance. Supervision readers (`cases.read`) see the acceptances of the projects in their scope. */
 

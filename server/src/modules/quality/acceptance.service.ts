@@ -6,10 +6,12 @@ import type { ServiceContext } from "../../platform/context.js";
 import { isUniqueViolation } from "../../platform/db/pg-errors.js";
 import { AppError, conflict, forbidden, invalid, notFound } from "../../platform/errors.js";
 import { openMajorCaseCount } from "../cases/index.js";
-import { assertProjectVisible, projectScope, registryProjectParticipants as PP, registryProjects as P } from "../registry/index.js";
+import { assertProjectVisible, participantsOf, projectScope, projectsView } from "../registry/index.js";
 import { milestoneMayOpen, missingParties, signingRole } from "./acceptance.rules.js";
 import { getAcceptance } from "./acceptance.queries.js";
 import { qualityAcceptances as A, type AcceptanceSignoff } from "./schema.js";
+
+const P = projectsView();
 
 export const ACCEPTANCE_OPENED = "quality.acceptance.opened";
 export const ACCEPTANCE_SIGNED = "quality.acceptance.signed";
@@ -69,10 +71,7 @@ export async function signAcceptance(ctx: ServiceContext, id: string, input: Sig
     if (majors > 0) {
       throw new AppError("PRECONDITION_FAILED", `本项目尚有 ${majors} 项重大隐患/问题未销项，不能签署验收 (${majors} open major cases)`, { openMajorCases: majors });
     }
-    const held = await tx
-      .select({ role: PP.role })
-      .from(PP)
-      .where(and(eq(PP.projectId, before.projectId), eq(PP.enterpriseId, enterpriseId)));
+    const held = await participantsOf(tx, before.projectId, enterpriseId);
     const milestone = before.milestone as Milestone;
     const verdict = signingRole(
       milestone,

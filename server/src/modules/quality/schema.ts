@@ -1,5 +1,5 @@
 import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { registryProjects } from "../registry/index.js";
+import { projectKey } from "../registry/index.js";
 
 const tz = () => timestamp({ withTimezone: true });
 
@@ -23,7 +23,7 @@ export const qualityAcceptances = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     projectId: uuid()
       .notNull()
-      .references(() => registryProjects.id),
+      .references(projectKey),
     milestone: text().notNull(),
     state: text().notNull().default("open"),
     plannedOn: text(),
