@@ -9,8 +9,10 @@ import type { Actor, ServiceContext } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
 import { AppError, forbidden, invalidField } from "../../platform/errors.js";
-import { registryEnterprises as E } from "../registry/index.js";
+import { enterprisesView } from "../registry/index.js";
 import { testingAgencies as A } from "./schema.js";
+
+const E = enterprisesView();
 
 /**
  * Testing agencies (检测机构, 57号令): the bureau files each agency's qualification — 综合类 or 专项类, the

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, ilike, lt, or, sql } from "drizzle-orm";
-import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { CommissionDto, ListCommissionsQuery } from "@contracts/testing/commission";
 import type { CommissionState, SampleType } from "@contracts/testing/enums";
 import { requirePermission } from "../../platform/auth/actor.js";
@@ -7,14 +7,17 @@ import type { Actor } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
 import { notFound } from "../../platform/errors.js";
-import { registryEnterprises as E, registryPersons as PE, registryProjects as P } from "../registry/index.js";
+import { enterprisesView, personsView, projectsView } from "../registry/index.js";
 import { commissionScope } from "./commission.scope.js";
 import { testingCommissions as C } from "./schema.js";
 
+const E = enterprisesView();
+const P = projectsView();
+
 /** Read side of commissions: one statement gives a page, its total, names and the latest verdict. */
 
-const W = alias(PE, "witness");
-const S = alias(PE, "sampler");
+const W = personsView("witness");
+const S = personsView("sampler");
 
 /** Rows per export: a city's year of commissions fits. */
 export const COMMISSION_EXPORT_LIMIT = 50_000;

@@ -9,13 +9,17 @@ import type { ServiceContext } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { AppError, conflict, invalidField, notFound } from "../../platform/errors.js";
 import type { FileStore } from "../../platform/files/store.js";
-import { assertProjectVisible, registryPersons as PE, registryProjectParticipants as PP, registryProjectPosts as PO } from "../registry/index.js";
+import { assertProjectVisible, participantsView, personsView, projectPostsView } from "../registry/index.js";
 import { assertAgencyQualified } from "./agency.service.js";
 import { getCommission } from "./commission.queries.js";
 import { commissionScope } from "./commission.scope.js";
 import { assertSamplingPhotos } from "./sampling.photos.js";
 import { testingCommissions as C } from "./schema.js";
 import { newCommissionNo } from "./testing.codes.js";
+
+const PE = personsView();
+const PP = participantsView();
+const PO = projectPostsView();
 
 /**
  * 委托 and 见证取样 (建建〔2000〕211号): a project party commissions a test from a qualified agency; a

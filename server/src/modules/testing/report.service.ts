@@ -1,5 +1,4 @@
 import { and, eq, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import { maskPersonName } from "@contracts/registry/identifiers";
 import type { Conclusion, SampleType } from "@contracts/testing/enums";
 import type { IssueReportInput, PublicReportDto, ReportDto, ReviseReportInput, Signers } from "@contracts/testing/result";
@@ -8,11 +7,14 @@ import { recordAudit } from "../../platform/audit/audit.js";
 import type { Actor, ServiceContext } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { AppError, conflict, invalidField, notFound } from "../../platform/errors.js";
-import { registryEnterprises as E, registryPersons as PE, registryProjects as P } from "../registry/index.js";
+import { enterprisesView, personsView, projectsView } from "../registry/index.js";
 import { commissionScope } from "./commission.scope.js";
 import { agencyScope } from "./result.service.js";
 import { testingCommissions as C, testingReports as REP, testingResults as R } from "./schema.js";
 import { newReportNo, newVerifyCode, normaliseVerifyCode, verifyPathOf } from "./testing.codes.js";
+
+const E = enterprisesView();
+const P = projectsView();
 
 /**
  * Reports (检测报告) and their anti-forgery check. The agency issues a report on a result with its three
@@ -122,7 +124,7 @@ export async function reviseReport(ctx: ServiceContext, id: string, input: Revis
   return dto;
 }
 
-const W = alias(PE, "witness");
+const W = personsView("witness");
 
 /** A report's key data as the public sees it (no signers, no revisers), or undefined when none matches. */
 async function publicReportWhere(db: Executor, where: SQL): Promise<PublicReportDto | undefined> {

@@ -6,7 +6,7 @@ import type { PublicReportDto, ReportDto, ResultDto } from "@contracts/testing/r
 import { createTestApp, type TestApp, type TestUser } from "../../../../test/app";
 import { auditLog } from "../../platform/audit/schema.js";
 import { pdfText } from "../../platform/pdf/pdf-text.test-fixtures.js";
-import { casesCases, casesNotifications } from "../cases/index.js";
+import { casesCases, casesNotifications } from "../cases/schema.js";
 import { multipartFile } from "../registry/project.test-fixtures.js";
 import { RESULT_IMPORT_COLUMNS } from "./result.sheet.js";
 import { testingResults } from "./schema.js";

@@ -7,9 +7,12 @@ import type { Actor } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
 import { notFound } from "../../platform/errors.js";
-import { registryEnterprises as E, registryProjects as P } from "../registry/index.js";
+import { enterprisesView, projectsView } from "../registry/index.js";
 import { commissionScope } from "./commission.scope.js";
 import { testingCommissions as C, testingReports as REP, testingResults as R } from "./schema.js";
+
+const E = enterprisesView();
+const P = projectsView();
 
 /** Read side of results: each with its commission, project, agency and report, scoped like commissions. */
 

@@ -12,7 +12,7 @@ import type { Tx } from "../../platform/db/client.js";
 import { AppError, conflict, invalid, invalidField, notFound } from "../../platform/errors.js";
 import { ruleInForce, type RuleInForce } from "../../platform/rules/rules.js";
 import { notify, openCase } from "../cases/index.js";
-import { registryProjects as P } from "../registry/index.js";
+import { projectOf } from "../registry/index.js";
 import { testingCommissions as C, testingResults as R } from "./schema.js";
 import { judgeByAgency, judgeConcrete, JudgeInputError, judgeRebarResult, STRUCTURAL_TYPES, type ConcreteFigures, type Judged } from "./result.judge.js";
 import { gbt50107Rule, rebarGradesRule } from "./testing.rules.js";
@@ -171,8 +171,8 @@ export async function recordResult(tx: Tx, ctx: ServiceContext, c: Commission, i
 
   let caseId: string | null = null;
   if (!judged.pass) {
-    const [project] = await tx.select({ name: P.name }).from(P).where(eq(P.id, c.projectId));
-    const text = caseText(c, judged, project.name);
+    const project = await projectOf(tx, c.projectId);
+    const text = caseText(c, judged, project?.name ?? "");
     // The platform opens the case on the lab's report; the agency need not be a party the project shows it.
     const opened = await openCase(
       tx,

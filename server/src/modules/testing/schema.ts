@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { registryEnterprises, registryPersons, registryProjects } from "../registry/index.js";
+import { enterpriseKey, personKey, projectKey } from "../registry/index.js";
 
 const tz = () => timestamp({ withTimezone: true });
 const timestamps = {
@@ -12,7 +12,7 @@ const timestamps = {
 export const testingAgencies = pgTable("testing_agencies", {
   enterpriseId: uuid()
     .primaryKey()
-    .references(() => registryEnterprises.id),
+    .references(enterpriseKey),
   qualificationNo: text().notNull().unique(),
   level: text().notNull(),
   scopes: text().array().notNull().default(sql`'{}'::text[]`),
@@ -32,10 +32,10 @@ export const testingCommissions = pgTable(
     no: text().notNull().unique(),
     projectId: uuid()
       .notNull()
-      .references(() => registryProjects.id),
+      .references(projectKey),
     agencyId: uuid()
       .notNull()
-      .references(() => registryEnterprises.id),
+      .references(enterpriseKey),
     sampleType: text().notNull(),
     spec: text().notNull().default(""),
     strengthClass: text(),
@@ -46,8 +46,8 @@ export const testingCommissions = pgTable(
     /** Rebar: the 检验批's weight; more than 60 t needs more specimens (GB/T 1499.2 8.2). */
     batchTonnes: numeric({ precision: 8, scale: 2, mode: "number" }),
     witnessed: boolean().notNull().default(false),
-    witnessPersonId: uuid().references(() => registryPersons.id),
-    samplerPersonId: uuid().references(() => registryPersons.id),
+    witnessPersonId: uuid().references(personKey),
+    samplerPersonId: uuid().references(personKey),
     sampleCode: text(),
     sampledAt: tz(),
     samplePlace: text(),

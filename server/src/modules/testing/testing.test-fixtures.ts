@@ -2,13 +2,7 @@ import type { TestApp, TestUser } from "../../../../test/app";
 import { ensureRuleDefaults } from "../../platform/rules/rules.js";
 import { casesRuleDefinitions } from "../cases/index.js";
 import type { ParticipantRole, Post } from "@contracts/registry/enums";
-import {
-  registryEnterprises,
-  registryPersons,
-  registryProjectParticipants,
-  registryProjectPosts,
-  registryProjects,
-} from "../registry/index.js";
+import { registryEnterprises, registryPersons, registryProjectParticipants, registryProjectPosts, registryProjects } from "../registry/schema.js";
 import { testingRuleDefinitions } from "./index.js";
 import { testingAgencies } from "./schema.js";
 
