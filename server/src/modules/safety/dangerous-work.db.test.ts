@@ -5,7 +5,7 @@ import type { ExpertDto } from "@contracts/safety/experts";
 import type { Page } from "../../platform/db/pagination.js";
 import { createTestApp, multipart, type TestApp, type TestUser } from "../../../../test/app";
 import { auditLog } from "../../platform/audit/schema.js";
-import { registryPersons } from "../registry/index.js";
+import { registryPersons } from "../registry/schema.js";
 import { safetyWorld, TINY_PDF, type SafetyWorld } from "./safety.test-fixtures.js";
 
 let t: TestApp;

@@ -1,9 +1,8 @@
-import { eq } from "drizzle-orm";
 import { DANGEROUS_WORK_CATEGORY_LABELS, type DangerousWorkCategory } from "@contracts/safety/dangerous-works";
 import type { ServiceContext } from "../../platform/context.js";
 import type { Tx } from "../../platform/db/client.js";
 import { notify } from "../cases/index.js";
-import { registryProjects as P } from "../registry/index.js";
+import { projectOf } from "../registry/index.js";
 
 /**
  * A 险情 is reported to the bureau at once (37号令 第二十七条): its safety inspectors and leaders hear it in the
@@ -18,7 +17,7 @@ export async function notifyEmergency(
   description: string,
   occurredAt: string,
 ): Promise<void> {
-  const [{ name: projectName }] = await tx.select({ name: P.name }).from(P).where(eq(P.id, work.projectId));
+  const projectName = (await projectOf(tx, work.projectId))?.name ?? "";
   const when = new Date(occurredAt).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
   const content = {
     kind: "safety.dangerous_work.emergency",

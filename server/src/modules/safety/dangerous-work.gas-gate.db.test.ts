@@ -5,7 +5,7 @@ import { createTestApp, multipart, type TestApp, type TestUser } from "../../../
 import { ensureRuleDefaults } from "../../platform/rules/rules.js";
 import { pipelineRuleList } from "../gas/pipelines/pipeline.rules.js";
 import { at } from "../gas/pipelines/pipeline.test-fixtures.js";
-import { registryProjects } from "../registry/index.js";
+import { registryProjects } from "../registry/schema.js";
 import { safetyWorld, TINY_PDF, type SafetyWorld } from "./safety.test-fixtures.js";
 
 /** Issue 6: an excavation near a medium+ gas main does not start (实施) without the gas company's clearance. */

@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import { shanghaiDay } from "@contracts/platform/time";
 import type {
   DangerLevel,
@@ -20,12 +19,15 @@ import type { Actor } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
 import { notFound } from "../../platform/errors.js";
-import { projectScope, registryEnterprises as E, registryPersons as PE, registryProjects as P } from "../registry/index.js";
+import { enterprisesView, personsView, projectScope, projectsView } from "../registry/index.js";
 import { checkDrafterSignoff, isExpertCleared, nextSteps, type WorkFacts } from "./dangerous-work.workflow.js";
 import { actorParties } from "./project.parties.js";
 import { safetyDangerousWorkEvents as EV, safetyDangerousWorkFiles as F, safetyDangerousWorks as W, safetyExpertReviews as R, safetyExperts as X } from "./schema.js";
 
-const D = alias(E, "drafter");
+const E = enterprisesView();
+const P = projectsView();
+
+const D = enterprisesView("drafter");
 
 /** Export cap: the city has a few thousand 危大 works a year. */
 export const WORKS_EXPORT_LIMIT = 20_000;
@@ -220,8 +222,8 @@ export async function getDangerousWork(db: Executor, actor: Actor, id: string): 
     db
       .select({
         r: R,
-        experts: sql<{ id: string; name: string }[]>`(select coalesce(json_agg(json_build_object('id', x.id, 'name', pe.name) order by pe.name), '[]'::json)
-          from ${X} x join ${PE} pe on pe.id = x.person_id where x.id = any(${R.expertIds}))`,
+        experts: sql<{ id: string; name: string }[]>`(select coalesce(json_agg(json_build_object('id', x.id, 'name', xp.name) order by xp.name), '[]'::json)
+          from ${X} x join ${personsView("xp")} on xp.id = x.person_id where x.id = any(${R.expertIds}))`,
       })
       .from(R)
       .where(eq(R.workId, id))

@@ -4,7 +4,7 @@ import type { EquipmentDto } from "@contracts/safety/equipment";
 import { createTestApp, type TestApp, type TestUser } from "../../../../test/app";
 import type { Page } from "../../platform/db/pagination.js";
 import { EventBus } from "../../platform/events/bus.js";
-import { casesCases } from "../cases/index.js";
+import { casesCases } from "../cases/schema.js";
 import { sweepEquipment } from "./equipment.sweep.js";
 import { safetyWorld, type SafetyWorld } from "./safety.test-fixtures.js";
 import { safetyEquipment } from "./schema.js";

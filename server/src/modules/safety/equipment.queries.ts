@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import { shanghaiDay } from "@contracts/platform/time";
 import { EQUIPMENT_KINDS, OPERATOR_ROLES, requiredSpecialty, type EquipmentDto, type EquipmentKind, type EquipmentStatus, type ListEquipmentQuery, type OperatorDto } from "@contracts/safety/equipment";
 import type { z } from "zod";
@@ -8,16 +7,19 @@ import type { Actor } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
 import { notFound } from "../../platform/errors.js";
-import { iotDevices as D } from "../iot/index.js";
-import { projectScope, registryEnterprises, registryProjects as P } from "../registry/index.js";
+import { devicesView } from "../iot/index.js";
+import { enterprisesView, projectScope, projectsView } from "../registry/index.js";
 import { equipmentFindings, inspectionState } from "./equipment.checks.js";
 import { safetyEquipment as Q } from "./schema.js";
+
+const P = projectsView();
+const D = devicesView();
 
 /** Export cap: a city has a few thousand cranes and hoists. */
 export const EQUIPMENT_EXPORT_LIMIT = 20_000;
 
-const OE = alias(registryEnterprises, "owner_ent");
-const IE = alias(registryEnterprises, "installer_ent");
+const OE = enterprisesView("owner_ent");
+const IE = enterprisesView("installer_ent");
 
 /** SQL: the specialty the post of operator `o` on equipment `e` needs, every (kind, role) pair from `requiredSpecialty`. */
 const requiredSpecialtySql = sql`(case ${sql.join(

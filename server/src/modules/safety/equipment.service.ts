@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { shanghaiDay } from "@contracts/platform/time";
 import { CreateEquipmentInput, UpdateEquipmentInput, type EquipmentDto, type EquipmentKind } from "@contracts/safety/equipment";
 import type { z } from "zod";
@@ -8,11 +8,10 @@ import type { ServiceContext } from "../../platform/context.js";
 import type { Executor, Tx } from "../../platform/db/client.js";
 import { conflict, invalid, invalidField, notFound } from "../../platform/errors.js";
 import { openCase } from "../cases/index.js";
-import { iotDevices as D } from "../iot/index.js";
-import { assertProjectVisible, projectScope, registryEnterprises as E, registryPersons as PE } from "../registry/index.js";
+import { deviceOf } from "../iot/index.js";
+import { assertProjectVisible, enterpriseOf, existingPersonIds, generalContractorOf, projectScope } from "../registry/index.js";
 import { equipmentFindings } from "./equipment.checks.js";
 import { getEquipment } from "./equipment.queries.js";
-import { generalContractorOf } from "./project.parties.js";
 import { safetyEquipment as Q, safetyEquipmentOperators as O } from "./schema.js";
 
 /**
@@ -30,17 +29,16 @@ async function assertLinks(tx: Tx, projectId: string, kind: EquipmentKind, f: Fi
   for (const field of ["ownerEnterpriseId", "installerEnterpriseId"] as const) {
     const id = f[field];
     if (!id) continue;
-    const [e] = await tx.select({ id: E.id }).from(E).where(eq(E.id, id));
-    if (!e) throw invalidField(field, "企业不存在 (no such enterprise)");
+    if (!(await enterpriseOf(tx, id))) throw invalidField(field, "企业不存在 (no such enterprise)");
   }
   if (f.deviceId) {
-    const [d] = await tx.select({ projectId: D.projectId, type: D.type }).from(D).where(eq(D.id, f.deviceId));
+    const d = await deviceOf(tx, f.deviceId);
     if (!d || d.projectId !== projectId) throw invalidField("deviceId", "本项目没有此监测设备 (no such monitor on this project)");
     if (d.type !== MONITOR_TYPE[kind]) throw invalidField("deviceId", `设备类型须为${kind === "tower_crane" ? "塔机" : "升降机"}监测设备 (the monitor must be a ${kind} monitor)`);
   }
   if (f.operators?.length) {
     const ids = [...new Set(f.operators.map((o) => o.personId))];
-    const found = new Set((await tx.select({ id: PE.id }).from(PE).where(inArray(PE.id, ids))).map((r) => r.id));
+    const found = await existingPersonIds(tx, ids);
     const issues = f.operators.flatMap((o, i) => (found.has(o.personId) ? [] : [{ path: `operators.${i}.personId`, message: "人员库中没有此人 (no such person)" }]));
     if (issues.length) throw invalid(issues);
     const seen = new Set<string>();

@@ -16,8 +16,11 @@ import type { Actor, ServiceContext } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
 import { conflict, forbidden, invalidField, notFound } from "../../platform/errors.js";
-import { assertProjectVisible, registryEnterprises as E, registryPersons as PE } from "../registry/index.js";
+import { assertProjectVisible, enterprisesView, participatingEnterpriseName, personsView } from "../registry/index.js";
 import { safetyExperts as X } from "./schema.js";
+
+const E = enterprisesView();
+const PE = personsView();
 
 /**
  * The government expert pool (专家库) for 超危大 scheme reviews. The bureau keeps it (safety.manage and a
@@ -38,8 +41,7 @@ function assertQualified(title: ExpertTitle, years: number): void {
 
 function selectExperts(db: Executor, projectId: string | null) {
   const conflictSql = projectId
-    ? sql<string | null>`(select e2.name from registry_project_participants pp join registry_enterprises e2 on e2.id = pp.enterprise_id
-        where pp.project_id = ${projectId} and pp.enterprise_id in (${X.enterpriseId}, ${PE.employerId}) limit 1)`
+    ? participatingEnterpriseName(projectId, [X.enterpriseId, PE.employerId])
     : sql<string | null>`null::text`;
   return db
     .select({ x: X, name: PE.name, enterpriseName: E.name, conflict: conflictSql, total: totalOver })

@@ -2,8 +2,8 @@ import { creditCodeCheckChar, idNumberCheckChar } from "@contracts/registry/iden
 import type { TestApp, TestUser } from "../../../../test/app";
 import { ensureRuleDefaults } from "../../platform/rules/rules.js";
 import { casesRuleDefinitions } from "../cases/index.js";
-import { iotDevices } from "../iot/index.js";
-import { registryCertificates, registryEnterprises, registryPersons, registryProjectParticipants, registryProjects } from "../registry/index.js";
+import { iotDevices } from "../iot/schema.js";
+import { registryCertificates, registryEnterprises, registryPersons, registryProjectParticipants, registryProjects } from "../registry/schema.js";
 import { safetyExperts } from "./schema.js";
 import { safetyRuleDefinitions } from "./index.js";
 

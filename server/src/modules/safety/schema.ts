@@ -1,5 +1,5 @@
 import { bigserial, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { registryEnterprises, registryPersons, registryProjects } from "../registry/index.js";
+import { enterpriseKey, personKey, projectKey } from "../registry/index.js";
 
 const tz = () => timestamp({ withTimezone: true });
 const timestamps = {
@@ -20,7 +20,7 @@ export const safetyDangerousWorks = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     projectId: uuid()
       .notNull()
-      .references(() => registryProjects.id),
+      .references(projectKey),
     category: text().notNull(),
     name: text().notNull(),
     location: text().notNull().default(""),
@@ -33,7 +33,7 @@ export const safetyDangerousWorks = pgTable(
     plannedEnd: date({ mode: "string" }),
     authorName: text(),
     /** A specialty subcontractor that drafted the scheme; its technical lead signs each revision first. */
-    drafterEnterpriseId: uuid().references(() => registryEnterprises.id),
+    drafterEnterpriseId: uuid().references(enterpriseKey),
     /** The revision the drafting subcontractor last signed. */
     drafterSignedRevision: integer(),
     gasClearance: jsonb().$type<{ enterpriseId: string; refNo: string; at: string; by: string }>(),
@@ -69,8 +69,8 @@ export const safetyExperts = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     personId: uuid()
       .notNull()
-      .references(() => registryPersons.id),
-    enterpriseId: uuid().references(() => registryEnterprises.id),
+      .references(personKey),
+    enterpriseId: uuid().references(enterpriseKey),
     specialty: text().notNull(),
     title: text().notNull(),
     years: integer().notNull(),
@@ -134,14 +134,14 @@ export const safetyEquipment = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     projectId: uuid()
       .notNull()
-      .references(() => registryProjects.id),
+      .references(projectKey),
     kind: text().notNull(),
     recordNo: text().notNull(),
     model: text().notNull(),
     manufacturer: text().notNull().default(""),
     ratedCapacityT: doublePrecision().notNull(),
-    ownerEnterpriseId: uuid().references(() => registryEnterprises.id),
-    installerEnterpriseId: uuid().references(() => registryEnterprises.id),
+    ownerEnterpriseId: uuid().references(enterpriseKey),
+    installerEnterpriseId: uuid().references(enterpriseKey),
     installedOn: date({ mode: "string" }),
     inspectionValidTo: date({ mode: "string" }),
     useRegistrationNo: text(),
@@ -162,7 +162,7 @@ export const safetyEquipmentOperators = pgTable(
       .references(() => safetyEquipment.id, { onDelete: "cascade" }),
     personId: uuid()
       .notNull()
-      .references(() => registryPersons.id),
+      .references(personKey),
     role: text().notNull(),
     createdAt: tz().notNull().defaultNow(),
   },
