@@ -1,9 +1,30 @@
 import { EXPIRING_WITHIN_DAYS } from "@contracts/registry/enums";
 import type { Rng } from "./prng.js";
 
+const DAY_MS = 86_400_000;
+// The seed does date arithmetic millions of times over a few thousand distinct days: each day is parsed and
+// formatted once. Bounded, so a long-running process that seeds twice keeps no more than this many.
+const MAX_CACHED = 50_000;
+const dayNumbers = new Map<string, number>();
+const dayNames = new Map<number, string>();
+
 /** `YYYY-MM-DD` plus n days (n may be negative), computed in UTC so no time zone shifts the day. */
 export function addDays(date: string, n: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+  let day = dayNumbers.get(date);
+  if (day === undefined) {
+    day = Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+    if (!Number.isFinite(day)) throw new RangeError(`addDays: not a date: ${date}`);
+    if (dayNumbers.size >= MAX_CACHED) dayNumbers.clear();
+    dayNumbers.set(date, day);
+  }
+  const target = day + n;
+  let name = dayNames.get(target);
+  if (name === undefined) {
+    name = new Date(target * DAY_MS).toISOString().slice(0, 10);
+    if (dayNames.size >= MAX_CACHED) dayNames.clear();
+    dayNames.set(target, name);
+  }
+  return name;
 }
 
 /** A uniformly drawn day between two dates, both inclusive. */

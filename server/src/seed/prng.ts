@@ -19,6 +19,8 @@ export interface Rng {
   shuffle<T>(items: T[]): T[];
 }
 
+const HEX = "0123456789abcdef";
+
 /** mulberry32: 32-bit state, fast, good enough for test data (not for anything secret). */
 export function createRng(seed: number): Rng {
   let state = seed >>> 0;
@@ -30,7 +32,11 @@ export function createRng(seed: number): Rng {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const hex = (n: number) => Array.from({ length: n }, () => int(0, 15).toString(16)).join("");
+  const hex = (n: number) => {
+    let s = "";
+    for (let i = 0; i < n; i++) s += HEX[int(0, 15)];
+    return s;
+  };
   return {
     next,
     int,
