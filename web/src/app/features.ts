@@ -2,8 +2,11 @@
  * Every feature's registration, once at start-up: its strings, and the tabs and badges it adds to other
  * features' pages (components/detail-tabs). The shell is the one place that knows all the features.
  */
+import "../features/admin/register";
+import "../features/auth/register";
 import "../features/cases/register";
 import "../features/gas/register";
+import "../features/home/register";
 import "../features/iot/register";
 import "../features/quality/register";
 import "../features/registry/register";

@@ -10,16 +10,16 @@ const page = (load: () => Promise<{ default: React.ComponentType }>): Pick<Route
 });
 
 const consoleRoutes: RouteObject[] = [
-  { path: "/login", ...page(() => import("../features/auth/login-page")) },
+  { path: "/login", ...page(() => import("../features/auth/pages/login-page")) },
   // Public, outside the login guard: where a test report's QR code leads.
-  { path: "/verify/report/:code", ...page(() => import("../features/testing/public/verify-report-page")) },
+  { path: "/verify/report/:code", ...page(() => import("../features/testing/pages/verify-report-page")) },
   // Public: where a gas cylinder's QR code leads.
-  { path: "/verify/cylinder/:code", ...page(() => import("../features/gas/public/verify-cylinder-page")) },
+  { path: "/verify/cylinder/:code", ...page(() => import("../features/gas/cylinders/pages/verify-cylinder-page")) },
   {
     path: "/",
     ...page(() => import("./layout/app-layout")),
     children: [
-      { index: true, ...page(() => import("../features/home/home-page")) },
+      { index: true, ...page(() => import("../features/home/pages/home-page")) },
       { path: "projects", ...page(() => import("../features/registry/projects/pages/project-list")) },
       { path: "projects/:id", ...page(() => import("../features/registry/projects/pages/project-detail")) },
       { path: "enterprises", ...page(() => import("../features/registry/enterprises/pages/enterprise-list")) },
@@ -61,14 +61,14 @@ const consoleRoutes: RouteObject[] = [
       { path: "gas/leaks", ...page(() => import("../features/gas/leaks/pages/leak-list")) },
       { path: "cases", ...page(() => import("../features/cases/pages/case-board")) },
       { path: "cases/:id", ...page(() => import("../features/cases/pages/case-detail")) },
-      { path: "inspections", ...page(() => import("../features/cases/inspections/inspection-list")) },
-      { path: "inspections/new", ...page(() => import("../features/cases/inspections/inspection-form")) },
-      { path: "inspections/:id", ...page(() => import("../features/cases/inspections/inspection-detail")) },
-      { path: "inspection-templates", ...page(() => import("../features/cases/inspections/template-list")) },
-      { path: "random-plans", ...page(() => import("../features/cases/inspections/random-plans")) },
-      { path: "random-plans/:id", ...page(() => import("../features/cases/inspections/random-plan-detail")) },
-      { path: "inspector-conflicts", ...page(() => import("../features/cases/inspections/conflicts")) },
-      { path: "notifications", ...page(() => import("../features/cases/notifications/notification-list")) },
+      { path: "inspections", ...page(() => import("../features/cases/inspections/pages/inspection-list")) },
+      { path: "inspections/new", ...page(() => import("../features/cases/inspections/pages/inspection-form")) },
+      { path: "inspections/:id", ...page(() => import("../features/cases/inspections/pages/inspection-detail")) },
+      { path: "inspection-templates", ...page(() => import("../features/cases/inspections/pages/template-list")) },
+      { path: "random-plans", ...page(() => import("../features/cases/inspections/pages/random-plans")) },
+      { path: "random-plans/:id", ...page(() => import("../features/cases/inspections/pages/random-plan-detail")) },
+      { path: "inspector-conflicts", ...page(() => import("../features/cases/inspections/pages/conflicts")) },
+      { path: "notifications", ...page(() => import("../features/cases/notifications/pages/notification-list")) },
       { path: "acceptances", ...page(() => import("../features/quality/pages/acceptance-list")) },
       { path: "safety/works", ...page(() => import("../features/safety/pages/work-list")) },
       { path: "safety/works/:id", ...page(() => import("../features/safety/pages/work-detail")) },

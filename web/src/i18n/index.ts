@@ -23,6 +23,15 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 
+/**
+ * Registers a feature's own strings (its `i18n.ts`), deep-merged into the one translation namespace: the
+ * shell's and the shared components' strings are in zh-CN.ts / en.ts, each feature's beside its code.
+ */
+export function addStrings<T extends object>(zh: T, en: T): void {
+  i18n.addResourceBundle("zh-CN", "translation", zh, true, true);
+  i18n.addResourceBundle("en", "translation", en, true, true);
+}
+
 /** Switches the UI language and remembers it for the next visit. */
 export function setLang(lang: Lang): void {
   try {

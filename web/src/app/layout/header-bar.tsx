@@ -5,7 +5,7 @@ import { useNavigate } from "react-router";
 import type { MeDto } from "@contracts/platform/auth";
 import { api } from "../../api/client";
 import { AlarmBadge } from "../../features/iot/alarms/components/alarm-badge";
-import { NotificationBell } from "../../features/cases/notifications/notification-bell";
+import { NotificationBell } from "../../features/cases/notifications/components/notification-bell";
 import { setLang, type Lang } from "../../i18n";
 import { queryClient } from "../query-client";
 

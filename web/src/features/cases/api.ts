@@ -15,7 +15,6 @@ import type {
 } from "@contracts/cases/cases";
 import { api, apiUrl, type QueryParams } from "../../api/client";
 import type { Page } from "../../api/page";
-import "./i18n";
 import { casesKeys } from "./keys";
 import type { PhotoDto } from "@contracts/platform/files";
 

@@ -1,4 +1,4 @@
-import { i18n } from "../../i18n";
+import { addStrings } from "../../i18n";
 
 /**
  * Strings of the supervision pages (整改闭环, 监督检查, 检查表, 双随机, 回避, 消息). They live with the feature
@@ -15,8 +15,8 @@ const zh = {
     conflicts: "回避申报",
     notifications: "消息中心",
   },
-  project: { tabCases: "监督检查/整改", tabAcceptance: "质量验收" },
   cases: {
+    tab: "监督检查/整改",
     no: "通知书编号",
     title: "问题",
     project: "项目",
@@ -235,8 +235,8 @@ const en: Shape<Messages> = {
     conflicts: "Conflicts of interest",
     notifications: "Inbox",
   },
-  project: { tabCases: "Inspections & cases", tabAcceptance: "Acceptance" },
   cases: {
+    tab: "Inspections & cases",
     no: "Notice no.",
     title: "Finding",
     project: "Project",
@@ -441,5 +441,4 @@ const en: Shape<Messages> = {
   },
 };
 
-i18n.addResourceBundle("zh-CN", "translation", zh, true, false);
-i18n.addResourceBundle("en", "translation", en, true, false);
+addStrings(zh, en);

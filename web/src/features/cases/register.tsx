@@ -4,8 +4,8 @@ import "./i18n";
 /** What the supervision feature adds to other pages: the project's 监督检查/整改 tab. */
 projectDetail.addTab({
   key: "cases",
-  label: "project.tabCases",
+  label: "cases.tab",
   order: 70,
   permission: "cases.read",
-  component: lazyComponent(() => import("./project/cases-tab").then(({ CasesTab }) => ({ project }: ProjectDetailProps) => <CasesTab projectId={project.id} />)),
+  component: lazyComponent(() => import("./components/cases-tab").then(({ CasesTab }) => ({ project }: ProjectDetailProps) => <CasesTab projectId={project.id} />)),
 });

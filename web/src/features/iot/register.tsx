@@ -1,10 +1,11 @@
+import "./i18n";
 import { lazyComponent, projectDetail, type ProjectDetailProps } from "../../components/detail-tabs";
 
-/** What the IoT feature adds to other pages: the project's 智慧工地 tab. */
+/** The IoT feature's strings, and what it adds to other pages: the project's 智慧工地 tab. */
 projectDetail.addTab({
   key: "iot",
-  label: "project.tabIot",
+  label: "site.tab",
   order: 40,
   permission: "iot.read",
-  component: lazyComponent(() => import("./site/smart-site-tab").then(({ SmartSiteTab }) => ({ project }: ProjectDetailProps) => <SmartSiteTab projectId={project.id} />)),
+  component: lazyComponent(() => import("./site/components/smart-site-tab").then(({ SmartSiteTab }) => ({ project }: ProjectDetailProps) => <SmartSiteTab projectId={project.id} />)),
 });

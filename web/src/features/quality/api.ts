@@ -3,7 +3,6 @@ import type { AcceptanceDto, CreateAcceptanceInput, SignAcceptanceInput } from "
 import { api, type QueryParams } from "../../api/client";
 import type { Page } from "../../api/page";
 import { queryKeys } from "../../api/query-keys";
-import "./i18n";
 
 export const qualityKeys = { acceptances: queryKeys("quality.acceptances") };
 const k = qualityKeys.acceptances;

@@ -1,9 +1,10 @@
-import { i18n } from "../../i18n";
+import { addStrings } from "../../i18n";
 
 /** Strings of 质量验收, merged into the app's translation namespace when the feature is first imported. */
 const zh = {
   menu: { acceptances: "质量验收" },
   acceptance: {
+    tab: "质量验收",
     title: "质量验收",
     project: "项目",
     milestone: "验收节点",
@@ -36,6 +37,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 const en: Shape<typeof zh> = {
   menu: { acceptances: "Acceptance" },
   acceptance: {
+    tab: "Acceptance",
     title: "Milestone acceptance",
     project: "Project",
     milestone: "Milestone",
@@ -63,5 +65,4 @@ const en: Shape<typeof zh> = {
   },
 };
 
-i18n.addResourceBundle("zh-CN", "translation", zh, true, false);
-i18n.addResourceBundle("en", "translation", en, true, false);
+addStrings(zh, en);

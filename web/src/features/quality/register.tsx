@@ -4,8 +4,8 @@ import "./i18n";
 /** What the quality feature adds to other pages: the project's 质量验收 tab. */
 projectDetail.addTab({
   key: "acceptance",
-  label: "project.tabAcceptance",
+  label: "acceptance.tab",
   order: 80,
   permission: "cases.read",
-  component: lazyComponent(() => import("./project/acceptance-tab").then(({ AcceptanceTab }) => ({ project }: ProjectDetailProps) => <AcceptanceTab projectId={project.id} />)),
+  component: lazyComponent(() => import("./components/acceptance-tab").then(({ AcceptanceTab }) => ({ project }: ProjectDetailProps) => <AcceptanceTab projectId={project.id} />)),
 });

@@ -1,2 +1,2 @@
-/** The registry's strings that load with their feature (the enterprise change requests'). */
-import "./enterprises/change-i18n";
+/** The registry's strings; its pages show the other features' tabs, it registers none of its own. */
+import "./i18n";

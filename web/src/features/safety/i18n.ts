@@ -1,4 +1,4 @@
-import { i18n } from "../../i18n";
+import { addStrings } from "../../i18n";
 
 /**
  * The safety module's strings, registered into the app's one i18n instance when the module is first
@@ -259,5 +259,4 @@ const en: typeof zh = {
   activate: "Activate",
 };
 
-i18n.addResourceBundle("zh-CN", "translation", { safety: zh }, true, true);
-i18n.addResourceBundle("en", "translation", { safety: en }, true, true);
+addStrings({ safety: zh }, { safety: en });

@@ -4,8 +4,8 @@ import "./i18n";
 /** What the safety feature adds to other pages: the project's 安全 tab. */
 projectDetail.addTab({
   key: "safety",
-  label: "project.tabSafety",
+  label: "safety.tab",
   order: 90,
   permission: "safety.read",
-  component: lazyComponent(() => import("./project/safety-tab").then(({ SafetyTab }) => ({ project }: ProjectDetailProps) => <SafetyTab projectId={project.id} />)),
+  component: lazyComponent(() => import("./components/safety-tab").then(({ SafetyTab }) => ({ project }: ProjectDetailProps) => <SafetyTab projectId={project.id} />)),
 });

@@ -1,4 +1,4 @@
-import { i18n } from "../../i18n";
+import { addStrings } from "../../i18n";
 
 /**
  * The testing module's strings, registered into the app's one i18n instance when the module is first
@@ -248,5 +248,4 @@ const en: typeof zh = {
   },
 };
 
-i18n.addResourceBundle("zh-CN", "translation", { testing: zh }, true, true);
-i18n.addResourceBundle("en", "translation", { testing: en }, true, true);
+addStrings({ testing: zh }, { testing: en });

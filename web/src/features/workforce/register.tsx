@@ -1,10 +1,11 @@
+import "./i18n";
 import { lazyComponent, projectDetail } from "../../components/detail-tabs";
 
-/** What the workforce feature adds to other pages: the project's 人员 tab. */
+/** The workforce feature's strings, and what it adds to other pages: the project's 人员 tab. */
 projectDetail.addTab({
   key: "workforce",
-  label: "project.tabWorkforce",
+  label: "workforce.tab",
   order: 50,
   permission: "workforce.read",
-  component: lazyComponent(() => import("./project/workforce-tab").then(({ WorkforceTab }) => WorkforceTab)),
+  component: lazyComponent(() => import("./components/workforce-tab").then(({ WorkforceTab }) => WorkforceTab)),
 });

@@ -14,7 +14,6 @@ import type {
 } from "@contracts/cases/inspections";
 import { api, type QueryParams } from "../../../api/client";
 import type { Page } from "../../../api/page";
-import "../i18n";
 import { casesKeys } from "../keys";
 
 const keep = <T,>(prev: T | undefined) => prev;

@@ -2,7 +2,6 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { MarkedReadDto, NotificationDto, UnreadCountDto } from "@contracts/cases/notifications";
 import { api, type QueryParams } from "../../../api/client";
 import type { Page } from "../../../api/page";
-import "../i18n";
 import { casesKeys } from "../keys";
 
 /** The bell polls: notifications come from other users' actions, which this browser does not see happen. */

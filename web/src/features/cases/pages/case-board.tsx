@@ -3,7 +3,6 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { useCan } from "../../../auth/use-can";
 import { useListParams } from "../../../components/use-list-params";
-import "../i18n";
 import { CaseList } from "../components/case-list";
 
 /** 整改闭环: every case in the caller's scope by state, with 开始检查 for inspectors. */

@@ -1,4 +1,4 @@
-import { i18n } from "../../../i18n";
+import { addStrings } from "../../../i18n";
 
 /**
  * Strings of the gas delivery area (customers, safety checks, deliveries, anomalies), registered under
@@ -154,5 +154,4 @@ const en: typeof zh = {
   empty: "No records",
 };
 
-i18n.addResourceBundle("zh-CN", "translation", { gasDelivery: zh }, true, true);
-i18n.addResourceBundle("en", "translation", { gasDelivery: en }, true, true);
+addStrings({ gasDelivery: zh }, { gasDelivery: en });

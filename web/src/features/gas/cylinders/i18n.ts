@@ -1,4 +1,4 @@
-import { i18n } from "../../../i18n";
+import { addStrings } from "../../../i18n";
 
 /**
  * Strings of the cylinder area (stations, staff, cylinders, fills, the scale console, the public scan),
@@ -200,5 +200,4 @@ const en: typeof zh = {
   },
 };
 
-i18n.addResourceBundle("zh-CN", "translation", { gasCyl: zh }, true, true);
-i18n.addResourceBundle("en", "translation", { gasCyl: en }, true, true);
+addStrings({ gasCyl: zh }, { gasCyl: en });

@@ -4,7 +4,6 @@ import type { EChartsCoreOption } from "echarts/core";
 import { useTranslation } from "react-i18next";
 import { useCan } from "../../../auth/use-can";
 import { driveQuery, useLeaks, useVehicles } from "./api";
-import "./i18n";
 
 /** How much of each vehicle's drive the map shows, and how many vehicles at most. */
 const DRIVE_MS = 2 * 3600_000;

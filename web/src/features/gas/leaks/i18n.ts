@@ -1,4 +1,4 @@
-import { i18n } from "../../../i18n";
+import { addStrings } from "../../../i18n";
 
 /**
  * The leak area's strings, registered into the app's one i18n instance when the area is first imported.
@@ -86,5 +86,4 @@ const en: typeof zh = {
   vehicleLayer: "Vehicle positions",
 };
 
-i18n.addResourceBundle("zh-CN", "translation", { gasLeaks: zh }, true, true);
-i18n.addResourceBundle("en", "translation", { gasLeaks: en }, true, true);
+addStrings({ gasLeaks: zh }, { gasLeaks: en });

@@ -1,4 +1,4 @@
-import { i18n } from "../../../i18n";
+import { addStrings } from "../../../i18n";
 
 /** Strings of the pipeline area (管网、巡线、隐患、工地联动), registered when the area is first imported. */
 const zh = {
@@ -165,5 +165,4 @@ const en: typeof zh = {
   state: "State",
 };
 
-i18n.addResourceBundle("zh-CN", "translation", { gasPipelines: zh }, true, true);
-i18n.addResourceBundle("en", "translation", { gasPipelines: en }, true, true);
+addStrings({ gasPipelines: zh }, { gasPipelines: en });

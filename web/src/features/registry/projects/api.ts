@@ -22,7 +22,8 @@ const k = keys.projects;
 export const useProjects = (query: QueryParams) =>
   useQuery({ queryKey: k.list(query), queryFn: () => api<Page<ProjectSummaryDto>>("/projects", { query }), placeholderData: (prev) => prev });
 
-export const useProject = (id: string) => useQuery({ queryKey: k.detail(id), queryFn: () => api<ProjectDto>(`/projects/${id}`) });
+/** One project; nothing is asked while there is no id yet (a form before its project is picked). */
+export const useProject = (id: string) => useQuery({ queryKey: k.detail(id), queryFn: () => api<ProjectDto>(`/projects/${id}`), enabled: id !== "" });
 
 export const useProjectStats = () => useQuery({ queryKey: keys.projectStats, queryFn: () => api<ProjectStatsDto>("/projects/stats") });
 

@@ -1,7 +1,6 @@
 import { Select } from "antd";
 import { useTranslation } from "react-i18next";
 import { useProject } from "../../registry/projects/api";
-import "../i18n";
 
 /**
  * 编制单位(专业分包): one of the project's specialty subcontractors, or none (cleared: the general contractor

@@ -4,7 +4,6 @@ import { useTranslation } from "react-i18next";
 import type { DangerousWorkDetailDto, DrafterSignoffInput } from "@contracts/safety/dangerous-works";
 import { showSaveError } from "../../../components/form-utils";
 import { useDrafterSignoff } from "../api";
-import "../i18n";
 
 /**
  * 分包单位签字: the drafting subcontractor's technical lead signs the current revision during the contractor's

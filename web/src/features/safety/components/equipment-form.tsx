@@ -10,7 +10,6 @@ import { useLabels } from "../../../i18n/labels";
 import { searchEnterprises } from "../../registry/enterprises/api";
 import { searchPersons } from "../../registry/persons/api";
 import { useLiftMonitors, useSaveEquipment } from "../api";
-import "../i18n";
 
 const FIELDS = ["kind", "recordNo", "model", "manufacturer", "ratedCapacityT", "ownerEnterpriseId", "installerEnterpriseId", "installedOn", "inspectionValidTo", "useRegistrationNo", "deviceId", "status", "operators"] as const;
 

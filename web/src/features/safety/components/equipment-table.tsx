@@ -10,7 +10,6 @@ import { useLabels } from "../../../i18n/labels";
 import { useDeleteEquipment, useEquipment } from "../api";
 import { EquipmentForm } from "./equipment-form";
 import { InspectionTag } from "./work-tags";
-import "../i18n";
 import { projectColumn } from "../../../components/project-column";
 
 /** 起重机械 list (the city's or one project's): inspection validity coloured, operators with their certificates, problems. */

@@ -6,7 +6,6 @@ import { DateInput } from "../../../components/date-input";
 import { FormModal } from "../../../components/form-modal";
 import { useLabels } from "../../../i18n/labels";
 import { useExperts, useRecordExpertReview } from "../api";
-import "../i18n";
 
 /**
  * 录入专家论证: at least five active pool experts; those employed by one of the project's enterprises are

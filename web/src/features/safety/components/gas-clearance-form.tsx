@@ -8,7 +8,6 @@ import { RemoteSelect } from "../../../components/remote-select";
 import { FormModal, useRequired } from "../../../components/form-modal";
 import type { EnterpriseSummaryDto } from "@contracts/registry/enterprise";
 import { useRecordGasClearance } from "../api";
-import "../i18n";
 
 async function searchGasCompanies(q: string) {
   const page = await api<Page<EnterpriseSummaryDto>>("/enterprises", { query: { q, type: "gas", pageSize: 20 } });

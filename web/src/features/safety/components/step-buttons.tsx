@@ -8,7 +8,6 @@ import { useLabels } from "../../../i18n/labels";
 import { useTransitionWork } from "../api";
 import { DateTimeInput } from "./datetime-input";
 import { stepInput, stepTone, type StepValues } from "./step-form";
-import "../i18n";
 
 /** The input of one step field, by its kind in STEP_FIELDS. */
 function FieldInput({ field, ...rest }: { field: StepField; value?: string | null; onChange?: (v: string | null) => void; id?: string }) {

@@ -8,7 +8,6 @@ import { formatDateTime } from "../../../components/format";
 import { useLabels } from "../../../i18n/labels";
 import { useUploadWorkFile, workFileUrl } from "../api";
 import { WORK_FILE_ACCEPT, formatSize, hasCurrentScheme, uploadProblem } from "./work-files.rules";
-import "../i18n";
 
 /** Before the scheme goes to the contractor's and the supervisor's review, its current revision must be on file. */
 const SCHEME_NEEDED = new Set(["identified", "scheme_drafting", "enterprise_review"]);

@@ -6,7 +6,6 @@ import { FormModal, useRequired } from "../../../components/form-modal";
 import { useLabels } from "../../../i18n/labels";
 import { useCreateWork, useUpdateWork } from "../api";
 import { DrafterSelect } from "./drafter-select";
-import "../i18n";
 
 const FIELDS = ["category", "name", "location", "params", "plannedStart", "plannedEnd", "authorName", "drafterEnterpriseId", "note"] as const;
 

@@ -11,7 +11,6 @@ import { useDangerousWorks } from "../api";
 import { paramsText } from "./params-text";
 import { WorkForm } from "./work-form";
 import { LevelTag, WorkStateTag } from "./work-tags";
-import "../i18n";
 import { projectColumn } from "../../../components/project-column";
 
 const { weida, chaoweida } = DANGER_LEVEL_LABELS;

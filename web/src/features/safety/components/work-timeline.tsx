@@ -5,7 +5,6 @@ import { formatDateTime } from "../../../components/format";
 import { useLabels } from "../../../i18n/labels";
 import { workFileUrl } from "../api";
 import { recordedFields } from "./step-form";
-import "../i18n";
 
 /** `data` of a file_uploaded / drafter_signed event (read defensively: events are history, not a contract). */
 type EventData = { fileId?: string; kind?: string; fileName?: string; revision?: number } | null;

@@ -2,7 +2,6 @@ import { useTranslation } from "react-i18next";
 import { PageHeader } from "../../../components/page-header";
 import { RequirePermission } from "../../../components/require-permission";
 import { EquipmentTable } from "../components/equipment-table";
-import "../i18n";
 
 /** 起重机械: the city's tower cranes and hoists (a party: its projects'), expired inspections first. */
 export default function EquipmentList() {

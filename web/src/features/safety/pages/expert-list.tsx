@@ -10,7 +10,6 @@ import { RemoteSelect } from "../../../components/remote-select";
 import { useLabels } from "../../../i18n/labels";
 import { searchPersons } from "../../registry/persons/api";
 import { useCreateExpert, useExperts, useUpdateExpert } from "../api";
-import "../i18n";
 
 const CITY_WIDE = new Set(["admin", "leader", "inspector"]);
 

@@ -13,7 +13,6 @@ import { useLabels } from "../../../i18n/labels";
 import { useWeekly } from "../api";
 import { paramsText } from "../components/params-text";
 import { LevelTag, WorkStateTag } from "../components/work-tags";
-import "../i18n";
 
 /** The week's works as list rows (the answer also names the week). */
 function useWeeklyRows(query: QueryParams) {

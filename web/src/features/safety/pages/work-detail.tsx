@@ -20,7 +20,6 @@ import { WorkForm } from "../components/work-form";
 import { WorkFiles } from "../components/work-files";
 import { LevelTag, WorkStateTag } from "../components/work-tags";
 import { WorkTimeline } from "../components/work-timeline";
-import "../i18n";
 
 /** The scheme cannot change once done, nor while an emergency is handled (the client's recovery plan comes first). */
 const FROZEN = new Set(["acceptance", "accepted", "closed", "emergency"]);

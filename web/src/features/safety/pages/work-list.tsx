@@ -2,7 +2,6 @@ import { useTranslation } from "react-i18next";
 import { PageHeader } from "../../../components/page-header";
 import { RequirePermission } from "../../../components/require-permission";
 import { WorkTable } from "../components/work-table";
-import "../i18n";
 
 /** 危大工程: the register of every work the user may see (the bureau: the city). */
 export default function WorkList() {

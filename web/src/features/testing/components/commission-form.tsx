@@ -11,7 +11,6 @@ import { searchPersons } from "../../registry/persons/api";
 import { searchProjects, useProject } from "../../registry/projects/api";
 import { searchAgencies, useCreateCommission } from "../api";
 import { testingKeys } from "../keys";
-import "../i18n";
 
 const FIELDS = ["agencyId", "sampleType", "strengthClass", "lotNo", "part", "spec", "specimenCount", "specimenSizeMm", "batchTonnes", "witnessed", "witnessPersonId", "samplerPersonId"] as const;
 /** Participant roles whose staff may witness (mirrors the server's rule; the server has the last word). */

@@ -13,7 +13,6 @@ import { PassTag } from "./pass-tag";
 import { ResultForm } from "./result-form";
 import { SamplingForm } from "./sampling-form";
 import { SamplingPhotoThumbs } from "./sampling-photos";
-import "../i18n";
 import { projectColumn } from "../../../components/project-column";
 
 /**

@@ -1,6 +1,5 @@
 import { Tag } from "antd";
 import { useTranslation } from "react-i18next";
-import "../i18n";
 
 /** 合格 (green) / 不合格 (red) / 待检测 (grey) for a verdict that may not exist yet. */
 export function PassTag({ pass }: { pass: boolean | null | undefined }) {

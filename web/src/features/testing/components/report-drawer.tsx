@@ -10,7 +10,6 @@ import { showSaveError } from "../../../components/form-utils";
 import { formatDateTime } from "../../../components/format";
 import { useLabels } from "../../../i18n/labels";
 import { useIssueReport, useReport, useReviseReport } from "../api";
-import "../i18n";
 
 function SignerFields() {
   const { t } = useTranslation();

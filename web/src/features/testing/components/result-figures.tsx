@@ -3,7 +3,6 @@ import { useTranslation } from "react-i18next";
 import { JUDGE_METHOD_LABELS, REBAR_VERDICT_LABELS } from "@contracts/testing/enums";
 import type { ConditionDto, GroupDto, LambdasDto } from "@contracts/testing/evaluation";
 import { useLabels } from "../../../i18n/labels";
-import "../i18n";
 
 interface Evaluation {
   method: keyof typeof JUDGE_METHOD_LABELS;

@@ -7,7 +7,6 @@ import { FormModal } from "../../../components/form-modal";
 import { DateInput } from "../../../components/date-input";
 import { useResults, useSubmitResult } from "../api";
 import { parseConcreteGroups, parseItems, parseRebarSpecimens } from "../values";
-import "../i18n";
 
 const FIELDS = ["testedOn", "values", "retestOf"] as const;
 

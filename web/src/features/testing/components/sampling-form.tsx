@@ -5,7 +5,6 @@ import type { CommissionDto } from "@contracts/testing/commission";
 import { ApiError } from "../../../api/client";
 import { applyServerErrors, errorText } from "../../../components/form-utils";
 import { useRecordSampling } from "../api";
-import "../i18n";
 import { SamplingPhotoInput } from "./sampling-photos";
 
 const FIELDS = ["sampledAt", "place", "sampleCode"] as const;

@@ -4,7 +4,6 @@ import { SAMPLE_TYPE_LABELS } from "@contracts/testing/enums";
 import type { WitnessShareDto } from "@contracts/testing/commission";
 import { useLabels } from "../../../i18n/labels";
 import { useWitnessShare } from "../api";
-import "../i18n";
 import { errorText } from "../../../components/form-utils";
 
 type Row = WitnessShareDto["rows"][number];

@@ -12,7 +12,6 @@ import { RemoteSelect } from "../../../components/remote-select";
 import { useLabels } from "../../../i18n/labels";
 import { searchEnterprises } from "../../registry/enterprises/api";
 import { useAgencies, useFileAgency } from "../api";
-import "../i18n";
 
 const FIELDS = ["enterpriseId", "qualificationNo", "level", "scopes", "validTo"] as const;
 

@@ -2,7 +2,6 @@ import { useTranslation } from "react-i18next";
 import { PageHeader } from "../../../components/page-header";
 import { RequirePermission } from "../../../components/require-permission";
 import { CommissionTable } from "../components/commission-table";
-import "../i18n";
 
 /** 检测委托: every commission the user may see (the bureau: the city; a party: its projects; an agency: those addressed to it). */
 export default function CommissionList() {

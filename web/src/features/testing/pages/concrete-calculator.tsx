@@ -7,7 +7,6 @@ import { RequirePermission } from "../../../components/require-permission";
 import { useConcreteEvaluation } from "../api";
 import { EvaluationFigures } from "../components/result-figures";
 import { parseNumberList } from "../values";
-import "../i18n";
 
 interface Values {
   grade: (typeof CONCRETE_GRADES)[number];

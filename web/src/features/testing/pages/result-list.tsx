@@ -13,7 +13,6 @@ import { testingKeys } from "../keys";
 import { PassTag } from "../components/pass-tag";
 import { IssueReportModal, ReportDrawer } from "../components/report-drawer";
 import { ResultFigures } from "../components/result-figures";
-import "../i18n";
 import { projectColumn } from "../../../components/project-column";
 
 /** 检测结果: verdicts with their figures (expand a row), the case a failure opened, reports and the Excel import. */

@@ -7,7 +7,6 @@ import { RemoteSelect } from "../../../components/remote-select";
 import { RequirePermission } from "../../../components/require-permission";
 import { searchProjects } from "../../registry/projects/api";
 import { WitnessShareCard } from "../components/witness-share-card";
-import "../i18n";
 
 /** 见证取样比例 of a chosen project (kept in the URL so the link can be shared). */
 export default function WitnessSharePage() {

@@ -6,7 +6,6 @@ import { DateInput } from "../../../../components/date-input";
 import { PhotoInput } from "../../../../components/photo-input";
 import { FormModal } from "../../../../components/form-modal";
 import { checkPhotoEndpoints, useRecordCheck } from "../api";
-import "../i18n";
 
 const FIELDS = ["checkedOn", "alarmFitted", "hoseOk", "valveOk", "note", "photoIds"] as const;
 

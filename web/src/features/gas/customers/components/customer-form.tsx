@@ -8,7 +8,6 @@ import { FormModal, useRequired } from "../../../../components/form-modal";
 import { useLabels } from "../../../../i18n/labels";
 import { searchGasCompanies, useSaveCustomer } from "../api";
 import { gasDeliveryKeys } from "../keys";
-import "../i18n";
 
 const FIELDS = ["enterpriseId", "code", "kind", "name", "idNumber", "phone", "address", "lat", "lng", "contractNo"] as const;
 

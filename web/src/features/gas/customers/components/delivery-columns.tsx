@@ -4,7 +4,6 @@ import { Link } from "react-router";
 import { DELIVERY_STEP_LABELS, type DeliveryDto } from "@contracts/gas/delivery";
 import { formatDateTime, orDash } from "../../../../components/format";
 import { useLabels } from "../../../../i18n/labels";
-import "../i18n";
 
 /** The delivery steps' columns; the list page and a customer's history (without the customer) share them. */
 export function useDeliveryColumns(showCustomer = true): ColumnsType<DeliveryDto> {

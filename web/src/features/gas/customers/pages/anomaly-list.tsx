@@ -11,7 +11,6 @@ import { formatDateTime, orDash } from "../../../../components/format";
 import { actionColumn, ListPage, RowActions } from "../../../../components/list-page";
 import { useLabels } from "../../../../i18n/labels";
 import { useAnomalies, useAnomalyToCase, useResolveAnomaly } from "../api";
-import "../i18n";
 
 /** The judge's evidence in one line, by kind (the export carries the raw detail). */
 function detailText(a: AnomalyDto, t: (k: string) => string, label: (labels: Labels<string>, v: string) => string): string {

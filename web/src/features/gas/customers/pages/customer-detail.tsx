@@ -18,7 +18,6 @@ import { CheckForm } from "../components/check-form";
 import { CheckStateTag } from "../components/check-state-tag";
 import { CustomerForm } from "../components/customer-form";
 import { useDeliveryColumns } from "../components/delivery-columns";
-import "../i18n";
 
 const yesNo = (ok: boolean, yes: string, no: string) => (ok ? <Tag color="success">{yes}</Tag> : <Tag color="error">{no}</Tag>);
 

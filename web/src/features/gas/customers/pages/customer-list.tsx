@@ -11,7 +11,6 @@ import { useCustomers } from "../api";
 import { CheckStateTag } from "../components/check-state-tag";
 import { CustomerForm } from "../components/customer-form";
 import { gasDeliveryKeys } from "../keys";
-import "../i18n";
 
 /** 燃气用户: real-name customers with their check state; the company files, imports and exports them. */
 export default function CustomerListPage() {

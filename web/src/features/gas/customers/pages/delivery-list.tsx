@@ -12,7 +12,6 @@ import { RowIssuesTable, type RowIssue } from "../../../../components/row-issues
 import { searchGasCompanies, useDeliveries, useUploadDeliveries } from "../api";
 import { useDeliveryColumns } from "../components/delivery-columns";
 import { gasDeliveryKeys } from "../keys";
-import "../i18n";
 
 /** The sheet upload answers at once: the counts, or every bad row (nothing recorded). */
 function UploadModal({ onClose }: { onClose: () => void }) {

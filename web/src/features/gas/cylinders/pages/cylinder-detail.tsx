@@ -13,8 +13,7 @@ import { QueryState } from "../../../../components/query-state";
 import { RequirePermission } from "../../../../components/require-permission";
 import { useLabels } from "../../../../i18n/labels";
 import { useCylinder, useCylinderAction } from "../api";
-import { CylinderStatusTag } from "./cylinder-status-tag";
-import "../i18n";
+import { CylinderStatusTag } from "../components/cylinder-status-tag";
 
 /** Which buttons a cylinder in a status shows (the server's status machine has the last word). */
 const OFFERED: Record<CylinderManualAction, (c: CylinderDetailDto) => boolean> = {

@@ -13,8 +13,7 @@ import { RemoteSelect } from "../../../../components/remote-select";
 import { useLabels } from "../../../../i18n/labels";
 import { searchStations, stationName, useCylinders, useFileCylinder } from "../api";
 import { gasCylinderKeys } from "../keys";
-import { CylinderStatusTag } from "./cylinder-status-tag";
-import "../i18n";
+import { CylinderStatusTag } from "../components/cylinder-status-tag";
 
 const FIELDS = ["code", "stationId", "type", "spec", "nominalFillKg", "maker", "serialNo", "manufacturedOn", "lastInspectedOn"] as const;
 

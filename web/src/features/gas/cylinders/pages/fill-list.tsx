@@ -12,7 +12,6 @@ import { ListPage } from "../../../../components/list-page";
 import { RowIssuesAlert, type RowIssue } from "../../../../components/row-issues";
 import { searchStations, stationName, useFills, useUploadFills } from "../api";
 import { gasCylinderKeys } from "../keys";
-import "../i18n";
 
 /** 充装记录: every fill in scope (newest first), by station and day; a station uploads a day's fills as one sheet. */
 export default function FillListPage() {

@@ -7,7 +7,6 @@ import { errorText } from "../../../../components/form-utils";
 import { PageHeader } from "../../../../components/page-header";
 import { RequirePermission } from "../../../../components/require-permission";
 import { useFillCheck } from "../api";
-import "../i18n";
 
 /**
  * 充装前检查: what the filling scale's operator sees. The station code stays; each scanned cylinder code is

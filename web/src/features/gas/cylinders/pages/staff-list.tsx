@@ -12,7 +12,6 @@ import { searchEnterprises } from "../../../registry/enterprises/api";
 import { searchPersons } from "../../../registry/persons/api";
 import { searchStations, useSaveStaff, useStaff } from "../api";
 import { gasCylinderKeys } from "../keys";
-import "../i18n";
 
 const FIELDS = ["enterpriseId", "personId", "stationId", "role", "certificateNo", "certificateValidTo", "active"] as const;
 

@@ -10,7 +10,6 @@ import { RemoteSelect } from "../../../../components/remote-select";
 import { useLabels } from "../../../../i18n/labels";
 import { searchEnterprises } from "../../../registry/enterprises/api";
 import { useSaveStation, useStations } from "../api";
-import "../i18n";
 
 const FIELDS = ["enterpriseId", "code", "name", "kind", "licenceNo", "address", "lat", "lng", "active"] as const;
 

@@ -3,7 +3,6 @@ import { useTranslation } from "react-i18next";
 import type { LeakPointDto } from "@contracts/gas/leak";
 import { showSaveError } from "../../../../components/form-utils";
 import { useRecheck } from "../api";
-import "../i18n";
 
 interface Values {
   ppm: number;

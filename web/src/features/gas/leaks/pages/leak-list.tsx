@@ -10,7 +10,6 @@ import { ListPage } from "../../../../components/list-page";
 import { useLabels } from "../../../../i18n/labels";
 import { useLeaks } from "../api";
 import { RecheckForm } from "../components/recheck-form";
-import "../i18n";
 
 const STATE_COLOUR: Record<string, string> = { suspect: "orange", confirmed: "red", cleared: "default" };
 const LEVEL_COLOUR: Record<string, string | undefined> = { leak: "volcano", level1: "red", level2: "magenta" };

@@ -6,7 +6,6 @@ import type { QueryParams } from "../../../../api/client";
 import { formatDateTime } from "../../../../components/format";
 import { ListPage } from "../../../../components/list-page";
 import { useVehicles } from "../api";
-import "../i18n";
 
 /** Positions and readings move: the list refreshes itself. */
 const useLiveVehicles = (q: QueryParams) => useVehicles(q, { refetchInterval: 15_000 });

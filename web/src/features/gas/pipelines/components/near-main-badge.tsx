@@ -1,7 +1,6 @@
 import { Tag, Tooltip } from "antd";
 import { useTranslation } from "react-i18next";
 import { useSiteLinks } from "../api";
-import "../i18n";
 
 /** 临近燃气管线: a badge on the project page when the site is linked to a medium+ gas main. */
 export function NearGasMainBadge({ projectId }: { projectId: string }) {

@@ -11,7 +11,6 @@ import { ListPage } from "../../../../components/list-page";
 import { useLabels } from "../../../../i18n/labels";
 import { useHazards } from "../api";
 import { HazardForm } from "../components/hazard-form";
-import "../i18n";
 
 /** 巡查隐患: hazards found on patrol, each linking to the case it opened in the one loop. */
 export default function HazardListPage() {

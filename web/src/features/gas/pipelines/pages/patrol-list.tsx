@@ -13,7 +13,6 @@ import { usePatrolPlans, usePatrols } from "../api";
 import { coverageHex } from "../components/map-option";
 import { PatrolDrawer } from "../components/patrol-drawer";
 import { PlanForm } from "../components/plan-form";
-import "../i18n";
 
 /** Plans, overdue first, with their latest coverage; a click on one lists its patrols. */
 function Plans({ onPick }: { onPick: (id: string) => void }) {

@@ -12,7 +12,6 @@ import { useDeletePipeline, usePipelines } from "../api";
 import { GeojsonImport } from "../components/geojson-import";
 import { PRESSURE_HEX } from "../components/map-option";
 import { PipelineForm } from "../components/pipeline-form";
-import "../i18n";
 
 /** 燃气管线台账: the network's lines with class, material, age, length and nearby sites; file, import, export. */
 export default function PipelineListPage() {

@@ -13,7 +13,6 @@ import { useLabels } from "../../../../i18n/labels";
 import { useDetectorSeries } from "../../leaks/detector-series";
 import { usePipelineMap, useSiteLinks } from "../api";
 import { coverageHex, pipelineMapOption, PRESSURE_HEX } from "../components/map-option";
-import "../i18n";
 
 const MAP_NAME = "yongkang-330784";
 /** Bundled with the web app (web/public/geo), like the IoT site map: no tile server, no internet. */

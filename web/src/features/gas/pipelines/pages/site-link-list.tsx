@@ -11,7 +11,6 @@ import { ListPage } from "../../../../components/list-page";
 import { useLabels } from "../../../../i18n/labels";
 import { useRecomputeLinks, useSiteLinks } from "../api";
 import { PRESSURE_HEX } from "../components/map-option";
-import "../i18n";
 
 /**
  * 工地—管线联动: construction sites within the linkage distance of a medium-pressure-or-higher main, with

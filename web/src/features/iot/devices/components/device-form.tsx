@@ -12,7 +12,6 @@ import { useLabels } from "../../../../i18n/labels";
 import { searchProjects } from "../../../registry/projects/api";
 import { DEVICE_TYPE_LABELS } from "@contracts/iot/labels";
 import { useCreateDevice, useUpdateDevice } from "../api";
-import "../owner-i18n";
 
 /** Gas companies only: the owner of a device off-site must be one (the server refuses any other). */
 async function searchGasCompanies(q: string) {

@@ -23,7 +23,6 @@ import { useLiveLatest } from "../../components/use-live-latest";
 import { useLiveRefresh } from "../../components/use-live-refresh";
 import { iotKeys } from "../../keys";
 import { DEVICE_TYPE_LABELS } from "@contracts/iot/labels";
-import "../owner-i18n";
 import { useDevice, useDeviceLatest } from "../api";
 import { DeviceActions } from "../components/device-actions";
 import { DeviceForm } from "../components/device-form";

@@ -14,7 +14,6 @@ import { useLiveRefresh } from "../../components/use-live-refresh";
 import { OnlineStatus } from "../../components/tags";
 import { iotKeys } from "../../keys";
 import { DEVICE_TYPE_LABELS } from "@contracts/iot/labels";
-import "../owner-i18n";
 import { useDevices } from "../api";
 import { DeviceActions } from "../components/device-actions";
 import { DeviceForm } from "../components/device-form";

@@ -3,7 +3,6 @@ import { useTranslation } from "react-i18next";
 import type { EnterpriseChangeRequestDto } from "@contracts/registry/enterprise-change";
 import { ENTERPRISE_TYPE_LABELS } from "@contracts/registry/enums";
 import { useLabels } from "../../../../i18n/labels";
-import "../change-i18n";
 
 /** What a change request changes, one line per field: the value when filed → the proposed one. */
 export function ChangeDiff({ request: r }: { request: EnterpriseChangeRequestDto }) {

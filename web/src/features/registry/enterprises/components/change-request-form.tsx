@@ -9,7 +9,6 @@ import { zodRule } from "../../../../components/form-utils";
 import { useLabels } from "../../../../i18n/labels";
 import { useFileChangeRequest } from "../change-api";
 import { QualificationsField } from "./qualifications-field";
-import "../change-i18n";
 
 type Values = CreateEnterpriseChangeRequestInput;
 const FIELDS = ["name", "creditCode", "type", "legalRep", "qualifications", "reason"] as const;

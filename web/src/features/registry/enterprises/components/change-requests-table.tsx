@@ -10,7 +10,6 @@ import { formatDateTime, orDash } from "../../../../components/format";
 import { actionColumn, RowActions } from "../../../../components/list-page";
 import { useDecideChangeRequest } from "../change-api";
 import { ChangeDiff } from "./change-diff";
-import "../change-i18n";
 
 const STATE_COLORS: Record<ChangeRequestState, string> = { pending: "gold", approved: "green", rejected: "red" };
 

@@ -9,7 +9,6 @@ import { nullIfEmpty, zodRule } from "../../../../components/form-utils";
 import { useLabels } from "../../../../i18n/labels";
 import { useSaveEnterprise } from "../api";
 import { QualificationsField } from "./qualifications-field";
-import "../change-i18n";
 
 type Values = CreateEnterpriseInput;
 

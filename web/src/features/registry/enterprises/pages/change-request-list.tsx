@@ -4,7 +4,6 @@ import { CHANGE_REQUEST_STATES, type EnterpriseChangeRequestDto } from "@contrac
 import { ListPage } from "../../../../components/list-page";
 import { useChangeRequests } from "../change-api";
 import { DecideModal, useChangeRequestColumns, type Deciding } from "../components/change-requests-table";
-import "../change-i18n";
 
 /** 企业变更审核: the bureau's queue of enterprise change requests, pending ones first (oldest first). */
 export default function ChangeRequestListPage() {

@@ -5,7 +5,7 @@ import { keys } from "../../../../api/query-keys";
 import { useCan } from "../../../../auth/use-can";
 import { ListPage } from "../../../../components/list-page";
 import { useEnterprises } from "../api";
-import { useEnterpriseColumns } from "../columns";
+import { useEnterpriseColumns } from "../components/enterprise-columns";
 import { EnterpriseForm } from "../components/enterprise-form";
 
 /** 企业库: list with type/status/district/qualification-expiry filters, export, import and create. */

@@ -6,7 +6,7 @@ import { useCan } from "../../../../auth/use-can";
 import { ListPage } from "../../../../components/list-page";
 import { enterpriseName, searchEnterprises } from "../../enterprises/api";
 import { usePersons } from "../api";
-import { usePersonColumns } from "../columns";
+import { usePersonColumns } from "../components/person-columns";
 import { PersonForm } from "../components/person-form";
 
 /** 人员库: list with certificate kind/expiry, employer and gender filters, export, import and create. */

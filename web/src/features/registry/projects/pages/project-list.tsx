@@ -5,7 +5,7 @@ import { keys } from "../../../../api/query-keys";
 import { useCan } from "../../../../auth/use-can";
 import { ListPage } from "../../../../components/list-page";
 import { useProjects } from "../api";
-import { useProjectColumns } from "../columns";
+import { useProjectColumns } from "../components/project-columns";
 import { ProjectForm } from "../components/project-form";
 
 /** 项目库: searchable, filterable, server-sorted list with export, import and create. */

@@ -1,0 +1,2 @@
+/** The admin feature's strings, loaded at start-up. */
+import "./i18n";
