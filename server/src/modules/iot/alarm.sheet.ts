@@ -1,21 +1,12 @@
-import { alarmStatusOf, type AlarmStatus, type ListAlarmsQuery, type Severity } from "@contracts/iot/alarms";
+import { alarmStatusOf, type ListAlarmsQuery, type Severity } from "@contracts/iot/alarms";
 import type { DeviceType } from "@contracts/iot/devices";
+import { ALARM_STATUS_LABELS, DEVICE_TYPE_LABELS, SEVERITY_LABELS } from "@contracts/iot/labels";
 import { requirePermission } from "../../platform/auth/actor.js";
 import type { ServiceContext } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { writeSheet, type SheetColumn } from "../../platform/excel/excel.js";
 import { ALARM_EXPORT_LIMIT, alarmFilters, alarmOrder, selectAlarms } from "./alarm.queries.js";
-import { DEVICE_TYPE_ZH, shanghaiTime } from "./device.sheet.js";
-
-/** 提示 / 一般 / 严重 / 紧急, as the issue names the severities. */
-export const SEVERITY_ZH: Record<Severity, string> = { info: "提示", minor: "一般", major: "严重", critical: "紧急" };
-
-export const ALARM_STATUS_ZH: Record<AlarmStatus, string> = {
-  active_unack: "未确认",
-  active_ack: "已确认",
-  cleared_unack: "已解除未确认",
-  cleared_ack: "已处理",
-};
+import { shanghaiTime } from "./device.sheet.js";
 
 const selectRows = (db: Executor, ctx: Pick<ServiceContext, "actor">, q: Partial<ListAlarmsQuery>) =>
   selectAlarms(db)
@@ -27,13 +18,13 @@ type Row = Awaited<ReturnType<typeof selectRows>>[number];
 const COLUMNS: SheetColumn<Row>[] = [
   { key: "startedAt", header: "发生时间", width: 22, value: (r) => shanghaiTime(r.startedAt) },
   { key: "lastAt", header: "最近时间", width: 22, value: (r) => shanghaiTime(r.lastAt) },
-  { key: "severity", header: "级别", value: (r) => SEVERITY_ZH[r.severity as Severity] ?? r.severity },
-  { key: "status", header: "状态", width: 14, value: (r) => ALARM_STATUS_ZH[alarmStatusOf(r)] },
+  { key: "severity", header: "级别", value: (r) => SEVERITY_LABELS[r.severity as Severity]?.zh ?? r.severity },
+  { key: "status", header: "状态", width: 14, value: (r) => ALARM_STATUS_LABELS[alarmStatusOf(r)].zh },
   { key: "ruleName", header: "告警规则", width: 28, value: (r) => r.ruleName },
   { key: "projectName", header: "所属项目", width: 36, value: (r) => r.projectName },
   { key: "deviceCode", header: "设备编号", width: 20, value: (r) => r.deviceCode },
   { key: "deviceName", header: "设备名称", width: 24, value: (r) => r.deviceName },
-  { key: "deviceType", header: "设备类型", width: 18, value: (r) => DEVICE_TYPE_ZH[r.deviceType as DeviceType] ?? r.deviceType },
+  { key: "deviceType", header: "设备类型", width: 18, value: (r) => DEVICE_TYPE_LABELS[r.deviceType as DeviceType]?.zh ?? r.deviceType },
   { key: "metric", header: "指标", value: (r) => r.metric },
   { key: "value", header: "最新值", value: (r) => r.value },
   { key: "peakValue", header: "峰值", value: (r) => r.peakValue },

@@ -1,20 +1,10 @@
 import type { DeviceType, ListDevicesQuery } from "@contracts/iot/devices";
+import { DEVICE_TYPE_LABELS } from "@contracts/iot/labels";
 import { requirePermission } from "../../platform/auth/actor.js";
 import type { ServiceContext } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { writeSheet, type SheetColumn } from "../../platform/excel/excel.js";
 import { DEVICE_EXPORT_LIMIT, deviceFilters, deviceOrder, selectDevice } from "./device.queries.js";
-
-/** Chinese names of the device types, as the issue lists them. */
-export const DEVICE_TYPE_ZH: Record<DeviceType, string> = {
-  env_monitor: "扬尘噪声监测仪",
-  tower_crane: "塔机监控",
-  hoist: "升降机监控",
-  spray: "喷淋/雾炮控制器",
-  camera: "摄像头",
-  gate: "闸机",
-  gas_detector: "气体检测仪",
-};
 
 /** Every device matching the list filters (no paging, capped). */
 const selectRows = (db: Executor, ctx: Pick<ServiceContext, "actor">, q: Partial<ListDevicesQuery>) =>
@@ -33,7 +23,7 @@ export const shanghaiTime = (d: Date | null) => (d ? SHANGHAI.format(d) : null);
 const COLUMNS: SheetColumn<Row>[] = [
   { key: "code", header: "设备编号", width: 20, value: (r) => r.code },
   { key: "name", header: "设备名称", width: 24, value: (r) => r.name },
-  { key: "type", header: "设备类型", width: 18, value: (r) => DEVICE_TYPE_ZH[r.type as DeviceType] ?? r.type },
+  { key: "type", header: "设备类型", width: 18, value: (r) => DEVICE_TYPE_LABELS[r.type as DeviceType]?.zh ?? r.type },
   { key: "projectName", header: "所属项目", width: 36, value: (r) => r.projectName },
   { key: "enterpriseName", header: "所属企业(非工地设备)", width: 30, value: (r) => r.enterpriseName },
   { key: "model", header: "型号", value: (r) => r.model },
