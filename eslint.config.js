@@ -16,12 +16,29 @@ export default tseslint.config(
   {
     // Modules talk to each other only through their index.ts (DESIGN.md, rules of the house).
     files: ["server/src/modules/**/*.ts"],
-    // Tests may use another module's test fixtures (rows inserted directly); production code may not.
-    ignores: ["**/*.test.ts"],
+    // Tests and their fixtures may use another module's tables and fixtures (rows inserted directly); production code may not.
+    ignores: ["**/*.test.ts", "**/*.test-fixtures.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
         { patterns: [{ regex: "^\\.\\./(?!\\.\\.)[^/]+/(?!index\\.js$).+", message: "Import another module only through its index.ts." }] },
+      ],
+    },
+  },
+  {
+    // gas nests its modules one level down (gas/cylinders, gas/delivery, gas/pipelines, gas/leaks, gas/shared):
+    // the same wall, both towards a sibling gas module and towards a module beside gas.
+    files: ["server/src/modules/gas/*/**/*.ts"],
+    ignores: ["**/*.test.ts", "**/*.test-fixtures.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { regex: "^\\.\\./(?!\\.\\.)[^/]+/(?!index\\.js$).+", message: "Import another gas module only through its index.ts." },
+            { regex: "^\\.\\./\\.\\./(?!\\.\\.)[^/]+/(?!index\\.js$).+", message: "Import another module only through its index.ts." },
+          ],
+        },
       ],
     },
   },

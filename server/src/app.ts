@@ -34,8 +34,8 @@ import { qualityPlugin } from "./modules/quality/index.js";
 import { testingPlugin, testingRuleDefinitions } from "./modules/testing/index.js";
 import { cylindersPlugin, cylindersRuleDefinitions } from "./modules/gas/cylinders/index.js";
 import { deliveryPlugin, deliveryRuleDefinitions } from "./modules/gas/delivery/index.js";
-import { pipelinesPlugin, pipelinesRuleDefinitions } from "./modules/gas/pipelines/index.js";
-import { attachLeaks, leaksPlugin, leaksRuleDefinitions } from "./modules/gas/leaks/index.js";
+import { nearGasMain, pipelinesPlugin, pipelinesRuleDefinitions } from "./modules/gas/pipelines/index.js";
+import { attachLeaks, leakPointsReferrer, leaksPlugin, leaksRuleDefinitions } from "./modules/gas/leaks/index.js";
 
 export interface AppDeps {
   config: Config;
@@ -139,14 +139,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(iotPlugin, { runtime: iot });
       await api.register(workforcePlugin, { runtime: iot, access, files, db: database.db, region: config.cityRegion });
       await api.register(casesPlugin, { config, files, db: database.db, database, events });
-      await api.register(safetyPlugin, { config, files, db: database.db, events });
+      // The excavation gate asks the gas network which mains a site lies near (safety imports nothing of gas).
+      await api.register(safetyPlugin, { config, files, db: database.db, events, gasMainsNear: nearGasMain });
       await api.register(qualityPlugin, { config, files });
       await api.register(testingPlugin, { config, files, db: database.db });
       // Gas safety: four modules (docs/architecture.md).
       const gas = { config, files, db: database.db, events };
       await api.register(cylindersPlugin, gas);
       await api.register(deliveryPlugin, gas);
-      await api.register(pipelinesPlugin, gas);
+      await api.register(pipelinesPlugin, { ...gas, referrers: [leakPointsReferrer] });
       await api.register(leaksPlugin, gas);
     },
     { prefix: "/api/v1" },

@@ -66,6 +66,7 @@ export const casesPlugin: FastifyPluginAsync<CasesDeps> = async (app, deps) => {
 export { openCase } from "./case.open.js";
 export { notify, CASES_NOTIFIED, type NotifyTarget, type NotificationContent } from "./notification.service.js";
 export { openMajorCaseCount } from "./case.queries.js";
+export { casesView } from "./case.reads.js";
 export { casesRuleDefinitions, caseDeadlineRule } from "./case.rules.js";
 export { ensureDefaultTemplates } from "./template.service.js";
 export { sweepOverdue, CaseSweeper } from "./case.sweeper.js";

@@ -25,6 +25,7 @@ export { IotRuntime } from "./iot.runtime.js";
 export type { DeviceInfo } from "./device.cache.js";
 export type { ReadingsHandler, StoredReadings } from "./ingest.pipeline.js";
 export { deviceScope } from "./device.scope.js";
+export { offSiteDevicesView } from "./device.off-site.js";
 export { deviceOf, devicesOf, devicesView, type DeviceRef } from "./device.reads.js";
 export type { AlarmVerdict } from "./alarm.store.js";
 export type { DeviceEventHandler } from "./device-message.router.js";

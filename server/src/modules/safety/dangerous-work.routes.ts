@@ -26,12 +26,13 @@ import { dangerousWorksForExport, getDangerousWork, listDangerousWorks, weeklyDa
 import { fileWorkDocument, readWorkDocument } from "./dangerous-work.files.js";
 import { createDangerousWork, recordExpertReview, recordGasClearance, signAsDrafter, transitionDangerousWork, updateDangerousWork } from "./dangerous-work.service.js";
 import { DANGEROUS_WORK_COLUMNS, WEEKLY_COLUMNS } from "./dangerous-work.sheet.js";
+import type { GasMainsNear } from "./gas-mains.port.js";
 
 const tags = ["safety: dangerous works"];
 const ExportQuery = ListDangerousWorksQuery.omit({ page: true, pageSize: true });
 
 /** 危大工程: per-project register, the city list and its export, the weekly list, workflow, sign-offs, expert reviews and archived documents. */
-export const dangerousWorkRoutes: FastifyPluginAsyncZod<{ region: string; files: FileStore }> = async (app, { region, files }) => {
+export const dangerousWorkRoutes: FastifyPluginAsyncZod<{ region: string; files: FileStore; gasMainsNear: GasMainsNear }> = async (app, { region, files, gasMainsNear }) => {
   // Static paths first, so none of them is ever read as a work id.
   app.get("/dangerous-works", { schema: { tags, querystring: ListDangerousWorksQuery, response: { 200: page(DangerousWorkDto) } } }, async (req) =>
     listDangerousWorks(req.ctx.db, req.ctx.actor, req.query),
@@ -60,7 +61,7 @@ export const dangerousWorkRoutes: FastifyPluginAsyncZod<{ region: string; files:
   );
 
   app.post("/dangerous-works/:id/transition", { schema: { tags, params: IdParams, body: TransitionInput, response: { 200: DangerousWorkDto } } }, async (req) =>
-    transitionDangerousWork(req.ctx, req.params.id, req.body),
+    transitionDangerousWork(req.ctx, req.params.id, req.body, gasMainsNear),
   );
 
   app.post("/dangerous-works/:id/expert-reviews", { schema: { tags, params: IdParams, body: ExpertReviewInput, response: { 201: DangerousWorkDto } } }, async (req, reply) =>

@@ -25,14 +25,11 @@ import type { ServiceContext } from "../../platform/context.js";
 import type { Executor, Tx } from "../../platform/db/client.js";
 import { AppError, conflict, invalid, invalidField, notFound } from "../../platform/errors.js";
 import { ruleInForce } from "../../platform/rules/rules.js";
-// The leaf query, not gas/index.ts: gas's linkage list reads safety's works, so importing the index would close
-// an import cycle (safety → gas → safety). site-link.queries imports nothing outside gas and the platform.
-// eslint-disable-next-line no-restricted-imports
-import { nearGasMain } from "../gas/pipelines/site-link.queries.js";
 import { assertProjectVisible, projectScope, registryEnterprises as E, registryPersons as PE, registryProjectParticipants as PP } from "../registry/index.js";
 import { classifyDangerousWork, entryThresholds, type Classification } from "./dangerous-work.classify.js";
 import { notifyEmergency } from "./dangerous-work.emergency.js";
 import { findWork, workFacts } from "./dangerous-work.queries.js";
+import type { GasMainsNear } from "./gas-mains.port.js";
 import { dangerousWorkThresholdsRule } from "./dangerous-work.rules.js";
 import { afterExpertVerdict, checkDrafterSignoff, checkTransition, DRAFT_STATES, FROZEN_STATES, stepData, type Verdict } from "./dangerous-work.workflow.js";
 import { actorParties } from "./project.parties.js";
@@ -210,12 +207,13 @@ export async function updateDangerousWork(ctx: ServiceContext, region: string, i
 
 /**
  * Third-party digging is the main cause of gas-main ruptures (issue 6): an excavation (基坑, 暗挖) on a site
- * linked to a medium-pressure-or-higher main enters 实施 only with the gas company's clearance on record.
+ * linked to a medium-pressure-or-higher main enters 实施 only with the gas company's clearance on record. Which
+ * mains a site lies near, the gas network's module answers (`gasMainsNear`, gas-mains.port.ts).
  * @throws AppError CONFLICT naming the main(s) and their distance.
  */
-async function assertGasCleared(tx: Executor, work: Row): Promise<void> {
+async function assertGasCleared(tx: Executor, work: Row, gasMainsNear: GasMainsNear): Promise<void> {
   if (work.gasClearance || !EXCAVATION_CATEGORIES.includes(work.category as DangerousWorkCategory)) return;
-  const mains = await nearGasMain(tx, work.projectId);
+  const mains = await gasMainsNear(tx, work.projectId);
   if (mains.length === 0) return;
   const zh = mains.map((m) => `${m.code}（${m.distanceM} m）`).join("、");
   const en = mains.map((m) => `${m.code} (${m.distanceM} m)`).join(", ");
@@ -233,7 +231,7 @@ function throwIfRefused(verdict: Verdict): void {
  * @throws AppError FORBIDDEN (wrong party) or PRECONDITION_FAILED naming `to`, `note`, `files`, `drafterSignoff` or
  * `data.*`, with the reason in zh-CN and en; CONFLICT (an excavation near a gas main without clearance).
  */
-export async function transitionDangerousWork(ctx: ServiceContext, id: string, input: z.output<typeof TransitionInput>): Promise<DangerousWorkDto> {
+export async function transitionDangerousWork(ctx: ServiceContext, id: string, input: z.output<typeof TransitionInput>, gasMainsNear: GasMainsNear): Promise<DangerousWorkDto> {
   requirePermission(ctx.actor, "safety.manage");
   const moved = await ctx.db.transaction(async (tx) => {
     const work = await lockWork(tx, ctx, id);
@@ -241,7 +239,7 @@ export async function transitionDangerousWork(ctx: ServiceContext, id: string, i
     const [who, facts] = await Promise.all([actorParties(tx, ctx.actor, work.projectId, work.drafterEnterpriseId), workFacts(tx, work)]);
     throwIfRefused(checkTransition(facts, input.to, who, input.note, input.data ?? {}));
     // Only the start (公示 → 实施); a failed acceptance or a recovered emergency sending the work back is not a new start.
-    if (from === "posted" && input.to === "in_progress") await assertGasCleared(tx, work);
+    if (from === "posted" && input.to === "in_progress") await assertGasCleared(tx, work, gasMainsNear);
     // A return to drafting voids the subcontractor's signature: the scheme it signed is being redrafted.
     const voidSignature = input.to === "scheme_drafting" ? { drafterSignedRevision: null } : {};
     await tx.update(W).set({ state: input.to, ...voidSignature, updatedAt: new Date() }).where(eq(W.id, id));

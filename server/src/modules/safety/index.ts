@@ -9,6 +9,7 @@ import { dangerousWorkThresholdsRule } from "./dangerous-work.rules.js";
 import { equipmentRoutes } from "./equipment.routes.js";
 import { startEquipmentSweep } from "./equipment.sweep.js";
 import { expertRoutes } from "./expert.routes.js";
+import { noKnownGasMains, type GasMainsNear } from "./gas-mains.port.js";
 
 export interface SafetyDeps {
   config: Config;
@@ -16,6 +17,8 @@ export interface SafetyDeps {
   /** With the database and the event bus the plugin also runs the daily equipment sweep; without them it serves the routes only. */
   db?: Db;
   events?: EventBus;
+  /** Which gas mains a site lies near (the gas pipelines module's `nearGasMain`); without it none is known. */
+  gasMainsNear?: GasMainsNear;
 }
 
 /**
@@ -24,7 +27,7 @@ export interface SafetyDeps {
  */
 export const safetyPlugin: FastifyPluginAsync<SafetyDeps> = async (app, deps) => {
   const region = deps.config.cityRegion;
-  await app.register(dangerousWorkRoutes, { region, files: deps.files });
+  await app.register(dangerousWorkRoutes, { region, files: deps.files, gasMainsNear: deps.gasMainsNear ?? noKnownGasMains });
   await app.register(expertRoutes);
   await app.register(equipmentRoutes, { region });
   if (deps.db && deps.events) {
@@ -38,5 +41,7 @@ export const safetyRuleDefinitions: RuleDefinition[] = [dangerousWorkThresholdsR
 
 export { classifyDangerousWork } from "./dangerous-work.classify.js";
 export { dangerousWorkThresholdsRule } from "./dangerous-work.rules.js";
+export { openExcavationsView } from "./excavation.reads.js";
+export type { GasMainsNear, NearGasMain } from "./gas-mains.port.js";
 export { sweepEquipment } from "./equipment.sweep.js";
 export * from "./schema.js";

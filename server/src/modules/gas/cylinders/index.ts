@@ -26,3 +26,7 @@ export const cylindersPlugin: FastifyPluginAsync<CylindersDeps> = async (app, de
 
 /** The versioned rules this module judges by; app.ts files their national defaults at start. */
 export const cylindersRuleDefinitions: RuleDefinition[] = cylinderRuleList;
+
+export { cylindersView, fillsView, lockCylindersByCode, staffView, stationsView, type LockedCylinder } from "./cylinder.reads.js";
+export { moveCylinders, type CylinderLanding, type CylinderStep } from "./cylinder.moves.js";
+export { cylinderTransition } from "./cylinder.workflow.js";

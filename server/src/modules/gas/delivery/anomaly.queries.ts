@@ -8,25 +8,28 @@ import type { Executor } from "../../../platform/db/client.js";
 import type { SheetColumn } from "../../../platform/excel/excel.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../../platform/db/pagination.js";
 import { notFound } from "../../../platform/errors.js";
-import { registryEnterprises as E, registryPersons as P } from "../../registry/index.js";
+import { registryEnterprises as E } from "../../registry/index.js";
+import { cylindersView, staffView, stationsView } from "../cylinders/index.js";
 import { gasAnomalies as A, gasCustomers as CU } from "./schema.js";
-import { gasCylinders as CY, gasStaff as SF, gasStations as ST } from "../cylinders/schema.js";
 import { gasScope } from "../shared/index.js";
 
 /** Read side of anomalies: one statement gives a page, its total and every name the list shows. */
 
 export const ANOMALY_EXPORT_LIMIT = 100_000;
 
+const CY = cylindersView();
+const ST = stationsView();
+const SF = staffView();
+
 function selectAnomalies(db: Executor) {
   return db
-    .select({ a: A, enterpriseName: E.name, cylinderCode: CY.code, customerName: CU.name, stationName: ST.name, staffName: P.name, total: totalOver })
+    .select({ a: A, enterpriseName: E.name, cylinderCode: CY.code, customerName: CU.name, stationName: ST.name, staffName: SF.name, total: totalOver })
     .from(A)
     .innerJoin(E, eq(E.id, A.enterpriseId))
     .leftJoin(CY, eq(CY.id, A.cylinderId))
     .leftJoin(CU, eq(CU.id, A.customerId))
     .leftJoin(ST, eq(ST.id, A.stationId))
-    .leftJoin(SF, eq(SF.id, A.staffId))
-    .leftJoin(P, eq(P.id, SF.personId));
+    .leftJoin(SF, eq(SF.id, A.staffId));
 }
 type Row = Awaited<ReturnType<typeof selectAnomalies>>[number];
 

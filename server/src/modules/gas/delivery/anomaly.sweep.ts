@@ -5,6 +5,7 @@ import { recordAudit } from "../../../platform/audit/audit.js";
 import { SYSTEM_ACTOR } from "../../../platform/auth/actor.js";
 import { rowsOf, type Db } from "../../../platform/db/client.js";
 import { ruleInForce } from "../../../platform/rules/rules.js";
+import { cylindersView, fillsView, stationsView } from "../cylinders/index.js";
 import { judgeCheckOverdue, judgeForeignFill, type FillFacts } from "./anomaly.judge.js";
 import { raiseAnomalies } from "./anomaly.store.js";
 import { anomalyRulesRule } from "./delivery.rules.js";
@@ -37,9 +38,9 @@ export async function sweepAnomalies(db: Db, region: string, opts: { since?: Dat
       await db.execute(sql`
         select f.id as fill_id, f.cylinder_id, f.filled_at, f.created_at, f.station_id, st.enterprise_id as station_enterprise_id,
                cy.station_id as owner_station_id, cy.enterprise_id as owner_enterprise_id
-          from gas_fills f
-          join gas_cylinders cy on cy.id = f.cylinder_id
-          join gas_stations st on st.id = f.station_id
+          from ${fillsView("f")}
+          join ${cylindersView("cy")} on cy.id = f.cylinder_id
+          join ${stationsView("st")} on st.id = f.station_id
          where f.station_id <> cy.station_id and f.created_at <= ${now.toISOString()}::timestamptz
            and (f.created_at, f.id) > (${after.toISOString()}::timestamptz, ${afterId}::uuid)
            and not exists (select 1 from gas_anomalies a where a.dedup_key = 'foreign_fill:' || f.id::text)

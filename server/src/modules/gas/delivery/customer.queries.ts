@@ -9,6 +9,7 @@ import type { Executor } from "../../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../../platform/db/pagination.js";
 import { notFound } from "../../../platform/errors.js";
 import { registryEnterprises as E } from "../../registry/index.js";
+import { cylindersView } from "../cylinders/index.js";
 import { gasCustomers as CU } from "./schema.js";
 import { gasScope } from "../shared/index.js";
 import { addDays, checkStateOf } from "./safety-check.due.js";
@@ -25,7 +26,7 @@ function selectCustomers(db: Executor) {
     .select({
       c: CU,
       enterpriseName: E.name,
-      cylindersHeld: sql<number>`(select count(*) from gas_cylinders y where y.customer_id = ${CU.id} and y.status = 'in_use')`.mapWith(Number),
+      cylindersHeld: sql<number>`(select count(*) from ${cylindersView("y")} where y.customer_id = ${CU.id} and y.status = 'in_use')`.mapWith(Number),
       total: totalOver,
     })
     .from(CU)

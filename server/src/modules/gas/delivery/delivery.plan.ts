@@ -7,7 +7,7 @@
 import type { CylinderAction, CylinderStatus } from "@contracts/gas/cylinder-status";
 import type { DeliveryStep } from "@contracts/gas/delivery";
 import { shanghaiDay } from "@contracts/platform/time";
-import { cylinderTransition } from "../cylinders/cylinder.workflow.js";
+import { cylinderTransition } from "../cylinders/index.js";
 import { uncertifiedReason, type AnomalyDraft, type StaffFacts } from "./anomaly.judge.js";
 import { createHash } from "node:crypto";
 

@@ -5,23 +5,25 @@ import { requirePermission } from "../../../platform/auth/actor.js";
 import type { Actor } from "../../../platform/context.js";
 import type { Executor } from "../../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../../platform/db/pagination.js";
-import { registryPersons as P } from "../../registry/index.js";
+import { cylindersView, staffView, stationsView } from "../cylinders/index.js";
 import { gasCustomers as CU, gasDeliveries as D } from "./schema.js";
-import { gasCylinders as CY, gasStaff as SF, gasStations as ST } from "../cylinders/schema.js";
 import { gasScope } from "../shared/index.js";
 
 /** Read side of the delivery chain: one statement gives a page, its total and the names. */
 
 export const DELIVERY_EXPORT_LIMIT = 100_000;
 
+const CY = cylindersView();
+const ST = stationsView();
+const SF = staffView();
+
 function selectDeliveries(db: Executor) {
   return db
-    .select({ d: D, cylinderCode: CY.code, stationName: ST.name, staffName: P.name, customerCode: CU.code, customerName: CU.name, total: totalOver })
+    .select({ d: D, cylinderCode: CY.code, stationName: ST.name, staffName: SF.name, customerCode: CU.code, customerName: CU.name, total: totalOver })
     .from(D)
     .innerJoin(CY, eq(CY.id, D.cylinderId))
     .leftJoin(ST, eq(ST.id, D.stationId))
     .leftJoin(SF, eq(SF.id, D.staffId))
-    .leftJoin(P, eq(P.id, SF.personId))
     .leftJoin(CU, eq(CU.id, D.customerId));
 }
 
@@ -54,7 +56,7 @@ function filtered(db: Executor, actor: Actor, q: Filters) {
   const text = q.q?.trim();
   const where = andAll([
     gasScope(actor, D.enterpriseId),
-    text ? sql`(${CY.code} = ${text.toUpperCase()} or ${CU.code} = ${text.toUpperCase()} or ${CU.name} ilike ${likePattern(text)} or ${P.name} ilike ${likePattern(text)})` : undefined,
+    text ? sql`(${CY.code} = ${text.toUpperCase()} or ${CU.code} = ${text.toUpperCase()} or ${CU.name} ilike ${likePattern(text)} or ${SF.name} ilike ${likePattern(text)})` : undefined,
     q.enterpriseId ? eq(D.enterpriseId, q.enterpriseId) : undefined,
     q.customerId ? eq(D.customerId, q.customerId) : undefined,
     q.cylinderCode ? eq(CY.code, q.cylinderCode) : undefined,

@@ -1,17 +1,15 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { CylinderStatus } from "@contracts/gas/cylinder-status";
 import { DeliveryBatchInput, type DeliveryBatchResultDto } from "@contracts/gas/delivery";
 import { requirePermission } from "../../../platform/auth/actor.js";
 import { recordAudit } from "../../../platform/audit/audit.js";
 import type { ServiceContext } from "../../../platform/context.js";
-import { rowsOf, type Tx } from "../../../platform/db/client.js";
-import { conflict, invalid } from "../../../platform/errors.js";
+import type { Tx } from "../../../platform/db/client.js";
+import { invalid } from "../../../platform/errors.js";
 import { ruleInForce } from "../../../platform/rules/rules.js";
-import { registryPersons } from "../../registry/index.js";
+import { lockCylindersByCode, moveCylinders, staffView, stationsView } from "../cylinders/index.js";
 import { judgeTwoPlaces, type Scan } from "./anomaly.judge.js";
 import { raiseAnomalies } from "./anomaly.store.js";
 import { gasCustomers as CU, gasDeliveries as D } from "./schema.js";
-import { gasCylinderEvents as EV, gasCylinders as CY, gasStaff as SF, gasStations as ST } from "../cylinders/schema.js";
 import { anomalyRulesRule } from "./delivery.rules.js";
 import { planDeliveries, stepKey, type Plan, type PlanFacts, type PlanIssue, type PlanRecord } from "./delivery.plan.js";
 import { gasEnterpriseOf } from "../shared/index.js";
@@ -32,12 +30,7 @@ const uniq = <T>(xs: T[]) => [...new Set(xs)];
 async function readFacts(tx: Tx, enterpriseId: string, records: readonly PlanRecord[]): Promise<{ facts: PlanFacts; previous: Scan[] }> {
   const codes = uniq(records.map((r) => r.cylinderCode));
   // Locked, so the statuses the plan starts from stay true until commit (two uploads of one cylinder queue).
-  const cylinders = await tx
-    .select({ id: CY.id, code: CY.code, status: CY.status, stationId: CY.stationId, customerId: CY.customerId, voidedAt: CY.voidedAt })
-    .from(CY)
-    .where(and(eq(CY.enterpriseId, enterpriseId), sql`${CY.code} = any(${sql.param(codes)}::text[])`))
-    .orderBy(CY.id)
-    .for("update");
+  const cylinders = await lockCylindersByCode(tx, enterpriseId, codes);
   const ids = cylinders.map((c) => c.id);
   const minAt = new Date(Math.min(...records.map((r) => r.at.getTime())));
   const stationCodes = uniq(records.flatMap((r) => (r.stationCode ? [r.stationCode] : [])));
@@ -54,6 +47,7 @@ async function readFacts(tx: Tx, enterpriseId: string, records: readonly PlanRec
         .where(sql`${D.cylinderId} = any(${sql.param(ids)}::uuid[])`)
         .orderBy(D.cylinderId, sql`${D.at} desc`)
     : [];
+  const ST = stationsView();
   const stations = stationCodes.length
     ? await tx.select({ id: ST.id, code: ST.code, enterpriseId: ST.enterpriseId }).from(ST).where(sql`${ST.code} = any(${sql.param(stationCodes)}::text[])`)
     : [];
@@ -63,12 +57,12 @@ async function readFacts(tx: Tx, enterpriseId: string, records: readonly PlanRec
         .from(CU)
         .where(and(eq(CU.enterpriseId, enterpriseId), sql`${CU.code} = any(${sql.param(customerCodes)}::text[])`))
     : [];
+  const SF = staffView();
   const staff = idNumbers.length
     ? await tx
-        .select({ staffId: SF.id, idNumber: registryPersons.idNumber, role: SF.role, active: SF.active, certificateValidTo: SF.certificateValidTo })
+        .select({ staffId: SF.id, idNumber: SF.idNumber, role: SF.role, active: SF.active, certificateValidTo: SF.certificateValidTo })
         .from(SF)
-        .innerJoin(registryPersons, eq(registryPersons.id, SF.personId))
-        .where(and(eq(SF.enterpriseId, enterpriseId), sql`${registryPersons.idNumber} = any(${sql.param(idNumbers)}::text[])`))
+        .where(and(eq(SF.enterpriseId, enterpriseId), sql`${SF.idNumber} = any(${sql.param(idNumbers)}::text[])`))
     : [];
   const staffMap = new Map<string, (typeof staff)[number]>();
   // A person may be both filler and delivery person; the delivery role is the one that counts here.
@@ -77,7 +71,7 @@ async function readFacts(tx: Tx, enterpriseId: string, records: readonly PlanRec
   return {
     facts: {
       enterpriseId,
-      cylinders: new Map(cylinders.map((c) => [c.code, { id: c.id, status: c.status as CylinderStatus, stationId: c.stationId, customerId: c.customerId, voided: c.voidedAt !== null }])),
+      cylinders: new Map(cylinders.map((c) => [c.code, { id: c.id, status: c.status, stationId: c.stationId, customerId: c.customerId, voided: c.voided }])),
       existing: new Set(existing.map((e) => stepKey(e.cylinderId, e.step, e.at))),
       lastAt: new Map(last.map((l) => [l.cylinderId, l.at])),
       stations: new Map(stations.map((s) => [s.code, { id: s.id, enterpriseId: s.enterpriseId }])),
@@ -90,9 +84,8 @@ async function readFacts(tx: Tx, enterpriseId: string, records: readonly PlanRec
 
 async function writePlan(tx: Tx, ctx: ServiceContext, enterpriseId: string, plan: Plan, source: DeliverySource): Promise<void> {
   for (let i = 0; i < plan.steps.length; i += CHUNK) {
-    const chunk = plan.steps.slice(i, i + CHUNK);
     await tx.insert(D).values(
-      chunk.map((s) => ({
+      plan.steps.slice(i, i + CHUNK).map((s) => ({
         cylinderId: s.cylinderId,
         enterpriseId,
         stationId: s.stationId,
@@ -105,42 +98,19 @@ async function writePlan(tx: Tx, ctx: ServiceContext, enterpriseId: string, plan
         source,
       })),
     );
-    await tx.insert(EV).values(
-      chunk.map((s) => ({
-        cylinderId: s.cylinderId,
-        at: s.record.at,
-        action: s.action,
-        fromStatus: s.from,
-        toStatus: s.to,
-        stationId: s.stationId,
-        staffId: s.staffId,
-        customerId: s.customerId,
-        actorId: ctx.actor.userId,
-        data: { step: s.record.step, source },
-      })),
-    );
   }
-  // Each cylinder moves once to where its last step left it; the guard on the first from-status makes a
-  // change the lock should have prevented fail loudly instead of being overwritten.
-  const firstFrom = new Map<string, CylinderStatus>();
-  for (const s of plan.steps) if (!firstFrom.has(s.cylinderId)) firstFrom.set(s.cylinderId, s.from);
-  const entries = [...plan.finals.entries()];
-  for (let i = 0; i < entries.length; i += CHUNK) {
-    const chunk = entries.slice(i, i + CHUNK);
-    const col = <T>(f: (e: (typeof chunk)[number]) => T) => sql.param(chunk.map(f));
-    const updated = rowsOf<{ id: string }>(
-      await tx.execute(sql`
-        update gas_cylinders c
-           set status = v.status, customer_id = v.customer_id, last_seen_at = greatest(c.last_seen_at, v.at),
-               version = c.version + 1, updated_at = now()
-          from unnest(${col(([id]) => id)}::uuid[], ${col(([id]) => firstFrom.get(id))}::text[], ${col(([, f]) => f.status)}::text[],
-                      ${col(([, f]) => f.customerId)}::uuid[], ${col(([, f]) => f.lastAt.toISOString())}::timestamptz[])
-               as v(id, from_status, status, customer_id, at)
-         where c.id = v.id and c.status = v.from_status
-        returning c.id`),
-    );
-    if (updated.length !== chunk.length) throw conflict("钢瓶状态已被其他操作改变，请重试 (a cylinder changed meanwhile; retry)");
-  }
+  const moves = plan.steps.map((s) => ({
+    cylinderId: s.cylinderId,
+    at: s.record.at,
+    action: s.action,
+    from: s.from,
+    to: s.to,
+    stationId: s.stationId,
+    staffId: s.staffId,
+    customerId: s.customerId,
+    data: { step: s.record.step, source },
+  }));
+  await moveCylinders(tx, ctx.actor.userId, moves, plan.finals);
 }
 
 export interface RecordOutcome {

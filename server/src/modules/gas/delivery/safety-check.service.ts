@@ -8,10 +8,9 @@ import type { Executor } from "../../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../../platform/db/pagination.js";
 import { invalidField } from "../../../platform/errors.js";
 import { ruleInForce } from "../../../platform/rules/rules.js";
-import { registryPersons as P } from "../../registry/index.js";
+import { staffView } from "../cylinders/index.js";
 import { customerRow } from "./customer.queries.js";
 import { gasCustomers as CU, gasSafetyChecks as SC } from "./schema.js";
-import { gasStaff as SF } from "../cylinders/schema.js";
 import { userCheckIntervalRule } from "./delivery.rules.js";
 import { gasScope } from "../shared/index.js";
 import { nextCheckDue } from "./safety-check.due.js";
@@ -22,13 +21,14 @@ import { nextCheckDue } from "./safety-check.due.js";
  * lastCheckOn/nextCheckDue follow the newest check, so a late-entered older check never moves them back.
  */
 
+const SF = staffView();
+
 function selectChecks(db: Executor) {
   return db
-    .select({ s: SC, customerCode: CU.code, customerName: CU.name, checkerName: P.name, total: totalOver })
+    .select({ s: SC, customerCode: CU.code, customerName: CU.name, checkerName: SF.name, total: totalOver })
     .from(SC)
     .innerJoin(CU, eq(CU.id, SC.customerId))
-    .leftJoin(SF, eq(SF.id, SC.checkerId))
-    .leftJoin(P, eq(P.id, SF.personId));
+    .leftJoin(SF, eq(SF.id, SC.checkerId));
 }
 type Row = Awaited<ReturnType<typeof selectChecks>>[number];
 

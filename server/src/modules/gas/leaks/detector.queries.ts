@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { DriveDto, DriveQuery, ListVehiclesQuery, VehicleDto } from "@contracts/gas/leak";
 import { requirePermission } from "../../../platform/auth/actor.js";
 import type { Actor } from "../../../platform/context.js";
@@ -6,7 +6,7 @@ import { type Executor, rowsOf } from "../../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, type Page } from "../../../platform/db/pagination.js";
 import { invalidField, notFound } from "../../../platform/errors.js";
 import { ruleInForce } from "../../../platform/rules/rules.js";
-import { iotDevices as D } from "../../iot/index.js";
+import { offSiteDevicesView } from "../../iot/index.js";
 import { gasScope } from "../shared/index.js";
 import { thinDrive } from "./leak.judge.js";
 import { leakThresholdsRule } from "./leak.rules.js";
@@ -23,7 +23,7 @@ export async function listVehicles(db: Executor, actor: Actor, q: ListVehiclesQu
   requirePermission(actor, "gas.read");
   const text = q.q?.trim();
   const where = andAll([
-    sql`d.type = 'gas_detector' and d.project_id is null`,
+    sql`d.type = 'gas_detector'`,
     gasScope(actor, sql`d.enterprise_id`),
     q.enterpriseId ? sql`d.enterprise_id = ${q.enterpriseId}` : undefined,
     text ? sql`(d.code ilike ${likePattern(text)} or d.name ilike ${likePattern(text)})` : undefined,
@@ -50,7 +50,7 @@ export async function listVehicles(db: Executor, actor: Actor, q: ListVehiclesQu
         r.ts as "lastTs", r.lat as "lastLat", r.lng as "lastLng", r.ch4_ppm as "lastPpm", r.background_ppm as "lastBackgroundPpm",
         (select count(*) from gas_leak_points g where g.device_id = d.id and g.state = 'suspect')::int as "openSuspects",
         count(*) over ()::int as total
-      from iot_devices d
+      from ${offSiteDevicesView("d")}
       join registry_enterprises e on e.id = d.enterprise_id
       left join lateral (select ts, lat, lng, ch4_ppm, background_ppm from gas_detector_readings x where x.device_id = d.id order by x.ts desc limit 1) r on true
       where ${where}
@@ -80,10 +80,11 @@ export async function getDrive(db: Executor, actor: Actor, q: DriveQuery, region
   const to = new Date(q.to);
   if (to.getTime() <= from.getTime()) throw invalidField("from", "开始时间须早于结束时间 (from must be before to)");
   if (to.getTime() - from.getTime() > MAX_DRIVE_MS) throw invalidField("from", "最多查询 24 小时的行驶记录 (at most 24 hours)");
+  const D = offSiteDevicesView();
   const [vehicle] = await db
     .select({ id: D.id })
     .from(D)
-    .where(and(eq(D.id, q.deviceId), eq(D.type, "gas_detector"), isNull(D.projectId), gasScope(actor, D.enterpriseId)));
+    .where(and(eq(D.id, q.deviceId), eq(D.type, "gas_detector"), gasScope(actor, D.enterpriseId)));
   if (!vehicle) throw notFound("vehicle", q.deviceId);
   const { value: t } = await ruleInForce(db, leakThresholdsRule, region);
   const rows = rowsOf<{ ts: Date | string; lat: number; lng: number; ppm: number; bg: number }>(

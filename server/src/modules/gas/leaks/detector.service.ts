@@ -4,8 +4,8 @@ import { recordAudit } from "../../../platform/audit/audit.js";
 import { SYSTEM_ACTOR } from "../../../platform/auth/actor.js";
 import { type Db, type Executor, rowsOf } from "../../../platform/db/client.js";
 import { ruleInForce } from "../../../platform/rules/rules.js";
-import type { StoredReadings } from "../../iot/index.js";
-import { bboxOf, expandBBox, type LngLat, pointToPolylineM } from "../shared/index.js";
+import { offSiteDevicesView, type StoredReadings } from "../../iot/index.js";
+import { nearestMains } from "../pipelines/index.js";
 import { fixesOf, judgeFixes, mergeSuspects, type Fix, type JudgedFix, type PointDraft, type Sample } from "./leak.judge.js";
 import { leakThresholdsRule, type LeakThresholds } from "./leak.rules.js";
 
@@ -140,15 +140,17 @@ async function recordSuspects(tx: Executor, vehicles: { deviceId: string; fixes:
       where device_id = any(${sql.param(ids)}::uuid[]) and state = 'suspect' and last_detected_at >= to_timestamp(${since}::float8 / 1000.0)
       for update`),
   );
+  // The owners come from the device registry, which also keeps a point from naming a device it does not know
+  // (iot is another module: no foreign key holds gas_leak_points.device_id to it).
   const owners = new Map(
     rowsOf<{ id: string; enterpriseId: string | null }>(
-      await tx.execute(sql`select id, enterprise_id as "enterpriseId" from iot_devices where id = any(${sql.param(ids)}::uuid[])`),
+      await tx.execute(sql`select d.id, d.enterprise_id as "enterpriseId" from ${offSiteDevicesView("d")} where d.id = any(${sql.param(ids)}::uuid[])`),
     ).map((r) => [r.id, r.enterpriseId]),
   );
   const drafts: { deviceId: string; enterpriseId: string; p: PointDraft }[] = [];
   for (const v of vehicles) {
     const enterpriseId = owners.get(v.deviceId);
-    if (!enterpriseId) continue; // an off-site device always has an owner (check constraint); defensive only
+    if (!enterpriseId) continue; // unknown to the registry, or (never, by its check constraint) without an owner
     const mine = open
       .filter((o) => o.deviceId === v.deviceId)
       .map((o) => ({ id: o.id, detectedAt: Number(o.detectedMs), lastDetectedAt: Number(o.lastMs), readings: o.readings, lat: o.lat, lng: o.lng, ppm: o.ppm, backgroundPpm: o.backgroundPpm, changed: false }));
@@ -190,29 +192,4 @@ async function recordSuspects(tx: Executor, vehicles: { deviceId: string; fixes:
     await recordAudit(tx, { actor: SYSTEM_ACTOR, requestId: null, ip: null }, { action: "gas.leak.suspected", entity: "gas_leak_point", after: { leakPointIds: created, rule: leakThresholdsRule.code } });
   }
   return created;
-}
-
-/**
- * The nearest main within `searchM` of each point, or null: one query for the mains whose bounding box comes
- * within `searchM` of the points' box, then the exact point→polyline distance here.
- */
-export async function nearestMains(db: Executor, points: readonly LngLat[], searchM: number): Promise<({ id: string; enterpriseId: string; distanceM: number } | null)[]> {
-  if (points.length === 0) return [];
-  const box = expandBBox(bboxOf(points), searchM);
-  const lines = rowsOf<{ id: string; enterpriseId: string; coordinates: LngLat[]; minLat: number; maxLat: number; minLng: number; maxLng: number }>(
-    await db.execute(sql`
-      select id, enterprise_id as "enterpriseId", coordinates, min_lat as "minLat", max_lat as "maxLat", min_lng as "minLng", max_lng as "maxLng"
-      from gas_pipelines
-      where max_lat >= ${box.minLat} and min_lat <= ${box.maxLat} and max_lng >= ${box.minLng} and min_lng <= ${box.maxLng}`),
-  );
-  return points.map((p) => {
-    const near = expandBBox({ minLng: p[0], maxLng: p[0], minLat: p[1], maxLat: p[1] }, searchM);
-    let best: { id: string; enterpriseId: string; distanceM: number } | null = null;
-    for (const l of lines) {
-      if (l.maxLat < near.minLat || l.minLat > near.maxLat || l.maxLng < near.minLng || l.minLng > near.maxLng) continue;
-      const d = pointToPolylineM(p, l.coordinates);
-      if (d <= searchM && (!best || d < best.distanceM)) best = { id: l.id, enterpriseId: l.enterpriseId, distanceM: Math.round(d * 10) / 10 };
-    }
-    return best;
-  });
 }

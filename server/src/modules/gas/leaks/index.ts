@@ -3,7 +3,9 @@ import type { Config } from "../../../config.js";
 import type { Db } from "../../../platform/db/client.js";
 import type { RuleDefinition } from "../../../platform/rules/rules.js";
 import type { IotRuntime } from "../../iot/index.js";
+import type { PipelineReferrer } from "../pipelines/index.js";
 import { Detector } from "./detector.service.js";
+import { leakPointsOn } from "./leak.queries.js";
 import { leakRoutes } from "./leak.routes.js";
 import { leakRuleList } from "./leak.rules.js";
 
@@ -31,6 +33,9 @@ export function attachLeaks(runtime: IotRuntime, deps: { db: Db; region: string;
   runtime.onReadings("gas_detector", (batch) => detector.take(batch));
   return detector;
 }
+
+/** Leak points name their nearest main: app.ts hands this to pipelinesPlugin, which then keeps such a main. */
+export const leakPointsReferrer: PipelineReferrer = { what: { zh: "泄漏点记录", en: "leak points" }, names: leakPointsOn };
 
 /** The versioned rules this module judges by; app.ts files their national defaults at start. */
 export const leaksRuleDefinitions: RuleDefinition[] = leakRuleList;

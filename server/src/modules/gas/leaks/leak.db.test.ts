@@ -147,6 +147,13 @@ describe("the detection vehicle", () => {
     expect(await t.db.select().from(casesCases).where(eq(casesCases.sourceRef, `gas_leak:${fresh.id}`))).toHaveLength(0);
   });
 
+  it("keeps a main its leak points name: deleting it is refused naming them, and it stays", async () => {
+    const res = await t.as(w.users.gas, { method: "DELETE", url: `/api/v1/gas/pipelines/${mainId}` });
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json().error.message).toContain("leak points");
+    expect(await t.db.select({ id: gasPipelines.id }).from(gasPipelines).where(eq(gasPipelines.id, mainId))).toHaveLength(1);
+  });
+
   it("exports the filtered leak points as xlsx", async () => {
     const res = await t.as(w.users.gas, { method: "GET", url: "/api/v1/gas/leaks/export?state=confirmed" });
     expect(res.statusCode).toBe(200);

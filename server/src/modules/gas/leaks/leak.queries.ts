@@ -6,16 +6,20 @@ import type { Actor } from "../../../platform/context.js";
 import type { Executor } from "../../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../../platform/db/pagination.js";
 import { notFound } from "../../../platform/errors.js";
-import { casesCases as C } from "../../cases/index.js";
-import { iotDevices as D } from "../../iot/index.js";
+import { casesView } from "../../cases/index.js";
+import { offSiteDevicesView } from "../../iot/index.js";
 import { registryEnterprises as E } from "../../registry/index.js";
+import { pipelinesView } from "../pipelines/index.js";
 import { gasScope } from "../shared/index.js";
 import { gasLeakPoints as G } from "./schema.js";
-import { gasPipelines as L } from "../pipelines/schema.js";
 
 /** Read side of the leak points (疑似/确认泄漏点), each with its vehicle, nearest main and case. */
 
 export const LEAK_EXPORT_LIMIT = 50_000;
+
+const L = pipelinesView();
+const D = offSiteDevicesView();
+const C = casesView();
 
 function selectLeaks(db: Executor) {
   return db
@@ -91,6 +95,12 @@ export async function leaksForExport(db: Executor, actor: Actor, q: Partial<List
     .orderBy(...leakOrder(q.sort))
     .limit(LEAK_EXPORT_LIMIT);
   return rows.map(toLeakDto);
+}
+
+/** Whether any leak point names the main (no data scope: the pipelines module asks before deleting one). */
+export async function leakPointsOn(db: Executor, pipelineId: string): Promise<boolean> {
+  const [row] = await db.select({ id: G.id }).from(G).where(eq(G.pipelineId, pipelineId)).limit(1);
+  return row !== undefined;
 }
 
 /** @throws AppError NOT_FOUND when absent or outside scope. */

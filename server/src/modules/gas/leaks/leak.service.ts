@@ -6,12 +6,12 @@ import type { ServiceContext } from "../../../platform/context.js";
 import { conflict, notFound } from "../../../platform/errors.js";
 import { ruleInForce } from "../../../platform/rules/rules.js";
 import { openCase } from "../../cases/index.js";
+import { pipelinesView } from "../pipelines/index.js";
 import { gasScope } from "../shared/index.js";
 import { judgeRecheck } from "./leak.judge.js";
 import { getLeak } from "./leak.queries.js";
 import { leakThresholdsRule } from "./leak.rules.js";
 import { gasLeakPoints as G } from "./schema.js";
-import { gasPipelines as L } from "../pipelines/schema.js";
 
 /**
  * Records the handheld re-check of a suspect point: confirmed (≥ 1 % LEL; enclosed ≥ 25 % / 50 % LEL raise the
@@ -50,6 +50,7 @@ export async function recheckLeak(ctx: ServiceContext, id: string, input: Requir
     await recordAudit(tx, ctx, { action: `gas.leak.${verdict.state}`, entity: "gas_leak_point", entityId: id, before, after: { ...after, rule: `${leakThresholdsRule.code} v${version}` } });
     if (verdict.state !== "confirmed") return null;
 
+    const L = pipelinesView();
     const [main] = before.pipelineId ? await tx.select({ enterpriseId: L.enterpriseId, code: L.code, name: L.name }).from(L).where(eq(L.id, before.pipelineId)) : [];
     const responsible = main?.enterpriseId ?? before.enterpriseId;
     // The case follows from the rule, not from the re-checker's own authority: when the main belongs to another

@@ -6,12 +6,14 @@ import type { Actor } from "../../../platform/context.js";
 import type { Executor } from "../../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../../platform/db/pagination.js";
 import { notFound } from "../../../platform/errors.js";
-import { casesCases as C } from "../../cases/index.js";
+import { casesView } from "../../cases/index.js";
 import { registryEnterprises as E } from "../../registry/index.js";
 import { gasScope } from "../shared/index.js";
 import { gasPatrolHazards as H, gasPipelines as L } from "./schema.js";
 
 /** Read side of patrol hazards, each with the state of the case it opened. */
+
+const C = casesView();
 
 function selectHazards(db: Executor) {
   return db

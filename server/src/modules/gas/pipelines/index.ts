@@ -3,6 +3,7 @@ import type { Config } from "../../../config.js";
 import type { Db } from "../../../platform/db/client.js";
 import type { FileStore } from "../../../platform/files/store.js";
 import type { RuleDefinition } from "../../../platform/rules/rules.js";
+import type { PipelineReferrer } from "./pipeline.referrers.js";
 import { pipelineRoutes } from "./pipeline.routes.js";
 import { pipelineRuleList } from "./pipeline.rules.js";
 import { startSiteLinkSweep } from "./site-link.service.js";
@@ -11,6 +12,8 @@ export interface PipelinesDeps {
   config: Config;
   db: Db;
   files?: FileStore;
+  /** Other modules' records that name a main (the leaks module's leak points): a main they name is not deleted. */
+  referrers?: readonly PipelineReferrer[];
 }
 
 /**
@@ -20,7 +23,7 @@ export interface PipelinesDeps {
  */
 export const pipelinesPlugin: FastifyPluginAsync<PipelinesDeps> = async (app, deps) => {
   const region = deps.config.cityRegion;
-  await app.register(pipelineRoutes, { region, db: deps.db, files: deps.files });
+  await app.register(pipelineRoutes, { region, db: deps.db, files: deps.files, referrers: deps.referrers ?? [] });
   // The module's background work, all of it started here.
   const stopSweep = startSiteLinkSweep({ db: deps.db, log: app.log }, region);
   app.addHook("onClose", () => stopSweep());
@@ -32,3 +35,5 @@ export const pipelinesRuleDefinitions: RuleDefinition[] = pipelineRuleList;
 export { nearGasMain } from "./site-link.queries.js";
 export { relinkAll } from "./site-link.service.js";
 export { openMissingHazardCases } from "./hazard.service.js";
+export { nearestMains, pipelinesView } from "./pipeline.reads.js";
+export type { PipelineReferrer } from "./pipeline.referrers.js";

@@ -27,6 +27,7 @@ import { createPatrolPlan, recordPatrol, updatePatrolPlan } from "./patrol.servi
 import { getPipeline, listPipelines, pipelineMap, pipelinesForExport } from "./pipeline.queries.js";
 import { patrolCoverageRule } from "./pipeline.rules.js";
 import { createPipeline, deletePipeline, importPipelines, updatePipeline } from "./pipeline.service.js";
+import type { PipelineReferrer } from "./pipeline.referrers.js";
 import { PIPELINE_EXPORT_COLUMNS } from "./pipeline.sheet.js";
 import { listSiteLinks, siteLinksForExport } from "./site-link.list.js";
 import { relinkAll } from "./site-link.service.js";
@@ -37,7 +38,7 @@ const PipelineExportQuery = ListPipelinesQuery.omit({ page: true, pageSize: true
 const SiteLinkExportQuery = ListSiteLinksQuery.omit({ page: true, pageSize: true });
 
 /** Pipelines, patrol plans and patrols, hazards, and the construction-site ↔ pipeline linkage. */
-export const pipelineRoutes: FastifyPluginAsyncZod<{ region: string; db: Db; files?: FileStore }> = async (app, { region, db }) => {
+export const pipelineRoutes: FastifyPluginAsyncZod<{ region: string; db: Db; files?: FileStore; referrers: readonly PipelineReferrer[] }> = async (app, { region, db, referrers }) => {
   // Static paths before `:id`, so none is ever read as an id.
   app.get("/gas/pipelines/export", { schema: { tags, querystring: PipelineExportQuery } }, async (req, reply) => {
     const rows = await pipelinesForExport(req.ctx.db, req.ctx.actor, req.query);
@@ -58,7 +59,7 @@ export const pipelineRoutes: FastifyPluginAsyncZod<{ region: string; db: Db; fil
     updatePipeline(req.ctx, req.params.id, req.body, region),
   );
   app.delete("/gas/pipelines/:id", { schema: { tags, params: IdParams } }, async (req, reply) => {
-    await deletePipeline(req.ctx, req.params.id);
+    await deletePipeline(req.ctx, req.params.id, referrers);
     return reply.code(204).send();
   });
 

@@ -9,6 +9,7 @@ import { conflict, invalid, invalidField, notFound, type FieldIssue } from "../.
 import { registryEnterprises as E } from "../../registry/index.js";
 import { bboxOf, gasEnterpriseOf, gasScope, lineLengthM } from "../shared/index.js";
 import { getPipeline } from "./pipeline.queries.js";
+import type { PipelineReferrer } from "./pipeline.referrers.js";
 import { gasPatrolHazards as H, gasPipelines as L } from "./schema.js";
 import { relinkPipeline, relinkPipelines, unlinkPipeline } from "./site-link.service.js";
 
@@ -103,15 +104,19 @@ export async function updatePipeline(ctx: ServiceContext, id: string, input: z.o
 }
 
 /**
- * Removes a line filed in error. A line with hazards on record keeps its history and cannot be deleted.
- * @throws AppError FORBIDDEN; NOT_FOUND; CONFLICT (hazards on record).
+ * Removes a line filed in error. A line with hazards on record, or named by another module's records
+ * (`referrers`: leak points), keeps its history and cannot be deleted.
+ * @throws AppError FORBIDDEN; NOT_FOUND; CONFLICT (hazards or leak points on record).
  */
-export async function deletePipeline(ctx: ServiceContext, id: string): Promise<void> {
+export async function deletePipeline(ctx: ServiceContext, id: string, referrers: readonly PipelineReferrer[]): Promise<void> {
   requirePermission(ctx.actor, "gas.manage");
   await ctx.db.transaction(async (tx) => {
     const before = await lockPipeline(tx, ctx, id);
     const [hazard] = await tx.select({ id: H.id }).from(H).where(eq(H.pipelineId, id)).limit(1);
     if (hazard) throw conflict(`管线 ${before.code} 有巡查隐患记录，不能删除 (the line has hazards on record and cannot be deleted)`);
+    for (const r of referrers) {
+      if (await r.names(tx, id)) throw conflict(`管线 ${before.code} 有${r.what.zh}，不能删除 (the line has ${r.what.en} on record and cannot be deleted)`);
+    }
     await unlinkPipeline(tx, id);
     // A plan that named the line no longer patrols it; plans by pressure class are unaffected.
     await tx.execute(sql`update gas_patrol_plans set pipeline_ids = array_remove(pipeline_ids, ${id}::uuid), updated_at = now() where ${id}::uuid = any(pipeline_ids)`);

@@ -1,13 +1,12 @@
 import { asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { PressureClass } from "@contracts/gas/pipeline";
 import type { ListSiteLinksQuery, SiteLinkDto } from "@contracts/gas/site-link";
-import { EXCAVATION_CATEGORIES } from "@contracts/safety/dangerous-works";
 import { isCityWide } from "../../../platform/auth/actor.js";
 import type { Actor } from "../../../platform/context.js";
 import type { Executor } from "../../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../../platform/db/pagination.js";
 import { assertProjectVisible, projectScope, registryEnterprises as E, registryProjects as P } from "../../registry/index.js";
-import { safetyDangerousWorks as W } from "../../safety/index.js";
+import { openExcavationsView } from "../../safety/index.js";
 import { gasPipelines as L, gasSiteLinks as SL } from "./schema.js";
 
 /**
@@ -15,9 +14,6 @@ import { gasPipelines as L, gasSiteLinks as SL } from "./schema.js";
  * 危大 works still to dig and their gas clearance. Seen by the bureau, the main's owner (its lines), and a
  * project's parties (their projects).
  */
-
-/** Works past these states have finished digging. */
-const DIGGING_DONE = ["acceptance", "accepted", "closed"];
 
 /** Bureau: all; gas company: links of its lines (and of projects it takes part in); project parties: their projects. */
 export function siteLinkScope(actor: Actor): SQL | undefined {
@@ -27,10 +23,9 @@ export function siteLinkScope(actor: Actor): SQL | undefined {
   return ownLines ? or(ownLines, projects) : projects;
 }
 
+/** The project's excavation works still to dig (safety's), or only those without the gas company's clearance. */
 const excavations = (uncleared: boolean) =>
-  sql<number>`(select count(*) from ${W} w where w.project_id = ${SL.projectId}
-    and w.category = any(${sql.param([...EXCAVATION_CATEGORIES])}::text[]) and w.state <> all(${sql.param(DIGGING_DONE)}::text[])
-    ${uncleared ? sql`and w.gas_clearance is null` : sql``})`.mapWith(Number);
+  sql<number>`(select count(*) from ${openExcavationsView("w")} where w.project_id = ${SL.projectId}${uncleared ? sql` and not w.cleared` : sql``})`.mapWith(Number);
 
 function selectLinks(db: Executor) {
   return db

@@ -4,8 +4,9 @@ import { gasPipelines as L, gasSiteLinks as SL } from "./schema.js";
 
 /**
  * The gas mains a construction project is linked to (within the linkage distance of a medium-pressure or
- * higher main, as last computed), nearest first. Other modules call it — safety refuses to start an
- * excavation near one without a gas clearance — so it reads only gas tables and imports no other module.
+ * higher main, as last computed), nearest first. Safety refuses to start an excavation near one without a
+ * gas clearance: app.ts hands this function to safetyPlugin (safety's `GasMainsNear`), so neither module
+ * imports the other's inside.
  */
 export async function nearGasMain(db: Executor, projectId: string): Promise<{ pipelineId: string; code: string; distanceM: number; enterpriseId: string }[]> {
   const rows = await db
