@@ -71,7 +71,8 @@ describe("POST /gas/fills", () => {
     const ok = await insertCylinder(t.db, w.a1);
     const overdue = await insertCylinder(t.db, w.a1, { nextInspectionOn: daysFrom(-1) });
     const foreign = await insertCylinder(t.db, w.a2);
-    const expired = await insertFiller(t.db, w.a1, daysFrom(-1));
+    // Expired days before the fills (a day before would still cover a fill made late the evening before, Shanghai time).
+    const expired = await insertFiller(t.db, w.a1, daysFrom(-3));
     const delivery = await insertFiller(t.db, w.a1, undefined, "delivery");
     const res = await post([
       fill(ok.code),
