@@ -9,7 +9,7 @@ import type { Db, Tx } from "../platform/db/client.js";
 import { EventBus } from "../platform/events/bus.js";
 import { ensureRuleDefaults } from "../platform/rules/rules.js";
 import { casesRuleDefinitions, openCase } from "../modules/cases/index.js";
-import { hazardGrade } from "../modules/gas/hazard.service.js";
+import { hazardGrade } from "../modules/gas/pipelines/index.js";
 import type { LeakRow } from "./gas.detector.gen.js";
 import type { HazardRow, PipelineRow } from "./gas.pipelines.gen.js";
 

@@ -1,5 +1,5 @@
 import type { CylinderStatus, CylinderType } from "@contracts/gas/cylinder-status";
-import type { gasCylinders } from "../modules/gas/cylinder.schema.js";
+import type { gasCylinders } from "../modules/gas/cylinders/schema.js";
 import { addDays } from "./calendar.js";
 import { CYLINDER_LIFE, CYLINDER_SPECS, DAY_MS, addYears, shanghaiDayOf, shanghaiMidnight, slotKey, type CylinderSpec, type SlotKind } from "./gas.model.js";
 import type { CompanyParties, StationRow } from "./gas.parties.gen.js";

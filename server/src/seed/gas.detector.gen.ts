@@ -1,4 +1,5 @@
-import type { gasDetectorReadings, gasLeakPoints, LngLat } from "../modules/gas/schema.js";
+import type { gasDetectorReadings, gasLeakPoints } from "../modules/gas/leaks/schema.js";
+import type { LngLat } from "../modules/gas/pipelines/schema.js";
 import type { iotDevices } from "../modules/iot/index.js";
 import { DAY_MS, DETECTOR, metres, offset, pointLineMetres, shanghaiDayOf, shanghaiMidnight } from "./gas.model.js";
 import type { Network, PipelineRow } from "./gas.pipelines.gen.js";

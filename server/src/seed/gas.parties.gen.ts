@@ -1,11 +1,10 @@
-import type { gasCustomers, gasSafetyChecks } from "../modules/gas/customer.schema.js";
-import type { gasStaff, gasStations } from "../modules/gas/cylinder.schema.js";
+import type { gasCustomers, gasSafetyChecks } from "../modules/gas/delivery/schema.js";
+import type { gasStaff, gasStations } from "../modules/gas/cylinders/schema.js";
 import type { registryCertificates, registryPersons } from "../modules/registry/index.js";
 import { addDays, validityDates } from "./calendar.js";
 import { pointInDistrict, type Outline } from "./geo.js";
 import { CUSTOMER_KINDS, type CustomerKind } from "@contracts/gas/customer";
-import { userCheckIntervalRule } from "../modules/gas/delivery.rules.js";
-import { nextCheckDue } from "../modules/gas/safety-check.due.js";
+import { nextCheckDue, userCheckIntervalRule } from "../modules/gas/delivery/index.js";
 import { CUSTOMER_PROFILES, DAY_MS, offset, sequentialIds, type SlotKind } from "./gas.model.js";
 import { creditCode, idNumber, mobile } from "./ids.js";
 import { address, personName } from "./names.js";

@@ -1,4 +1,4 @@
-import type { gasPatrolHazards, gasPatrolPlans, gasPatrols, gasPipelines, LngLat } from "../modules/gas/pipeline.schema.js";
+import type { gasPatrolHazards, gasPatrolPlans, gasPatrols, gasPipelines, LngLat } from "../modules/gas/pipelines/schema.js";
 import { pointInDistrict, type Outline } from "./geo.js";
 import { HAZARD_KINDS } from "@contracts/gas/patrol";
 import { DAY_MS, metres, offset, pointLineMetres, shanghaiDayOf, shanghaiMidnight } from "./gas.model.js";

@@ -1,8 +1,8 @@
 import { CYLINDER_ACTIONS, type CylinderAction, type CylinderStatus } from "@contracts/gas/cylinder-status";
-import type { gasAnomalies, gasDeliveries } from "../modules/gas/customer.schema.js";
-import type { gasCylinderEvents, gasFills } from "../modules/gas/cylinder.schema.js";
-import { cylinderTransition } from "../modules/gas/cylinder.workflow.js";
-import { anomalyRulesRule } from "../modules/gas/delivery.rules.js";
+import type { gasAnomalies, gasDeliveries } from "../modules/gas/delivery/schema.js";
+import type { gasCylinderEvents, gasFills } from "../modules/gas/cylinders/schema.js";
+import { cylinderTransition } from "../modules/gas/cylinders/index.js";
+import { anomalyRulesRule } from "../modules/gas/delivery/index.js";
 import { addDays } from "./calendar.js";
 import { DAY_MS, SHANGHAI_OFFSET_MS, metres, midnightBefore, offset, shanghaiDayOf, shanghaiMidnight, slotKey, type SlotKind } from "./gas.model.js";
 import { generateCylinders, generateDualPhase, kindOf, type CylinderGenOpts, type SeedCylinder } from "./gas.cylinders.gen.js";

@@ -3,23 +3,10 @@ import { sql } from "drizzle-orm";
 import { sha256 } from "../platform/auth/secrets.js";
 import { type Executor, type Tx, rowsOf } from "../platform/db/client.js";
 import { copyInto } from "../platform/db/copy.js";
-import {
-  gasAnomalies,
-  gasCustomers,
-  gasCylinderEvents,
-  gasCylinders,
-  gasDeliveries,
-  gasDetectorReadings,
-  gasFills,
-  gasLeakPoints,
-  gasPatrolHazards,
-  gasPatrolPlans,
-  gasPatrols,
-  gasPipelines,
-  gasSafetyChecks,
-  gasStaff,
-  gasStations,
-} from "../modules/gas/schema.js";
+import { gasCylinderEvents, gasCylinders, gasFills, gasStaff, gasStations } from "../modules/gas/cylinders/schema.js";
+import { gasAnomalies, gasCustomers, gasDeliveries, gasSafetyChecks } from "../modules/gas/delivery/schema.js";
+import { gasPatrolHazards, gasPatrolPlans, gasPatrols, gasPipelines } from "../modules/gas/pipelines/schema.js";
+import { gasDetectorReadings, gasLeakPoints } from "../modules/gas/leaks/schema.js";
 import { iotDevices, iotLatest } from "../modules/iot/index.js";
 import { registryCertificates, registryPersons } from "../modules/registry/index.js";
 import { withIndexesDeferred } from "./bulk-load.js";

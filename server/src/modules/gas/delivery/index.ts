@@ -31,3 +31,6 @@ export const deliveryPlugin: FastifyPluginAsync<DeliveryDeps> = async (app, deps
 
 /** The versioned rules this module judges by; app.ts files their national defaults at start. */
 export const deliveryRuleDefinitions: RuleDefinition[] = deliveryRuleList;
+
+export { anomalyRulesRule, userCheckIntervalRule } from "./delivery.rules.js";
+export { nextCheckDue } from "./safety-check.due.js";

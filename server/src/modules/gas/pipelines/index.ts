@@ -34,6 +34,6 @@ export const pipelinesRuleDefinitions: RuleDefinition[] = pipelineRuleList;
 
 export { nearGasMain } from "./site-link.queries.js";
 export { relinkAll } from "./site-link.service.js";
-export { openMissingHazardCases } from "./hazard.service.js";
+export { hazardGrade, openMissingHazardCases } from "./hazard.service.js";
 export { nearestMains, pipelinesView } from "./pipeline.reads.js";
 export type { PipelineReferrer } from "./pipeline.referrers.js";

@@ -1,2 +1,0 @@
-// Temporary: the seed still imports this path (being rewritten); removed once it imports the gas modules.
-export * from "./delivery/safety-check.due.js";
