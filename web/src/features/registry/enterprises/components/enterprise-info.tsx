@@ -1,10 +1,10 @@
-import { Descriptions } from "antd";
 import { useTranslation } from "react-i18next";
 import type { EnterpriseDto } from "@contracts/registry/enterprise";
 import { ENTERPRISE_TYPE_LABELS } from "@contracts/registry/enums";
 import { EnterpriseStatusTag } from "../../../../components/enterprise-status-tag";
 import { ExpiryTag } from "../../../../components/expiry-tag";
 import { formatDateTime, orDash } from "../../../../components/format";
+import { InfoDescriptions } from "../../../../components/info-descriptions";
 import { useLabels } from "../../../../i18n/labels";
 
 /** 基本信息 of an enterprise. */
@@ -12,10 +12,7 @@ export function EnterpriseInfo({ enterprise: e }: { enterprise: EnterpriseDto })
   const { t } = useTranslation();
   const { label } = useLabels();
   return (
-    <Descriptions
-      bordered
-      size="small"
-      column={{ xs: 1, md: 2, xl: 3 }}
+    <InfoDescriptions
       items={[
         { key: "name", label: t("enterprise.name"), children: e.name },
         { key: "creditCode", label: t("enterprise.creditCode"), children: <span className="sc-mono">{e.creditCode}</span> },

@@ -1,18 +1,15 @@
-import { Descriptions } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { PersonDto } from "@contracts/registry/person";
 import { ExpiryTag } from "../../../../components/expiry-tag";
 import { formatDateTime, orDash } from "../../../../components/format";
+import { InfoDescriptions } from "../../../../components/info-descriptions";
 
 /** 基本信息 of a person; the ID number is shown as the server sends it (masked unless the role may read it). */
 export function PersonInfo({ person: p }: { person: PersonDto }) {
   const { t } = useTranslation();
   return (
-    <Descriptions
-      bordered
-      size="small"
-      column={{ xs: 1, md: 2, xl: 3 }}
+    <InfoDescriptions
       items={[
         { key: "name", label: t("person.name"), children: p.name },
         { key: "idNumber", label: t("person.idNumber"), children: <span className="sc-mono">{p.idNumber}</span> },

@@ -1,8 +1,8 @@
-import { Descriptions } from "antd";
 import { useTranslation } from "react-i18next";
 import { PROJECT_TYPE_LABELS } from "@contracts/registry/enums";
 import type { ProjectDto } from "@contracts/registry/project";
 import { formatDate, formatDateTime, formatNumber, orDash } from "../../../../components/format";
+import { InfoDescriptions } from "../../../../components/info-descriptions";
 import { ProjectStatusTag } from "../../../../components/project-status-tag";
 import { useLabels } from "../../../../i18n/labels";
 
@@ -11,10 +11,7 @@ export function ProjectInfo({ project: p }: { project: ProjectDto }) {
   const { t } = useTranslation();
   const { label } = useLabels();
   return (
-    <Descriptions
-      bordered
-      size="small"
-      column={{ xs: 1, md: 2, xl: 3 }}
+    <InfoDescriptions
       items={[
         { key: "code", label: t("project.code"), children: p.code },
         { key: "name", label: t("project.name"), children: p.name },
