@@ -25,7 +25,7 @@ import type { ServiceContext } from "../../platform/context.js";
 import type { Executor, Tx } from "../../platform/db/client.js";
 import { AppError, conflict, invalid, invalidField, notFound } from "../../platform/errors.js";
 import { ruleInForce } from "../../platform/rules/rules.js";
-import { assertProjectVisible, projectScope, registryEnterprises as E, registryPersons as PE, registryProjectParticipants as PP } from "../registry/index.js";
+import { assertProjectVisible, enterpriseOf, participantsOf, participatingEnterpriseName, personsView, projectScope } from "../registry/index.js";
 import { classifyDangerousWork, entryThresholds, type Classification } from "./dangerous-work.classify.js";
 import { notifyEmergency } from "./dangerous-work.emergency.js";
 import { findWork, workFacts } from "./dangerous-work.queries.js";
@@ -34,6 +34,8 @@ import { dangerousWorkThresholdsRule } from "./dangerous-work.rules.js";
 import { afterExpertVerdict, checkDrafterSignoff, checkTransition, DRAFT_STATES, FROZEN_STATES, stepData, type Verdict } from "./dangerous-work.workflow.js";
 import { actorParties } from "./project.parties.js";
 import { safetyDangerousWorkEvents as EV, safetyDangerousWorks as W, safetyExpertReviews as R, safetyExperts as X } from "./schema.js";
+
+const PE = personsView();
 
 /**
  * Verbs of the 危大 register. A work is classified when saved, by the threshold rule in force for the city;
@@ -87,12 +89,8 @@ function assertDates(start: string | null | undefined, end: string | null | unde
  */
 async function assertDrafter(tx: Tx, projectId: string, enterpriseId: string | null | undefined): Promise<void> {
   if (!enterpriseId) return;
-  const [row] = await tx
-    .select({ id: PP.enterpriseId })
-    .from(PP)
-    .where(and(eq(PP.projectId, projectId), eq(PP.enterpriseId, enterpriseId), eq(PP.role, "specialty_subcontractor")))
-    .limit(1);
-  if (!row) throw invalidField("drafterEnterpriseId", "须为本项目的专业分包单位 (must be a specialty subcontractor of the project)");
+  const roles = await participantsOf(tx, projectId, enterpriseId);
+  if (!roles.some((r) => r.role === "specialty_subcontractor")) throw invalidField("drafterEnterpriseId", "须为本项目的专业分包单位 (must be a specialty subcontractor of the project)");
 }
 
 export async function addEvent(tx: Tx, ctx: ServiceContext, workId: string, e: { action: string; from?: string | null; to?: string | null; note?: string; data?: unknown }) {
@@ -279,8 +277,7 @@ export async function recordExpertReview(ctx: ServiceContext, id: string, input:
         id: X.id,
         name: PE.name,
         active: X.active,
-        conflict: sql<string | null>`(select e.name from ${PP} pp join ${E} e on e.id = pp.enterprise_id
-          where pp.project_id = ${work.projectId} and pp.enterprise_id in (${X.enterpriseId}, ${PE.employerId}) limit 1)`,
+        conflict: participatingEnterpriseName(work.projectId, [X.enterpriseId, PE.employerId]),
       })
       .from(X)
       .innerJoin(PE, eq(PE.id, X.personId))
@@ -325,7 +322,7 @@ export async function recordGasClearance(ctx: ServiceContext, id: string, input:
       const message = "仅基坑、暗挖等开挖类工程需要燃气企业确认 (only excavation works carry a gas clearance)";
       throw new AppError("PRECONDITION_FAILED", message, { issues: [{ path: "category", message }] });
     }
-    const [gas] = await tx.select({ type: E.type }).from(E).where(eq(E.id, input.enterpriseId));
+    const gas = await enterpriseOf(tx, input.enterpriseId);
     if (!gas) throw invalidField("enterpriseId", "企业不存在 (no such enterprise)");
     if (gas.type !== "gas") throw invalidField("enterpriseId", "须为燃气企业 (must be a gas company)");
     const clearance = { enterpriseId: input.enterpriseId, refNo: input.refNo, at: new Date().toISOString(), by: ctx.actor.displayName };
