@@ -2,7 +2,8 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fas
 import type { InspectorDomain, Role } from "@contracts/platform/auth";
 import { buildApp } from "../server/src/app";
 import { loadConfig, type Config } from "../server/src/config";
-import { authSessions, authUserProjects, authUsers } from "../server/src/platform/auth/schema";
+import { authSessions } from "../server/src/platform/auth/schema";
+import { authUserProjects, authUsers } from "../server/src/modules/identity/schema";
 import { hashPassword, newToken, sha256 } from "../server/src/platform/auth/secrets";
 import type { Database } from "../server/src/platform/db/client";
 import { createTestDatabase } from "./setup/db";

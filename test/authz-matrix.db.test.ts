@@ -15,15 +15,9 @@ import { ROLES, type Role } from "@contracts/platform/auth";
 import { creditCodeCheckChar, idNumberCheckChar } from "@contracts/registry/identifiers";
 import { authApiTokens } from "../server/src/platform/auth/schema";
 import { platformJobs } from "../server/src/platform/jobs/schema";
-import {
-  registryEnterprises as ents,
-  registryPersons as persons,
-  registryProjectParticipants as participants,
-  registryProjectPosts as posts,
-  registryProjects as projects,
-} from "../server/src/modules/registry/index";
-import { iotAlarms, iotCommands, iotDevices } from "../server/src/modules/iot/index";
-import { workforceBlacklist, workforcePayrolls, workforceTrainings, workforceWorkers } from "../server/src/modules/workforce/index";
+import { registryEnterprises as ents, registryPersons as persons, registryProjectParticipants as participants, registryProjectPosts as posts, registryProjects as projects } from "../server/src/modules/registry/schema";
+import { iotAlarms, iotCommands, iotDevices } from "../server/src/modules/iot/schema";
+import { workforceBlacklist, workforcePayrolls, workforceTrainings, workforceWorkers } from "../server/src/modules/workforce/schema";
 import { FileStore } from "../server/src/platform/files/store";
 import { createTestApp, multipart, TEST_PASSWORD, testConfig, type TestApp, type TestUser } from "./app";
 
@@ -485,9 +479,9 @@ const cases: Case[] = [
 ];
 
 // ─── INSPECTIONS block (issue 5): templates, inspections, 双随机 plans, inspector conflicts, quality acceptance ───
-import { authUserProjects, authUsers } from "../server/src/platform/auth/schema";
-import { casesInspections, casesInspectorConflicts, casesRandomPlans } from "../server/src/modules/cases/index";
-import { qualityAcceptances } from "../server/src/modules/quality/index";
+import { authUserProjects, authUsers } from "../server/src/modules/identity/schema";
+import { casesInspections, casesInspectorConflicts, casesRandomPlans } from "../server/src/modules/cases/schema";
+import { qualityAcceptances } from "../server/src/modules/quality/schema";
 import { prepareSupervision } from "../server/src/modules/cases/inspection.test-fixtures";
 import { MAJOR_HAZARD_TEMPLATE_CODE } from "../server/src/modules/cases/template.defaults";
 import { casesTemplates } from "../server/src/modules/cases/schema";
@@ -595,7 +589,8 @@ cases.push(
 // ─── SAFETY block (issue 5): 危大 register and workflow, expert pool, lifting machinery ───
 import { ensureRuleDefaults } from "../server/src/platform/rules/rules";
 import { casesRuleDefinitions } from "../server/src/modules/cases/index";
-import { safetyDangerousWorkFiles, safetyDangerousWorks, safetyEquipment, safetyExperts, safetyRuleDefinitions } from "../server/src/modules/safety/index";
+import { safetyRuleDefinitions } from "../server/src/modules/safety/index";
+import { safetyDangerousWorkFiles, safetyDangerousWorks, safetyEquipment, safetyExperts } from "../server/src/modules/safety/schema";
 
 /** Roles with `safety.read`; `bound` is what the enterprise and project users get outside their scope. */
 const SAFETY_READ = (ok: number, bound = ok): Expect => every(403, { admin: ok, leader: ok, inspector: ok, enterprise: bound, project: bound });
@@ -699,7 +694,8 @@ cases.push(
 // ─── end of SAFETY block ───
 
 // ─── TESTING block (issue 5): agencies, commissions and sampling, results, reports, concrete evaluation ───
-import { samplingPhotoIdOf, testingAgencies, testingCommissions, testingReports, testingResults, testingRuleDefinitions } from "../server/src/modules/testing/index";
+import { samplingPhotoIdOf, testingRuleDefinitions } from "../server/src/modules/testing/index";
+import { testingAgencies, testingCommissions, testingReports, testingResults } from "../server/src/modules/testing/schema";
 import { ensureRuleDefaults as fileTestingRules } from "../server/src/platform/rules/rules";
 import { casesRuleDefinitions as testingCaseRules } from "../server/src/modules/cases/index";
 
@@ -835,7 +831,8 @@ describe("testing lists: who sees what", () => {
 // ─── end of TESTING block ───
 
 // ─── CASES-CORE block (issue 5): the rectification loop, photos, notices, inbox ───
-import { casesCases, casesEvents, casesNotifications, casesRuleDefinitions as casesCoreRules, casePhotoIdOf } from "../server/src/modules/cases/index";
+import { casesRuleDefinitions as casesCoreRules, casePhotoIdOf } from "../server/src/modules/cases/index";
+import { casesCases, casesEvents, casesNotifications } from "../server/src/modules/cases/schema";
 import { ensureRuleDefaults as fileCasesCoreRules } from "../server/src/platform/rules/rules";
 
 /** Roles with `cases.read`; `bound` is what the enterprise and project users get outside their scope. */
@@ -928,7 +925,7 @@ cases.push(
 // ─── end of CASES-CORE block ───
 
 // ─── ENTERPRISE-CHANGE block (security point 10): identity fields only through a change request the bureau decides ───
-import { registryEnterpriseChangeRequests as changeRequests, registryQualifications as entQuals } from "../server/src/modules/registry/index";
+import { registryEnterpriseChangeRequests as changeRequests, registryQualifications as entQuals } from "../server/src/modules/registry/schema";
 import { identityOf } from "../server/src/modules/registry/enterprise-change.workflow";
 
 beforeAll(async () => {

@@ -21,7 +21,7 @@ import { installRequestContext, markRoutesPublic } from "./platform/http/request
 import { loggingOptions } from "./platform/http/logging.js";
 import { installSecurity } from "./platform/http/security.js";
 import { jobRoutes } from "./platform/jobs/jobs.routes.js";
-import { identityPlugin } from "./modules/identity/index.js";
+import { identityPlugin, userDirectory } from "./modules/identity/index.js";
 import { iotPlugin, IotRuntime } from "./modules/iot/index.js";
 import { attachWorkforce, startRosterPush, workforcePlugin, workforceRuleDefinitions, type AccessPipeline } from "./modules/workforce/index.js";
 import { ensureRuleDefaults, type RuleDefinition } from "./platform/rules/rules.js";
@@ -95,7 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   for (const type of ["identity.user.updated", "identity.token.revoked"]) {
     events.on(type, (e) => actors.forgetUser(String(e.payload.userId)));
   }
-  installRequestContext(app, { db: database.db, config, events, actors });
+  installRequestContext(app, { db: database.db, users: userDirectory, config, events, actors });
   installInputGuard(app);
   // Every threshold a module judges by, filed with its national default so a fresh database judges at once.
   const ruleDefinitions: RuleDefinition[] = [...workforceRuleDefinitions, ...casesRuleDefinitions, ...safetyRuleDefinitions, ...testingRuleDefinitions, ...cylindersRuleDefinitions, ...deliveryRuleDefinitions, ...pipelinesRuleDefinitions, ...leaksRuleDefinitions];
@@ -105,7 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate("iot", iot);
   app.addHook("onClose", () => iot.close());
   // A live event stream ends with its session or token: this process's changes at once, others' by notification.
-  const streams = new StreamGuard(database.db, iot.hub, (err) => app.log.error({ err }, "event stream credential check failed"));
+  const streams = new StreamGuard(database.db, userDirectory, iot.hub, (err) => app.log.error({ err }, "event stream credential check failed"));
   await streams.start(database);
   app.addHook("onClose", () => streams.stop());
   for (const type of ["identity.user.updated", "identity.token.revoked"]) {
@@ -130,7 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(
     async (api) => {
-      await api.register(authRoutes, { db: database.db, config, actors, streams });
+      await api.register(authRoutes, { db: database.db, users: userDirectory, config, actors, streams });
       await api.register(auditRoutes);
       await api.register(jobRoutes);
       await api.register(ruleRoutes, { definitions: ruleDefinitions, cityRegion: config.cityRegion });

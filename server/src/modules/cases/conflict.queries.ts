@@ -1,15 +1,16 @@
 import { and, desc, eq, ilike, or, type SQL } from "drizzle-orm";
 import type { InspectorConflictDto, ListInspectorConflictsQuery } from "@contracts/cases/inspections";
 import { requirePermission } from "../../platform/auth/actor.js";
-import { authUsers } from "../../platform/auth/schema.js";
 import type { Actor } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
 import { notFound } from "../../platform/errors.js";
+import { usersView } from "../identity/index.js";
 import { enterprisesView } from "../registry/index.js";
 import { casesInspectorConflicts as X } from "./schema.js";
 
 const E = enterprisesView();
+const U = usersView();
 
 /** Read side of declared conflicts (回避): an inspector sees their own, an admin everyone's. */
 
@@ -18,9 +19,9 @@ export const conflictScope = (actor: Actor): SQL | undefined => (actor.role === 
 
 const selectConflicts = (db: Executor) =>
   db
-    .select({ row: X, userName: authUsers.displayName, enterpriseName: E.name, total: totalOver })
+    .select({ row: X, userName: U.displayName, enterpriseName: E.name, total: totalOver })
     .from(X)
-    .innerJoin(authUsers, eq(authUsers.id, X.userId))
+    .innerJoin(U, eq(U.id, X.userId))
     .innerJoin(E, eq(E.id, X.enterpriseId));
 type Row = Awaited<ReturnType<ReturnType<typeof selectConflicts>["where"]>>[number];
 
@@ -41,7 +42,7 @@ export async function listConflicts(db: Executor, actor: Actor, q: ListInspector
     conflictScope(actor),
     q.userId ? eq(X.userId, q.userId) : undefined,
     q.enterpriseId ? eq(X.enterpriseId, q.enterpriseId) : undefined,
-    q.q ? or(ilike(E.name, likePattern(q.q)), ilike(authUsers.displayName, likePattern(q.q)), ilike(X.reason, likePattern(q.q))) : undefined,
+    q.q ? or(ilike(E.name, likePattern(q.q)), ilike(U.displayName, likePattern(q.q)), ilike(X.reason, likePattern(q.q))) : undefined,
   ]);
   const rows = await selectConflicts(db).where(where).orderBy(desc(X.createdAt), desc(X.id)).limit(q.pageSize).offset(offsetOf(q));
   return toPage(rows, q, toDto);

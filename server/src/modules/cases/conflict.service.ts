@@ -2,10 +2,10 @@ import { and, eq } from "drizzle-orm";
 import type { CreateInspectorConflictInput, InspectorConflictDto } from "@contracts/cases/inspections";
 import { shanghaiDay } from "@contracts/platform/time";
 import { requirePermission } from "../../platform/auth/actor.js";
-import { authUsers } from "../../platform/auth/schema.js";
 import { recordAudit } from "../../platform/audit/audit.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { conflict, forbidden, invalidField, notFound } from "../../platform/errors.js";
+import { userOf } from "../identity/index.js";
 import { enterprisesView } from "../registry/index.js";
 import { conflictScope, getConflict } from "./conflict.queries.js";
 import { casesInspectorConflicts as X } from "./schema.js";
@@ -29,7 +29,7 @@ export async function declareConflict(ctx: ServiceContext, input: CreateInspecto
   if (!userId) throw invalidField("userId", "请指定检查人员 (name the inspector)");
   if (userId !== ctx.actor.userId && ctx.actor.role !== "admin") throw forbidden("只能申报本人的回避关系 (you may declare only your own conflicts)");
   const id = await ctx.db.transaction(async (tx) => {
-      const [user] = await tx.select({ role: authUsers.role }).from(authUsers).where(eq(authUsers.id, userId));
+      const user = await userOf(tx, userId);
       if (!user || user.role !== "inspector") throw invalidField("userId", "不是检查人员 (not an inspector)");
       const [ent] = await tx.select({ id: E.id }).from(E).where(eq(E.id, input.enterpriseId));
       if (!ent) throw invalidField("enterpriseId", "企业不存在 (no such enterprise)");

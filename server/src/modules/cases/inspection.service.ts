@@ -1,14 +1,14 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { CaseCategory } from "@contracts/cases/enums";
 import type { CreateInspectionInput, InspectionDetailDto } from "@contracts/cases/inspections";
 import { requirePermission } from "../../platform/auth/actor.js";
-import { authUsers } from "../../platform/auth/schema.js";
 import { recordAudit } from "../../platform/audit/audit.js";
 import type { ServiceContext } from "../../platform/context.js";
 import type { Tx } from "../../platform/db/client.js";
 import type { FileStore } from "../../platform/files/store.js";
 import { conflict, invalid, invalidField, type FieldIssue } from "../../platform/errors.js";
+import { activeUsers } from "../identity/index.js";
 import { assertProjectVisible, participantsView } from "../registry/index.js";
 import { openCase } from "./case.open.js";
 import { assertCasePhotos } from "./case.photos.js";
@@ -27,10 +27,7 @@ type Input = z.output<typeof CreateInspectionInput>;
 async function inspectorsOf(tx: Tx, ctx: ServiceContext, ids: string[]): Promise<{ id: string; name: string }[]> {
   const wanted = [...new Set(ctx.actor.role === "inspector" && ctx.actor.userId ? [ctx.actor.userId, ...ids] : ids)];
   if (wanted.length === 0) throw invalidField("inspectorIds", "请指定检查人员 (name at least one inspector)");
-  const rows = await tx
-    .select({ id: authUsers.id, name: authUsers.displayName })
-    .from(authUsers)
-    .where(and(inArray(authUsers.id, wanted), eq(authUsers.role, "inspector"), eq(authUsers.isActive, true)));
+  const rows = (await activeUsers(tx, { ids: wanted, role: "inspector" })).map((u) => ({ id: u.id, name: u.displayName }));
   const unknown = wanted.filter((id) => !rows.some((r) => r.id === id));
   if (unknown.length > 0) throw invalidField("inspectorIds", `不是有效的检查人员 (not active inspectors: ${unknown.join(", ")})`);
   return wanted.map((id) => rows.find((r) => r.id === id)!);

@@ -1,12 +1,14 @@
 import { eq, inArray } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 import type { NotificationDto } from "@contracts/cases/notifications";
-import { authUsers } from "../../platform/auth/schema.js";
 import type { Db } from "../../platform/db/client.js";
 import type { EventBus } from "../../platform/events/bus.js";
+import { usersView } from "../identity/index.js";
 import { toNotificationDto } from "./notification.queries.js";
 import { CASES_NOTIFIED } from "./notification.service.js";
 import { casesNotifications as N } from "./schema.js";
+
+const U = usersView();
 
 /** The recipient as a channel needs it; a channel looks up its own addresses (e-mail, phone) by id. */
 export interface NotificationRecipient {
@@ -64,9 +66,9 @@ export function startNotificationDispatch(deps: { db: Db; events: EventBus; chan
   const deliver = async (ids: string[], attempt: number): Promise<void> => {
     if (closed || ids.length === 0) return;
     const rows = await deps.db
-      .select({ n: N, user: { id: authUsers.id, username: authUsers.username, displayName: authUsers.displayName, role: authUsers.role } })
+      .select({ n: N, user: { id: U.id, username: U.username, displayName: U.displayName, role: U.role } })
       .from(N)
-      .innerJoin(authUsers, eq(authUsers.id, N.userId))
+      .innerJoin(U, eq(U.id, N.userId))
       .where(inArray(N.id, ids));
     for (const row of rows) {
       const dto = toNotificationDto(row.n);

@@ -2,7 +2,7 @@ import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NotificationDto } from "@contracts/cases/notifications";
 import type { TestUser } from "../../../../test/app";
-import { authUsers } from "../../platform/auth/schema.js";
+import { authUsers } from "../identity/schema.js";
 import { EventBus } from "../../platform/events/bus.js";
 import { casesWorld, serviceContext, type CasesWorld } from "./case.test-fixtures.js";
 import { CASES_NOTIFIED, NotificationChannelRegistry, notify, openCase, startNotificationDispatch, sweepOverdue, type NotificationChannel } from "./index.js";

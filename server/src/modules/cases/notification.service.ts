@@ -1,29 +1,17 @@
-import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { NotificationDto } from "@contracts/cases/notifications";
-import { ENTERPRISE_BOUND_ROLES, type InspectorDomain, type Role } from "@contracts/platform/auth";
 import type { ServiceContext } from "../../platform/context.js";
 import { type Executor, type Tx, rowsOf } from "../../platform/db/client.js";
 import { notFound } from "../../platform/errors.js";
+import { targetedUserIds, type UserTarget } from "../identity/index.js";
 import { casesNotifications as N } from "./schema.js";
 import { toNotificationDto } from "./notification.queries.js";
 
 /** Published with the ids of inbox notifications; the outbound channels (notification.channels.ts) send them. */
 export const CASES_NOTIFIED = "cases.notified";
 
-export interface NotifyTarget {
-  userIds?: string[];
-  roles?: Role[];
-  /** With `roles`: only users of this inspector domain. */
-  domain?: InspectorDomain;
-  /** Every active user scoped to the project: enterprise-bound users of its participants and its project users. */
-  projectId?: string;
-  /** Every active user of this enterprise (the responsible unit of a case). */
-  enterpriseId?: string;
-  /** Only the users bound to this project (role project), not its participants' users. */
-  projectUsersOf?: string;
-  /** Never this user (the one who acted). */
-  exceptUserId?: string | null;
-}
+/** Who a notice goes to (identity's user target: named users, roles, a project's or an enterprise's users). */
+export type NotifyTarget = UserTarget;
 
 export interface NotificationContent {
   kind: string;
@@ -33,32 +21,14 @@ export interface NotificationContent {
   caseId?: string;
 }
 
-/** The active users a target names, as one SQL condition on auth_users `u`; undefined when it names nobody. */
-function recipientCondition(target: NotifyTarget): SQL | undefined {
-  const parts: SQL[] = [];
-  if (target.userIds?.length) parts.push(sql`u.id = any(${sql.param(target.userIds)}::uuid[])`);
-  if (target.roles?.length) {
-    parts.push(target.domain ? sql`(u.role = any(${sql.param(target.roles)}::text[]) and u.domain = ${target.domain})` : sql`u.role = any(${sql.param(target.roles)}::text[])`);
-  }
-  if (target.projectId) {
-    parts.push(sql`(u.role = any(${sql.param([...ENTERPRISE_BOUND_ROLES])}::text[]) and u.enterprise_id in (select pp.enterprise_id from registry_project_participants pp where pp.project_id = ${target.projectId}))`);
-    parts.push(sql`u.id in (select up.user_id from auth_user_projects up where up.project_id = ${target.projectId})`);
-  }
-  if (target.enterpriseId) parts.push(sql`u.enterprise_id = ${target.enterpriseId}`);
-  if (target.projectUsersOf) parts.push(sql`u.id in (select up.user_id from auth_user_projects up where up.project_id = ${target.projectUsersOf})`);
-  if (parts.length === 0) return undefined;
-  const except = target.exceptUserId ? sql` and u.id <> ${target.exceptUserId}` : sql``;
-  return sql`u.is_active${except} and (${sql.join(parts, sql` or `)})`;
-}
-
 /** Inserts one inbox row per recipient in one statement; returns the new ids. */
 export async function insertNotifications(tx: Executor, target: NotifyTarget, n: NotificationContent): Promise<string[]> {
-  const who = recipientCondition(target);
+  const who = targetedUserIds(target);
   if (!who) return [];
   const result = await tx.execute(sql`
     insert into cases_notifications (user_id, kind, title, body, link, case_id)
-    select u.id, ${n.kind}, ${n.title}, ${n.body ?? ""}, ${n.link ?? null}, ${n.caseId ?? null}::uuid
-      from auth_users u where ${who}
+    select r.id, ${n.kind}, ${n.title}, ${n.body ?? ""}, ${n.link ?? null}, ${n.caseId ?? null}::uuid
+      from (${who}) r
     returning id`);
   return rowsOf<{ id: string }>(result).map((r) => r.id);
 }

@@ -2,11 +2,11 @@ import { and, desc, eq, ilike, inArray, isNotNull, isNull, sql, type SQL } from 
 import type { FindingCountsDto, ListRandomPlansQuery, RandomPlanDetailDto, RandomPlanDto, RandomPlanSummaryDto, RandomPlanTargetDto } from "@contracts/cases/inspections";
 import type { InspectorDomain } from "@contracts/platform/auth";
 import { isCityWide } from "../../platform/auth/actor.js";
-import { authUsers } from "../../platform/auth/schema.js";
 import type { Actor } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
 import { notFound } from "../../platform/errors.js";
+import { userNamesOf } from "../identity/index.js";
 import { projectNamesOf } from "../registry/index.js";
 import { casesCases as C, casesInspections as I, casesRandomPlans as RP, type RandomPlanTarget } from "./schema.js";
 
@@ -99,13 +99,12 @@ export async function planTargets(db: Executor, row: PlanRow): Promise<RandomPla
   const projectIds = targets.map((t) => t.projectId);
   const userIds = [...new Set(targets.flatMap((t) => t.inspectorIds))];
   const inspectionIds = targets.flatMap((t) => (t.inspectionId ? [t.inspectionId] : []));
-  const [nameOf, users, inspections, counts] = await Promise.all([
+  const [nameOf, userName, inspections, counts] = await Promise.all([
     projectNamesOf(db, projectIds),
-    userIds.length ? db.select({ id: authUsers.id, name: authUsers.displayName }).from(authUsers).where(inArray(authUsers.id, userIds)) : [],
+    userNamesOf(db, userIds),
     inspectionIds.length ? db.select({ id: I.id, inspectedOn: I.inspectedOn, score: I.score }).from(I).where(inArray(I.id, inspectionIds)) : [],
     findingCounts(db, inspectionIds),
   ]);
-  const userName = new Map(users.map((u) => [u.id, u.name]));
   const inspectionOf = new Map(inspections.map((i) => [i.id, i]));
   return targets.map((t) => {
     const inspection = t.inspectionId ? inspectionOf.get(t.inspectionId) : undefined;

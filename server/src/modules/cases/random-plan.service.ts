@@ -4,12 +4,12 @@ import type { z } from "zod";
 import type { CreateRandomPlanInput, RandomPlanDetailDto, RandomPlanSummaryDto } from "@contracts/cases/inspections";
 import { LIVE_PROJECT_STATUSES } from "@contracts/registry/enums";
 import { requirePermission } from "../../platform/auth/actor.js";
-import { authUsers } from "../../platform/auth/schema.js";
 import { recordAudit } from "../../platform/audit/audit.js";
 import type { ServiceContext } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { AppError, conflict } from "../../platform/errors.js";
 import { ruleInForce } from "../../platform/rules/rules.js";
+import { activeUsers } from "../identity/index.js";
 import { projectsWithParticipants } from "../registry/index.js";
 import { DEFAULT_REGION } from "./case.open.js";
 import { notify } from "./notification.service.js";
@@ -46,10 +46,7 @@ export async function targetPool(db: Executor): Promise<PoolProject[]> {
 
 /** The inspector pool of a domain: active inspector users, each with the enterprises they declared a conflict with. */
 export async function inspectorPool(db: Executor, domain: string): Promise<InspectorCandidate[]> {
-  const users = await db
-    .select({ userId: authUsers.id })
-    .from(authUsers)
-    .where(and(eq(authUsers.role, "inspector"), eq(authUsers.domain, domain), eq(authUsers.isActive, true)));
+  const users = (await activeUsers(db, { role: "inspector", domain })).map((u) => ({ userId: u.id }));
   if (users.length === 0) return [];
   const conflicts = await db
     .select({ userId: X.userId, enterpriseId: X.enterpriseId })

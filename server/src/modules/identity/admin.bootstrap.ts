@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { recordAudit } from "../../platform/audit/audit.js";
 import { SYSTEM_ACTOR } from "../../platform/auth/actor.js";
-import { authUsers } from "../../platform/auth/schema.js";
 import { hashPassword, randomPassword, verifyPassword } from "../../platform/auth/secrets.js";
 import type { Db } from "../../platform/db/client.js";
 import { initialPasswordPath, readInitialPassword, removeInitialPassword, writeInitialPassword } from "./initial-password.file.js";
+import { authUsers } from "./schema.js";
 
 export interface AdminBootstrap {
   /** The generated password when this start created the admin without ADMIN_PASSWORD; printed once. */

@@ -5,11 +5,12 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp, type TestUser } from "../../../../test/app";
 import { auditLog } from "../../platform/audit/schema";
-import { authSessions, authUsers } from "../../platform/auth/schema";
+import { authSessions } from "../../platform/auth/schema";
 import { verifyAuditChain } from "../../platform/audit/audit";
 import { ensureAdmin } from "./admin.bootstrap";
 import { readInitialPassword } from "./initial-password.file";
 import { resetUserPassword } from "./password.reset";
+import { authUsers } from "./schema";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "sc-initpw-"));
 const file = path.join(dataDir, "initial-admin-password");

@@ -1,12 +1,12 @@
 import { eq, sql } from "drizzle-orm";
 import { recordAudit } from "../../platform/audit/audit.js";
 import { buildActor } from "../../platform/auth/actor.js";
-import { authUsers } from "../../platform/auth/schema.js";
 import { hashPassword, randomPassword } from "../../platform/auth/secrets.js";
 import { endUserSessions } from "../../platform/auth/session.js";
 import type { Db } from "../../platform/db/client.js";
 import { AppError } from "../../platform/errors.js";
 import { removeInitialPassword, writeInitialPassword } from "./initial-password.file.js";
+import { authUsers } from "./schema.js";
 
 /** Who `npm run admin:reset-password` acts as: whoever can run it owns the server, so no login is asked. */
 export const CLI_ACTOR = buildActor({ id: null, username: "system/cli", displayName: "命令行 (command line)", role: "admin" });

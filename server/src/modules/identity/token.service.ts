@@ -2,12 +2,13 @@ import { desc, eq } from "drizzle-orm";
 import type { ApiTokenDto, CreateApiTokenInput, CreatedApiTokenDto } from "@contracts/platform/auth";
 import { recordAudit } from "../../platform/audit/audit.js";
 import { requirePermission } from "../../platform/auth/actor.js";
-import { authApiTokens, authUsers } from "../../platform/auth/schema.js";
+import { authApiTokens } from "../../platform/auth/schema.js";
 import { newToken, sha256 } from "../../platform/auth/secrets.js";
 import type { ServiceContext } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { offsetOf, toPage, totalOver, type Page, type PageRequest } from "../../platform/db/pagination.js";
 import { invalidField, notFound } from "../../platform/errors.js";
+import { authUsers } from "./schema.js";
 
 /** The visible start of a token (`sc_` + 8 characters): enough to recognise it in a list, useless to an attacker. */
 const PREFIX_LENGTH = 11;

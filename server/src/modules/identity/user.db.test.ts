@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, TEST_PASSWORD, type TestApp, type TestUser } from "../../../../test/app";
 import { auditLog } from "../../platform/audit/schema";
-import { authUsers } from "../../platform/auth/schema";
 import { registryEnterprises, registryProjects } from "../registry/schema.js";
+import { authUsers } from "./schema";
 
 let t: TestApp;
 let admin: TestUser;

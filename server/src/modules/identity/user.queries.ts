@@ -1,12 +1,12 @@
 import { and, asc, eq, ilike, or, sql } from "drizzle-orm";
 import type { InspectorDomain, ListUsersQuery, Role, UserDto } from "@contracts/platform/auth";
 import { requirePermission } from "../../platform/auth/actor.js";
-import { authUsers } from "../../platform/auth/schema.js";
 import type { ServiceContext } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
 import { notFound } from "../../platform/errors.js";
 import { enterprisesView } from "../registry/index.js";
+import { authUsers } from "./schema.js";
 import type { UserScope } from "./user.rules.js";
 
 const ENT = enterprisesView();

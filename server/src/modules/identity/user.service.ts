@@ -2,12 +2,13 @@ import { and, count, eq, isNull, ne, sql } from "drizzle-orm";
 import type { CreateUserInput, UpdateUserInput, UserDto } from "@contracts/platform/auth";
 import { recordAudit } from "../../platform/audit/audit.js";
 import { requirePermission } from "../../platform/auth/actor.js";
-import { authApiTokens, authUserProjects, authUsers } from "../../platform/auth/schema.js";
+import { authApiTokens } from "../../platform/auth/schema.js";
 import { hashPassword } from "../../platform/auth/secrets.js";
 import { endUserSessions } from "../../platform/auth/session.js";
 import type { ServiceContext } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { conflict, notFound } from "../../platform/errors.js";
+import { authUserProjects, authUsers } from "./schema.js";
 import { getUserDto, loadUserForUpdate, type UserAuditView } from "./user.queries.js";
 import { assertValidScope, nextScope, type UserScope } from "./user.rules.js";
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestUser } from "../../../../test/app";
 import type { AlarmDetailDto, AlarmDto, AlarmStatsDto } from "@contracts/iot/alarms";
 import { auditLog } from "../../platform/audit/schema.js";
-import { authUsers } from "../../platform/auth/schema.js";
+import { authUsers } from "../identity/schema.js";
 import { insertAlarm, insertDevice, insertSite, issuesOf, twoSites, type TwoSites } from "./device.test-fixtures.js";
 import { iotAlarmEvents, iotAlarms } from "./schema.js";
 

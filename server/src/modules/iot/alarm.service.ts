@@ -3,10 +3,10 @@ import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { AlarmDetailDto } from "@contracts/iot/alarms";
 import { requirePermission } from "../../platform/auth/actor.js";
 import { recordAudit } from "../../platform/audit/audit.js";
-import { authUsers } from "../../platform/auth/schema.js";
 import type { ServiceContext } from "../../platform/context.js";
 import type { Tx } from "../../platform/db/client.js";
 import { conflict, invalidField, notFound } from "../../platform/errors.js";
+import { activeUsers } from "../identity/index.js";
 import { projectScope } from "../registry/index.js";
 import { getAlarm } from "./alarm.queries.js";
 import { recordAlarmEvent, type AlarmEventInput } from "./alarm.notify.js";
@@ -82,10 +82,7 @@ export const clearAlarm = (ctx: ServiceContext, id: string, input: { note?: stri
 export const assignAlarm = (ctx: ServiceContext, id: string, input: { assigneeId: string | null }) =>
   handleAlarm(ctx, id, "assigned", async (tx) => {
     if (input.assigneeId === null) return { set: { assigneeId: null, assigneeName: null }, note: "取消指派 (unassigned)" };
-    const [user] = await tx
-      .select({ id: authUsers.id, displayName: authUsers.displayName })
-      .from(authUsers)
-      .where(and(eq(authUsers.id, input.assigneeId), eq(authUsers.isActive, true)));
+    const [user] = await activeUsers(tx, { ids: [input.assigneeId] });
     if (!user) throw invalidField("assigneeId", "指派对象不存在或已停用 (no such active user)");
     return { set: { assigneeId: user.id, assigneeName: user.displayName }, note: user.displayName };
   });

@@ -9,6 +9,7 @@ import type { ActorCache } from "./actor-cache.js";
 import { sha256 } from "./secrets.js";
 import { endSession, login } from "./session.js";
 import type { StreamGuard } from "./stream-guard.js";
+import type { UserDirectory } from "./user-directory.js";
 
 export const toMe = (a: Actor): MeDto => ({
   id: a.userId ?? "00000000-0000-0000-0000-000000000000",
@@ -21,12 +22,12 @@ export const toMe = (a: Actor): MeDto => ({
   permissions: [...a.permissions],
 });
 
-export const authRoutes: FastifyPluginAsyncZod<{ db: Db; config: Config; actors: ActorCache; streams: StreamGuard }> = async (app, { db, config, actors, streams }) => {
+export const authRoutes: FastifyPluginAsyncZod<{ db: Db; users: UserDirectory; config: Config; actors: ActorCache; streams: StreamGuard }> = async (app, { db, users, config, actors, streams }) => {
   app.post(
     "/auth/login",
     { config: { public: true }, schema: { tags: ["auth"], body: LoginInput, response: { 200: MeDto } } },
     async (req, reply) => {
-      const { token, actor, expiresAt } = await login(db, config.auth, {
+      const { token, actor, expiresAt } = await login(db, users, config.auth, {
         ...req.body,
         ip: req.ip,
         userAgent: req.headers["user-agent"] ?? null,

@@ -5,8 +5,9 @@ import type { Db, Executor } from "../db/client.js";
 import { AppError } from "../errors.js";
 import { buildActor } from "./actor.js";
 import { reserveAttempt, releaseAttempt, recordFailure, recordSuccess, type ThrottleSettings } from "./login-throttle.js";
-import { authApiTokens, authSessions, authUsers } from "./schema.js";
+import { authApiTokens, authSessions } from "./schema.js";
 import { hashPassword, newToken, sha256, verifyPassword } from "./secrets.js";
+import type { ActorRow, UserDirectory } from "./user-directory.js";
 
 export interface AuthSettings extends ThrottleSettings {
   sessionTtlMs: number;
@@ -18,30 +19,13 @@ const TOUCH_EVERY_MS = 5 * 60_000;
 // A dummy hash to verify against when the username does not exist, so both paths take the same time.
 let dummyHash: Promise<string> | undefined;
 
-const projectIdsOf = sql<string[]>`coalesce((select array_agg(up.project_id) from auth_user_projects up where up.user_id = ${authUsers.id}), '{}')`;
-
-type UserRow = {
-  id: string;
-  username: string;
-  displayName: string;
-  role: string;
-  domain: string | null;
-  enterpriseId: string | null;
-  projectIds: string[] | null;
-};
-
-const userColumns = {
-  id: authUsers.id,
-  username: authUsers.username,
-  displayName: authUsers.displayName,
-  role: authUsers.role,
-  domain: authUsers.domain,
-  enterpriseId: authUsers.enterpriseId,
-  projectIds: projectIdsOf,
-};
-
-export const actorFromRow = (u: UserRow): Actor =>
+export const actorFromRow = (u: ActorRow): Actor =>
   buildActor({ ...u, role: u.role as Role, domain: u.domain as InspectorDomain | null, projectIds: u.projectIds ?? [] });
+
+// The credential tables spelled out for the directory's subselect: drizzle leaves a one-table select's columns
+// unqualified, and a bare "user_id" inside the subselect must not be taken for another table's.
+const SESSION_USER = sql`${authSessions}.user_id`;
+const TOKEN_USER = sql`${authApiTokens}.user_id`;
 
 /**
  * Checks a username and password. Every failure — unknown user, wrong password, disabled account —
@@ -51,6 +35,7 @@ export const actorFromRow = (u: UserRow): Actor =>
  */
 export async function login(
   db: Db,
+  users: UserDirectory,
   settings: AuthSettings,
   input: { username: string; password: string; ip: string | null; userAgent: string | null; requestId?: string | null },
 ): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
@@ -61,13 +46,10 @@ export async function login(
       retryAfterSeconds: reserved.retryAfterSeconds,
     });
   }
-  let user: (UserRow & { passwordHash: string; isActive: boolean }) | undefined;
+  let user: Awaited<ReturnType<UserDirectory["loginCandidate"]>>;
   let ok: boolean;
   try {
-    [user] = await db
-      .select({ ...userColumns, passwordHash: authUsers.passwordHash, isActive: authUsers.isActive })
-      .from(authUsers)
-      .where(eq(authUsers.username, input.username));
+    user = await users.loginCandidate(db, input.username);
     dummyHash ??= hashPassword(newToken());
     ok = await verifyPassword(user?.passwordHash ?? (await dummyHash), input.password);
   } catch (err) {
@@ -84,7 +66,7 @@ export async function login(
   const expiresAt = new Date(Date.now() + settings.sessionTtlMs);
   await db.transaction(async (tx) => {
     await tx.insert(authSessions).values({ tokenHash: sha256(token), userId: id, expiresAt, ip: input.ip, userAgent: input.userAgent });
-    await tx.update(authUsers).set({ lastLoginAt: new Date() }).where(eq(authUsers.id, id));
+    await users.recordLogin(tx, id);
     await recordSuccess(tx, attempt);
   });
   return { token, actor: actorFromRow(user), expiresAt };
@@ -97,12 +79,11 @@ export async function login(
  */
 const sessionLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
 
-function prepareSessionLookup(db: Db) {
+function prepareSessionLookup(db: Db, users: UserDirectory) {
   return db
-    .select({ ...userColumns, lastSeenAt: authSessions.lastSeenAt, expiresAt: authSessions.expiresAt })
+    .select({ user: users.activeActor(SESSION_USER), lastSeenAt: authSessions.lastSeenAt, expiresAt: authSessions.expiresAt })
     .from(authSessions)
-    .innerJoin(authUsers, eq(authUsers.id, authSessions.userId))
-    .where(and(eq(authSessions.tokenHash, sql.placeholder("tokenHash")), gt(authSessions.expiresAt, sql`now()`), eq(authUsers.isActive, true)))
+    .where(and(eq(authSessions.tokenHash, sql.placeholder("tokenHash")), gt(authSessions.expiresAt, sql`now()`)))
     .prepare("auth_session_lookup");
 }
 
@@ -113,18 +94,19 @@ export interface Resolved {
 }
 
 /** Resolves a session cookie to its actor in one query; expired sessions and disabled users resolve to null. */
-export async function resolveSession(db: Db, settings: AuthSettings, token: string): Promise<Resolved | null> {
+export async function resolveSession(db: Db, users: UserDirectory, settings: AuthSettings, token: string): Promise<Resolved | null> {
   const tokenHash = sha256(token);
+  // One directory per application, so one prepared look-up per database.
   let lookup = sessionLookups.get(db);
-  if (!lookup) sessionLookups.set(db, (lookup = prepareSessionLookup(db)));
+  if (!lookup) sessionLookups.set(db, (lookup = prepareSessionLookup(db, users)));
   const [row] = await lookup.execute({ tokenHash });
-  if (!row) return null;
+  if (!row?.user) return null;
   let expiresAt = row.expiresAt.getTime();
   if (Date.now() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     expiresAt = Date.now() + settings.sessionTtlMs;
     await db.update(authSessions).set({ lastSeenAt: new Date(), expiresAt: new Date(expiresAt) }).where(eq(authSessions.tokenHash, tokenHash));
   }
-  return { actor: actorFromRow(row), expiresAt };
+  return { actor: actorFromRow(row.user), expiresAt };
 }
 
 export async function endSession(db: Db, token: string): Promise<void> {
@@ -137,25 +119,17 @@ export async function endUserSessions(tx: Executor, userId: string): Promise<voi
 }
 
 /** Resolves `Authorization: Bearer sc_…`; revoked or expired tokens and disabled users resolve to null. */
-export async function resolveApiToken(db: Db, token: string): Promise<Resolved | null> {
+export async function resolveApiToken(db: Db, users: UserDirectory, token: string): Promise<Resolved | null> {
   const tokenHash = sha256(token);
   const [row] = await db
-    .select({ ...userColumns, tokenId: authApiTokens.id, lastUsedAt: authApiTokens.lastUsedAt, expiresAt: authApiTokens.expiresAt })
+    .select({ user: users.activeActor(TOKEN_USER), tokenId: authApiTokens.id, lastUsedAt: authApiTokens.lastUsedAt, expiresAt: authApiTokens.expiresAt })
     .from(authApiTokens)
-    .innerJoin(authUsers, eq(authUsers.id, authApiTokens.userId))
-    .where(
-      and(
-        eq(authApiTokens.tokenHash, tokenHash),
-        sql`${authApiTokens.revokedAt} is null`,
-        sql`(${authApiTokens.expiresAt} is null or ${authApiTokens.expiresAt} > now())`,
-        eq(authUsers.isActive, true),
-      ),
-    );
-  if (!row) return null;
+    .where(and(eq(authApiTokens.tokenHash, tokenHash), sql`${authApiTokens.revokedAt} is null`, sql`(${authApiTokens.expiresAt} is null or ${authApiTokens.expiresAt} > now())`));
+  if (!row?.user) return null;
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
     await db.update(authApiTokens).set({ lastUsedAt: new Date() }).where(eq(authApiTokens.id, row.tokenId));
   }
-  return { actor: actorFromRow(row), expiresAt: row.expiresAt?.getTime() ?? null };
+  return { actor: actorFromRow(row.user), expiresAt: row.expiresAt?.getTime() ?? null };
 }
 
 /**
@@ -163,26 +137,23 @@ export async function resolveApiToken(db: Db, token: string): Promise<Resolved |
  * their actors, in one query per kind. Nothing is touched: an open event stream is not user activity and
  * must not keep sliding its session's expiry.
  */
-export async function liveCredentials(db: Executor, kind: "session" | "token", tokenHashes: string[]): Promise<Map<string, Actor>> {
+export async function liveCredentials(db: Executor, users: UserDirectory, kind: "session" | "token", tokenHashes: string[]): Promise<Map<string, Actor>> {
   if (tokenHashes.length === 0) return new Map();
   const rows =
     kind === "session"
       ? await db
-          .select({ ...userColumns, tokenHash: authSessions.tokenHash })
+          .select({ user: users.activeActor(SESSION_USER), tokenHash: authSessions.tokenHash })
           .from(authSessions)
-          .innerJoin(authUsers, eq(authUsers.id, authSessions.userId))
-          .where(and(inArray(authSessions.tokenHash, tokenHashes), gt(authSessions.expiresAt, sql`now()`), eq(authUsers.isActive, true)))
+          .where(and(inArray(authSessions.tokenHash, tokenHashes), gt(authSessions.expiresAt, sql`now()`)))
       : await db
-          .select({ ...userColumns, tokenHash: authApiTokens.tokenHash })
+          .select({ user: users.activeActor(TOKEN_USER), tokenHash: authApiTokens.tokenHash })
           .from(authApiTokens)
-          .innerJoin(authUsers, eq(authUsers.id, authApiTokens.userId))
           .where(
             and(
               inArray(authApiTokens.tokenHash, tokenHashes),
               sql`${authApiTokens.revokedAt} is null`,
               sql`(${authApiTokens.expiresAt} is null or ${authApiTokens.expiresAt} > now())`,
-              eq(authUsers.isActive, true),
             ),
           );
-  return new Map(rows.map((r) => [r.tokenHash, actorFromRow(r)]));
+  return new Map(rows.flatMap((r) => (r.user ? [[r.tokenHash, actorFromRow(r.user)] as const] : [])));
 }

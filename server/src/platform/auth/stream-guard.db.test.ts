@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp, type TestUser } from "../../../../test/app";
+import { userDirectory } from "../../modules/identity/index.js";
 import { RealtimeHub } from "../realtime/hub.js";
 import { authSessions } from "./schema.js";
 import { sha256 } from "./secrets.js";
@@ -97,9 +98,9 @@ describe("a live event stream ends with its credential", () => {
   it("ends an expired session's stream on the periodic re-check, even without notifications", async () => {
     const u = await t.user("leader");
     const tokenHash = sha256(u.cookie.slice(u.cookie.indexOf("=") + 1));
-    const actor = (await liveCredentials(t.db, "session", [tokenHash])).get(tokenHash)!;
+    const actor = (await liveCredentials(t.db, userDirectory, "session", [tokenHash])).get(tokenHash)!;
     const hub = new RealtimeHub();
-    const guard = new StreamGuard(t.db, hub);
+    const guard = new StreamGuard(t.db, userDirectory, hub);
     // No LISTEN subscription: only the sweep (every 100 ms here) can notice.
     await guard.start({ ...t.database, listen: () => Promise.reject(new Error("no notifications")) }, 100);
     let ended = false;

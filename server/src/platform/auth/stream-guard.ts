@@ -3,6 +3,7 @@ import type { Database, Db, Listener } from "../db/client.js";
 import type { RealtimeConnection, RealtimeHub, StreamOwner } from "../realtime/hub.js";
 import { AUTH_CHANGED_CHANNEL } from "./actor-cache.js";
 import { liveCredentials } from "./session.js";
+import type { UserDirectory } from "./user-directory.js";
 
 /** How often every open stream's credential is re-checked anyway: expiry, and any notification lost. */
 export const STREAM_RECHECK_MS = 30_000;
@@ -27,6 +28,7 @@ export class StreamGuard {
 
   constructor(
     private readonly db: Db,
+    private readonly users: UserDirectory,
     private readonly hub: RealtimeHub,
     private readonly onError: (err: unknown) => void = () => undefined,
   ) {}
@@ -93,7 +95,7 @@ export class StreamGuard {
 
   private async check(streams: (RealtimeConnection & { owner: StreamOwner })[]): Promise<void> {
     const hashes = (kind: "session" | "token") => [...new Set(streams.filter((c) => c.owner.credential.kind === kind).map((c) => c.owner.credential.tokenHash))];
-    const [sessions, tokens] = await Promise.all([liveCredentials(this.db, "session", hashes("session")), liveCredentials(this.db, "token", hashes("token"))]);
+    const [sessions, tokens] = await Promise.all([liveCredentials(this.db, this.users, "session", hashes("session")), liveCredentials(this.db, this.users, "token", hashes("token"))]);
     for (const c of streams) {
       const actor = (c.owner.credential.kind === "session" ? sessions : tokens).get(c.owner.credential.tokenHash);
       if (!actor || scopeOf(actor) !== c.owner.scope) this.hub.end(c);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { authUsers } from "../auth/schema";
+import { authUsers } from "../../modules/identity/schema";
 import { openDatabase } from "./client";
 import { migrateDatabase } from "./migrate";
 

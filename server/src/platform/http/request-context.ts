@@ -3,6 +3,7 @@ import type { Config } from "../../config.js";
 import type { ActorCache } from "../auth/actor-cache.js";
 import { sha256 } from "../auth/secrets.js";
 import { resolveApiToken, resolveSession } from "../auth/session.js";
+import type { UserDirectory } from "../auth/user-directory.js";
 import type { ServiceContext } from "../context.js";
 import type { Db } from "../db/client.js";
 import { AppError } from "../errors.js";
@@ -36,7 +37,7 @@ export function credentialOf(req: FastifyRequest): { kind: "session" | "token"; 
  * Resolves the caller from the session cookie or a bearer token and builds the request's ServiceContext; refuses
  * (401) every route not marked public.
  */
-export function installRequestContext(app: FastifyInstance, deps: { db: Db; config: Config; events: EventBus; actors: ActorCache }): void {
+export function installRequestContext(app: FastifyInstance, deps: { db: Db; users: UserDirectory; config: Config; events: EventBus; actors: ActorCache }): void {
   app.decorateRequest("ctx", null as unknown as ServiceContext);
   app.addHook("onRequest", async (req: FastifyRequest) => {
     // Judged on the route the router matched (it decodes the path, so `/%61pi/…` is `/api/…`), never on the raw
@@ -48,7 +49,7 @@ export function installRequestContext(app: FastifyInstance, deps: { db: Db; conf
     const key = credentialKey(found.kind, found.credential);
     let actor = deps.actors.get(key);
     if (!actor) {
-      const resolved = found.kind === "token" ? await resolveApiToken(deps.db, found.credential) : await resolveSession(deps.db, deps.config.auth, found.credential);
+      const resolved = found.kind === "token" ? await resolveApiToken(deps.db, deps.users, found.credential) : await resolveSession(deps.db, deps.users, deps.config.auth, found.credential);
       if (!resolved) throw new AppError("UNAUTHENTICATED", "请先登录 (login required)");
       deps.actors.set(key, resolved.actor, resolved.expiresAt);
       actor = resolved.actor;
