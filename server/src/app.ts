@@ -28,7 +28,7 @@ import { ensureRuleDefaults, type RuleDefinition } from "./platform/rules/rules.
 import { ruleRoutes } from "./platform/rules/rules.routes.js";
 import { FileStore } from "./platform/files/store.js";
 import { registryPlugin } from "./modules/registry/index.js";
-import { casesPlugin, casesRuleDefinitions, ensureDefaultTemplates } from "./modules/cases/index.js";
+import { casesPlugin, casesRuleDefinitions, ensureDefaultTemplates, enterpriseChangeNotices } from "./modules/cases/index.js";
 import { safetyPlugin, safetyRuleDefinitions } from "./modules/safety/index.js";
 import { qualityPlugin } from "./modules/quality/index.js";
 import { testingPlugin, testingRuleDefinitions } from "./modules/testing/index.js";
@@ -134,7 +134,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(auditRoutes);
       await api.register(jobRoutes);
       await api.register(ruleRoutes, { definitions: ruleDefinitions, cityRegion: config.cityRegion });
-      await api.register(registryPlugin);
+      // Inbox notices of enterprise change requests, in the request's own transaction (the registry calls no module).
+      await api.register(registryPlugin, { enterpriseChangeFollowUps: enterpriseChangeNotices });
       await api.register(identityPlugin, { dataDir: config.dataDir });
       await api.register(iotPlugin, { runtime: iot });
       await api.register(workforcePlugin, { runtime: iot, access, files, db: database.db, region: config.cityRegion });

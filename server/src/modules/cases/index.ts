@@ -11,7 +11,6 @@ import { inspectionRoutes } from "./inspection.routes.js";
 import { randomPlanRoutes } from "./random-plan.routes.js";
 import { templateRoutes } from "./template.routes.js";
 import { CaseSweeper } from "./case.sweeper.js";
-import { startEnterpriseChangeNotices } from "./enterprise-change.notices.js";
 import { loggingChannel, NotificationChannelRegistry, startNotificationDispatch } from "./notification.channels.js";
 import { notificationRoutes } from "./notification.routes.js";
 
@@ -53,7 +52,6 @@ export const casesPlugin: FastifyPluginAsync<CasesDeps> = async (app, deps) => {
     const channels = deps.channels ?? new NotificationChannelRegistry();
     channels.register(loggingChannel(app.log));
     const dispatch = startNotificationDispatch({ db: deps.db, events: deps.events, channels, log: app.log });
-    startEnterpriseChangeNotices({ db: deps.db, events: deps.events });
     const sweeper = new CaseSweeper({ db: deps.db, events: deps.events, log: app.log });
     sweeper.start();
     app.addHook("onClose", async () => {
@@ -64,6 +62,7 @@ export const casesPlugin: FastifyPluginAsync<CasesDeps> = async (app, deps) => {
 };
 
 export { openCase } from "./case.open.js";
+export { enterpriseChangeNotices } from "./enterprise-change.notices.js";
 export { notify, CASES_NOTIFIED, type NotifyTarget, type NotificationContent } from "./notification.service.js";
 export { openMajorCaseCount } from "./case.queries.js";
 export { casesView } from "./case.reads.js";

@@ -3,7 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { creditCodeCheckChar } from "@contracts/registry/identifiers";
 import { createTestApp, type TestApp, type TestUser } from "../../../../test/app";
 import { auditLog } from "../../platform/audit/schema";
+import { buildActor } from "../../platform/auth/actor";
+import type { ServiceContext } from "../../platform/context";
+import { EventBus } from "../../platform/events/bus";
 import { casesNotifications } from "../cases/schema";
+import { requestEnterpriseChange } from "./enterprise-change.service";
 import { registryEnterpriseChangeRequests, registryEnterprises, registryProjectParticipants, registryProjects, registryQualifications } from "./schema";
 
 let t: TestApp;
@@ -53,15 +57,23 @@ const decide = (user: TestUser, id: string, verb: "approve" | "reject", payload:
 const auditOf = (entityId: string, action: string) =>
   t.db.select().from(auditLog).where(and(eq(auditLog.entityId, entityId), eq(auditLog.action, action))).orderBy(asc(auditLog.id));
 
-async function waitForNotice(userId: string, titlePart: string) {
-  for (let i = 0; i < 100; i++) {
-    const rows = await t.db.select().from(casesNotifications).where(eq(casesNotifications.userId, userId));
-    const hit = rows.find((n) => n.title.includes(titlePart));
-    if (hit) return hit;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`no notice "${titlePart}"`);
+/** The user's inbox notice whose title has `titlePart`: there as soon as the request answers, committed with it. */
+async function noticeOf(userId: string, titlePart: string) {
+  const rows = await t.db.select().from(casesNotifications).where(eq(casesNotifications.userId, userId));
+  const hit = rows.find((n) => n.title.includes(titlePart));
+  if (!hit) throw new Error(`no notice "${titlePart}"`);
+  return hit;
 }
+
+/** A service context of an enterprise-bound user, for calling the verbs directly. */
+const contextOf = (user: TestUser, enterpriseId: string): ServiceContext => ({
+  db: t.db,
+  actor: buildActor({ id: user.id, username: user.username, displayName: user.username, role: "enterprise", enterpriseId }),
+  events: new EventBus(),
+  log: t.app.log,
+  requestId: null,
+  ip: null,
+});
 
 describe("enterprise identity: direct edits", () => {
   it("refuses an enterprise user's change of name, credit code, type, legal rep or qualifications, naming the field and writing nothing", async () => {
@@ -121,7 +133,7 @@ describe("enterprise change requests", () => {
     expect(req).toMatchObject({ state: "pending", stale: false, enterpriseName: e.name, proposed: { name: "更名后建工集团有限公司", creditCode: newCode }, base: { name: e.name } });
     expect(req.proposed.legalRep).toBeUndefined();
     expect((await storedOf(e.id)).name).toBe(e.name);
-    await waitForNotice(inspector.id, e.name);
+    await noticeOf(inspector.id, e.name);
 
     const approved = await decide(inspector, req.id, "approve", { note: "核对营业执照无误" });
     expect(approved.statusCode, approved.body).toBe(200);
@@ -136,10 +148,17 @@ describe("enterprise change requests", () => {
     expect(await auditOf(req.id, "registry.enterpriseChange.requested")).toHaveLength(1);
     const [decision] = await auditOf(req.id, "registry.enterpriseChange.approved");
     expect(decision.after).toMatchObject({ state: "approved" });
-    await waitForNotice(user.id, "已通过");
+    await noticeOf(user.id, "已通过");
 
     expect((await decide(admin, req.id, "approve")).statusCode).toBe(409);
     expect((await decide(admin, req.id, "reject", { note: "晚了" })).statusCode).toBe(409);
+  });
+
+  it("writes nothing when what follows a filing fails: the request and its notices commit together", async () => {
+    const { e, user } = await ownedEnterprise();
+    const failing = { requested: () => Promise.reject(new Error("inbox down")), decided: () => Promise.reject(new Error("inbox down")) };
+    await expect(requestEnterpriseChange(contextOf(user, e.id), { enterpriseId: e.id, reason: "营业执照已变更", name: "不会留下的名字有限公司" }, failing)).rejects.toThrow("inbox down");
+    expect(await t.db.select().from(registryEnterpriseChangeRequests).where(eq(registryEnterpriseChangeRequests.enterpriseId, e.id))).toEqual([]);
   });
 
   it("rejects with a required note, leaving the enterprise as it was", async () => {
@@ -154,7 +173,7 @@ describe("enterprise change requests", () => {
     expect((await storedOf(e.id)).name).toBe(e.name);
     expect(await auditOf(req.id, "registry.enterpriseChange.rejected")).toHaveLength(1);
     expect(await auditOf(e.id, "registry.enterprise.updated")).toHaveLength(0);
-    await waitForNotice(user.id, "被驳回");
+    await noticeOf(user.id, "被驳回");
     expect((await decide(inspector, req.id, "approve")).statusCode).toBe(409);
   });
 

@@ -10,6 +10,7 @@ import { recordAudit } from "../../platform/audit/audit.js";
 import type { ServiceContext } from "../../platform/context.js";
 import type { Tx } from "../../platform/db/client.js";
 import { AppError, conflict, notFound } from "../../platform/errors.js";
+import { noFollowUps, type EnterpriseChangeFollowUps } from "./enterprise-change.port.js";
 import { getChangeRequest } from "./enterprise-change.queries.js";
 import { driftSince, effectiveChange, identityOf } from "./enterprise-change.workflow.js";
 import { assertQualificationsFree, duplicateCreditCode, enterpriseAuditView, writeEnterpriseFields } from "./enterprise.service.js";
@@ -18,12 +19,13 @@ import { enterpriseScope } from "./scope.js";
 
 /**
  * 企业信息变更申请: an enterprise's own user proposes new identity fields; a bureau registry role approves
- * (the fields are applied, audited before/after, in the same transaction) or rejects with a note.
+ * (the fields are applied, audited before/after, in the same transaction) or rejects with a note. What other
+ * modules do about a filing or a decision (the inbox notices) runs in the same transaction (`followUps`).
  */
 
-/** Published after a request is filed, payload {requestId, enterpriseId, enterpriseName}; the inbox tells the reviewers. */
+/** Published after a request is filed, payload {requestId, enterpriseId, enterpriseName}. */
 export const ENTERPRISE_CHANGE_REQUESTED = "registry.enterpriseChange.requested";
-/** Published after a decision, payload {requestId, enterpriseId, enterpriseName, state, note}; the inbox tells the enterprise. */
+/** Published after a decision, payload {requestId, enterpriseId, enterpriseName, state, note}. */
 export const ENTERPRISE_CHANGE_DECIDED = "registry.enterpriseChange.decided";
 
 const AUDIT_ENTITY = "enterprise_change_request";
@@ -36,7 +38,11 @@ const AUDIT_ENTITY = "enterprise_change_request";
  *   actor's own; NOT_FOUND outside its scope; VALIDATION when nothing would change; CONFLICT naming
  *   `creditCode` or `qualifications.<i>.certNo`.
  */
-export async function requestEnterpriseChange(ctx: ServiceContext, input: CreateEnterpriseChangeRequestInput & { enterpriseId: string }): Promise<EnterpriseChangeRequestDto> {
+export async function requestEnterpriseChange(
+  ctx: ServiceContext,
+  input: CreateEnterpriseChangeRequestInput & { enterpriseId: string },
+  followUps: EnterpriseChangeFollowUps = noFollowUps,
+): Promise<EnterpriseChangeRequestDto> {
   requirePermission(ctx.actor, "registry.enterprise.requestChange");
   const { enterpriseId, reason, ...proposal } = input;
   const { id, enterpriseName } = await ctx.db.transaction(async (tx) => {
@@ -60,6 +66,7 @@ export async function requestEnterpriseChange(ctx: ServiceContext, input: Create
       .values({ enterpriseId, proposed, base, reason, requestedBy: ctx.actor.userId, requestedByName: ctx.actor.displayName })
       .returning();
     await recordAudit(tx, ctx, { action: "registry.enterpriseChange.requested", entity: AUDIT_ENTITY, entityId: row.id, after: row });
+    await followUps.requested(tx, ctx, { requestId: row.id, enterpriseId, enterpriseName: stored.name });
     return { id: row.id, enterpriseName: stored.name };
   });
   ctx.events.publish(ENTERPRISE_CHANGE_REQUESTED, { requestId: id, enterpriseId, enterpriseName });
@@ -86,7 +93,11 @@ async function lockPending(tx: Tx, id: string) {
  *   decided, when the enterprise's identity changed since filing (stale, naming the fields), or naming
  *   `creditCode` / `qualifications.<i>.certNo` now held by another enterprise.
  */
-export async function approveEnterpriseChange(ctx: ServiceContext, input: ApproveChangeRequestInput & { id: string }): Promise<EnterpriseChangeRequestDto> {
+export async function approveEnterpriseChange(
+  ctx: ServiceContext,
+  input: ApproveChangeRequestInput & { id: string },
+  followUps: EnterpriseChangeFollowUps = noFollowUps,
+): Promise<EnterpriseChangeRequestDto> {
   requirePermission(ctx.actor, "registry.enterprise.reviewChange");
   const decided = await ctx.db.transaction(async (tx) => {
     const request = await lockPending(tx, input.id);
@@ -106,6 +117,7 @@ export async function approveEnterpriseChange(ctx: ServiceContext, input: Approv
       .returning();
     await recordAudit(tx, ctx, { action: "registry.enterprise.updated", entity: "enterprise", entityId: request.enterpriseId, before, after });
     await recordAudit(tx, ctx, { action: "registry.enterpriseChange.approved", entity: AUDIT_ENTITY, entityId: input.id, before: request, after: done });
+    await followUps.decided(tx, ctx, { requestId: done.id, enterpriseId: done.enterpriseId, enterpriseName: after!.name, state: "approved", note: done.note });
     return { request: done, enterpriseName: after!.name };
   });
   const { request } = decided;
@@ -118,7 +130,11 @@ export async function approveEnterpriseChange(ctx: ServiceContext, input: Approv
  * Rejects a pending request with a note the enterprise sees.
  * @throws AppError FORBIDDEN without `registry.enterprise.reviewChange`; NOT_FOUND; CONFLICT when already decided.
  */
-export async function rejectEnterpriseChange(ctx: ServiceContext, input: RejectChangeRequestInput & { id: string }): Promise<EnterpriseChangeRequestDto> {
+export async function rejectEnterpriseChange(
+  ctx: ServiceContext,
+  input: RejectChangeRequestInput & { id: string },
+  followUps: EnterpriseChangeFollowUps = noFollowUps,
+): Promise<EnterpriseChangeRequestDto> {
   requirePermission(ctx.actor, "registry.enterprise.reviewChange");
   const decided = await ctx.db.transaction(async (tx) => {
     const request = await lockPending(tx, input.id);
@@ -129,6 +145,7 @@ export async function rejectEnterpriseChange(ctx: ServiceContext, input: RejectC
       .returning();
     await recordAudit(tx, ctx, { action: "registry.enterpriseChange.rejected", entity: AUDIT_ENTITY, entityId: input.id, before: request, after: done });
     const [e] = await tx.select({ name: E.name }).from(E).where(eq(E.id, request.enterpriseId));
+    await followUps.decided(tx, ctx, { requestId: done.id, enterpriseId: done.enterpriseId, enterpriseName: e.name, state: "rejected", note: done.note });
     return { request: done, enterpriseName: e.name };
   });
   const { request } = decided;

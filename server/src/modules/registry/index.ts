@@ -1,19 +1,25 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { Executor } from "../../platform/db/client.js";
+import { noFollowUps, type EnterpriseChangeFollowUps } from "./enterprise-change.port.js";
 import { enterpriseChangeRoutes } from "./enterprise-change.routes.js";
 import { enterpriseRoutes } from "./enterprise.routes.js";
 import { personRoutes } from "./person.routes.js";
 import { projectRoutes } from "./project.routes.js";
 import { registryEnterprises } from "./schema.js";
 
+export interface RegistryDeps {
+  /** What other modules do, in the same transaction, when an enterprise change request is filed or decided (cases: the inbox notices). */
+  enterpriseChangeFollowUps?: EnterpriseChangeFollowUps;
+}
+
 /**
  * The registry (三库: projects, enterprises, personnel) is the shared kernel: other modules may hold
  * foreign keys into its tables and call the verbs and scope helpers exported here — and nothing else.
  */
-export const registryPlugin: FastifyPluginAsync = async (app) => {
+export const registryPlugin: FastifyPluginAsync<RegistryDeps> = async (app, deps) => {
   await app.register(projectRoutes);
   await app.register(enterpriseRoutes);
-  await app.register(enterpriseChangeRoutes);
+  await app.register(enterpriseChangeRoutes, { followUps: deps.enterpriseChangeFollowUps ?? noFollowUps });
   await app.register(personRoutes);
 };
 
@@ -44,6 +50,7 @@ export {
 export { registerPersonsIn } from "./person.service.js";
 export { transitionProjectIn, type ProjectStatusChange } from "./project.service.js";
 export { ENTERPRISE_CHANGE_DECIDED, ENTERPRISE_CHANGE_REQUESTED } from "./enterprise-change.service.js";
+export type { EnterpriseChangeFollowUps, EnterpriseChangeNotice } from "./enterprise-change.port.js";
 /** Published after a lifecycle transition commits, payload {projectId, from, to, on, reason}. */
 export const PROJECT_STATUS_CHANGED = "registry.project.statusChanged";
 
