@@ -136,7 +136,7 @@ function ListBody<T extends object>(props: ListPageProps<T>) {
 
   const search = props.search ?? true;
   // A sub-list with nothing to search, filter or do (a detail page's history) has no toolbar at all.
-  const toolbar = search || filters.length > 0 || !!create || !!importer || !!props.actions || !!props.exportPath;
+  const toolbar = search || filters.length > 0 || (!!create && !create.inHeader) || !!importer || !!props.actions || !!props.exportPath;
   const card = (
     <>
       {toolbar && (
