@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, integer, jsonb, numeric, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { bigserial, boolean, date, integer, jsonb, numeric, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../../test/setup/db";
 import { rowsOf, type Database } from "./client";
@@ -17,6 +17,9 @@ const probe = pgTable("copy_probe", {
   note: text().notNull().default("none"),
 });
 
+// A bigserial key the rows leave out: numbered from its sequence.
+const numbered = pgTable("copy_numbered", { id: bigserial({ mode: "number" }).primaryKey(), label: text() });
+
 // The same table seen with an SQL default (now()), which COPY cannot apply to some rows only.
 const stamped = pgTable("copy_probe", { id: integer().primaryKey(), at: timestamp({ withTimezone: true }).defaultNow() });
 
@@ -26,6 +29,7 @@ beforeAll(async () => {
   await database.db.execute(
     sql.raw(`create table copy_probe (id int primary key, label text, doc jsonb, tags text[], at timestamptz, day date, amount numeric, ok boolean, note text not null default 'none')`),
   );
+  await database.db.execute(sql.raw(`create table copy_numbered (id bigserial primary key, label text)`));
 });
 afterAll(() => database?.close());
 
@@ -87,5 +91,20 @@ describe("copyRows / copyInto (COPY FROM STDIN on both engines)", () => {
     expect((await read()).map((r) => [r.note, r.label])).toEqual([["given", "x"], ["none", null], ["none", null]]);
     await expect(copyInto(database.db, stamped, [{ id: 4, at: new Date() }, { id: 5 }])).rejects.toThrow(/"at" is missing from some rows and its default is SQL/);
     await expect(copyRows(database.db, "copy_probe", ["id", "label"], [[1]])).rejects.toThrow(/1 values for 2 columns/);
+  });
+
+  it("numbers a serial key the rows leave out as the sequence would have, row by row, and moves the sequence past them", async () => {
+    await database.db.insert(numbered).values([{ label: "before" }, { label: "before" }]);
+    await database.db.transaction((tx) => copyInto(tx, numbered, ["a", "b", "c"].map((label) => ({ label }))));
+    await database.db.insert(numbered).values({ label: "after" });
+    const rows = rowsOf<{ id: number; label: string }>(await database.db.execute(sql`select id::int as id, label from copy_numbered order by id`));
+    expect(rows).toEqual([
+      { id: 1, label: "before" },
+      { id: 2, label: "before" },
+      { id: 3, label: "a" },
+      { id: 4, label: "b" },
+      { id: 5, label: "c" },
+      { id: 6, label: "after" },
+    ]);
   });
 });
