@@ -14,7 +14,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["server/**/*.test.ts", "contracts/**/*.test.ts", "web/src/**/*.test.ts", "scripts/**/*.test.ts"], exclude: dbTests },
+        test: { name: "unit", include: ["server/**/*.test.ts", "contracts/**/*.test.ts", "web/src/**/*.test.ts", "scripts/**/*.test.ts", "test/**/*.test.ts"], exclude: dbTests },
       },
       {
         resolve: { alias },

@@ -71,4 +71,7 @@ export { ensureDefaultTemplates } from "./template.service.js";
 export { sweepOverdue, CaseSweeper } from "./case.sweeper.js";
 export { casePhotoIdOf } from "./case.photos.js";
 export { NotificationChannelRegistry, loggingChannel, startNotificationDispatch, type NotificationChannel, type NotificationRecipient } from "./notification.channels.js";
-export * from "./schema.js";
+export type { ChecklistResult, TemplateItem } from "./schema.js";
+// Only for server/src/seed, until it imports this module's schema.ts as it does the gas modules' (issue 14):
+// a module exports no tables, and no module may use these.
+export { casesCases, casesEvents, casesInspections, casesInspectorConflicts, casesRandomPlans, casesTemplates } from "./schema.js";

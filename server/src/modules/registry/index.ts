@@ -13,8 +13,9 @@ export interface RegistryDeps {
 }
 
 /**
- * The registry (三库: projects, enterprises, personnel) is the shared kernel: other modules may hold
- * foreign keys into its tables and call the verbs and scope helpers exported here — and nothing else.
+ * The registry (三库: projects, enterprises, personnel) is the shared kernel: other modules may point foreign
+ * keys at its key columns and read and write it through the views, look-ups, scope conditions and verbs
+ * exported here (registry.reads.ts, scope.ts) — never its tables.
  */
 export const registryPlugin: FastifyPluginAsync<RegistryDeps> = async (app, deps) => {
   await app.register(projectRoutes);
@@ -24,7 +25,9 @@ export const registryPlugin: FastifyPluginAsync<RegistryDeps> = async (app, deps
 };
 
 export { assertProjectVisible, enterpriseScope, personScope, projectScope, scopeKind } from "./scope.js";
-export * from "./schema.js";
+// Only for server/src/seed, until it imports this module's schema.ts as it does the gas modules' (issue 14):
+// a module exports no tables, and no module may use these.
+export { registryCertificates, registryEnterprises, registryPersons, registryProjectParticipants, registryProjectPosts, registryProjects, registryQualifications } from "./schema.js";
 export { getProject, getProjectSummary } from "./project.queries.js";
 export {
   enterpriseKey,

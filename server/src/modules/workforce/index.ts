@@ -65,7 +65,9 @@ export function attachWorkforce(runtime: IotRuntime, deps: { db: Db; files: File
 export type { AccessPipeline } from "./access.pipeline.js";
 export { allocateWorkerNos, ROSTER_CHANGED } from "./worker.service.js";
 export { startRosterPush } from "./roster-push.js";
-export * from "./schema.js";
+// Only for server/src/seed, until it imports this module's schema.ts as it does the gas modules' (issue 14):
+// a module exports no tables, and no module may use these.
+export { workforceBlacklist, workforceTeams, workforceTrainings, workforceWageAccounts, workforceWorkers } from "./schema.js";
 
 /** The thresholds workforce judges by, filed in the versioned rule table at start. */
 export const workforceRuleDefinitions: RuleDefinition[] = [KEY_POST_PRESENCE as RuleDefinition];
