@@ -7,9 +7,11 @@ import type { Actor } from "../../../platform/context.js";
 import type { Executor } from "../../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../../platform/db/pagination.js";
 import { notFound } from "../../../platform/errors.js";
-import { registryEnterprises as E } from "../../registry/index.js";
+import { enterprisesView } from "../../registry/index.js";
 import { gasCylinderEvents as V, gasCylinders as C, gasStations as S } from "./schema.js";
 import { gasScope } from "../shared/index.js";
+
+const E = enterprisesView();
 
 /** Rows per export: a large company's whole stock. */
 export const CYLINDER_EXPORT_LIMIT = 100_000;

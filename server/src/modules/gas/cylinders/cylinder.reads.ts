@@ -2,8 +2,10 @@ import { and, eq, sql } from "drizzle-orm";
 import { QueryBuilder } from "drizzle-orm/pg-core";
 import type { CylinderStatus } from "@contracts/gas/cylinder-status";
 import type { Tx } from "../../../platform/db/client.js";
-import { registryPersons as P } from "../../registry/index.js";
+import { personsView } from "../../registry/index.js";
 import { gasCylinders as C, gasFills as F, gasStaff as SF, gasStations as S } from "./schema.js";
+
+const P = personsView();
 
 /**
  * What the other gas modules may read of cylinders, stations, staff and fills: read-only views for their

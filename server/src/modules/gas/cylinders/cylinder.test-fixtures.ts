@@ -1,7 +1,7 @@
 import { shanghaiDay } from "@contracts/platform/time";
 import type { TestApp, TestUser } from "../../../../../test/app";
 import type { Db } from "../../../platform/db/client.js";
-import { registryEnterprises, registryPersons } from "../../registry/index.js";
+import { registryEnterprises, registryPersons } from "../../registry/schema.js";
 import { gasCylinders, gasStaff, gasStations } from "./schema.js";
 
 /**

@@ -4,9 +4,11 @@ import { requirePermission } from "../../../platform/auth/actor.js";
 import type { Actor } from "../../../platform/context.js";
 import type { Executor } from "../../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../../platform/db/pagination.js";
-import { registryPersons as P } from "../../registry/index.js";
+import { personsView } from "../../registry/index.js";
 import { gasCylinders as C, gasFills as F, gasStaff as T, gasStations as S } from "./schema.js";
 import { gasScope } from "../shared/index.js";
+
+const P = personsView();
 
 export const FILL_EXPORT_LIMIT = 100_000;
 

@@ -4,9 +4,11 @@ import type { CylinderType } from "@contracts/gas/cylinder-status";
 import { shanghaiDay } from "@contracts/platform/time";
 import type { Db } from "../../../platform/db/client.js";
 import { AppError } from "../../../platform/errors.js";
-import { registryEnterprises as E } from "../../registry/index.js";
+import { enterprisesView } from "../../registry/index.js";
 import { gasCylinders as C, gasFills as F, gasStations as S } from "./schema.js";
 import { judgeFill, safetyReasons } from "./fill-check.judge.js";
+
+const E = enterprisesView();
 
 export const noSuchCylinder = (code: string) => new AppError("NOT_FOUND", "查无此瓶 (no such cylinder)", { code });
 

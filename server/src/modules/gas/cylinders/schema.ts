@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigserial, boolean, date, doublePrecision, index, integer, jsonb, numeric, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { registryEnterprises, registryPersons } from "../../registry/index.js";
+import { enterpriseKey, personKey } from "../../registry/index.js";
 import { timestamps, tz } from "../shared/index.js";
 
 /** 充装站 (filling station) or 供应站/点 (supply point) of a gas company. */
@@ -10,7 +10,7 @@ export const gasStations = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     enterpriseId: uuid()
       .notNull()
-      .references(() => registryEnterprises.id),
+      .references(enterpriseKey),
     code: text().notNull().unique(),
     name: text().notNull(),
     /** filling | supply_point */
@@ -32,10 +32,10 @@ export const gasStaff = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     enterpriseId: uuid()
       .notNull()
-      .references(() => registryEnterprises.id),
+      .references(enterpriseKey),
     personId: uuid()
       .notNull()
-      .references(() => registryPersons.id),
+      .references(personKey),
     stationId: uuid().references(() => gasStations.id),
     /** filler | delivery */
     role: text().notNull(),
@@ -60,7 +60,7 @@ export const gasCylinders = pgTable(
     code: text().notNull(),
     enterpriseId: uuid()
       .notNull()
-      .references(() => registryEnterprises.id),
+      .references(enterpriseKey),
     stationId: uuid()
       .notNull()
       .references(() => gasStations.id),

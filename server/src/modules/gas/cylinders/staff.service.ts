@@ -9,10 +9,13 @@ import type { Executor } from "../../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../../platform/db/pagination.js";
 import { isUniqueViolation } from "../../../platform/db/pg-errors.js";
 import { conflict, invalidField, notFound } from "../../../platform/errors.js";
-import { registryEnterprises as E, registryPersons as P } from "../../registry/index.js";
+import { enterprisesView, personsView } from "../../registry/index.js";
 import { gasStaff as T, gasStations as S } from "./schema.js";
 import { gasCompanyFor } from "./station.refs.js";
 import { gasScope } from "../shared/index.js";
+
+const E = enterprisesView();
+const P = personsView();
 
 export const STAFF_EXPORT_LIMIT = 20_000;
 

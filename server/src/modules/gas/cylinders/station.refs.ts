@@ -2,9 +2,11 @@ import { and, eq } from "drizzle-orm";
 import type { Actor } from "../../../platform/context.js";
 import type { Executor } from "../../../platform/db/client.js";
 import { invalidField, notFound } from "../../../platform/errors.js";
-import { registryEnterprises as E } from "../../registry/index.js";
+import { enterprisesView } from "../../registry/index.js";
 import { gasStations as S } from "./schema.js";
 import { gasEnterpriseOf, gasScope } from "../shared/index.js";
+
+const E = enterprisesView();
 
 /**
  * The gas company a station / staff write acts for, checked to be a registered enterprise of type gas.

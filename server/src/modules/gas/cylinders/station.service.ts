@@ -8,10 +8,12 @@ import type { Executor } from "../../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../../platform/db/pagination.js";
 import { isUniqueViolation } from "../../../platform/db/pg-errors.js";
 import { conflict } from "../../../platform/errors.js";
-import { registryEnterprises as E } from "../../registry/index.js";
+import { enterprisesView } from "../../registry/index.js";
 import { gasStations as S } from "./schema.js";
 import { gasCompanyFor, stationInScope } from "./station.refs.js";
 import { gasScope } from "../shared/index.js";
+
+const E = enterprisesView();
 
 export const STATION_EXPORT_LIMIT = 10_000;
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AnomalyCaseResultDto, AnomalyDto } from "@contracts/gas/anomaly";
 import { createTestApp, type TestApp, type TestUser } from "../../../../../test/app";
 import { auditLog } from "../../../platform/audit/schema.js";
-import { casesCases } from "../../cases/index.js";
+import { casesCases } from "../../cases/schema.js";
 import { sweepAnomalies } from "./anomaly.sweep.js";
 import { gasAnomalies as A } from "./schema.js";
 import { gasFills } from "../cylinders/schema.js";

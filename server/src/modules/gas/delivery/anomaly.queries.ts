@@ -8,10 +8,12 @@ import type { Executor } from "../../../platform/db/client.js";
 import type { SheetColumn } from "../../../platform/excel/excel.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../../platform/db/pagination.js";
 import { notFound } from "../../../platform/errors.js";
-import { registryEnterprises as E } from "../../registry/index.js";
+import { enterprisesView } from "../../registry/index.js";
 import { cylindersView, staffView, stationsView } from "../cylinders/index.js";
 import { gasAnomalies as A, gasCustomers as CU } from "./schema.js";
 import { gasScope } from "../shared/index.js";
+
+const E = enterprisesView();
 
 /** Read side of anomalies: one statement gives a page, its total and every name the list shows. */
 

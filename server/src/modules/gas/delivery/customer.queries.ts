@@ -8,11 +8,13 @@ import type { Actor } from "../../../platform/context.js";
 import type { Executor } from "../../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../../platform/db/pagination.js";
 import { notFound } from "../../../platform/errors.js";
-import { registryEnterprises as E } from "../../registry/index.js";
+import { enterprisesView } from "../../registry/index.js";
 import { cylindersView } from "../cylinders/index.js";
 import { gasCustomers as CU } from "./schema.js";
 import { gasScope } from "../shared/index.js";
 import { addDays, checkStateOf } from "./safety-check.due.js";
+
+const E = enterprisesView();
 
 /**
  * Read side of customers: one statement gives a page, its total, the company name and the cylinders held.

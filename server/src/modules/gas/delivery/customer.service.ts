@@ -7,7 +7,7 @@ import type { ServiceContext } from "../../../platform/context.js";
 import type { Executor } from "../../../platform/db/client.js";
 import { isUniqueViolation } from "../../../platform/db/pg-errors.js";
 import { conflict, invalidField } from "../../../platform/errors.js";
-import { registryEnterprises } from "../../registry/index.js";
+import { enterpriseOf } from "../../registry/index.js";
 import { customerRow, toCustomerDto } from "./customer.queries.js";
 import { gasCustomers as CU } from "./schema.js";
 import { gasEnterpriseOf } from "../shared/index.js";
@@ -18,7 +18,7 @@ const audited = (c: typeof CU.$inferSelect) => ({ ...c, idNumber: `${c.idNumber.
 
 /** The company a write acts for must be a gas company on the registry. */
 export async function assertGasEnterprise(db: Executor, id: string): Promise<void> {
-  const [e] = await db.select({ type: registryEnterprises.type }).from(registryEnterprises).where(eq(registryEnterprises.id, id));
+  const e = await enterpriseOf(db, id);
   if (!e || e.type !== "gas") throw invalidField("enterpriseId", "不是登记在册的燃气企业 (not a registered gas company)");
 }
 

@@ -1,6 +1,6 @@
 import { creditCodeCheckChar, creditCodeProblem, idNumberCheckChar } from "@contracts/registry/identifiers";
 import type { TestApp, TestUser } from "../../../../../test/app";
-import { registryEnterprises, registryPersons } from "../../registry/index.js";
+import { registryEnterprises, registryPersons } from "../../registry/schema.js";
 import { gasCustomers } from "./schema.js";
 import { gasCylinders, gasStaff, gasStations } from "../cylinders/schema.js";
 

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, date, doublePrecision, index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { registryEnterprises } from "../../registry/index.js";
+import { enterpriseKey } from "../../registry/index.js";
 import { timestamps, tz } from "../shared/index.js";
 
 /*
@@ -17,7 +17,7 @@ export const gasCustomers = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     enterpriseId: uuid()
       .notNull()
-      .references(() => registryEnterprises.id),
+      .references(enterpriseKey),
     code: text().notNull(),
     /** resident | catering | other */
     kind: text().notNull(),

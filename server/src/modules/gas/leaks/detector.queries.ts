@@ -7,6 +7,7 @@ import { andAll, likePattern, offsetOf, toPage, type Page } from "../../../platf
 import { invalidField, notFound } from "../../../platform/errors.js";
 import { ruleInForce } from "../../../platform/rules/rules.js";
 import { offSiteDevicesView } from "../../iot/index.js";
+import { enterprisesView } from "../../registry/index.js";
 import { gasScope } from "../shared/index.js";
 import { thinDrive } from "./leak.judge.js";
 import { leakThresholdsRule } from "./leak.rules.js";
@@ -51,7 +52,7 @@ export async function listVehicles(db: Executor, actor: Actor, q: ListVehiclesQu
         (select count(*) from gas_leak_points g where g.device_id = d.id and g.state = 'suspect')::int as "openSuspects",
         count(*) over ()::int as total
       from ${offSiteDevicesView("d")}
-      join registry_enterprises e on e.id = d.enterprise_id
+      join ${enterprisesView("e")} on e.id = d.enterprise_id
       left join lateral (select ts, lat, lng, ch4_ppm, background_ppm from gas_detector_readings x where x.device_id = d.id order by x.ts desc limit 1) r on true
       where ${where}
       order by d.code, d.id

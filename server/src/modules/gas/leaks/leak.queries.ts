@@ -8,10 +8,12 @@ import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../
 import { notFound } from "../../../platform/errors.js";
 import { casesView } from "../../cases/index.js";
 import { offSiteDevicesView } from "../../iot/index.js";
-import { registryEnterprises as E } from "../../registry/index.js";
+import { enterprisesView } from "../../registry/index.js";
 import { pipelinesView } from "../pipelines/index.js";
 import { gasScope } from "../shared/index.js";
 import { gasLeakPoints as G } from "./schema.js";
+
+const E = enterprisesView();
 
 /** Read side of the leak points (疑似/确认泄漏点), each with its vehicle, nearest main and case. */
 

@@ -7,9 +7,11 @@ import type { Executor } from "../../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../../platform/db/pagination.js";
 import { notFound } from "../../../platform/errors.js";
 import { casesView } from "../../cases/index.js";
-import { registryEnterprises as E } from "../../registry/index.js";
+import { enterprisesView } from "../../registry/index.js";
 import { gasScope } from "../shared/index.js";
 import { gasPatrolHazards as H, gasPipelines as L } from "./schema.js";
+
+const E = enterprisesView();
 
 /** Read side of patrol hazards, each with the state of the case it opened. */
 

@@ -6,9 +6,11 @@ import type { Actor } from "../../../platform/context.js";
 import type { Executor } from "../../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../../platform/db/pagination.js";
 import { notFound } from "../../../platform/errors.js";
-import { registryEnterprises as E } from "../../registry/index.js";
+import { enterprisesView } from "../../registry/index.js";
 import { gasScope } from "../shared/index.js";
 import { gasPatrolPlans as PL, gasPatrols as PT, gasPipelines as L } from "./schema.js";
+
+const E = enterprisesView();
 
 /** Read side of patrol plans (with their latest coverage and overdue state) and patrols. */
 

@@ -7,11 +7,14 @@ import type { ServiceContext } from "../../../platform/context.js";
 import type { Executor } from "../../../platform/db/client.js";
 import { invalid, notFound } from "../../../platform/errors.js";
 import { ruleInForce } from "../../../platform/rules/rules.js";
-import { registryEnterprises as E, registryPersons as PE } from "../../registry/index.js";
+import { enterprisesView, personsView } from "../../registry/index.js";
 import { bboxOf, expandBBox, gasEnterpriseOf, gasScope, TrackIndex } from "../shared/index.js";
 import { getPatrolPlan, planLinesWhere } from "./patrol.queries.js";
 import { gasPatrolPlans as PL, gasPatrols as PT, gasPipelines as L } from "./schema.js";
 import { patrolCoverageRule } from "./pipeline.rules.js";
+
+const E = enterprisesView();
+const PE = personsView();
 
 /** Verbs of patrols: plans, and recording a patrol with its track's coverage of the planned lines. */
 

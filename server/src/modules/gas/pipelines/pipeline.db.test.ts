@@ -8,8 +8,8 @@ import { createTestApp, type TestApp, type TestUser } from "../../../../../test/
 import { auditLog } from "../../../platform/audit/schema.js";
 import type { Page } from "../../../platform/db/pagination.js";
 import { platformRules } from "../../../platform/rules/schema.js";
-import { casesCases } from "../../cases/index.js";
-import { registryProjects } from "../../registry/index.js";
+import { casesCases } from "../../cases/schema.js";
+import { registryProjects } from "../../registry/schema.js";
 import { SYSTEM_ACTOR } from "../../../platform/auth/actor.js";
 import { EventBus } from "../../../platform/events/bus.js";
 import { openMissingHazardCases } from "./hazard.service.js";

@@ -6,9 +6,11 @@ import type { Actor } from "../../../platform/context.js";
 import type { Executor } from "../../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../../platform/db/pagination.js";
 import { notFound } from "../../../platform/errors.js";
-import { registryEnterprises as E } from "../../registry/index.js";
+import { enterprisesView } from "../../registry/index.js";
 import { gasScope } from "../shared/index.js";
 import { gasPipelines as L } from "./schema.js";
+
+const E = enterprisesView();
 
 /** Read side of the pipeline network: list, export, one line, and the map's FeatureCollection. */
 

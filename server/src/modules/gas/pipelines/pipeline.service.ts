@@ -6,12 +6,14 @@ import { recordAudit } from "../../../platform/audit/audit.js";
 import type { ServiceContext } from "../../../platform/context.js";
 import type { Executor } from "../../../platform/db/client.js";
 import { conflict, invalid, invalidField, notFound, type FieldIssue } from "../../../platform/errors.js";
-import { registryEnterprises as E } from "../../registry/index.js";
+import { enterprisesView } from "../../registry/index.js";
 import { bboxOf, gasEnterpriseOf, gasScope, lineLengthM } from "../shared/index.js";
 import { getPipeline } from "./pipeline.queries.js";
 import type { PipelineReferrer } from "./pipeline.referrers.js";
 import { gasPatrolHazards as H, gasPipelines as L } from "./schema.js";
 import { relinkPipeline, relinkPipelines, unlinkPipeline } from "./site-link.service.js";
+
+const E = enterprisesView();
 
 /**
  * Verbs of the pipeline network. Length and bbox are derived here from the geometry, never taken from the

@@ -2,7 +2,7 @@ import { creditCodeCheckChar } from "@contracts/registry/identifiers";
 import type { TestApp, TestUser } from "../../../../../test/app";
 import { ensureRuleDefaults } from "../../../platform/rules/rules.js";
 import { casesRuleDefinitions } from "../../cases/index.js";
-import { registryEnterprises, registryProjectParticipants, registryProjects } from "../../registry/index.js";
+import { registryEnterprises, registryProjectParticipants, registryProjects } from "../../registry/schema.js";
 import { type LngLat, M_PER_DEG_LAT } from "../shared/index.js";
 import { pipelineRuleList } from "./pipeline.rules.js";
 

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
-import { registryEnterprises, registryPersons, registryProjects } from "../../registry/index.js";
+import { enterpriseKey, personKey, projectKey } from "../../registry/index.js";
 import { timestamps, tz } from "../shared/index.js";
 
 /** [lng, lat] in WGS-84, the GeoJSON order. */
@@ -17,7 +17,7 @@ export const gasPipelines = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     enterpriseId: uuid()
       .notNull()
-      .references(() => registryEnterprises.id),
+      .references(enterpriseKey),
     code: text().notNull().unique(),
     name: text().notNull(),
     pressureClass: text().notNull(),
@@ -40,7 +40,7 @@ export const gasPatrolPlans = pgTable("gas_patrol_plans", {
   id: uuid().primaryKey().defaultRandom(),
   enterpriseId: uuid()
     .notNull()
-    .references(() => registryEnterprises.id),
+    .references(enterpriseKey),
   name: text().notNull(),
   pressureClasses: text().array().notNull().default(sql`'{}'::text[]`),
   pipelineIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
@@ -56,7 +56,7 @@ export const gasPatrols = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     planId: uuid().references(() => gasPatrolPlans.id),
     enterpriseId: uuid().notNull(),
-    patrollerId: uuid().references(() => registryPersons.id),
+    patrollerId: uuid().references(personKey),
     patrollerName: text().notNull(),
     startedAt: tz().notNull(),
     endedAt: tz(),
@@ -101,7 +101,7 @@ export const gasSiteLinks = pgTable(
   {
     projectId: uuid()
       .notNull()
-      .references(() => registryProjects.id),
+      .references(projectKey),
     pipelineId: uuid()
       .notNull()
       .references(() => gasPipelines.id),

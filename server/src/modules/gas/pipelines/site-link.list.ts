@@ -5,9 +5,12 @@ import { isCityWide } from "../../../platform/auth/actor.js";
 import type { Actor } from "../../../platform/context.js";
 import type { Executor } from "../../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../../platform/db/pagination.js";
-import { assertProjectVisible, projectScope, registryEnterprises as E, registryProjects as P } from "../../registry/index.js";
+import { assertProjectVisible, enterprisesView, projectScope, projectsView } from "../../registry/index.js";
 import { openExcavationsView } from "../../safety/index.js";
 import { gasPipelines as L, gasSiteLinks as SL } from "./schema.js";
+
+const E = enterprisesView();
+const P = projectsView();
 
 /**
  * The linkage list (工地—管线联动): each linked site with its main, distance and whether it has excavation

@@ -3,11 +3,13 @@ import type { FastifyBaseLogger } from "fastify";
 import { PRESSURE_CLASSES, pressureAtLeast, type PressureClass } from "@contracts/gas/pipeline";
 import type { Db, Executor } from "../../../platform/db/client.js";
 import { ruleInForce } from "../../../platform/rules/rules.js";
-import { registryProjects as P } from "../../registry/index.js";
+import { projectsView } from "../../registry/index.js";
 import { type LngLat, M_PER_DEG_LAT, pointToPolylineM } from "../shared/index.js";
 import { gasPipelines as L, gasSiteLinks as SL } from "./schema.js";
 import { sitePipelineDistanceRule, type SitePipelineDistanceRule } from "./pipeline.rules.js";
 import { startPeriodic } from "../../../platform/jobs/periodic.js";
+
+const P = projectsView();
 
 /**
  * Keeps `gas_site_links` true: which live construction sites lie within the linkage distance of a main of
