@@ -30,6 +30,7 @@ export { assertProjectVisible, enterpriseScope, personScope, projectScope, scope
 export { registryCertificates, registryEnterprises, registryPersons, registryProjectParticipants, registryProjectPosts, registryProjects, registryQualifications } from "./schema.js";
 export { getProject, getProjectSummary } from "./project.queries.js";
 export {
+  certificatesView,
   enterpriseKey,
   enterpriseOf,
   enterprisesView,

@@ -5,7 +5,7 @@ import { isCityWide } from "../../platform/auth/actor.js";
 import type { Actor } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { projectScope } from "./scope.js";
-import { registryEnterprises as E, registryPersons as PE, registryProjectParticipants as PP, registryProjectPosts as PO, registryProjects as P } from "./schema.js";
+import { registryCertificates as C, registryEnterprises as E, registryPersons as PE, registryProjectParticipants as PP, registryProjectPosts as PO, registryProjects as P } from "./schema.js";
 
 /**
  * What other modules may read of the registry (the shared kernel), besides the scope conditions in scope.ts.
@@ -50,6 +50,10 @@ export const personsView = (alias = "pe") =>
     .select({ id: PE.id, name: PE.name, idNumber: PE.idNumber, gender: PE.gender, birthDate: PE.birthDate, mobile: PE.mobile, employerId: PE.employerId, status: PE.status })
     .from(PE)
     .as(alias);
+
+/** Certificates of persons (注册建造师, 安全B证, 特种作业操作证 …) with their expiry. */
+export const certificatesView = (alias = "rc") =>
+  qb.select({ id: C.id, personId: C.personId, kind: C.kind, specialty: C.specialty, level: C.level, certNo: C.certNo, expiresOn: C.expiresOn }).from(C).as(alias);
 
 /** Who takes part in which project in which role (建设, 施工总承包, 监理 …). */
 export const participantsView = (alias = "pp") => qb.select({ projectId: PP.projectId, enterpriseId: PP.enterpriseId, role: PP.role }).from(PP).as(alias);

@@ -8,7 +8,7 @@ import type { Executor } from "../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
 import { notFound } from "../../platform/errors.js";
 import { devicesView } from "../iot/index.js";
-import { enterprisesView, projectScope, projectsView } from "../registry/index.js";
+import { certificatesView, enterprisesView, personsView, projectScope, projectsView } from "../registry/index.js";
 import { equipmentFindings, inspectionState } from "./equipment.checks.js";
 import { safetyEquipment as Q } from "./schema.js";
 
@@ -38,9 +38,9 @@ function operatorsOf(equipmentId: SQL | typeof Q.id, day: string): SQL<OperatorD
     ) order by o.role, pe.name), '[]'::json)
     from safety_equipment_operators o
     join safety_equipment e on e.id = o.equipment_id
-    join registry_persons pe on pe.id = o.person_id
+    join ${personsView("pe")} on pe.id = o.person_id
     cross join lateral (select ${requiredSpecialtySql} as specialty) need
-    left join lateral (select rc.cert_no, rc.expires_on from registry_certificates rc
+    left join lateral (select rc.cert_no, rc.expires_on from ${certificatesView("rc")}
       where rc.person_id = o.person_id and rc.kind = 'special_operation' and rc.specialty = need.specialty
       order by rc.expires_on desc limit 1) c on true
     where o.equipment_id = ${equipmentId})`;

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { AccessResult } from "@contracts/workforce/attendance";
 import { type Executor, rowsOf } from "../../platform/db/client.js";
+import { personsView, projectPostsView } from "../registry/index.js";
 
 /** One gate event ready to store (parallel arrays are built from these). */
 export interface AccessRow {
@@ -49,7 +50,7 @@ export async function storeAccessBatch(db: Executor, rows: AccessRow[]): Promise
       select i.*, coalesce(
         i.person_id,
         (select w.person_id from workforce_workers w where w.worker_no = i.worker_no),
-        (select p.id from registry_persons p where p.id_number = i.id_number)
+        (select p.id from ${personsView("p")} where p.id_number = i.id_number)
       ) as pid
       from input i
     ), judged as (
@@ -59,7 +60,7 @@ export async function storeAccessBatch(db: Executor, rows: AccessRow[]): Promise
           when exists (select 1 from workforce_blacklist b where b.person_id = who.pid and b.revoked_at is null
                        and b.valid_from <= who.day and (b.valid_to is null or b.valid_to >= who.day)) then 'blacklisted'
           when w.project_id = who.project_id and w.status in ('entered', 'on_site') then 'accepted'
-          when exists (select 1 from registry_project_posts po where po.person_id = who.pid and po.project_id = who.project_id
+          when exists (select 1 from ${projectPostsView("po")} where po.person_id = who.pid and po.project_id = who.project_id
                        and po.started_on <= who.day and (po.ended_on is null or po.ended_on >= who.day)) then 'accepted'
           when w.status in ('entered', 'on_site') then 'other_project'
           else 'not_admitted'

@@ -120,7 +120,7 @@ export async function monthlyRows(
       coalesce(w.trade, case when w.id is null then 'manager' end) as trade, x.days_present as "daysPresent",
       round(x.hours::numeric, 1)::float8 as hours, x.day_numbers as "dayNumbers", x.day_hours as "dayHours", (count(*) over ())::int as total
     from people x
-    join registry_persons p on p.id = x.person_id
+    join ${personsView("p")} on p.id = x.person_id
     left join workforce_workers w on w.id = x.worker_id
     left join workforce_teams t on t.id = w.team_id
     where true ${search}

@@ -5,7 +5,7 @@ import { requirePermission } from "../../platform/auth/actor.js";
 import type { Actor } from "../../platform/context.js";
 import { type Executor, rowsOf } from "../../platform/db/client.js";
 import { likePattern, offsetOf, type Page } from "../../platform/db/pagination.js";
-import { assertProjectVisible, projectScope } from "../registry/index.js";
+import { assertProjectVisible, enterprisesView, personsView, projectPostsView, projectScope, projectsView } from "../registry/index.js";
 import { keyPostRatesFor, type KeyPostRates } from "./presence.rules.js";
 
 /**
@@ -60,7 +60,7 @@ function presenceSql(month: string, rates: KeyPostRates, where: SQL[]): SQL {
     held as (
       select po.id, po.project_id, po.person_id, po.enterprise_id, po.post, r.required_rate, r.source,
         greatest(po.started_on, ${from}::date) as w_from, least(coalesce(po.ended_on, ${to}::date), ${to}::date) as w_to
-      from registry_project_posts po join rules r on r.post = po.post
+      from ${projectPostsView("po")} join rules r on r.post = po.post
       where po.started_on <= ${to}::date and (po.ended_on is null or po.ended_on >= ${from}::date)${filters}
     ), pdays as (
       select distinct h.project_id, g.day::date as day
@@ -84,9 +84,9 @@ function presenceSql(month: string, rates: KeyPostRates, where: SQL[]): SQL {
       case when m.construction_days > 0 then round(m.present_days::numeric / m.construction_days, 4)::float8 end as rate,
       m.required_rate as "requiredRate", m.source as "requiredRateSource"
     from measured m
-    join registry_projects p on p.id = m.project_id
-    join registry_persons pe on pe.id = m.person_id
-    join registry_enterprises e on e.id = m.enterprise_id`;
+    join ${projectsView("p")} on p.id = m.project_id
+    join ${personsView("pe")} on pe.id = m.person_id
+    join ${enterprisesView("e")} on e.id = m.enterprise_id`;
 }
 
 

@@ -5,6 +5,7 @@ import { type Db, type Executor, rowsOf } from "../../platform/db/client.js";
 import type { EventBus } from "../../platform/events/bus.js";
 import { devicesOf, insertCommand } from "../iot/index.js";
 import { shanghaiDay } from "@contracts/platform/time";
+import { personsView, projectPostsView } from "../registry/index.js";
 import { ROSTER_CHANGED } from "./worker.service.js";
 /** Quiet time after the last change before the push, so an import of 500 workers makes one push. */
 const DEBOUNCE_MS = 2_000;
@@ -37,13 +38,13 @@ export async function gateRoster(db: Executor, projectId: string, day = shanghai
       where w.project_id = ${projectId} and w.status in ('entered', 'on_site')
     ), posts as (
       select distinct p.id_number as worker_no, po.person_id, false as has_photo, 'key_post' as status
-      from registry_project_posts po join registry_persons p on p.id = po.person_id
+      from ${projectPostsView("po")} join ${personsView("p")} on p.id = po.person_id
       where po.project_id = ${projectId} and po.started_on <= ${day}::date and (po.ended_on is null or po.ended_on >= ${day}::date)
         and po.person_id not in (select person_id from admitted)
     )
     select r.worker_no as "workerNo", p.name, p.id_number as "idNumber", r.has_photo as "hasPhoto", r.status
     from (select * from admitted union all select * from posts) r
-    join registry_persons p on p.id = r.person_id
+    join ${personsView("p")} on p.id = r.person_id
     where not exists (select 1 from workforce_blacklist b where b.person_id = r.person_id and b.revoked_at is null
                       and b.valid_from <= ${day}::date and (b.valid_to is null or b.valid_to >= ${day}::date))
     order by r.worker_no`);

@@ -7,7 +7,7 @@ import { recordAudit } from "../../platform/audit/audit.js";
 import type { Actor, ServiceContext } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { AppError, conflict, invalidField } from "../../platform/errors.js";
-import { assertProjectVisible, enterprisesView, participantsView } from "../registry/index.js";
+import { assertProjectVisible, enterprisesView, participantsView, personsView } from "../registry/index.js";
 import { workforceTeams as T } from "./schema.js";
 
 const E = enterprisesView();
@@ -55,7 +55,7 @@ export async function listTeams(db: Executor, actor: Actor, projectId: string): 
       employerName: E.name,
       name: T.name,
       trade: T.trade,
-      leaderName: sql<string | null>`(select p.name from workforce_workers lw join registry_persons p on p.id = lw.person_id
+      leaderName: sql<string | null>`(select p.name from workforce_workers lw join ${personsView("p")} on p.id = lw.person_id
         where lw.team_id = ${T.id} and lw.is_team_leader and lw.status <> 'exited' order by lw.created_at limit 1)`,
       workers: sql<number>`(select count(*) from workforce_workers cw where cw.team_id = ${T.id} and cw.status <> 'exited')`.mapWith(Number),
     })

@@ -183,7 +183,7 @@ export async function projectWageChecks(db: Executor, actor: Actor, projectId: s
       coalesce(pay.gross, 0) as gross, coalesce(pay.net, 0) as net, pay.status, pay.paid_on as "paidOn", coalesce(att.days, 0) as "attendanceDays"
     from pay full join att on att.person_id = pay.person_id
     join workforce_workers w on w.id = coalesce(pay.worker_id, att.worker_id)
-    join registry_persons pe on pe.id = w.person_id
+    join ${personsView("pe")} on pe.id = w.person_id
     order by w.worker_no`);
   const lines = rowsOf<WageLine>(result).map((l) => ({ ...l, gross: Number(l.gross), net: Number(l.net) }));
   const account = project.accountName && project.openedOn ? { accountName: project.accountName, openedOn: project.openedOn } : null;
@@ -236,7 +236,7 @@ export async function listArrears(db: Executor, actor: Actor, q: ArrearsQuery, t
       coalesce(u.workers, 0) as "unpaidWorkers", coalesce(u.payrolls, 0) as "unpaidPayrolls",
       coalesce(u.gross, 0) as "unpaidGross", coalesce(u.net, 0) as "unpaidNet", u.oldest as "oldestMonth",
       coalesce(x.workers, 0) as "unrecordedWorkers", count(*) over ()::int as total
-    from registry_projects p
+    from ${projectsView("p")}
     left join unpaid u on u.project_id = p.id
     left join unrecorded x on x.project_id = p.id
     where (u.project_id is not null or x.project_id is not null)${search}
