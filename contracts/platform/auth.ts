@@ -52,6 +52,10 @@ export const PERMISSIONS = [
   "rules.manage",
   "gas.read",
   "gas.manage",
+  /** Read, download and subscribe to the city briefings (日报/周报/月报). */
+  "reports.read",
+  /** Generate a briefing on demand. */
+  "reports.generate",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -79,7 +83,7 @@ const SITE_SUPERVISION: Permission[] = [...SUPERVISION_READ, "cases.reply", "saf
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  leader: [...READ, "registry.person.readIdNumber", "iot.read", "workforce.read", ...SUPERVISION_READ, "gas.read"],
+  leader: [...READ, "registry.person.readIdNumber", "iot.read", "workforce.read", ...SUPERVISION_READ, "gas.read", "reports.read", "reports.generate"],
   inspector: [
     ...READ,
     "registry.project.create",
@@ -100,6 +104,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "cases.inspect",
     "cases.template.manage",
     "gas.read",
+    "reports.read",
+    "reports.generate",
   ],
   enterprise: [...OWN_ENTERPRISE, "registry.project.update", ...SITE_IOT, ...SITE_WORKFORCE, ...SITE_SUPERVISION],
   project: [...READ, "registry.project.update", ...SITE_IOT, ...SITE_WORKFORCE, ...SITE_SUPERVISION],

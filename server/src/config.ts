@@ -33,9 +33,14 @@ const Env = z.object({
   RAW_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** 6-digit administrative code of the city whose rule overrides apply (永康市 330784). */
   CITY_REGION: z.string().regex(/^\d{6}$/, "a 6-digit administrative code").default("330784"),
+  /** The city's name as printed on briefings (永康市建设工程监管周报); unset: the name of CITY_REGION. */
+  CITY_NAME: z.string().trim().min(1).max(20).optional(),
   SPRAY_OFF_AFTER_MIN: z.coerce.number().min(0).max(24 * 60).default(15),
   SIMULATE: z.enum(["0", "1"]).default("1").transform((v) => v === "1"),
 });
+
+/** Names of the regions the platform ships rules and maps for; another city sets CITY_NAME. */
+const REGION_NAMES: Record<string, string> = { "330784": "永康市", "330700": "金华市" };
 
 function toConfig(env: z.infer<typeof Env>) {
   return {
@@ -61,6 +66,7 @@ function toConfig(env: z.infer<typeof Env>) {
     logLevel: env.LOG_LEVEL,
     /** The city's administrative code: city rows of the rule tables override the national ones. */
     cityRegion: env.CITY_REGION,
+    cityName: env.CITY_NAME ?? REGION_NAMES[env.CITY_REGION] ?? "本市",
     seed: { mode: env.SEED, scale: env.SEED_SCALE },
     iot: {
       mqttPort: env.MQTT_PORT ?? 1883,
