@@ -11,7 +11,7 @@ import { iotDevices, iotLatest } from "../modules/iot/index.js";
 import { registryCertificates, registryPersons } from "../modules/registry/index.js";
 import { withIndexesDeferred } from "./bulk-load.js";
 import { loadOutline } from "./geo.js";
-import { DEFAULT_REGION } from "../modules/cases/case.open.js";
+import { DEFAULT_REGION } from "../modules/cases/case-open.service.js";
 import { openGasCases } from "./gas.cases.js";
 import { generateDetectors } from "./gas.detector.gen.js";
 import { DAY_MS, sequentialIds } from "./gas.model.js";

@@ -20,8 +20,8 @@ import {
   type ChecklistResult,
   type TemplateItem,
 } from "../modules/cases/index.js";
-import { CASE_NO_PREFIX } from "../modules/cases/case.numbering.js";
-import { drawPlan, RANDOM_DRAW_WEIGHTS_RULE } from "../modules/cases/random-plan.draw.js";
+import { CASE_NO_PREFIX } from "../modules/cases/case-number.queries.js";
+import { drawPlan, RANDOM_DRAW_WEIGHTS_RULE } from "../modules/cases/random-plan.checks.js";
 import { MAJOR_HAZARD_TEMPLATE_CODE, QUALITY_TEMPLATE_CODE } from "../modules/cases/template.defaults.js";
 import { ensureDefaultTemplates } from "../modules/cases/template.service.js";
 import { qualityAcceptances, type AcceptanceSignoff } from "../modules/quality/index.js";

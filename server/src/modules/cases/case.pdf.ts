@@ -3,7 +3,7 @@ import { CASE_CATEGORY_LABELS, CASE_GRADE_LABELS, CASE_SOURCE_LABELS } from "@co
 import { STOP_WORK_SCOPE_LABELS } from "@contracts/cases/cases";
 import { AppError } from "../../platform/errors.js";
 import { renderOfficialDocument, type DocumentLine } from "../../platform/pdf/official-document.js";
-import { caseLink } from "./case.open.js";
+import { caseLink } from "./case-open.service.js";
 import { shanghaiMinute } from "./case.sheet.js";
 
 /**

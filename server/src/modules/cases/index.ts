@@ -4,14 +4,14 @@ import type { Config } from "../../config.js";
 import type { Database, Db } from "../../platform/db/client.js";
 import type { EventBus } from "../../platform/events/bus.js";
 import type { FileStore } from "../../platform/files/store.js";
-import { BoardCache } from "./case.board-cache.js";
+import { BoardCache } from "./case.cache.js";
 import { caseRoutes } from "./case.routes.js";
 import { conflictRoutes } from "./conflict.routes.js";
 import { inspectionRoutes } from "./inspection.routes.js";
 import { randomPlanRoutes } from "./random-plan.routes.js";
 import { templateRoutes } from "./template.routes.js";
-import { CaseSweeper } from "./case.sweeper.js";
-import { loggingChannel, NotificationChannelRegistry, startNotificationDispatch } from "./notification.channels.js";
+import { CaseSweeper } from "./case.sweeps.js";
+import { loggingChannel, NotificationChannelRegistry, startNotificationDispatch } from "./notification.sweeps.js";
 import { notificationRoutes } from "./notification.routes.js";
 
 export interface CasesDeps {
@@ -61,16 +61,17 @@ export const casesPlugin: FastifyPluginAsync<CasesDeps> = async (app, deps) => {
   }
 };
 
-export { openCase } from "./case.open.js";
-export { enterpriseChangeNotices } from "./enterprise-change.notices.js";
+export { openCase } from "./case-open.service.js";
+export { enterpriseChangeNotices } from "./enterprise-change.service.js";
 export { notify, CASES_NOTIFIED, type NotifyTarget, type NotificationContent } from "./notification.service.js";
 export { openMajorCaseCount } from "./case.queries.js";
+export { listCases } from "./case.queries.js";
 export { casesView } from "./case.reads.js";
 export { casesRuleDefinitions, caseDeadlineRule } from "./case.rules.js";
 export { ensureDefaultTemplates } from "./template.service.js";
-export { sweepOverdue, CaseSweeper } from "./case.sweeper.js";
-export { casePhotoIdOf } from "./case.photos.js";
-export { NotificationChannelRegistry, loggingChannel, startNotificationDispatch, type NotificationChannel, type NotificationRecipient } from "./notification.channels.js";
+export { sweepOverdue, CaseSweeper } from "./case.sweeps.js";
+export { casePhotoIdOf } from "./case.files.js";
+export { NotificationChannelRegistry, loggingChannel, startNotificationDispatch, type NotificationChannel, type NotificationRecipient } from "./notification.sweeps.js";
 export type { ChecklistResult, TemplateItem } from "./schema.js";
 // Only for server/src/seed, until it imports this module's schema.ts as it does the gas modules' (issue 14):
 // a module exports no tables, and no module may use these.

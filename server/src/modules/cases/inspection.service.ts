@@ -10,10 +10,10 @@ import type { FileStore } from "../../platform/files/store.js";
 import { conflict, invalid, invalidField, type FieldIssue } from "../../platform/errors.js";
 import { activeUsers } from "../identity/index.js";
 import { assertProjectVisible, participantsView } from "../registry/index.js";
-import { openCase } from "./case.open.js";
-import { assertCasePhotos } from "./case.photos.js";
+import { openCase } from "./case-open.service.js";
+import { assertCasePhotos } from "./case.files.js";
 import { findingRef, getInspection } from "./inspection.queries.js";
-import { scoreInspection, unknownItemIssues } from "./inspection.scoring.js";
+import { scoreInspection, unknownItemIssues } from "./inspection.checks.js";
 import { casesInspections as I, casesRandomPlans as RP } from "./schema.js";
 import { templateRow } from "./template.queries.js";
 

@@ -7,7 +7,7 @@ import { targetedUserIds, type UserTarget } from "../identity/index.js";
 import { casesNotifications as N } from "./schema.js";
 import { toNotificationDto } from "./notification.queries.js";
 
-/** Published with the ids of inbox notifications; the outbound channels (notification.channels.ts) send them. */
+/** Published with the ids of inbox notifications; the outbound channels (notification.sweeps.ts) send them. */
 export const CASES_NOTIFIED = "cases.notified";
 
 /** Who a notice goes to (identity's user target: named users, roles, a project's or an enterprise's users). */

@@ -11,9 +11,9 @@ import { AppError, conflict } from "../../platform/errors.js";
 import { ruleInForce } from "../../platform/rules/rules.js";
 import { activeUsers } from "../identity/index.js";
 import { projectsWithParticipants } from "../registry/index.js";
-import { DEFAULT_REGION } from "./case.open.js";
+import { DEFAULT_REGION } from "./case-open.service.js";
 import { notify } from "./notification.service.js";
-import { drawPlan, RANDOM_DRAW_WEIGHTS_RULE, type InspectorCandidate, type LastRoundTarget, type PoolProject } from "./random-plan.draw.js";
+import { drawPlan, RANDOM_DRAW_WEIGHTS_RULE, type InspectorCandidate, type LastRoundTarget, type PoolProject } from "./random-plan.checks.js";
 import { findingCounts, getRandomPlan, parseRecord, type PlanRecord, type StoredTarget } from "./random-plan.queries.js";
 import { casesCases as C, casesInspectorConflicts as X, casesInspections as I, casesRandomPlans as RP } from "./schema.js";
 

@@ -106,7 +106,7 @@ export const casesCases = pgTable(
     index("cases_cases_deadline_idx").on(t.deadline).where(sql`state <> 'closed'`),
     // The board's closed-in-30-days tile: a range of the recently closed (the other tiles read cases_board_counts).
     index("cases_cases_closed_idx").on(t.closedAt, t.projectId).where(sql`state = 'closed'`),
-    // A photo is served to whoever may see a case it belongs to (case.photos.ts): found by containment.
+    // A photo is served to whoever may see a case it belongs to (case.files.ts): found by containment.
     index("cases_cases_photos_idx").using("gin", t.photoIds),
     uniqueIndex("cases_cases_source_uq").on(t.source, t.sourceRef).where(sql`source_ref is not null and state <> 'closed'`),
     check("cases_cases_subject_ck", sql`project_id is not null or enterprise_id is not null`),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CaseBoardDto } from "@contracts/cases/cases";
 import type { Database } from "../../platform/db/client.js";
-import { BoardCache } from "./case.board-cache.js";
+import { BoardCache } from "./case.cache.js";
 
 const boardOf = (pending: number): CaseBoardDto => ({ byState: { pending, rectifying: 0, review: 0, closed: 0 }, openMajor: 0, overdue: 0, stopWork: 0, closedLast30Days: 0 });
 

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CaseBoardDto, OpenCaseResultDto } from "@contracts/cases/cases";
 import type { TestUser } from "../../../../test/app";
-import { BOARD_CHANGED_CHANNEL } from "./case.board-cache.js";
+import { BOARD_CHANGED_CHANNEL } from "./case.cache.js";
 import { casesWorld, type CasesWorld } from "./case.test-fixtures.js";
 
 /** Boards are kept in memory between changes; every change, from any writer, is heard at its commit. */

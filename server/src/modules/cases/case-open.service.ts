@@ -9,7 +9,7 @@ import type { Executor, Tx } from "../../platform/db/client.js";
 import { invalid, invalidField, notFound } from "../../platform/errors.js";
 import { ruleInForce } from "../../platform/rules/rules.js";
 import { assertProjectVisible, enterpriseOf, generalContractorOf, projectOf } from "../registry/index.js";
-import { nextCaseNo } from "./case.numbering.js";
+import { nextCaseNo } from "./case-number.queries.js";
 import { caseDeadlineRule, deadlineFrom } from "./case.rules.js";
 import { CASES_NOTIFIED, insertNotifications, type NotifyTarget } from "./notification.service.js";
 import { casesCases as C, casesEvents as E } from "./schema.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CreateInspectionInput, CreateTemplateInput, type TemplateItemDto } from "@contracts/cases/inspections";
-import { scoreInspection, unknownItemIssues } from "./inspection.scoring.js";
+import { scoreInspection, unknownItemIssues } from "./inspection.checks.js";
 import { DEFAULT_TEMPLATES, MAJOR_HAZARD_TEMPLATE_CODE, QUALITY_TEMPLATE_CODE } from "./template.defaults.js";
 
 const item = (code: string, score: number, grade: "general" | "major" = "general"): TemplateItemDto => ({ code, text: code, category: "quality", grade, score, clause: "" });

@@ -5,7 +5,7 @@ import { SYSTEM_ACTOR } from "../../platform/auth/actor.js";
 import { recordAudit } from "../../platform/audit/audit.js";
 import { type Db, rowsOf } from "../../platform/db/client.js";
 import type { EventBus } from "../../platform/events/bus.js";
-import { bureauTarget, caseLink, responsibleTarget } from "./case.open.js";
+import { bureauTarget, caseLink, responsibleTarget } from "./case-open.service.js";
 import { OVERDUE_STATES } from "./case.workflow.js";
 import { CASES_NOTIFIED, insertNotifications } from "./notification.service.js";
 
