@@ -5,6 +5,7 @@
 import "../features/admin/register";
 import "../features/auth/register";
 import "../features/cases/register";
+import "../features/command/register";
 import "../features/gas/register";
 import "../features/home/register";
 import "../features/iot/register";

@@ -15,11 +15,14 @@ const consoleRoutes: RouteObject[] = [
   { path: "/verify/report/:code", ...page(() => import("../features/testing/pages/verify-report-page")) },
   // Public: where a gas cylinder's QR code leads.
   { path: "/verify/cylinder/:code", ...page(() => import("../features/gas/cylinders/pages/verify-cylinder-page")) },
+  // 指挥大屏: full screen, no console frame (menus, header).
+  { path: "/command/screen", ...page(() => import("../features/command/pages/command-screen")) },
   {
     path: "/",
     ...page(() => import("./layout/app-layout")),
     children: [
       { index: true, ...page(() => import("../features/home/pages/home-page")) },
+      { path: "command", ...page(() => import("../features/command/pages/command-page")) },
       { path: "projects", ...page(() => import("../features/registry/projects/pages/project-list")) },
       { path: "projects/:id", ...page(() => import("../features/registry/projects/pages/project-detail")) },
       { path: "enterprises", ...page(() => import("../features/registry/enterprises/pages/enterprise-list")) },

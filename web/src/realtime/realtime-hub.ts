@@ -1,5 +1,6 @@
 import type { AlarmChangeDto } from "@contracts/iot/alarms";
 import { REALTIME_PATH, type CommandChangeDto, type DeviceStatusChangeDto, type LatestChangeDto } from "@contracts/iot/realtime";
+import type { DashboardChangedDto } from "@contracts/dashboard/realtime";
 import { reconnectDelay } from "./backoff";
 
 /** What each named Server-Sent Event of `/api/v1/realtime` carries. */
@@ -8,9 +9,11 @@ export interface RealtimeEvents {
   device: DeviceStatusChangeDto;
   latest: LatestChangeDto;
   command: CommandChangeDto;
+  /** The command center's figures changed (an alarm or a case): fetch them again. */
+  dashboard: DashboardChangedDto;
 }
 export type RealtimeEventName = keyof RealtimeEvents;
-const EVENT_NAMES: readonly RealtimeEventName[] = ["alarm", "device", "latest", "command"];
+const EVENT_NAMES: readonly RealtimeEventName[] = ["alarm", "device", "latest", "command", "dashboard"];
 
 export type RealtimeListener = { [K in RealtimeEventName]?: (data: RealtimeEvents[K]) => void } & {
   /** The stream came back after a gap: events may have been missed, so refetch what is shown. */

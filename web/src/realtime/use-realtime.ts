@@ -25,6 +25,7 @@ export function useRealtime(handlers: RealtimeListener, { projectId, enabled = t
         device: (d) => ref.current.device?.(d),
         latest: (d) => ref.current.latest?.(d),
         command: (d) => ref.current.command?.(d),
+        dashboard: (d) => ref.current.dashboard?.(d),
         reconnected: () => ref.current.reconnected?.(),
       },
       projectId,

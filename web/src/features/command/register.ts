@@ -1,0 +1,2 @@
+/** The command center feature's strings, loaded at start-up. */
+import "./i18n";
