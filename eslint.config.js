@@ -43,6 +43,19 @@ export default tseslint.config(
     },
   },
   {
+    // iot is one module in sub-areas (iot/ingest, iot/rules, iot/alarms, iot/commands: folders without an
+    // index.ts, so no folder grows past 40 files): a sub-area reaches the rest of iot freely and every other
+    // module, two levels up, only through its index.ts.
+    files: ["server/src/modules/iot/*/**/*.ts"],
+    ignores: ["**/*.test.ts", "**/*.test-fixtures.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "^\\.\\./\\.\\./(?!\\.\\.)[^/]+/(?!index\\.js$).+", message: "Import another module only through its index.ts." }] },
+      ],
+    },
+  },
+  {
     // The web's layers: app/ (shell, router) imports features; features import the shared layers
     // (components, auth, api, i18n) and never the shell; the shared layers import no feature.
     files: ["web/src/features/**/*.{ts,tsx}"],

@@ -5,8 +5,8 @@ import { describe, expect, it } from "vitest";
 /**
  * The module walls (DESIGN.md, rules of the house), checked on the source itself: a module is a folder
  * under server/src/modules with an index.ts (nested folders are fine); a file belongs to the nearest such
- * folder above it. Tests and test fixtures (`*.test.ts`, `*.test-fixtures.ts`) may reach into other
- * modules and are not looked at. Imports are read with a regex: `from "…"`, `import "…"` and `import("…")`.
+ * folder above it, so a sub-folder without one is a sub-area of its module (iot/ingest). Tests and test
+ * fixtures (`*.test.ts`, `*.test-fixtures.ts`) may reach into other modules and are not looked at. Imports are read with a regex: `from "…"`, `import "…"` and `import("…")`.
  */
 
 const SRC = path.resolve(import.meta.dirname, "../server/src");
@@ -142,6 +142,15 @@ function tableExports(): string[] {
 
 const cycles = () => cyclesOf(moduleGraph()).map((c) => `cycle: ${c.join(" → ")}`);
 
+/** A folder past this many source files is split: into modules (gas) or into sub-areas of one module (iot). */
+const MAX_FILES_PER_FOLDER = 40;
+
+function crowdedFolders(): string[] {
+  const counts = new Map<string, number>();
+  for (const f of moduleFiles) counts.set(path.dirname(f), (counts.get(path.dirname(f)) ?? 0) + 1);
+  return [...counts].filter(([, n]) => n > MAX_FILES_PER_FOLDER).map(([dir, n]) => `${rel(dir)} holds ${n} source files`);
+}
+
 const ruleSwitchedOff = () => moduleFiles.filter((f) => /eslint-disable[^\n]*no-restricted-imports/.test(readFileSync(f, "utf8"))).map((f) => `disables the import rule: ${rel(f)}`);
 
 const platformImportsModules = () =>
@@ -185,6 +194,10 @@ describe("module walls", () => {
   it("lists as pending only what still occurs", () => {
     const all = new Set([...outsideModules(), ...pastIndex(), ...tableExports(), ...cycles(), ...ruleSwitchedOff(), ...platformImportsModules()]);
     expect([...PENDING].filter((v) => !all.has(v))).toEqual([]);
+  });
+
+  it(`no module folder holds more than ${MAX_FILES_PER_FOLDER} source files`, () => {
+    expect(crowdedFolders()).toEqual([]);
   });
 
   it("the cycle check finds a loop and only once", () => {

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsync } from "fastify";
-import { alarmRoutes } from "./alarm.routes.js";
-import { commandRoutes } from "./command.routes.js";
+import { alarmRoutes } from "./alarms/alarm.routes.js";
+import { commandRoutes } from "./commands/command.routes.js";
 import { deviceRoutes } from "./device.routes.js";
-import { ingestRoutes } from "./ingest.routes.js";
+import { ingestRoutes } from "./ingest/ingest.routes.js";
 import type { IotRuntime } from "./iot.runtime.js";
 import { realtimeRoutes } from "./realtime.routes.js";
-import { ruleRoutes } from "./rule.routes.js";
+import { ruleRoutes } from "./rules/rule.routes.js";
 
 /**
  * Smart site IoT (智慧工地): device registry and credentials, MQTT/HTTP telemetry ingest, rules,
@@ -23,15 +23,16 @@ export const iotPlugin: FastifyPluginAsync<{ runtime: IotRuntime }> = async (app
 
 export { IotRuntime } from "./iot.runtime.js";
 export type { DeviceInfo } from "./device.cache.js";
-export type { ReadingsHandler, StoredReadings } from "./ingest.pipeline.js";
+export type { ReadingsHandler, StoredReadings } from "./ingest/ingest.pipeline.js";
 export { deviceScope } from "./device.scope.js";
 export { offSiteDevicesView } from "./device.off-site.js";
 export { deviceOf, devicesOf, devicesView, type DeviceRef } from "./device.reads.js";
-export type { AlarmVerdict } from "./alarm.store.js";
-export type { DeviceEventHandler } from "./device-message.router.js";
-export { parseTimestamp } from "./telemetry.parse.js";
-export { insertCommand } from "./command.service.js";
-export { BrokerPortInUseError } from "./broker.js";
+export { listAlarms } from "./alarms/alarm.queries.js";
+export type { AlarmVerdict } from "./alarms/alarm.store.js";
+export type { DeviceEventHandler } from "./ingest/device-message.router.js";
+export { parseTimestamp } from "./ingest/telemetry.parse.js";
+export { insertCommand } from "./commands/command.service.js";
+export { BrokerPortInUseError } from "./ingest/broker.js";
 // Only for server/src/seed, until it imports this module's schema.ts as it does the gas modules' (issue 14):
 // a module exports no tables, and no module may use these.
 export { iotDevices, iotLatest } from "./schema.js";

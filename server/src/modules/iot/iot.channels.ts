@@ -8,4 +8,4 @@ export const DEVICE_CHANNEL = "sc_iot_device";
 export const DEVICE_STATUS_CHANNEL = "sc_iot_device_status";
 /** A command changed state; payload: CommandChangeDto JSON. */
 export const COMMAND_CHANNEL = "sc_iot_command";
-export { ALARM_CHANNEL } from "./alarm.notify.js";
+export { ALARM_CHANNEL } from "./alarms/alarm.notify.js";

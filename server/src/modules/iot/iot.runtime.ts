@@ -6,20 +6,20 @@ import type { Config } from "../../config.js";
 import type { Database } from "../../platform/db/client.js";
 import type { EventBus } from "../../platform/events/bus.js";
 import { RealtimeHub } from "../../platform/realtime/hub.js";
-import { ActiveAlarms } from "./active-alarms.js";
-import { startEmbeddedBroker, type DeviceLink } from "./broker.js";
-import { CommandDispatcher } from "./command.dispatcher.js";
+import { ActiveAlarms } from "./alarms/active-alarms.js";
+import { startEmbeddedBroker, type DeviceLink } from "./ingest/broker.js";
+import { CommandDispatcher } from "./commands/command.dispatcher.js";
 import { DeviceCache, type DeviceInfo } from "./device.cache.js";
-import { DeviceMessageRouter, type DeviceEventHandler, type DeviceMessageHandlers } from "./device-message.router.js";
-import type { AlarmVerdict } from "./alarm.store.js";
-import { IngestPipeline, type ReadingsHandler } from "./ingest.pipeline.js";
+import { DeviceMessageRouter, type DeviceEventHandler, type DeviceMessageHandlers } from "./ingest/device-message.router.js";
+import type { AlarmVerdict } from "./alarms/alarm.store.js";
+import { IngestPipeline, type ReadingsHandler } from "./ingest/ingest.pipeline.js";
 import { DEVICE_STATUS_CHANNEL } from "./iot.channels.js";
 import { feedRealtime } from "./iot.realtime.js";
 import { deviceStatusJson, IotSweeper, offlineVerdict } from "./iot.sweeper.js";
-import { sprayOnForAlarms } from "./linkage.js";
-import { connectPublisher, startMqttConsumer } from "./mqtt.consumer.js";
-import { RuleCache } from "./rule.cache.js";
-import { ensureDefaultRules } from "./rule.defaults.js";
+import { sprayOnForAlarms } from "./rules/linkage.js";
+import { connectPublisher, startMqttConsumer } from "./ingest/mqtt.consumer.js";
+import { RuleCache } from "./rules/rule.cache.js";
+import { ensureDefaultRules } from "./rules/rule.defaults.js";
 
 /** Until a broker is connected, commands wait in the table ("pending") and are published later. */
 const NO_LINK: DeviceLink = {

@@ -2,11 +2,11 @@ import { sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 import type { AlarmChangeDto, Severity } from "@contracts/iot/alarms";
 import { type Db, rowsOf } from "../../platform/db/client.js";
-import { applyVerdicts, type AlarmVerdict } from "./alarm.store.js";
+import { applyVerdicts, type AlarmVerdict } from "./alarms/alarm.store.js";
 import { DEVICE_STATUS_CHANNEL } from "./iot.channels.js";
-import { dropExpiredPartitions, ensurePartitions, utcDay } from "./ingest.store.js";
-import { sprayOffWhenClean } from "./linkage.js";
-import { offlineSeverity, type Rule, type RuleSet } from "./rule.engine.js";
+import { dropExpiredPartitions, ensurePartitions, utcDay } from "./ingest/ingest.store.js";
+import { sprayOffWhenClean } from "./rules/linkage.js";
+import { offlineSeverity, type Rule, type RuleSet } from "./rules/rule.engine.js";
 
 // One sweeper at a time across processes; the others skip the round.
 const SWEEP_LOCK = 7_240_051;

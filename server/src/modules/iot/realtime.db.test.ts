@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp, type TestUser } from "../../../../test/app";
-import { applyVerdicts, type AlarmVerdict } from "./alarm.store.js";
+import { applyVerdicts, type AlarmVerdict } from "./alarms/alarm.store.js";
 import { insertDevice, insertSite } from "./device.test-fixtures.js";
 
 let t: TestApp;

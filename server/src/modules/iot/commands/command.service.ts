@@ -1,15 +1,15 @@
 import { sql } from "drizzle-orm";
 import { COMMANDS, type CommandDto, type SendCommandInput } from "@contracts/iot/commands";
 import type { CommandChangeDto } from "@contracts/iot/realtime";
-import { requirePermission } from "../../platform/auth/actor.js";
-import { recordAudit } from "../../platform/audit/audit.js";
-import type { ServiceContext } from "../../platform/context.js";
-import type { Executor } from "../../platform/db/client.js";
-import { conflict, invalidField } from "../../platform/errors.js";
+import { requirePermission } from "../../../platform/auth/actor.js";
+import { recordAudit } from "../../../platform/audit/audit.js";
+import type { ServiceContext } from "../../../platform/context.js";
+import type { Executor } from "../../../platform/db/client.js";
+import { conflict, invalidField } from "../../../platform/errors.js";
 import { getCommand } from "./command.queries.js";
-import { visibleDevice } from "./device.queries.js";
-import { COMMAND_CHANNEL } from "./iot.channels.js";
-import { iotCommands as C } from "./schema.js";
+import { visibleDevice } from "../device.queries.js";
+import { COMMAND_CHANNEL } from "../iot.channels.js";
+import { iotCommands as C } from "../schema.js";
 
 /** Published after a command row commits; the dispatcher publishes it to the device at once. */
 export const COMMAND_CREATED = "iot.command.created";

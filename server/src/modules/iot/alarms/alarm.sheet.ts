@@ -1,12 +1,12 @@
 import { alarmStatusOf, type ListAlarmsQuery, type Severity } from "@contracts/iot/alarms";
 import type { DeviceType } from "@contracts/iot/devices";
 import { ALARM_STATUS_LABELS, DEVICE_TYPE_LABELS, SEVERITY_LABELS } from "@contracts/iot/labels";
-import { requirePermission } from "../../platform/auth/actor.js";
-import type { ServiceContext } from "../../platform/context.js";
-import type { Executor } from "../../platform/db/client.js";
-import { writeSheet, type SheetColumn } from "../../platform/excel/excel.js";
+import { requirePermission } from "../../../platform/auth/actor.js";
+import type { ServiceContext } from "../../../platform/context.js";
+import type { Executor } from "../../../platform/db/client.js";
+import { writeSheet, type SheetColumn } from "../../../platform/excel/excel.js";
 import { ALARM_EXPORT_LIMIT, alarmFilters, alarmOrder, selectAlarms } from "./alarm.queries.js";
-import { shanghaiTime } from "./device.sheet.js";
+import { shanghaiTime } from "../device.sheet.js";
 
 const selectRows = (db: Executor, ctx: Pick<ServiceContext, "actor">, q: Partial<ListAlarmsQuery>) =>
   selectAlarms(db)

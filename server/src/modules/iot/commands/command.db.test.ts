@@ -1,14 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TestUser } from "../../../../test/app";
+import type { TestUser } from "../../../../../test/app";
 import type { CommandDto } from "@contracts/iot/commands";
-import { auditLog } from "../../platform/audit/schema.js";
-import { buildActor } from "../../platform/auth/actor.js";
-import { EventBus, type DomainEvent } from "../../platform/events/bus.js";
+import { auditLog } from "../../../platform/audit/schema.js";
+import { buildActor } from "../../../platform/auth/actor.js";
+import { EventBus, type DomainEvent } from "../../../platform/events/bus.js";
 import { COMMAND_CREATED, insertCommand, sendCommand } from "./command.service.js";
-import { insertDevice, issuesOf, type TwoSites, twoSites } from "./device.test-fixtures.js";
-import { COMMAND_CHANNEL } from "./iot.channels.js";
-import { iotCommands } from "./schema.js";
+import { insertDevice, issuesOf, type TwoSites, twoSites } from "../device.test-fixtures.js";
+import { COMMAND_CHANNEL } from "../iot.channels.js";
+import { iotCommands } from "../schema.js";
 
 let { t, admin, leader, contractor, siteA, siteB } = {} as TwoSites;
 beforeAll(async () => ({ t, admin, leader, contractor, siteA, siteB } = await twoSites()));

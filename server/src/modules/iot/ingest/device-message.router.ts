@@ -1,8 +1,8 @@
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyBaseLogger } from "fastify";
 import { DEVICE_EVENTS, type RejectReason } from "@contracts/iot/devices";
-import { sha256 } from "../../platform/auth/secrets.js";
-import type { DeviceCache, DeviceInfo } from "./device.cache.js";
+import { sha256 } from "../../../platform/auth/secrets.js";
+import type { DeviceCache, DeviceInfo } from "../device.cache.js";
 import type { IngestPipeline } from "./ingest.pipeline.js";
 import { MAX_CLOCK_SKEW_MS, parseTelemetry, parseTimestamp } from "./telemetry.parse.js";
 

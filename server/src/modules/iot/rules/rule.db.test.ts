@@ -1,11 +1,11 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RuleDto } from "@contracts/iot/rules";
-import { createTestApp, type TestApp, type TestUser } from "../../../../test/app";
-import { auditLog } from "../../platform/audit/schema.js";
-import { RULES_CHANNEL } from "./iot.channels.js";
-import { iotRules } from "./schema.js";
-import { issuesOf } from "./device.test-fixtures.js";
+import { createTestApp, type TestApp, type TestUser } from "../../../../../test/app";
+import { auditLog } from "../../../platform/audit/schema.js";
+import { RULES_CHANNEL } from "../iot.channels.js";
+import { iotRules } from "../schema.js";
+import { issuesOf } from "../device.test-fixtures.js";
 
 let t: TestApp;
 let admin: TestUser;

@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { type Executor, rowsOf } from "../../platform/db/client.js";
+import { type Executor, rowsOf } from "../../../platform/db/client.js";
 
 /** Column arrays of one batch of readings (parallel arrays: one statement, four bind values). */
 export interface ReadingColumns {

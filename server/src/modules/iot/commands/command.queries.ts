@@ -1,13 +1,13 @@
 import { and, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { CommandDto, CommandStatus, ListCommandsQuery } from "@contracts/iot/commands";
 import { COMMAND_SOURCES } from "@contracts/iot/commands";
-import { requirePermission } from "../../platform/auth/actor.js";
-import type { Actor } from "../../platform/context.js";
-import type { Executor } from "../../platform/db/client.js";
-import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
-import { notFound } from "../../platform/errors.js";
-import { projectScope } from "../registry/index.js";
-import { iotCommands as C, iotDevices as D } from "./schema.js";
+import { requirePermission } from "../../../platform/auth/actor.js";
+import type { Actor } from "../../../platform/context.js";
+import type { Executor } from "../../../platform/db/client.js";
+import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../../platform/db/pagination.js";
+import { notFound } from "../../../platform/errors.js";
+import { projectScope } from "../../registry/index.js";
+import { iotCommands as C, iotDevices as D } from "../schema.js";
 
 /** Read side of device commands: their state, newest first. */
 

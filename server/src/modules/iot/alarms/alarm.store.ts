@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { AlarmChangeDto, Severity } from "@contracts/iot/alarms";
-import { type Executor, rowsOf } from "../../platform/db/client.js";
+import { type Executor, rowsOf } from "../../../platform/db/client.js";
 import { ALARM_CHANNEL, alarmChangeJson } from "./alarm.notify.js";
 
 /** What the rules concluded for one device and rule: be active at `severity`, or clear (`normal`). */

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { IdParams, page } from "@contracts/platform/common";
 import { AlarmDetailDto, AlarmDto, AlarmNoteInput, AlarmStatsDto, AssignAlarmInput, CommentAlarmInput, ListAlarmsQuery } from "@contracts/iot/alarms";
-import { sendXlsx } from "../../platform/excel/excel.js";
+import { sendXlsx } from "../../../platform/excel/excel.js";
 import { alarmStats, getAlarm, listAlarms } from "./alarm.queries.js";
 import { ackAlarm, assignAlarm, clearAlarm, commentAlarm } from "./alarm.service.js";
 import { exportAlarms } from "./alarm.sheet.js";

@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { Executor } from "../../platform/db/client.js";
+import type { Executor } from "../../../platform/db/client.js";
 
 /** NOTIFY channel of alarm changes (payload: AlarmChangeDto as JSON); every process's realtime hub listens. */
 export const ALARM_CHANNEL = "sc_iot_alarm";

@@ -1,16 +1,16 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { AlarmDetailDto } from "@contracts/iot/alarms";
-import { requirePermission } from "../../platform/auth/actor.js";
-import { recordAudit } from "../../platform/audit/audit.js";
-import type { ServiceContext } from "../../platform/context.js";
-import type { Tx } from "../../platform/db/client.js";
-import { conflict, invalidField, notFound } from "../../platform/errors.js";
-import { activeUsers } from "../identity/index.js";
-import { projectScope } from "../registry/index.js";
+import { requirePermission } from "../../../platform/auth/actor.js";
+import { recordAudit } from "../../../platform/audit/audit.js";
+import type { ServiceContext } from "../../../platform/context.js";
+import type { Tx } from "../../../platform/db/client.js";
+import { conflict, invalidField, notFound } from "../../../platform/errors.js";
+import { activeUsers } from "../../identity/index.js";
+import { projectScope } from "../../registry/index.js";
 import { getAlarm } from "./alarm.queries.js";
 import { recordAlarmEvent, type AlarmEventInput } from "./alarm.notify.js";
-import { iotAlarms as A } from "./schema.js";
+import { iotAlarms as A } from "../schema.js";
 
 /**
  * The operators' side of the alarm lifecycle: acknowledge, clear by hand, assign, comment. Each is one

@@ -1,14 +1,14 @@
 import { and, asc, desc, eq, gte, ilike, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { alarmStatusOf, SEVERITIES, type AlarmDetailDto, type AlarmDto, type AlarmStatsDto, type AlarmStatus, type ListAlarmsQuery, type Severity } from "@contracts/iot/alarms";
 import type { DeviceType } from "@contracts/iot/devices";
-import { requirePermission } from "../../platform/auth/actor.js";
-import type { Actor } from "../../platform/context.js";
-import type { Executor } from "../../platform/db/client.js";
-import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
-import { notFound } from "../../platform/errors.js";
-import { projectScope, projectsView } from "../registry/index.js";
-import { iotAlarmEvents, iotAlarms as A, iotDevices as D } from "./schema.js";
-import { severityRankSql } from "./site-map.queries.js";
+import { requirePermission } from "../../../platform/auth/actor.js";
+import type { Actor } from "../../../platform/context.js";
+import type { Executor } from "../../../platform/db/client.js";
+import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../../platform/db/pagination.js";
+import { notFound } from "../../../platform/errors.js";
+import { projectScope, projectsView } from "../../registry/index.js";
+import { iotAlarmEvents, iotAlarms as A, iotDevices as D } from "../schema.js";
+import { severityRankSql } from "../site-map.queries.js";
 
 const P = projectsView();
 

@@ -1,12 +1,12 @@
 import { and, asc, eq, gt, isNull, lte, or, sql } from "drizzle-orm";
 import type { DeviceType } from "@contracts/iot/devices";
 import type { ListRulesQuery, RuleDto, RuleLevel } from "@contracts/iot/rules";
-import { requirePermission } from "../../platform/auth/actor.js";
-import type { Actor } from "../../platform/context.js";
-import type { Executor } from "../../platform/db/client.js";
-import { andAll } from "../../platform/db/pagination.js";
-import { notFound } from "../../platform/errors.js";
-import { iotRules as R } from "./schema.js";
+import { requirePermission } from "../../../platform/auth/actor.js";
+import type { Actor } from "../../../platform/context.js";
+import type { Executor } from "../../../platform/db/client.js";
+import { andAll } from "../../../platform/db/pagination.js";
+import { notFound } from "../../../platform/errors.js";
+import { iotRules as R } from "../schema.js";
 
 /** Read side of the alarm rules (thresholds as data, versioned per code and region). */
 

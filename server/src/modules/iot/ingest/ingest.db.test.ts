@@ -1,11 +1,11 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { MqttClient } from "mqtt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../../../test/app";
-import { insertProject } from "../registry/project.test-fixtures.js";
-import { connectDevice, eventually, insertDeviceWithSecret as insertDevice } from "./device.test-fixtures.js";
-import { iotAlarms, iotCommands, iotDevices, iotLatest, iotRollup1h, iotRollup1m } from "./schema.js";
-import { rowsOf } from "../../platform/db/client.js";
+import { createTestApp, type TestApp } from "../../../../../test/app";
+import { insertProject } from "../../registry/project.test-fixtures.js";
+import { connectDevice, eventually, insertDeviceWithSecret as insertDevice } from "../device.test-fixtures.js";
+import { iotAlarms, iotCommands, iotDevices, iotLatest, iotRollup1h, iotRollup1m } from "../schema.js";
+import { rowsOf } from "../../../platform/db/client.js";
 
 let t: TestApp;
 let port: number;

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import type { ErrorWithReasonCode, MqttClient } from "mqtt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../../../test/app";
-import { insertProject } from "../registry/project.test-fixtures.js";
-import { connectDevice, eventually, insertDeviceWithSecret as insertDevice } from "./device.test-fixtures.js";
-import { iotDevices } from "./schema.js";
+import { createTestApp, type TestApp } from "../../../../../test/app";
+import { insertProject } from "../../registry/project.test-fixtures.js";
+import { connectDevice, eventually, insertDeviceWithSecret as insertDevice } from "../device.test-fixtures.js";
+import { iotDevices } from "../schema.js";
 
 let t: TestApp;
 let port: number;

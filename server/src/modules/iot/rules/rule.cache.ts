@@ -1,8 +1,8 @@
 import { and, isNull, lte, or, gt } from "drizzle-orm";
-import type { Database, Executor, Listener } from "../../platform/db/client.js";
-import { RULES_CHANNEL } from "./iot.channels.js";
+import type { Database, Executor, Listener } from "../../../platform/db/client.js";
+import { RULES_CHANNEL } from "../iot.channels.js";
 import { RuleSet, type Rule } from "./rule.engine.js";
-import { iotRules } from "./schema.js";
+import { iotRules } from "../schema.js";
 
 /** Versions take effect at their effective_from: reload at least this often even without a notification. */
 const RELOAD_MS = 60_000;

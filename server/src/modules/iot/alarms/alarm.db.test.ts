@@ -1,12 +1,12 @@
 import ExcelJS from "exceljs";
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TestUser } from "../../../../test/app";
+import type { TestUser } from "../../../../../test/app";
 import type { AlarmDetailDto, AlarmDto, AlarmStatsDto } from "@contracts/iot/alarms";
-import { auditLog } from "../../platform/audit/schema.js";
-import { authUsers } from "../identity/schema.js";
-import { insertAlarm, insertDevice, insertSite, issuesOf, twoSites, type TwoSites } from "./device.test-fixtures.js";
-import { iotAlarmEvents, iotAlarms } from "./schema.js";
+import { auditLog } from "../../../platform/audit/schema.js";
+import { authUsers } from "../../identity/schema.js";
+import { insertAlarm, insertDevice, insertSite, issuesOf, twoSites, type TwoSites } from "../device.test-fixtures.js";
+import { iotAlarmEvents, iotAlarms } from "../schema.js";
 
 let { t, admin, leader, contractor, siteA, siteB } = {} as TwoSites;
 beforeAll(async () => ({ t, admin, leader, contractor, siteA, siteB } = await twoSites()));

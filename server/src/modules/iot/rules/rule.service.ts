@@ -1,13 +1,13 @@
 import { and, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import type { RuleDto, RuleVersionInput } from "@contracts/iot/rules";
-import { requirePermission } from "../../platform/auth/actor.js";
-import { recordAudit } from "../../platform/audit/audit.js";
-import type { ServiceContext } from "../../platform/context.js";
-import { isUniqueViolation } from "../../platform/db/pg-errors.js";
-import { conflict, invalidField } from "../../platform/errors.js";
-import { RULES_CHANNEL } from "./iot.channels.js";
+import { requirePermission } from "../../../platform/auth/actor.js";
+import { recordAudit } from "../../../platform/audit/audit.js";
+import type { ServiceContext } from "../../../platform/context.js";
+import { isUniqueViolation } from "../../../platform/db/pg-errors.js";
+import { conflict, invalidField } from "../../../platform/errors.js";
+import { RULES_CHANNEL } from "../iot.channels.js";
 import { getRule } from "./rule.queries.js";
-import { iotRules as R } from "./schema.js";
+import { iotRules as R } from "../schema.js";
 
 const concurrentVersion = (code: string, region: string) =>
   conflict(`规则 ${code} (${region}) 正被同时修改，请重试 (another version was added at the same time; retry)`, { issues: [{ path: "code", message: "concurrent change" }] });

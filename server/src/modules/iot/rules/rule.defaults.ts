@@ -1,6 +1,6 @@
 import { DEVICE_TYPES, type DeviceType } from "@contracts/iot/devices";
-import type { Executor } from "../../platform/db/client.js";
-import { iotRules } from "./schema.js";
+import type { Executor } from "../../../platform/db/client.js";
+import { iotRules } from "../schema.js";
 import type { Rule } from "./rule.engine.js";
 
 type DefaultRule = Omit<Rule, "id" | "version" | "enabled"> & { source: string };

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { MAX_TELEMETRY_BYTES } from "@contracts/iot/devices";
-import { AppError } from "../../platform/errors.js";
+import { AppError } from "../../../platform/errors.js";
 import { secretMatches } from "./device-message.router.js";
-import type { IotRuntime } from "./iot.runtime.js";
+import type { IotRuntime } from "../iot.runtime.js";
 
 const tags = ["iot: device ingest"];
 const Params = z.object({ deviceCode: z.string().min(1).max(64) });

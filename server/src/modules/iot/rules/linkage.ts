@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { AlarmChangeDto } from "@contracts/iot/alarms";
-import { type Executor, rowsOf } from "../../platform/db/client.js";
-import { insertCommand } from "./command.service.js";
+import { type Executor, rowsOf } from "../../../platform/db/client.js";
+import { insertCommand } from "../commands/command.service.js";
 import type { RuleSet } from "./rule.engine.js";
 
 /** Automatic commands expire after this long without an ack (the next alarm or sweep decides again). */

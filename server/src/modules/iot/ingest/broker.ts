@@ -1,8 +1,8 @@
 import { createServer, type Server } from "node:net";
 import { Aedes, type AuthenticateError, type Client } from "aedes";
 import type { FastifyBaseLogger } from "fastify";
-import { PortInUseError } from "../../platform/net/ports.js";
-import type { DeviceCache, DeviceInfo } from "./device.cache.js";
+import { PortInUseError } from "../../../platform/net/ports.js";
+import type { DeviceCache, DeviceInfo } from "../device.cache.js";
 import { parseTopic, secretMatches, type DeviceMessageRouter } from "./device-message.router.js";
 
 /** How the platform reaches devices: publishes a command (QoS 1). Same for the embedded and an external broker. */

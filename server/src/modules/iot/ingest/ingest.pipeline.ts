@@ -1,13 +1,13 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { AlarmChangeDto } from "@contracts/iot/alarms";
 import type { DeviceType, RejectReason } from "@contracts/iot/devices";
-import { Batcher } from "../../platform/batch/batcher.js";
-import type { Db } from "../../platform/db/client.js";
-import { applyVerdicts, type AlarmVerdict } from "./alarm.store.js";
-import type { DeviceInfo } from "./device.cache.js";
+import { Batcher } from "../../../platform/batch/batcher.js";
+import type { Db } from "../../../platform/db/client.js";
+import { applyVerdicts, type AlarmVerdict } from "../alarms/alarm.store.js";
+import type { DeviceInfo } from "../device.cache.js";
 import { evaluateBatch, evaluateWindows, phases } from "./ingest.evaluate.js";
 import { addRejections, ensurePartitions, markSeen, storeReadings, utcDay, windowAggregates } from "./ingest.store.js";
-import type { RuleSet } from "./rule.engine.js";
+import type { RuleSet } from "../rules/rule.engine.js";
 import type { Reading } from "./telemetry.parse.js";
 
 /** One device's readings from a stored batch. */
