@@ -1,12 +1,13 @@
 import { and, asc, desc, eq, isNull, lt, sql } from "drizzle-orm";
-import type { NewRuleVersionInput, RuleVersionDto } from "@contracts/platform/rules";
+import { startOfShanghaiDay, type ListRulesQuery, type NewRuleVersionInput, type RuleVersionDto } from "@contracts/platform/rules";
 import { shanghaiDay } from "@contracts/platform/time";
 import { requirePermission } from "../auth/actor.js";
 import { recordAudit } from "../audit/audit.js";
 import type { ServiceContext } from "../context.js";
 import type { Executor } from "../db/client.js";
 import { AppError, invalid, invalidField } from "../errors.js";
-import { ruleInForce, type RuleDefinition } from "./rules.js";
+import { andAll } from "../db/pagination.js";
+import { inForceAt, ruleInForce, type RuleDefinition } from "./rules.js";
 import { platformRules as R } from "./schema.js";
 
 type RuleRow = typeof R.$inferSelect;
@@ -19,20 +20,30 @@ const toDto = (r: RuleRow, inForceId: string | undefined): RuleVersionDto => ({
   name: r.name,
   value: r.value,
   source: r.source,
-  effectiveFrom: r.effectiveFrom,
-  effectiveTo: r.effectiveTo,
+  effectiveFrom: shanghaiDay(r.effectiveFrom),
+  // The last day in force: the day before the instant it ends (always a 00:00 Asia/Shanghai).
+  effectiveTo: r.effectiveTo ? shanghaiDay(r.effectiveTo.getTime() - 1) : null,
   inForce: r.id === inForceId,
   createdAt: r.createdAt.toISOString(),
   createdBy: r.createdBy,
 });
 
-/** Every version of every known rule (or one code), newest first within a code, marking the one in force today. */
-export async function listRules(db: Executor, defs: readonly RuleDefinition[], region: string, code?: string): Promise<RuleVersionDto[]> {
-  const known = code ? defs.filter((d) => d.code === code) : defs;
+/**
+ * The versions of every known rule (or one code, one region): all of them (the default), or those in force
+ * now; newest first within a code, marking the one that judges the city today.
+ */
+export async function listRules(db: Executor, defs: readonly RuleDefinition[], region: string, q: ListRulesQuery = {}): Promise<RuleVersionDto[]> {
+  const known = q.code ? defs.filter((d) => d.code === q.code) : defs;
   const rows = await db
     .select()
     .from(R)
-    .where(code ? eq(R.code, code) : undefined)
+    .where(
+      andAll([
+        q.code ? eq(R.code, q.code) : undefined,
+        q.region ? eq(R.region, q.region) : undefined,
+        q.versions === "current" ? inForceAt(R.effectiveFrom, R.effectiveTo, sql`now()`) : undefined,
+      ]),
+    )
     .orderBy(asc(R.code), desc(R.effectiveFrom), desc(R.version));
   const inForce = new Map<string, string>();
   for (const def of known) {
@@ -43,8 +54,9 @@ export async function listRules(db: Executor, defs: readonly RuleDefinition[], r
 }
 
 /**
- * Files a new version: the value is checked against the rule's schema (each bad field named as
- * `value.<path>`), the region's open-ended version is closed the day before, and the change is audited.
+ * Files a new version, in force from 00:00 Asia/Shanghai on its first day: the value is checked against the
+ * rule's schema (each bad field named as `value.<path>`), the region's open-ended version ends where the new
+ * one starts (its last day is the day before), and the change is audited.
  * Only the platform's own city or the national default may be written.
  */
 export async function newRuleVersion(ctx: ServiceContext, defs: readonly RuleDefinition[], cityRegion: string, input: NewRuleVersionInput): Promise<RuleVersionDto> {
@@ -58,14 +70,14 @@ export async function newRuleVersion(ctx: ServiceContext, defs: readonly RuleDef
     // One writer per rule and region at a time: versions are numbered max + 1.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`rule:${input.code}:${input.region}`}))`);
     const [last] = await tx.select().from(R).where(and(eq(R.code, input.code), eq(R.region, input.region))).orderBy(desc(R.version)).limit(1);
-    if (last && input.effectiveFrom <= last.effectiveFrom) {
-      throw invalidField("effectiveFrom", `生效日期须晚于上一版本的生效日期 ${last.effectiveFrom} (must be after the previous version's start)`);
+    const from = startOfShanghaiDay(input.effectiveFrom);
+    if (last && from <= last.effectiveFrom) {
+      throw invalidField("effectiveFrom", `生效日期须晚于上一版本的生效日期 ${shanghaiDay(last.effectiveFrom)} (must be after the previous version's start)`);
     }
-    const dayBefore = new Date(Date.parse(`${input.effectiveFrom}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
     await tx
       .update(R)
-      .set({ effectiveTo: dayBefore })
-      .where(and(eq(R.code, input.code), eq(R.region, input.region), isNull(R.effectiveTo), lt(R.effectiveFrom, input.effectiveFrom)));
+      .set({ effectiveTo: from })
+      .where(and(eq(R.code, input.code), eq(R.region, input.region), isNull(R.effectiveTo), lt(R.effectiveFrom, from)));
     const [created] = await tx
       .insert(R)
       .values({
@@ -75,11 +87,11 @@ export async function newRuleVersion(ctx: ServiceContext, defs: readonly RuleDef
         name: def.name,
         value: parsed.data,
         source: input.source,
-        effectiveFrom: input.effectiveFrom,
+        effectiveFrom: from,
         createdBy: ctx.actor.username,
       })
       .returning();
-    await recordAudit(tx, ctx, { action: "rules.version.created", entity: "rule", entityId: created.id, before: last ? { version: last.version, value: last.value } : null, after: { code: created.code, region: created.region, version: created.version, value: created.value, effectiveFrom: created.effectiveFrom } });
+    await recordAudit(tx, ctx, { action: "rules.version.created", entity: "rule", entityId: created.id, before: last ? { version: last.version, value: last.value } : null, after: { code: created.code, region: created.region, version: created.version, value: created.value, effectiveFrom: input.effectiveFrom } });
     return created;
   });
   if (!row) throw new AppError("INTERNAL", "rule version not written");

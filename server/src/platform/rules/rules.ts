@@ -1,12 +1,18 @@
-import { and, desc, eq, inArray, isNull, lte, or, gte, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull, lte, or, sql, type Column, type SQL } from "drizzle-orm";
 import type { z } from "zod";
+import { NATIONAL_REGION, startOfShanghaiDay } from "@contracts/platform/rules";
 import { shanghaiDay } from "@contracts/platform/time";
 import type { Executor } from "../db/client.js";
 import { AppError } from "../errors.js";
 import { platformRules as R } from "./schema.js";
 
-/** The region of national defaults; a city's 6-digit administrative code overrides it. */
-export const NATIONAL_REGION = "CN";
+export { NATIONAL_REGION };
+
+/**
+ * The one effective-dating test of both rule tables: a version is in force at `at` when it has started and
+ * not yet ended, over the half-open [effectiveFrom, effectiveTo).
+ */
+export const inForceAt = (from: Column, to: Column, at: Date | SQL): SQL => and(lte(from, at), or(isNull(to), gt(to, at)))!;
 
 /**
  * A kind of rule a module judges by: its code, a zod schema its value must satisfy, and the national
@@ -31,8 +37,8 @@ export interface RuleInForce<T> {
   name: string;
   value: T;
   source: string;
-  effectiveFrom: string;
-  effectiveTo: string | null;
+  effectiveFrom: Date;
+  effectiveTo: Date | null;
 }
 
 /** Files the national default of every definition that has no row yet (idempotent; safe in parallel starts). */
@@ -48,7 +54,7 @@ export async function ensureRuleDefaults(db: Executor, defs: readonly RuleDefini
         name: d.name,
         value: d.schema.parse(d.defaultValue),
         source: d.source,
-        effectiveFrom: d.effectiveFrom,
+        effectiveFrom: startOfShanghaiDay(d.effectiveFrom),
         createdBy: "system",
       })),
     )
@@ -56,8 +62,8 @@ export async function ensureRuleDefaults(db: Executor, defs: readonly RuleDefini
 }
 
 /**
- * The rule in force on `day` (Asia/Shanghai) for `region`: the city's newest effective version when it
- * has one, else the newest national one. Its value is checked against the definition's schema, so a
+ * The rule in force on `day` (Asia/Shanghai; versions are filed by day, so the one in force at its 00:00) for
+ * `region`: the city's version when it has one in force, else the national one. Its value is checked against the definition's schema, so a
  * hand-edited row that no longer fits fails loudly instead of judging by garbage.
  * @throws AppError INTERNAL when no version is in force (the defaults were not filed).
  */
@@ -69,8 +75,7 @@ export async function ruleInForce<T>(db: Executor, def: RuleDefinition<T>, regio
       and(
         eq(R.code, def.code),
         inArray(R.region, [region, NATIONAL_REGION]),
-        lte(R.effectiveFrom, day),
-        or(isNull(R.effectiveTo), gte(R.effectiveTo, day)),
+        inForceAt(R.effectiveFrom, R.effectiveTo, startOfShanghaiDay(day)),
       ),
     )
     .orderBy(sql`(${R.region} = ${NATIONAL_REGION})`, desc(R.version))

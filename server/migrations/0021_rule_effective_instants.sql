@@ -1,0 +1,2 @@
+ALTER TABLE "platform_rules" ALTER COLUMN "effective_from" SET DATA TYPE timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "platform_rules" ALTER COLUMN "effective_to" SET DATA TYPE timestamp with time zone;
