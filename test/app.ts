@@ -5,7 +5,11 @@ import { loadConfig, type Config } from "../server/src/config";
 import { authSessions } from "../server/src/platform/auth/schema";
 import { authUserProjects, authUsers } from "../server/src/modules/identity/schema";
 import { hashPassword, newToken, sha256 } from "../server/src/platform/auth/secrets";
+import { systemClock } from "../server/src/platform/clock";
+import type { Actor, ServiceContext } from "../server/src/platform/context";
 import type { Database } from "../server/src/platform/db/client";
+import { EventBus } from "../server/src/platform/events/bus";
+import { FileStore } from "../server/src/platform/files/store";
 import { createTestDatabase } from "./setup/db";
 
 export const TEST_PASSWORD = "correct-horse-battery";
@@ -37,6 +41,8 @@ export interface TestApp {
   db: Database["db"];
   /** Creates a user (password TEST_PASSWORD) with a live session. */
   user(role: Role, scope?: { domain?: InspectorDomain; enterpriseId?: string; projectIds?: string[]; username?: string }): Promise<TestUser>;
+  /** A context as the app builds one for a request of `actor` (its region, file store; the system clock), for calling verbs directly. */
+  context(actor: Actor, overrides?: Partial<ServiceContext>): ServiceContext;
   /** `app.inject` as the given user. */
   as(user: TestUser | null, opts: InjectOptions): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
@@ -47,9 +53,11 @@ let seq = 0;
 /** A fresh database (PGlite or PostgreSQL, per the tier) and an app built on it. */
 export async function createTestApp(configOverrides: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const app = await buildApp({ config: testConfig(configOverrides), database });
+  const config = testConfig(configOverrides);
+  const app = await buildApp({ config, database });
   await app.ready();
   const db = database.db;
+  const files = new FileStore(config.dataDir);
   return {
     app,
     database,
@@ -65,6 +73,9 @@ export async function createTestApp(configOverrides: Record<string, string> = {}
       const token = newToken();
       await db.insert(authSessions).values({ tokenHash: sha256(token), userId: u.id, expiresAt: new Date(Date.now() + 3600_000) });
       return { id: u.id, username, cookie: `sc_session=${token}` };
+    },
+    context(actor, overrides = {}) {
+      return { db, actor, events: new EventBus(), log: app.log, requestId: null, ip: null, region: config.cityRegion, clock: systemClock, files, ...overrides };
     },
     as(user, opts) {
       return app.inject({ ...opts, headers: { ...(opts.headers ?? {}), ...(user ? { cookie: user.cookie } : {}) } });

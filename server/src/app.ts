@@ -13,6 +13,7 @@ import { auditRoutes } from "./platform/audit/audit.routes.js";
 import { ActorCache } from "./platform/auth/actor-cache.js";
 import { authRoutes } from "./platform/auth/auth.routes.js";
 import { StreamGuard } from "./platform/auth/stream-guard.js";
+import { systemClock, type Clock } from "./platform/clock.js";
 import type { Database } from "./platform/db/client.js";
 import { EventBus } from "./platform/events/bus.js";
 import { installErrorHandler } from "./platform/http/error-handler.js";
@@ -36,6 +37,7 @@ import { cylindersPlugin, cylindersRuleDefinitions } from "./modules/gas/cylinde
 import { deliveryPlugin, deliveryRuleDefinitions } from "./modules/gas/delivery/index.js";
 import { nearGasMain, pipelinesPlugin, pipelinesRuleDefinitions } from "./modules/gas/pipelines/index.js";
 import { attachLeaks, leakPointsReferrer, leaksPlugin, leaksRuleDefinitions } from "./modules/gas/leaks/index.js";
+import { reportsPlugin } from "./modules/reports/index.js";
 
 export interface AppDeps {
   config: Config;
@@ -43,6 +45,8 @@ export interface AppDeps {
   events?: EventBus;
   /** The IoT runtime; built here (no network, no timers) when not given, as tests do. */
   iot?: IotRuntime;
+  /** The time verbs stamp and judge by; tests pass a fixed clock. */
+  clock?: Clock;
   /** Human-readable logs, request lines at debug: main.ts sets it when stdout is a terminal. */
   terminal?: boolean;
 }
@@ -95,7 +99,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   for (const type of ["identity.user.updated", "identity.token.revoked"]) {
     events.on(type, (e) => actors.forgetUser(String(e.payload.userId)));
   }
-  installRequestContext(app, { db: database.db, users: userDirectory, config, events, actors });
+  const clock = deps.clock ?? systemClock;
+  const files = new FileStore(config.dataDir);
+  installRequestContext(app, { db: database.db, users: userDirectory, config, events, actors, clock, files });
   installInputGuard(app);
   // Every threshold a module judges by, filed with its national default so a fresh database judges at once.
   const ruleDefinitions: RuleDefinition[] = [...workforceRuleDefinitions, ...casesRuleDefinitions, ...safetyRuleDefinitions, ...testingRuleDefinitions, ...cylindersRuleDefinitions, ...deliveryRuleDefinitions, ...pipelinesRuleDefinitions, ...leaksRuleDefinitions];
@@ -111,7 +117,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   for (const type of ["identity.user.updated", "identity.token.revoked"]) {
     events.on(type, (e) => streams.recheckUser(String(e.payload.userId)));
   }
-  const files = new FileStore(config.dataDir);
   const access = attachWorkforce(iot, { db: database.db, files, log: app.log });
   app.decorate("gateEvents", access);
   attachLeaks(iot, { db: database.db, region: config.cityRegion, log: app.log });
@@ -150,6 +155,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(deliveryPlugin, gas);
       await api.register(pipelinesPlugin, { ...gas, referrers: [leakPointsReferrer] });
       await api.register(leaksPlugin, gas);
+      // Briefings: every process runs the 07:00 schedule; the archive's unique (kind, period) files each once.
+      await api.register(reportsPlugin, { city: config.cityName, schedule: { db: database.db, events, log: app.log, region: config.cityRegion, clock, files } });
     },
     { prefix: "/api/v1" },
   );

@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+/** 永康市: the city this platform serves unless CITY_REGION names another. */
+export const DEFAULT_CITY_REGION = "330784";
+
 const LogLevel = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
 
 /** Every environment variable the server reads; documented in README.md and .env.example. */
@@ -32,7 +35,7 @@ const Env = z.object({
   INGEST_ID: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).optional(),
   RAW_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** 6-digit administrative code of the city whose rule overrides apply (永康市 330784). */
-  CITY_REGION: z.string().regex(/^\d{6}$/, "a 6-digit administrative code").default("330784"),
+  CITY_REGION: z.string().regex(/^\d{6}$/, "a 6-digit administrative code").default(DEFAULT_CITY_REGION),
   /** The city's name as printed on briefings (永康市建设工程监管周报); unset: the name of CITY_REGION. */
   CITY_NAME: z.string().trim().min(1).max(20).optional(),
   SPRAY_OFF_AFTER_MIN: z.coerce.number().min(0).max(24 * 60).default(15),

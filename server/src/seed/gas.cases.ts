@@ -1,17 +1,14 @@
-import type { FastifyBaseLogger } from "fastify";
 import { sql } from "drizzle-orm";
 import { LEAK_LEVEL_LABELS, type LeakLevel } from "@contracts/gas/leak";
 import { HAZARD_KIND_LABELS, type HazardKind } from "@contracts/gas/patrol";
 import { PRESSURE_CLASS_LABELS, type PressureClass } from "@contracts/gas/pipeline";
-import { SYSTEM_ACTOR } from "../platform/auth/actor.js";
-import type { ServiceContext } from "../platform/context.js";
-import type { Db, Tx } from "../platform/db/client.js";
-import { EventBus } from "../platform/events/bus.js";
+import type { Tx } from "../platform/db/client.js";
 import { ensureRuleDefaults } from "../platform/rules/rules.js";
 import { casesRuleDefinitions, openCase } from "../modules/cases/index.js";
 import { hazardGrade } from "../modules/gas/pipelines/index.js";
 import type { LeakRow } from "./gas.detector.gen.js";
 import type { HazardRow, PipelineRow } from "./gas.pipelines.gen.js";
+import { seedContext } from "./context.js";
 
 /**
  * The cases the seeded hazards and the confirmed leak would have opened: through `cases.openCase` (the one
@@ -20,13 +17,12 @@ import type { HazardRow, PipelineRow } from "./gas.pipelines.gen.js";
  * of calls, opened by the platform (the system actor).
  */
 
-const SILENT = { level: "silent", fatal() {}, error() {}, warn() {}, info() {}, debug() {}, trace() {}, silent() {}, child: () => SILENT } as unknown as FastifyBaseLogger;
 /** A confirmed leak's case deadline (the leak rule's default is a day). */
 const LEAK_DEADLINE_MS = 24 * 3_600_000;
 
 export async function openGasCases(tx: Tx, input: { hazards: HazardRow[]; leaks: LeakRow[]; pipelines: PipelineRow[]; region: string }): Promise<number> {
   await ensureRuleDefaults(tx, casesRuleDefinitions);
-  const ctx: ServiceContext = { db: tx as unknown as Db, actor: SYSTEM_ACTOR, events: new EventBus(), log: SILENT, requestId: null, ip: null };
+  const ctx = seedContext(tx, input.region);
   const lines = new Map(input.pipelines.map((p) => [p.id, p]));
   let opened = 0;
   for (const h of input.hazards) {

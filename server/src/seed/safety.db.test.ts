@@ -4,7 +4,7 @@ import type { DangerousWorkDetailDto, DangerousWorkDto } from "@contracts/safety
 import type { EquipmentDto } from "@contracts/safety/equipment";
 import { createTestApp, type TestApp, type TestUser } from "../../../test/app";
 import type { Page } from "../platform/db/pagination.js";
-import { EventBus } from "../platform/events/bus.js";
+import { SYSTEM_ACTOR } from "../platform/auth/actor.js";
 import { ensureRuleDefaults } from "../platform/rules/rules.js";
 import { casesRuleDefinitions } from "../modules/cases/index.js";
 import { safetyRuleDefinitions, sweepEquipment } from "../modules/safety/index.js";
@@ -49,7 +49,7 @@ describe("the seeded safety register on a database", () => {
   it("the equipment sweep opens the findings the seeded data calls for", async () => {
     const equipment = await get<Page<EquipmentDto>>("/equipment?pageSize=200");
     const failing = equipment.items.flatMap((e) => e.problems).length;
-    const swept = await sweepEquipment({ db: t.db, events: new EventBus(), log: t.app.log }, "330784");
+    const swept = await sweepEquipment(t.context(SYSTEM_ACTOR));
     const { rows } = (await t.db.execute(sql`select count(*)::int as n from cases_cases where source = 'equipment'`)) as unknown as { rows: { n: number }[] };
     expect(swept.opened).toBeGreaterThanOrEqual(failing > 0 ? 1 : 0);
     expect(rows[0].n).toBe(swept.opened);

@@ -1,18 +1,16 @@
 import { sql } from "drizzle-orm";
-import type { FastifyBaseLogger } from "fastify";
 import { LIVE_PROJECT_STATUSES } from "@contracts/registry/enums";
 import { SAMPLE_TYPES, type ConcreteGrade, type RebarGrade, type SampleType } from "@contracts/testing/enums";
-import { SYSTEM_ACTOR } from "../platform/auth/actor.js";
-import type { ServiceContext } from "../platform/context.js";
-import { type Db, type Executor, type Tx, rowsOf } from "../platform/db/client.js";
+import { DEFAULT_CITY_REGION } from "../config.js";
+import { type Executor, type Tx, rowsOf } from "../platform/db/client.js";
 import { copyInto } from "../platform/db/copy.js";
-import { EventBus } from "../platform/events/bus.js";
 import { ensureRuleDefaults } from "../platform/rules/rules.js";
 import { casesRuleDefinitions, openCase } from "../modules/cases/index.js";
 import { testingAgencies, testingCommissions, testingReports, testingResults, testingRuleDefinitions } from "../modules/testing/index.js";
 import { GBT50107_DEFAULT, rebarGradesRule } from "../modules/testing/testing.rules.js";
 import { judgeConcrete, judgeRebarResult, type ConcreteFigures, type Judged } from "../modules/testing/result.judge.js";
 import { addDays } from "./calendar.js";
+import { seedContext } from "./context.js";
 import { createRng, type Rng } from "./prng.js";
 
 /**
@@ -32,7 +30,6 @@ export const TESTING_STREAM = 0x5eed_7e5;
 const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const RULE_REF = { code: "testing.gbt50107", version: 1, region: "CN", source: "GB/T 50107-2010" };
 const REBAR_REF = { code: rebarGradesRule.code, version: 1, region: "CN", source: rebarGradesRule.source };
-const SILENT = { level: "silent", fatal() {}, error() {}, warn() {}, info() {}, debug() {}, trace() {}, silent() {}, child: () => SILENT } as unknown as FastifyBaseLogger;
 
 export interface TestingCounts {
   agencies: number;
@@ -251,7 +248,7 @@ export async function seedTesting(tx: Tx, opts: { seed: number; now: Date; log?:
 
   // Failed results open their cases exactly as a live submission does.
   // openCase writes through `tx`; the context only says who acts (the platform) and where events go (nowhere yet).
-  const ctx: ServiceContext = { db: tx as unknown as Db, actor: SYSTEM_ACTOR, events: new EventBus(), log: SILENT, requestId: null, ip: null };
+  const ctx = seedContext(tx, DEFAULT_CITY_REGION);
   let cases = 0;
   for (const f of failures) {
     const opened = await openCase(tx, ctx, {

@@ -86,7 +86,7 @@ export function serviceContext(t: TestApp, user: { id: string | null; username: 
     published.push({ type, payload });
     publish(type, payload);
   };
-  return { db: t.db, actor: buildActor({ id: user.id, username: user.username, displayName: user.username, role }), events, log: t.app.log, requestId: null, ip: null, published };
+  return { ...t.context(buildActor({ id: user.id, username: user.username, displayName: user.username, role }), { events }), published };
 }
 
 export const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);

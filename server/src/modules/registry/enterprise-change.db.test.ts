@@ -5,7 +5,6 @@ import { createTestApp, type TestApp, type TestUser } from "../../../../test/app
 import { auditLog } from "../../platform/audit/schema";
 import { buildActor } from "../../platform/auth/actor";
 import type { ServiceContext } from "../../platform/context";
-import { EventBus } from "../../platform/events/bus";
 import { casesNotifications } from "../cases/schema";
 import { requestEnterpriseChange } from "./enterprise-change.service";
 import { registryEnterpriseChangeRequests, registryEnterprises, registryProjectParticipants, registryProjects, registryQualifications } from "./schema";
@@ -66,14 +65,8 @@ async function noticeOf(userId: string, titlePart: string) {
 }
 
 /** A service context of an enterprise-bound user, for calling the verbs directly. */
-const contextOf = (user: TestUser, enterpriseId: string): ServiceContext => ({
-  db: t.db,
-  actor: buildActor({ id: user.id, username: user.username, displayName: user.username, role: "enterprise", enterpriseId }),
-  events: new EventBus(),
-  log: t.app.log,
-  requestId: null,
-  ip: null,
-});
+const contextOf = (user: TestUser, enterpriseId: string): ServiceContext =>
+  t.context(buildActor({ id: user.id, username: user.username, displayName: user.username, role: "enterprise", enterpriseId }));
 
 describe("enterprise identity: direct edits", () => {
   it("refuses an enterprise user's change of name, credit code, type, legal rep or qualifications, naming the field and writing nothing", async () => {

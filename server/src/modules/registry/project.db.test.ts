@@ -267,7 +267,7 @@ describe("lifecycle transitions", () => {
     const seen: DomainEvent[] = [];
     events.on("registry.project.statusChanged", (e) => void seen.push(e));
     const actor = buildActor({ id: null, username: "tester", displayName: "tester", role: "inspector" });
-    const ctx = { db: t.db, actor, events, log: t.app.log, requestId: null, ip: null };
+    const ctx = t.context(actor, { events });
     const dto = await transitionProject(ctx, p.id, { to: "completed", on: "2025-01-20" });
     expect(dto).toMatchObject({ status: "completed", actualEnd: "2025-01-20", allowedTransitions: [] });
     await new Promise((r) => setTimeout(r, 10));

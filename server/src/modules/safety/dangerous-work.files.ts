@@ -2,10 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { DANGEROUS_WORK_STATE_LABELS as L, WORK_FILE_KIND_LABELS, type DangerousWorkState, type WorkFileDto, type WorkFileKind } from "@contracts/safety/dangerous-works";
 import { requirePermission } from "../../platform/auth/actor.js";
 import { recordAudit } from "../../platform/audit/audit.js";
-import type { Actor, ServiceContext } from "../../platform/context.js";
-import type { Executor } from "../../platform/db/client.js";
+import type { ServiceContext } from "../../platform/context.js";
 import { AppError, notFound } from "../../platform/errors.js";
-import type { FileStore } from "../../platform/files/store.js";
 import type { Upload } from "../../platform/http/upload.js";
 import { projectScope } from "../registry/index.js";
 import { findWork, toFileDto } from "./dangerous-work.queries.js";
@@ -54,10 +52,10 @@ function assertMayFile(state: DangerousWorkState, kind: WorkFileKind): void {
  * old one).
  * @throws AppError FORBIDDEN; NOT_FOUND; PRECONDITION_FAILED naming `state` or `kind`; VALIDATION naming `file`.
  */
-export async function fileWorkDocument(ctx: ServiceContext, files: FileStore, id: string, kind: WorkFileKind, upload: Upload): Promise<WorkFileDto> {
+export async function fileWorkDocument(ctx: ServiceContext, id: string, kind: WorkFileKind, upload: Upload): Promise<WorkFileDto> {
   requirePermission(ctx.actor, "safety.manage");
   assertMayFile((await findWork(ctx.db, ctx.actor, id)).state, kind);
-  const stored = await files.saveDocument(STORE_KIND, upload.bytes, "file");
+  const stored = await ctx.files.saveDocument(STORE_KIND, upload.bytes, "file");
   const row = await ctx.db.transaction(async (tx) => {
     const work = await lockWork(tx, ctx, id);
     assertMayFile(work.state as DangerousWorkState, kind);
@@ -82,15 +80,15 @@ export async function fileWorkDocument(ctx: ServiceContext, files: FileStore, id
 }
 
 /** A filed document of a work the caller may see, with its name and type. @throws AppError NOT_FOUND. */
-export async function readWorkDocument(db: Executor, actor: Actor, files: FileStore, id: string, fileId: string): Promise<{ bytes: Buffer; file: WorkFileDto }> {
-  requirePermission(actor, "safety.read");
-  const [row] = await db
+export async function readWorkDocument(ctx: ServiceContext, id: string, fileId: string): Promise<{ bytes: Buffer; file: WorkFileDto }> {
+  requirePermission(ctx.actor, "safety.read");
+  const [row] = await ctx.db
     .select({ f: F })
     .from(F)
     .innerJoin(W, eq(W.id, F.workId))
-    .where(and(eq(F.id, fileId), eq(F.workId, id), projectScope(actor, W.projectId)));
+    .where(and(eq(F.id, fileId), eq(F.workId, id), projectScope(ctx.actor, W.projectId)));
   if (!row) throw notFound("file", fileId);
-  const { bytes } = await files.read(row.f.path).catch(() => {
+  const { bytes } = await ctx.files.read(row.f.path).catch(() => {
     throw notFound("file", fileId);
   });
   return { bytes, file: toFileDto(row.f) };

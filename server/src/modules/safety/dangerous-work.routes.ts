@@ -19,7 +19,6 @@ import {
 } from "@contracts/safety/dangerous-works";
 import { requirePermission } from "../../platform/auth/actor.js";
 import { sendXlsx, writeSheet } from "../../platform/excel/excel.js";
-import type { FileStore } from "../../platform/files/store.js";
 import { readUpload } from "../../platform/http/upload.js";
 import { assertProjectVisible } from "../registry/index.js";
 import { dangerousWorksForExport, getDangerousWork, listDangerousWorks, weeklyDangerousWorks } from "./dangerous-work.queries.js";
@@ -32,7 +31,7 @@ const tags = ["safety: dangerous works"];
 const ExportQuery = ListDangerousWorksQuery.omit({ page: true, pageSize: true });
 
 /** 危大工程: per-project register, the city list and its export, the weekly list, workflow, sign-offs, expert reviews and archived documents. */
-export const dangerousWorkRoutes: FastifyPluginAsyncZod<{ region: string; files: FileStore; gasMainsNear: GasMainsNear }> = async (app, { region, files, gasMainsNear }) => {
+export const dangerousWorkRoutes: FastifyPluginAsyncZod<{ gasMainsNear: GasMainsNear }> = async (app, { gasMainsNear }) => {
   // Static paths first, so none of them is ever read as a work id.
   app.get("/dangerous-works", { schema: { tags, querystring: ListDangerousWorksQuery, response: { 200: page(DangerousWorkDto) } } }, async (req) =>
     listDangerousWorks(req.ctx.db, req.ctx.actor, req.query),
@@ -57,7 +56,7 @@ export const dangerousWorkRoutes: FastifyPluginAsyncZod<{ region: string; files:
   );
 
   app.put("/dangerous-works/:id", { schema: { tags, params: IdParams, body: UpdateDangerousWorkInput, response: { 200: DangerousWorkDto } } }, async (req) =>
-    updateDangerousWork(req.ctx, region, req.params.id, req.body),
+    updateDangerousWork(req.ctx, req.params.id, req.body),
   );
 
   app.post("/dangerous-works/:id/transition", { schema: { tags, params: IdParams, body: TransitionInput, response: { 200: DangerousWorkDto } } }, async (req) =>
@@ -79,12 +78,12 @@ export const dangerousWorkRoutes: FastifyPluginAsyncZod<{ region: string; files:
       // The permission is checked before the body is read, so a refused caller's upload is never stored.
       requirePermission(req.ctx.actor, "safety.manage");
       const upload = await readUpload(req, { zh: " PDF、JPEG 或 PNG 文件", en: "a PDF, JPEG or PNG file" });
-      return reply.code(201).send(await fileWorkDocument(req.ctx, files, req.params.id, req.query.kind, upload));
+      return reply.code(201).send(await fileWorkDocument(req.ctx, req.params.id, req.query.kind, upload));
     },
   );
 
   app.get("/dangerous-works/:id/files/:fileId", { schema: { tags, params: WorkFileParams } }, async (req, reply) => {
-    const { bytes, file } = await readWorkDocument(req.ctx.db, req.ctx.actor, files, req.params.id, req.params.fileId);
+    const { bytes, file } = await readWorkDocument(req.ctx, req.params.id, req.params.fileId);
     const ascii = file.fileName.replace(/[^\x20-\x7e]|["\\]/g, "_");
     return reply
       .header("content-type", file.contentType)
@@ -105,7 +104,7 @@ export const dangerousWorkRoutes: FastifyPluginAsyncZod<{ region: string; files:
   });
 
   app.post("/projects/:id/dangerous-works", { schema: { tags, params: IdParams, body: CreateDangerousWorkInput, response: { 201: DangerousWorkDto } } }, async (req, reply) =>
-    reply.code(201).send(await createDangerousWork(req.ctx, region, req.params.id, req.body)),
+    reply.code(201).send(await createDangerousWork(req.ctx, req.params.id, req.body)),
   );
 };
 

@@ -112,14 +112,14 @@ export async function lockWork(tx: Tx, ctx: ServiceContext, id: string): Promise
  * Registers a 危大 work on a project (state 已辨识), classified by the rule in force.
  * @throws AppError FORBIDDEN; NOT_FOUND (project out of scope); VALIDATION naming `params.<key>` (unknown, wrong type, or below every threshold).
  */
-export async function createDangerousWork(ctx: ServiceContext, region: string, projectId: string, input: z.output<typeof CreateDangerousWorkInput>): Promise<DangerousWorkDto> {
+export async function createDangerousWork(ctx: ServiceContext, projectId: string, input: z.output<typeof CreateDangerousWorkInput>): Promise<DangerousWorkDto> {
   requirePermission(ctx.actor, "safety.manage");
   assertParamsFit(input.category, input.params);
   assertDates(input.plannedStart, input.plannedEnd);
   const id = await ctx.db.transaction(async (tx) => {
     await assertProjectVisible(tx, ctx.actor, projectId);
     await assertDrafter(tx, projectId, input.drafterEnterpriseId);
-    const c = classifyOrRefuse(input.category, input.params, await thresholds(tx, region));
+    const c = classifyOrRefuse(input.category, input.params, await thresholds(tx, ctx.region));
     const [row] = await tx
       .insert(W)
       .values({
@@ -154,7 +154,7 @@ const sameParams = (a: Params, b: Params) => JSON.stringify(Object.entries(a).so
  * no longer change. Changing the drafting subcontractor is a scheme change too (the new drafter signs).
  * @throws AppError FORBIDDEN; NOT_FOUND; PRECONDITION_FAILED (finished or emergency); VALIDATION naming the field.
  */
-export async function updateDangerousWork(ctx: ServiceContext, region: string, id: string, input: z.output<typeof UpdateDangerousWorkInput>): Promise<DangerousWorkDto> {
+export async function updateDangerousWork(ctx: ServiceContext, id: string, input: z.output<typeof UpdateDangerousWorkInput>): Promise<DangerousWorkDto> {
   requirePermission(ctx.actor, "safety.manage");
   const result = await ctx.db.transaction(async (tx) => {
     const before = await lockWork(tx, ctx, id);
@@ -169,7 +169,7 @@ export async function updateDangerousWork(ctx: ServiceContext, region: string, i
     assertDates(input.plannedStart === undefined ? before.plannedStart : input.plannedStart, input.plannedEnd === undefined ? before.plannedEnd : input.plannedEnd);
     const drafter = input.drafterEnterpriseId === undefined ? before.drafterEnterpriseId : input.drafterEnterpriseId;
     await assertDrafter(tx, before.projectId, drafter);
-    const c = classifyOrRefuse(category, params, await thresholds(tx, region));
+    const c = classifyOrRefuse(category, params, await thresholds(tx, ctx.region));
     const schemeChanged =
       !sameParams(params, before.params as Params) || (input.location !== undefined && input.location !== before.location) || drafter !== before.drafterEnterpriseId;
     const backToReview = schemeChanged && !DRAFT_STATES.includes(state);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EquipmentDto } from "@contracts/safety/equipment";
 import { createTestApp, type TestApp, type TestUser } from "../../../../test/app";
 import type { Page } from "../../platform/db/pagination.js";
-import { EventBus } from "../../platform/events/bus.js";
+import { SYSTEM_ACTOR } from "../../platform/auth/actor.js";
 import { casesCases } from "../cases/schema.js";
 import { sweepEquipment } from "./equipment.sweep.js";
 import { safetyWorld, type SafetyWorld } from "./safety.test-fixtures.js";
@@ -106,11 +106,11 @@ describe("lifting machinery", () => {
   it("the daily sweep opens the case of an inspection that ran out, once", async () => {
     const e = (await api(w.users.gc, "POST", `/projects/${w.P}/equipment`, crane())).json() as EquipmentDto;
     await t.db.update(safetyEquipment).set({ inspectionValidTo: "2021-06-30" }).where(eq(safetyEquipment.id, e.id));
-    const deps = { db: t.db, events: new EventBus(), log: t.app.log };
-    const first = await sweepEquipment(deps, "330784");
+    const ctx = t.context(SYSTEM_ACTOR);
+    const first = await sweepEquipment(ctx);
     expect(first.opened).toBeGreaterThanOrEqual(1);
     expect((await casesOf(e.id)).map((c) => c.sourceRef)).toEqual([`${e.id}:inspection_expired`]);
-    expect((await sweepEquipment(deps, "330784")).opened).toBe(0);
+    expect((await sweepEquipment(ctx)).opened).toBe(0);
   });
 
   it("deletes a record entered in error", async () => {

@@ -13,7 +13,7 @@ const tags = ["safety: equipment"];
 const ExportQuery = ListEquipmentQuery.omit({ page: true, pageSize: true });
 
 /** 起重机械: the city list and export, a project's equipment, and its CRUD. */
-export const equipmentRoutes: FastifyPluginAsyncZod<{ region: string }> = async (app, { region }) => {
+export const equipmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get("/equipment", { schema: { tags, querystring: ListEquipmentQuery, response: { 200: page(EquipmentDto) } } }, async (req) =>
     listEquipment(req.ctx.db, req.ctx.actor, req.query),
   );
@@ -26,7 +26,7 @@ export const equipmentRoutes: FastifyPluginAsyncZod<{ region: string }> = async 
   app.get("/equipment/:id", { schema: { tags, params: IdParams, response: { 200: EquipmentDto } } }, async (req) => getEquipment(req.ctx.db, req.ctx.actor, req.params.id));
 
   app.put("/equipment/:id", { schema: { tags, params: IdParams, body: UpdateEquipmentInput, response: { 200: EquipmentDto } } }, async (req) =>
-    updateEquipment(req.ctx, region, req.params.id, req.body),
+    updateEquipment(req.ctx, req.params.id, req.body),
   );
 
   app.delete("/equipment/:id", { schema: { tags, params: IdParams } }, async (req, reply) => {
@@ -41,6 +41,6 @@ export const equipmentRoutes: FastifyPluginAsyncZod<{ region: string }> = async 
   });
 
   app.post("/projects/:id/equipment", { schema: { tags, params: IdParams, body: CreateEquipmentInput, response: { 201: EquipmentDto } } }, async (req, reply) =>
-    reply.code(201).send(await createEquipment(req.ctx, region, req.params.id, req.body)),
+    reply.code(201).send(await createEquipment(req.ctx, req.params.id, req.body)),
   );
 };

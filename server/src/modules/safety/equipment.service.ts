@@ -60,8 +60,8 @@ async function assertRecordNoFree(tx: Tx, recordNo: string, exceptId?: string): 
  * the bureau's safety inspectors re-check it, not the site that saved the record).
  * @returns the number of cases newly opened.
  */
-export async function raiseEquipmentFindings(tx: Tx, ctx: Pick<ServiceContext, "db" | "events" | "log" | "requestId" | "ip">, e: EquipmentDto, region: string): Promise<number> {
-  const findings = equipmentFindings(e, shanghaiDay());
+export async function raiseEquipmentFindings(tx: Tx, ctx: ServiceContext, e: EquipmentDto): Promise<number> {
+  const findings = equipmentFindings(e, shanghaiDay(ctx.clock.now()));
   if (findings.length === 0) return 0;
   const system: ServiceContext = { ...ctx, actor: SYSTEM_ACTOR };
   const enterpriseId = await generalContractorOf(tx, e.projectId);
@@ -81,7 +81,6 @@ export async function raiseEquipmentFindings(tx: Tx, ctx: Pick<ServiceContext, "
         description: f.description,
         legalBasis: f.legalBasis,
       },
-      { region },
     );
     if (res.created) opened++;
   }
@@ -97,7 +96,7 @@ async function writeOperators(tx: Tx, equipmentId: string, operators: { personId
  * Registers a crane or hoist on a project and runs its gates.
  * @throws AppError FORBIDDEN; NOT_FOUND (project out of scope); VALIDATION naming the field; CONFLICT naming `recordNo`.
  */
-export async function createEquipment(ctx: ServiceContext, region: string, projectId: string, input: z.output<typeof CreateEquipmentInput>): Promise<EquipmentDto> {
+export async function createEquipment(ctx: ServiceContext, projectId: string, input: z.output<typeof CreateEquipmentInput>): Promise<EquipmentDto> {
   requirePermission(ctx.actor, "safety.manage");
   const id = await ctx.db.transaction(async (tx) => {
     await assertProjectVisible(tx, ctx.actor, projectId);
@@ -110,7 +109,7 @@ export async function createEquipment(ctx: ServiceContext, region: string, proje
       .returning();
     await writeOperators(tx, row.id, operators);
     await recordAudit(tx, ctx, { action: "safety.equipment.created", entity: "equipment", entityId: row.id, after: { ...row, operators } });
-    await raiseEquipmentFindings(tx, ctx, await getEquipment(tx, ctx.actor, row.id), region);
+    await raiseEquipmentFindings(tx, ctx, await getEquipment(tx, ctx.actor, row.id));
     return row.id;
   });
   ctx.events.publish("safety.equipment.created", { equipmentId: id, projectId });
@@ -129,7 +128,7 @@ async function lockEquipment(tx: Executor, ctx: ServiceContext, id: string) {
 }
 
 /** Changes a crane or hoist (operators replaced when given) and runs its gates again. */
-export async function updateEquipment(ctx: ServiceContext, region: string, id: string, input: z.output<typeof UpdateEquipmentInput>): Promise<EquipmentDto> {
+export async function updateEquipment(ctx: ServiceContext, id: string, input: z.output<typeof UpdateEquipmentInput>): Promise<EquipmentDto> {
   requirePermission(ctx.actor, "safety.manage");
   const projectId = await ctx.db.transaction(async (tx) => {
     const before = { q: await lockEquipment(tx, ctx, id) };
@@ -144,7 +143,7 @@ export async function updateEquipment(ctx: ServiceContext, region: string, id: s
       .returning();
     if (operators) await writeOperators(tx, id, operators);
     await recordAudit(tx, ctx, { action: "safety.equipment.updated", entity: "equipment", entityId: id, before: before.q, after: { ...after, ...(operators ? { operators } : {}) } });
-    await raiseEquipmentFindings(tx, ctx, await getEquipment(tx, ctx.actor, id), region);
+    await raiseEquipmentFindings(tx, ctx, await getEquipment(tx, ctx.actor, id));
     return after.projectId;
   });
   ctx.events.publish("safety.equipment.updated", { equipmentId: id, projectId });

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { Config } from "../../config.js";
+import { systemClock, type Clock } from "../../platform/clock.js";
+import { systemContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/client.js";
 import type { EventBus } from "../../platform/events/bus.js";
 import type { FileStore } from "../../platform/files/store.js";
@@ -17,6 +19,8 @@ export interface SafetyDeps {
   /** With the database and the event bus the plugin also runs the daily equipment sweep; without them it serves the routes only. */
   db?: Db;
   events?: EventBus;
+  /** The sweep's clock (the system's unless a test fixes it). */
+  clock?: Clock;
   /** Which gas mains a site lies near (the gas pipelines module's `nearGasMain`); without it none is known. */
   gasMainsNear?: GasMainsNear;
 }
@@ -26,12 +30,12 @@ export interface SafetyDeps {
  * pool, and the lifting-machinery register whose failed registration gates open cases in `cases`.
  */
 export const safetyPlugin: FastifyPluginAsync<SafetyDeps> = async (app, deps) => {
-  const region = deps.config.cityRegion;
-  await app.register(dangerousWorkRoutes, { region, files: deps.files, gasMainsNear: deps.gasMainsNear ?? noKnownGasMains });
+  await app.register(dangerousWorkRoutes, { gasMainsNear: deps.gasMainsNear ?? noKnownGasMains });
   await app.register(expertRoutes);
-  await app.register(equipmentRoutes, { region });
+  await app.register(equipmentRoutes);
   if (deps.db && deps.events) {
-    const stop = startEquipmentSweep({ db: deps.db, events: deps.events, log: app.log }, region);
+    const ctx = systemContext({ db: deps.db, events: deps.events, log: app.log, region: deps.config.cityRegion, clock: deps.clock ?? systemClock, files: deps.files });
+    const stop = startEquipmentSweep(ctx);
     app.addHook("onClose", async () => stop());
   }
 };

@@ -205,7 +205,7 @@ describe("admission (进场)", () => {
     const events = new EventBus();
     const seen: DomainEvent[] = [];
     for (const type of [ROSTER_CHANGED, "workforce.worker.registered", "workforce.worker.admitted", "workforce.worker.exited"]) events.on(type, (ev) => void seen.push(ev));
-    const ctx = { db: t.db, actor: buildActor({ id: null, username: "tester", displayName: "tester", role: "admin" }), events, log: t.app.log, requestId: null, ip: null };
+    const ctx = t.context(buildActor({ id: null, username: "tester", displayName: "tester", role: "admin" }), { events });
     const person = await insertPerson(t.db, e.A);
     await train(person.id);
     const w = await registerWorker(ctx, { personId: person.id, projectId: P1, employerId: e.A, trade: "welder", isTeamLeader: false, ...CONTRACT });

@@ -181,7 +181,7 @@ describe("roster import (花名册导入)", () => {
     const events = new EventBus();
     const seen: DomainEvent[] = [];
     for (const type of ["workforce.worker.imported", ROSTER_CHANGED]) events.on(type, (ev) => void seen.push(ev));
-    const ctx = { db: t.db, actor: buildActor({ id: null, username: "tester", displayName: "tester", role: "admin" }), events, log: t.app.log, requestId: null, ip: null };
+    const ctx = t.context(buildActor({ id: null, username: "tester", displayName: "tester", role: "admin" }), { events });
     const file = await sheet([row("孙七", idNumber())]);
     const { jobId } = await importRoster(ctx, P1, async () => file);
     for (let i = 0; i < 200 && seen.length < 2; i++) await new Promise((r) => setTimeout(r, 25));
@@ -230,7 +230,7 @@ describe("roster export and template", () => {
     const events = new EventBus();
     const seen: DomainEvent[] = [];
     events.on(ROSTER_CHANGED, (ev) => void seen.push(ev));
-    const ctx = { db: t.db, actor: buildActor({ id: null, username: "tester", displayName: "tester", role: "inspector" }), events, log: t.app.log, requestId: null, ip: null };
+    const ctx = t.context(buildActor({ id: null, username: "tester", displayName: "tester", role: "inspector" }), { events });
     await addToBlacklist(ctx, { personId: w.personId, reason: "伪造证件", validFrom: "2025-01-01" });
     await new Promise((r) => setTimeout(r, 10));
     expect(seen).toEqual([{ type: ROSTER_CHANGED, payload: { projectId: P1 } }]);

@@ -30,6 +30,9 @@ export interface StoredDocument {
   sha256: string;
 }
 
+/** What a verb may do with stored files (ServiceContext.files): the store in service, a stand-in where none is kept. */
+export type Files = Pick<FileStore, "saveImage" | "saveDocument" | "read">;
+
 /**
  * Files the platform keeps (enrolment photos, gate snapshots) under `<DATA_DIR>/files`. Names are
  * generated (`<kind>/<yyyy-mm>/<uuid>.<ext>`), never taken from the client, so no upload can choose

@@ -4,10 +4,12 @@ import type { ActorCache } from "../auth/actor-cache.js";
 import { sha256 } from "../auth/secrets.js";
 import { resolveApiToken, resolveSession } from "../auth/session.js";
 import type { UserDirectory } from "../auth/user-directory.js";
+import type { Clock } from "../clock.js";
 import type { ServiceContext } from "../context.js";
 import type { Db } from "../db/client.js";
 import { AppError } from "../errors.js";
 import type { EventBus } from "../events/bus.js";
+import type { Files } from "../files/store.js";
 
 export const SESSION_COOKIE = "sc_session";
 
@@ -37,7 +39,7 @@ export function credentialOf(req: FastifyRequest): { kind: "session" | "token"; 
  * Resolves the caller from the session cookie or a bearer token and builds the request's ServiceContext; refuses
  * (401) every route not marked public.
  */
-export function installRequestContext(app: FastifyInstance, deps: { db: Db; users: UserDirectory; config: Config; events: EventBus; actors: ActorCache }): void {
+export function installRequestContext(app: FastifyInstance, deps: { db: Db; users: UserDirectory; config: Config; events: EventBus; actors: ActorCache; clock: Clock; files: Files }): void {
   app.decorateRequest("ctx", null as unknown as ServiceContext);
   app.addHook("onRequest", async (req: FastifyRequest) => {
     // Judged on the route the router matched (it decodes the path, so `/%61pi/…` is `/api/…`), never on the raw
@@ -54,7 +56,7 @@ export function installRequestContext(app: FastifyInstance, deps: { db: Db; user
       deps.actors.set(key, resolved.actor, resolved.expiresAt);
       actor = resolved.actor;
     }
-    req.ctx = { db: deps.db, actor, events: deps.events, log: req.log, requestId: req.id, ip: req.ip };
+    req.ctx = { db: deps.db, actor, events: deps.events, log: req.log, requestId: req.id, ip: req.ip, region: deps.config.cityRegion, clock: deps.clock, files: deps.files };
   });
 }
 
