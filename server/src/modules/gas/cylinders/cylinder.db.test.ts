@@ -7,7 +7,7 @@ import { createTestApp, type TestApp } from "../../../../../test/app";
 import { auditLog } from "../../../platform/audit/schema.js";
 import { multipartFile } from "../../registry/project.test-fixtures.js";
 import { gasCylinders } from "./schema.js";
-import { sweepInspectionDue } from "./cylinder.sweep.js";
+import { sweepInspectionDue } from "./cylinder.sweeps.js";
 import { daysFrom, errorOf, gasWorld, insertCylinder, issuePaths, type GasWorld } from "./cylinder.test-fixtures.js";
 
 let t: TestApp;

@@ -8,7 +8,7 @@ import { readSheet, repeatedKeyErrors, validateRows, type RowError } from "../..
 import { startImport } from "../../../platform/excel/import-job.js";
 import { ruleInForce } from "../../../platform/rules/rules.js";
 import { gasCylinderEvents as V, gasCylinders as C, gasStations as S } from "./schema.js";
-import { filedRow, filingProblems } from "./cylinder.filing.js";
+import { filedRow, filingProblems } from "./cylinder.checks.js";
 import { cylinderLifeRule } from "./cylinder.rules.js";
 import { codeTaken } from "./cylinder.service.js";
 import { CYLINDER_IMPORT_COLUMNS, sheetType } from "./cylinder.sheet.js";

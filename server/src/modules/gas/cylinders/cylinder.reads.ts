@@ -11,7 +11,7 @@ const P = personsView();
  * What the other gas modules may read of cylinders, stations, staff and fills: read-only views for their
  * joins, filters and sorts (subqueries PostgreSQL pulls up, so a list joining one keeps its plan and its one
  * round trip; see registry.reads.ts), and the locking read the delivery chain starts from. Nothing here
- * writes; the writes are the verbs in cylinder.moves.ts.
+ * writes; the writes are the verbs in cylinder-move.service.ts.
  */
 
 const qb = new QueryBuilder({ casing: "snake_case" });

@@ -10,11 +10,11 @@ import { isUniqueViolation } from "../../../platform/db/pg-errors.js";
 import { conflict, invalid, notFound } from "../../../platform/errors.js";
 import { ruleInForce } from "../../../platform/rules/rules.js";
 import { gasCylinderEvents as V, gasCylinders as C } from "./schema.js";
-import { filedRow, filingProblems } from "./cylinder.filing.js";
+import { filedRow, filingProblems } from "./cylinder.checks.js";
 import { getCylinder } from "./cylinder.queries.js";
 import { cylinderDates, cylinderLifeRule } from "./cylinder.rules.js";
 import { cylinderTransition } from "./cylinder.workflow.js";
-import { stationInScope } from "./station.refs.js";
+import { stationInScope } from "./station.checks.js";
 import { gasScope } from "../shared/index.js";
 
 export const codeTaken = (code: string) => conflict(`钢瓶编码 ${code} 已被使用，报废的编码也不能重用 (cylinder code ${code} is taken; voided codes are never reused)`, { field: "code" });

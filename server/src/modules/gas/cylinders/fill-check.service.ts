@@ -9,7 +9,7 @@ import type { Db, Executor } from "../../../platform/db/client.js";
 import { PreparedCache } from "../../../platform/db/prepared.js";
 import { AppError } from "../../../platform/errors.js";
 import { gasCylinders as C, gasFillChecks, gasStations as S } from "./schema.js";
-import { judgeFill } from "./fill-check.judge.js";
+import { judgeFill } from "./fill-check.checks.js";
 
 /**
  * The scale's one read: the station by code and the cylinder by code (both unique-indexed) in ONE prepared

@@ -9,7 +9,7 @@ import { rowsOf } from "../../../platform/db/client.js";
 import { assertNoRowErrors, type RowError } from "../../../platform/excel/excel.js";
 import { gasCylinders as C, gasStaff as T, gasStations as S } from "./schema.js";
 import { fromStatusesOf } from "./cylinder.workflow.js";
-import { judgeFill } from "./fill-check.judge.js";
+import { judgeFill } from "./fill-check.checks.js";
 import { gasScope } from "../shared/index.js";
 
 /** A parsed fill with the label its errors are reported under (array index, or sheet row and headers). */

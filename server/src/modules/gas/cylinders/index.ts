@@ -4,7 +4,7 @@ import type { Db } from "../../../platform/db/client.js";
 import type { RuleDefinition } from "../../../platform/rules/rules.js";
 import { cylinderRoutes } from "./cylinder.routes.js";
 import { cylinderRuleList } from "./cylinder.rules.js";
-import { startInspectionSweep } from "./cylinder.sweep.js";
+import { startInspectionSweep } from "./cylinder.sweeps.js";
 
 export interface CylindersDeps {
   config: Config;
@@ -28,5 +28,5 @@ export const cylindersPlugin: FastifyPluginAsync<CylindersDeps> = async (app, de
 export const cylindersRuleDefinitions: RuleDefinition[] = cylinderRuleList;
 
 export { cylindersView, fillsView, lockCylindersByCode, staffView, stationsView, type LockedCylinder } from "./cylinder.reads.js";
-export { moveCylinders, type CylinderLanding, type CylinderStep } from "./cylinder.moves.js";
+export { moveCylinders, type CylinderLanding, type CylinderStep } from "./cylinder-move.service.js";
 export { cylinderTransition } from "./cylinder.workflow.js";

@@ -6,7 +6,7 @@ import type { Db } from "../../../platform/db/client.js";
 import { AppError } from "../../../platform/errors.js";
 import { enterprisesView } from "../../registry/index.js";
 import { gasCylinders as C, gasFills as F, gasStations as S } from "./schema.js";
-import { judgeFill, safetyReasons } from "./fill-check.judge.js";
+import { judgeFill, safetyReasons } from "./fill-check.checks.js";
 
 const E = enterprisesView();
 

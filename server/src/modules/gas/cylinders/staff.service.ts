@@ -11,7 +11,7 @@ import { isUniqueViolation } from "../../../platform/db/pg-errors.js";
 import { conflict, invalidField, notFound } from "../../../platform/errors.js";
 import { enterprisesView, personsView } from "../../registry/index.js";
 import { gasStaff as T, gasStations as S } from "./schema.js";
-import { gasCompanyFor } from "./station.refs.js";
+import { gasCompanyFor } from "./station.checks.js";
 import { gasScope } from "../shared/index.js";
 
 const E = enterprisesView();

@@ -10,7 +10,7 @@ import { isUniqueViolation } from "../../../platform/db/pg-errors.js";
 import { conflict } from "../../../platform/errors.js";
 import { enterprisesView } from "../../registry/index.js";
 import { gasStations as S } from "./schema.js";
-import { gasCompanyFor, stationInScope } from "./station.refs.js";
+import { gasCompanyFor, stationInScope } from "./station.checks.js";
 import { gasScope } from "../shared/index.js";
 
 const E = enterprisesView();

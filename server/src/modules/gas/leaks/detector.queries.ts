@@ -9,7 +9,7 @@ import { ruleInForce } from "../../../platform/rules/rules.js";
 import { offSiteDevicesView } from "../../iot/index.js";
 import { enterprisesView } from "../../registry/index.js";
 import { gasScope } from "../shared/index.js";
-import { thinDrive } from "./leak.judge.js";
+import { thinDrive } from "./leak.checks.js";
 import { leakThresholdsRule } from "./leak.rules.js";
 
 /** Read side of the detection vehicles (gas_detector devices off-site) and their drives. */

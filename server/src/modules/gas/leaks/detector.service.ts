@@ -6,7 +6,7 @@ import { type Db, type Executor, rowsOf } from "../../../platform/db/client.js";
 import { ruleInForce } from "../../../platform/rules/rules.js";
 import { offSiteDevicesView, type StoredReadings } from "../../iot/index.js";
 import { nearestMains } from "../pipelines/index.js";
-import { fixesOf, judgeFixes, mergeSuspects, type Fix, type JudgedFix, type PointDraft, type Sample } from "./leak.judge.js";
+import { fixesOf, judgeFixes, mergeSuspects, type Fix, type JudgedFix, type PointDraft, type Sample } from "./leak.checks.js";
 import { leakThresholdsRule, type LeakThresholds } from "./leak.rules.js";
 
 /** How long the thresholds in force are reused before they are read again (a new rule version applies within it). */

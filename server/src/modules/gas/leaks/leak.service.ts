@@ -8,7 +8,7 @@ import { ruleInForce } from "../../../platform/rules/rules.js";
 import { openCase } from "../../cases/index.js";
 import { pipelinesView } from "../pipelines/index.js";
 import { gasScope } from "../shared/index.js";
-import { judgeRecheck } from "./leak.judge.js";
+import { judgeRecheck } from "./leak.checks.js";
 import { getLeak } from "./leak.queries.js";
 import { leakThresholdsRule } from "./leak.rules.js";
 import { gasLeakPoints as G } from "./schema.js";

@@ -43,7 +43,7 @@ export const gasLeakPoints = pgTable(
     recheckEnclosed: boolean(),
     recheckBy: text(),
     recheckNote: text(),
-    /** The nearest main when detected (a pipelines id, plain for the same reason); the pipelines module deletes no main a point names (pipeline.referrers.ts). */
+    /** The nearest main when detected (a pipelines id, plain for the same reason); the pipelines module deletes no main a point names (pipeline.port.ts). */
     pipelineId: uuid(),
     pipelineDistanceM: doublePrecision(),
     caseId: uuid(),

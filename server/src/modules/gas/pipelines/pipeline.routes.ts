@@ -27,7 +27,7 @@ import { createPatrolPlan, recordPatrol, updatePatrolPlan } from "./patrol.servi
 import { getPipeline, listPipelines, pipelineMap, pipelinesForExport } from "./pipeline.queries.js";
 import { patrolCoverageRule } from "./pipeline.rules.js";
 import { createPipeline, deletePipeline, importPipelines, updatePipeline } from "./pipeline.service.js";
-import type { PipelineReferrer } from "./pipeline.referrers.js";
+import type { PipelineReferrer } from "./pipeline.port.js";
 import { PIPELINE_EXPORT_COLUMNS } from "./pipeline.sheet.js";
 import { listSiteLinks, siteLinksForExport } from "./site-link.list.js";
 import { relinkAll } from "./site-link.service.js";

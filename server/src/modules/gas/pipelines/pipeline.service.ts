@@ -9,7 +9,7 @@ import { conflict, invalid, invalidField, notFound, type FieldIssue } from "../.
 import { enterprisesView } from "../../registry/index.js";
 import { bboxOf, gasEnterpriseOf, gasScope, lineLengthM } from "../shared/index.js";
 import { getPipeline } from "./pipeline.queries.js";
-import type { PipelineReferrer } from "./pipeline.referrers.js";
+import type { PipelineReferrer } from "./pipeline.port.js";
 import { gasPatrolHazards as H, gasPipelines as L } from "./schema.js";
 import { relinkPipeline, relinkPipelines, unlinkPipeline } from "./site-link.service.js";
 

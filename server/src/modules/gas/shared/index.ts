@@ -4,5 +4,5 @@
  * No tables, no routes, no state.
  */
 export { gasEnterpriseOf, gasScope } from "./gas.scope.js";
-export { timestamps, tz } from "./schema.columns.js";
-export { bboxOf, coveredLengthM, expandBBox, haversineM, lineLengthM, M_PER_DEG_LAT, pointToPolylineM, TrackIndex, type BBox, type LngLat, type TrackPoint } from "./geo.js";
+export { timestamps, tz } from "./columns.schema.js";
+export { bboxOf, coveredLengthM, expandBBox, haversineM, lineLengthM, M_PER_DEG_LAT, pointToPolylineM, TrackIndex, type BBox, type LngLat, type TrackPoint } from "./geo.checks.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CYLINDER_STATUSES, type CylinderStatus } from "@contracts/gas/cylinder-status";
 import { FILL_REFUSAL_CODES } from "@contracts/gas/cylinder-check";
-import { judgeFill, safetyReasons, type JudgedCylinder } from "./fill-check.judge.js";
+import { judgeFill, safetyReasons, type JudgedCylinder } from "./fill-check.checks.js";
 
 const TODAY = "2026-06-15";
 const station = { id: "station-a" };

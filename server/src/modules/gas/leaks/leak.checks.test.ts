@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fixesOf, judgeFixes, judgeRecheck, median, mergeSuspects, thinDrive, type PointDraft } from "./leak.judge.js";
+import { fixesOf, judgeFixes, judgeRecheck, median, mergeSuspects, thinDrive, type PointDraft } from "./leak.checks.js";
 import { LEAK_THRESHOLDS_DEFAULT as T, leakThresholdsRule } from "./leak.rules.js";
 
 const S = 1000;
