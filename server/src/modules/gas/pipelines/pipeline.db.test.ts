@@ -11,7 +11,6 @@ import { platformRules } from "../../../platform/rules/schema.js";
 import { casesCases } from "../../cases/schema.js";
 import { registryProjects } from "../../registry/schema.js";
 import { SYSTEM_ACTOR } from "../../../platform/auth/actor.js";
-import { EventBus } from "../../../platform/events/bus.js";
 import { openMissingHazardCases } from "./hazard.service.js";
 import { gasPatrolHazards, gasSiteLinks } from "./schema.js";
 import { pipelineWorld, type PipelineWorld } from "./pipeline.test-fixtures.js";
@@ -157,7 +156,7 @@ describe("site ↔ pipeline linkage", () => {
     expect(recomputed.json().distanceM).toBe(50);
     expect((await nearGasMain(t.db, w.FAR)).map((n) => n.pipelineId)).toEqual([far.id]);
     // A city files a tighter distance: 25 m unlinks the 30 m site.
-    await t.db.insert(platformRules).values({ code: "gas.site_pipeline_distance", region: "330784", version: 2, name: "永康", value: { distanceM: 25, minPressureClass: "medium" }, source: "test", effectiveFrom: "2020-01-01", createdBy: "test" });
+    await t.db.insert(platformRules).values({ code: "gas.site_pipeline_distance", region: "330784", version: 2, name: "永康", value: { distanceM: 25, minPressureClass: "medium" }, source: "test", effectiveFrom: new Date("2020-01-01T00:00:00+08:00"), createdBy: "test" });
     try {
       expect((await relinkAll(t.db, "330784")).distanceM).toBe(25);
       expect(await nearGasMain(t.db, w.FAR)).toEqual([]);
@@ -242,7 +241,7 @@ describe("hazards", () => {
       .insert(gasPatrolHazards)
       .values({ enterpriseId: w.GAS, pipelineId: main.id, kind: "third_party_digging", lng: w.pt(50_500, 5)[0], lat: w.pt(50_500, 5)[1], description: "批量写入", foundAt: new Date() })
       .returning();
-    const ctx = { db: t.db, actor: SYSTEM_ACTOR, events: new EventBus(), log: t.app.log, requestId: null, ip: null };
+    const ctx = t.context(SYSTEM_ACTOR);
     expect(await openMissingHazardCases(ctx, "330784")).toBeGreaterThanOrEqual(1);
     const [after] = await t.db.select().from(gasPatrolHazards).where(eq(gasPatrolHazards.id, h.id));
     const [c] = await t.db.select().from(casesCases).where(eq(casesCases.id, after.caseId!));

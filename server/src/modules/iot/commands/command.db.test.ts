@@ -71,7 +71,7 @@ describe("POST /devices/:id/commands", () => {
     const listener = await t.database.listen(COMMAND_CHANNEL, (p) => heard.push(p), () => undefined);
     try {
       const actor = buildActor({ id: null, username: "tester", displayName: "测试员", role: "admin" });
-      const c = await sendCommand({ db: t.db, actor, events, log: t.app.log, requestId: null, ip: null }, spray.id, { name: "spray.on", params: {}, ttlS: 60 });
+      const c = await sendCommand(t.context(actor, { events }), spray.id, { name: "spray.on", params: {}, ttlS: 60 });
       await new Promise((r) => setTimeout(r, 0));
       expect(seen).toEqual([{ type: COMMAND_CREATED, payload: { commandId: c.id } }]);
       for (let i = 0; i < 50 && heard.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
