@@ -1,91 +1,146 @@
 import { useMemo, type ReactNode } from "react";
-import { Card, Col, Empty, Row, Skeleton, Statistic, Typography } from "antd";
-import { BankOutlined, BuildOutlined, ProjectOutlined, TeamOutlined } from "@ant-design/icons";
+import { Button, Col, Empty, Flex, Row, Skeleton, Typography } from "antd";
+import { DashboardOutlined, FullscreenOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { LIVE_PROJECT_STATUSES, PROJECT_STATUSES, PROJECT_STATUS_LABELS } from "@contracts/registry/enums";
+import type { HomeDto } from "@contracts/dashboard/home";
+import { PROJECT_STATUSES, PROJECT_STATUS_LABELS } from "@contracts/registry/enums";
 import { useMe } from "../../../auth/use-can";
 import { EChart } from "../../../charts/echart";
-import { districtBarOption, statusDonutOption } from "../../../charts/project-charts";
+import { ListError } from "../../../components/list-error";
 import { useLabels } from "../../../i18n/labels";
-import { useEnterprises } from "../../registry/enterprises/api";
-import { usePersons } from "../../registry/persons/api";
-import { useProjectStats } from "../../registry/projects/api";
+import { useHome } from "../../command/api";
+import { AlarmTicker } from "../../command/components/alarm-ticker";
+import { Panel } from "../../command/components/figures";
+import { KpiStrip } from "../../command/components/kpi-strip";
+import { useCommandLive } from "../../command/components/use-command-live";
+import { kpiTiles } from "../../command/kpis";
+import { districtBarsOption, statusRingOption } from "../../command/panel-charts";
+import { HomeCards } from "../components/home-cards";
+import { MyCases } from "../components/my-cases";
+import "../../command/command.css";
 
-const TOTAL_ONLY = { page: 1, pageSize: 1 };
-
-function Kpi({ title, value, icon, color, to, loading, suffix, extra }: { title: string; value?: number; icon: ReactNode; color: string; to: string; loading: boolean; suffix?: string; extra?: ReactNode }) {
+function Section({ title, extra, children }: { title: string; extra?: ReactNode; children: ReactNode }) {
   return (
-    <Link to={to} style={{ display: "block", height: "100%" }}>
-      <Card hoverable size="small" style={{ height: "100%" }}>
-        <Row align="middle" wrap={false} gutter={16}>
-          <Col flex="none">
-            <div style={{ width: 48, height: 48, borderRadius: 8, background: `${color}1a`, color, fontSize: 24, display: "grid", placeItems: "center" }}>{icon}</div>
-          </Col>
-          <Col flex="auto">
-            <Statistic title={title} value={value ?? 0} loading={loading} suffix={suffix} />
-            {extra}
-          </Col>
-        </Row>
-      </Card>
-    </Link>
+    <section style={{ marginBottom: 16 }}>
+      <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {title}
+        </Typography.Title>
+        {extra}
+      </Flex>
+      {children}
+    </section>
   );
 }
 
-/** 首页: four KPI cards and the status / district charts, all within the user's data scope. */
-export default function HomePage() {
+/** The bureau's home: "my work" (an inspector's), the command center's summary and the project charts. */
+function BureauHome({ home }: { home: HomeDto }) {
   const { t } = useTranslation();
   const { label, lang } = useLabels();
-  const me = useMe();
-  const stats = useProjectStats();
-  const enterprises = useEnterprises(TOTAL_ONLY);
-  const persons = usePersons(TOTAL_ONLY);
-
-  const s = stats.data;
-  const live = s ? LIVE_PROJECT_STATUSES.reduce((n, st) => n + (s.byStatus[st] ?? 0), 0) : undefined;
-  const suspended = s?.byStatus.suspended ?? 0;
-
-  const donut = useMemo(() => (s ? statusDonutOption(s.byStatus, (st) => label(PROJECT_STATUS_LABELS, st), PROJECT_STATUSES) : null), [s, lang]); // label() follows lang
-  const bars = useMemo(() => (s ? districtBarOption(s.byDistrict, t("home.count")) : null), [s, t]);
-
+  const city = home.city;
+  const status = useMemo(() => (city?.projects ? statusRingOption(city.projects.byStatus, PROJECT_STATUSES, (s) => label(PROJECT_STATUS_LABELS, s), false) : null), [city, lang]); // label() follows lang
+  const districts = useMemo(() => (city?.projects ? districtBarsOption(city.projects.byDistrict, 10, false) : null), [city]);
   return (
     <>
-      <Typography.Title level={4} className="sc-page-title">
-        {t("home.welcome", { name: me.data?.displayName ?? "" })}
-      </Typography.Title>
-      <Row gutter={[16, 16]}>
-        <Col xs={24} sm={12} xl={6}>
-          <Kpi title={t("home.projectsTotal")} value={s?.total} icon={<ProjectOutlined />} color="#1557b0" to="/projects" loading={stats.isLoading} suffix={t("home.unit")} />
-        </Col>
-        <Col xs={24} sm={12} xl={6}>
-          <Kpi
-            title={t("home.liveProjects")}
-            value={live}
-            icon={<BuildOutlined />}
-            color="#52c41a"
-            to={`/projects?status=${LIVE_PROJECT_STATUSES.join(",")}`}
-            loading={stats.isLoading}
-            suffix={t("home.unit")}
-            extra={suspended > 0 && <Typography.Text type="danger" style={{ fontSize: 12 }}>{label(PROJECT_STATUS_LABELS, "suspended")} {suspended}</Typography.Text>}
-          />
-        </Col>
-        <Col xs={24} sm={12} xl={6}>
-          <Kpi title={t("home.enterprisesTotal")} value={enterprises.data?.total} icon={<BankOutlined />} color="#fa8c16" to="/enterprises" loading={enterprises.isLoading} suffix={t("home.unit")} />
-        </Col>
-        <Col xs={24} sm={12} xl={6}>
-          <Kpi title={t("home.personsTotal")} value={persons.data?.total} icon={<TeamOutlined />} color="#722ed1" to="/persons" loading={persons.isLoading} suffix={t("home.people")} />
-        </Col>
-        <Col xs={24} lg={10}>
-          <Card size="small" title={t("home.byStatus")}>
-            {stats.isLoading ? <Skeleton active /> : s && s.total > 0 && donut ? <EChart option={donut} ariaLabel={t("home.byStatus")} style={{ height: 340 }} /> : <Empty description={t("home.empty")} />}
-          </Card>
-        </Col>
-        <Col xs={24} lg={14}>
-          <Card size="small" title={t("home.byDistrict")}>
-            {stats.isLoading ? <Skeleton active /> : s && s.byDistrict.length > 0 && bars ? <EChart option={bars} ariaLabel={t("home.byDistrict")} style={{ height: 340 }} /> : <Empty description={t("home.empty")} />}
-          </Card>
-        </Col>
-      </Row>
+      {home.cards.length > 0 && (
+        <Section title={t("home.myWork")}>
+          <HomeCards cards={home.cards} />
+        </Section>
+      )}
+      {city && (
+        <Section
+          title={t("home.cityOverview")}
+          extra={
+            <Link to="/command">
+              <DashboardOutlined /> {t("home.openCommand")}
+            </Link>
+          }
+        >
+          <KpiStrip tiles={kpiTiles(city, t)} big={false} />
+          <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
+            <Col xs={24} lg={8}>
+              {status && (
+                <Panel title={t("command.panel.byStatus")}>
+                  <EChart option={status} ariaLabel={t("command.panel.byStatus")} style={{ height: 240 }} />
+                </Panel>
+              )}
+            </Col>
+            <Col xs={24} lg={8}>
+              {districts && (
+                <Panel title={t("command.panel.byDistrict")}>
+                  <EChart option={districts} ariaLabel={t("command.panel.byDistrict")} style={{ height: 240 }} />
+                </Panel>
+              )}
+            </Col>
+            <Col xs={24} lg={8}>
+              {city.alarms && (
+                <Panel title={t("command.panel.ticker")}>
+                  <AlarmTicker items={city.alarms.latest} max={8} />
+                </Panel>
+              )}
+            </Col>
+          </Row>
+        </Section>
+      )}
+    </>
+  );
+}
+
+/** A contractor's, testing agency's or gas company's home: its work cards, its cases by deadline, its sites' alarms. */
+function PartyHome({ home }: { home: HomeDto }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Section title={t("home.myWork")}>{home.cards.length > 0 ? <HomeCards cards={home.cards} /> : <Empty description={t("home.nothingToDo")} />}</Section>
+      {(home.cases || home.alarms) && (
+        <Row gutter={[12, 12]}>
+          {home.cases && (
+            <Col xs={24} xl={home.alarms ? 15 : 24}>
+              <Panel title={t("home.myCases")}>
+                <MyCases items={home.cases} />
+              </Panel>
+            </Col>
+          )}
+          {home.alarms && (
+            <Col xs={24} xl={home.cases ? 9 : 24}>
+              <Panel title={t(home.kind === "gas" ? "home.myDeviceAlarms" : "home.mySiteAlarms")}>
+                <AlarmTicker items={home.alarms} max={10} />
+              </Panel>
+            </Col>
+          )}
+        </Row>
+      )}
+    </>
+  );
+}
+
+/** 首页 by role: the bureau sees the city's summary (and an inspector its work); the parties their own to-do. Live over the stream. */
+export default function HomePage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const home = useHome();
+  useCommandLive();
+  const bureau = home.data?.kind === "bureau" || home.data?.kind === "inspector";
+  return (
+    <>
+      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
+        <Typography.Title level={4} className="sc-page-title" style={{ margin: 0 }}>
+          {t("home.welcome", { name: me.data?.displayName ?? "" })}
+        </Typography.Title>
+        {bureau && (
+          <Flex gap={8}>
+            <Link to="/command">
+              <Button icon={<DashboardOutlined />}>{t("home.openCommand")}</Button>
+            </Link>
+            <Link to="/command/screen">
+              <Button icon={<FullscreenOutlined />}>{t("home.openScreen")}</Button>
+            </Link>
+          </Flex>
+        )}
+      </Flex>
+      <ListError error={home.error} />
+      {home.isLoading ? <Skeleton active /> : home.data && (bureau ? <BureauHome home={home.data} /> : <PartyHome home={home.data} />)}
     </>
   );
 }
