@@ -217,7 +217,7 @@ export function simulateCompany(rng: Rng, parties: CompanyParties, opts: Traffic
     x.lastFillAt = f;
     move(x, f, "fill", null, { stationId: fillStation.id, staffId: filler, data: { fillId: fill.id, netWeightKg: net } });
     if (fillStation !== owner) {
-      // As the delivery module's sweep raises it (anomaly.judge.ts judgeForeignFill): against the station that filled.
+      // As the delivery module's sweep raises it (anomaly.checks.ts judgeForeignFill): against the station that filled.
       anomalies.push({
         enterpriseId: fillStation.enterpriseId,
         kind: "foreign_fill",
@@ -266,7 +266,7 @@ export function simulateCompany(rng: Rng, parties: CompanyParties, opts: Traffic
     return true;
   };
 
-  /** A stock-out or delivery by a person whose certificate had lapsed that day: one anomaly per person and day (delivery.plan.ts). */
+  /** A stock-out or delivery by a person whose certificate had lapsed that day: one anomaly per person and day (delivery.checks.ts). */
   const uncertified = (x: Cyl, staffId: string, step: "stock_out" | "delivered", at: number) => {
     const staff = staffById.get(staffId)!;
     if (at < staffValidUntil.get(staffId)!) return;
@@ -371,7 +371,7 @@ export function simulateCompany(rng: Rng, parties: CompanyParties, opts: Traffic
   }
 
   // A customer not on file: two full cylinders delivered under a customer code the company never registered
-  // (accepted and flagged, as the delivery module does: delivery.plan.ts).
+  // (accepted and flagged, as the delivery module does: delivery.checks.ts).
   if (opts.anomalies) {
     for (let i = 0; i < 2; i++) {
       const key = [...stock.keys()].sort()[i % stock.size];

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../../platform/db/client.js";
-import type { AnomalyDraft } from "./anomaly.judge.js";
+import type { AnomalyDraft } from "./anomaly.checks.js";
 import { gasAnomalies as A } from "./schema.js";
 
 const CHUNK = 500;

@@ -6,7 +6,7 @@ import { SYSTEM_ACTOR } from "../../../platform/auth/actor.js";
 import { rowsOf, type Db } from "../../../platform/db/client.js";
 import { ruleInForce } from "../../../platform/rules/rules.js";
 import { cylindersView, fillsView, stationsView } from "../cylinders/index.js";
-import { judgeCheckOverdue, judgeForeignFill, type FillFacts } from "./anomaly.judge.js";
+import { judgeCheckOverdue, judgeForeignFill, type FillFacts } from "./anomaly.checks.js";
 import { raiseAnomalies } from "./anomaly.store.js";
 import { anomalyRulesRule } from "./delivery.rules.js";
 import { startPeriodic } from "../../../platform/jobs/periodic.js";

@@ -26,7 +26,7 @@ import { deliveriesForExport, listDeliveries } from "./delivery.queries.js";
 import { userCheckIntervalRule } from "./delivery.rules.js";
 import { recordDeliveries } from "./delivery.service.js";
 import { DELIVERY_EXPORT_COLUMNS, DELIVERY_IMPORT_COLUMNS } from "./delivery.sheet.js";
-import { assertCheckPhotos, assertMayUploadCheckPhotos, readCheckPhoto, saveCheckPhoto } from "./safety-check.photos.js";
+import { assertCheckPhotos, assertMayUploadCheckPhotos, readCheckPhoto, saveCheckPhoto } from "./safety-check.files.js";
 import { listSafetyChecks, recordSafetyCheck } from "./safety-check.service.js";
 
 const tags = ["gas"];

@@ -7,11 +7,11 @@ import type { Tx } from "../../../platform/db/client.js";
 import { invalid } from "../../../platform/errors.js";
 import { ruleInForce } from "../../../platform/rules/rules.js";
 import { lockCylindersByCode, moveCylinders, staffView, stationsView } from "../cylinders/index.js";
-import { judgeTwoPlaces, type Scan } from "./anomaly.judge.js";
+import { judgeTwoPlaces, type Scan } from "./anomaly.checks.js";
 import { raiseAnomalies } from "./anomaly.store.js";
 import { gasCustomers as CU, gasDeliveries as D } from "./schema.js";
 import { anomalyRulesRule } from "./delivery.rules.js";
-import { planDeliveries, stepKey, type Plan, type PlanFacts, type PlanIssue, type PlanRecord } from "./delivery.plan.js";
+import { planDeliveries, stepKey, type Plan, type PlanFacts, type PlanIssue, type PlanRecord } from "./delivery.checks.js";
 import { gasEnterpriseOf } from "../shared/index.js";
 
 /**

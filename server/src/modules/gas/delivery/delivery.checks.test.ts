@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planDeliveries, stepKey, type PlanFacts, type PlanRecord } from "./delivery.plan.js";
+import { planDeliveries, stepKey, type PlanFacts, type PlanRecord } from "./delivery.checks.js";
 
 const base = new Date("2026-06-01T02:00:00Z").getTime();
 const rec = (index: number, step: PlanRecord["step"], min: number, over: Partial<PlanRecord> = {}): PlanRecord => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { distanceKm, judgeCheckOverdue, judgeForeignFill, judgeTwoPlaces, uncertifiedReason, type Scan } from "./anomaly.judge.js";
+import { distanceKm, judgeCheckOverdue, judgeForeignFill, judgeTwoPlaces, uncertifiedReason, type Scan } from "./anomaly.checks.js";
 import { anomalyRulesRule } from "./delivery.rules.js";
 
 const rules = anomalyRulesRule.defaultValue;

@@ -8,7 +8,7 @@ import type { CylinderAction, CylinderStatus } from "@contracts/gas/cylinder-sta
 import type { DeliveryStep } from "@contracts/gas/delivery";
 import { shanghaiDay } from "@contracts/platform/time";
 import { cylinderTransition } from "../cylinders/index.js";
-import { uncertifiedReason, type AnomalyDraft, type StaffFacts } from "./anomaly.judge.js";
+import { uncertifiedReason, type AnomalyDraft, type StaffFacts } from "./anomaly.checks.js";
 import { createHash } from "node:crypto";
 
 export const ACTION_OF: Record<DeliveryStep, CylinderAction> = {
