@@ -36,6 +36,7 @@ const consoleRoutes: RouteObject[] = [
       { path: "iot/devices/:id", ...page(() => import("../features/iot/devices/pages/device-detail")) },
       { path: "iot/commands", ...page(() => import("../features/iot/commands/pages/command-list")) },
       { path: "iot/rules", ...page(() => import("../features/iot/rules/pages/rule-list")) },
+      { path: "thresholds", ...page(() => import("../features/rules/thresholds/pages/threshold-list")) },
       { path: "workforce/workers", ...page(() => import("../features/workforce/pages/worker-list")) },
       { path: "workforce/blacklist", ...page(() => import("../features/workforce/pages/blacklist")) },
       { path: "workforce/key-personnel", ...page(() => import("../features/workforce/pages/key-personnel")) },

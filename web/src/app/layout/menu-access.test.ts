@@ -13,11 +13,11 @@ describe("menu access", () => {
 
   it("offers the bureau the command center and the rules; a contractor its projects and commands but no rules or 双随机 plans", () => {
     const leader = offeredTo("leader");
-    for (const key of ["/command", "/projects", "/iot/rules", "/random-plans", "/gas/leaks"]) expect(leader(key), key).toBe(true);
+    for (const key of ["/command", "/projects", "/iot/rules", "/thresholds", "/random-plans", "/gas/leaks"]) expect(leader(key), key).toBe(true);
     expect(leader("/gas/fill-console")).toBe(false);
     const contractor = offeredTo("enterprise");
     for (const key of ["/command", "/projects", "/iot/commands", "/acceptances", "/workforce/workers"]) expect(contractor(key), key).toBe(true);
-    for (const key of ["/iot/rules", "/random-plans", "/gas/cylinders", "/admin/audit"]) expect(contractor(key), key).toBe(false);
+    for (const key of ["/iot/rules", "/thresholds", "/random-plans", "/gas/cylinders", "/admin/audit"]) expect(contractor(key), key).toBe(false);
   });
 
   it("offers no page it does not know", () => {

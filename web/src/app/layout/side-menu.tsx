@@ -21,6 +21,7 @@ import {
   EnvironmentOutlined,
   SendOutlined,
   SlidersOutlined,
+  ControlOutlined,
   StopOutlined,
   PayCircleOutlined,
   UserSwitchOutlined,
@@ -107,6 +108,7 @@ export function SideMenu({ me, collapsed }: { me: MeDto; collapsed: boolean }) {
       ["/iot/devices", <ClusterOutlined />, t("menu.iotDevices")],
       ["/iot/commands", <SendOutlined />, t("menu.iotCommands")],
       ["/iot/rules", <SlidersOutlined />, t("menu.iotRules")],
+      ["/thresholds", <ControlOutlined />, t("threshold.menu")],
     ]),
     ...group("g-workforce", t("menu.workforce"), [
       ["/workforce/workers", <IdcardOutlined />, t("menu.wfWorkers")],
