@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { csvEnum, PageQuery, sortParam } from "../platform/common";
+import { csvEnum, IsoDate, PageQuery, sortParam } from "../platform/common";
 import { PhotoIds as PhotoIdsFrom } from "../platform/files";
 import type { Labels } from "../registry/enums";
 import { CASE_CATEGORIES, CASE_GRADES, CASE_SOURCES, CASE_STATES, CaseCategory, CaseGrade, CaseSource, CaseState, OpenCaseInput, STOP_WORK_STATES, StopWorkState } from "./enums";
@@ -133,6 +133,10 @@ export const ListCasesQuery = PageQuery.extend({
   /** true: only cases marked overdue and not closed; false: only those not overdue. */
   overdue: BoolParam.optional(),
   stopWork: csvEnum(STOP_WORK_STATES),
+  /** Opened on or after this day (Asia/Shanghai). */
+  from: IsoDate.optional(),
+  /** Opened on or before this day (Asia/Shanghai). */
+  to: IsoDate.optional(),
   /** Default `-createdAt`. */
   sort: sortParam(CASE_SORT),
 });

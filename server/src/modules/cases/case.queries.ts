@@ -111,6 +111,8 @@ export function caseFilters(actor: Actor, q: Partial<ListCasesQuery>): SQL | und
     anyOf(C.stopWork, q.stopWork),
     q.overdue === true ? and(isNotNull(C.overdueAt), ne(C.state, "closed")) : undefined,
     q.overdue === false ? or(isNull(C.overdueAt), eq(C.state, "closed")) : undefined,
+    q.from ? sql`${C.createdAt} >= (${q.from}::date)::timestamp at time zone 'Asia/Shanghai'` : undefined,
+    q.to ? sql`${C.createdAt} < (${q.to}::date + 1)::timestamp at time zone 'Asia/Shanghai'` : undefined,
     pattern ? or(ilike(C.no, pattern), ilike(C.title, pattern), ilike(P.name, pattern), ilike(P.code, pattern)) : undefined,
   ]);
 }

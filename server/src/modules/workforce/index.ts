@@ -65,6 +65,7 @@ export function attachWorkforce(runtime: IotRuntime, deps: { db: Db; files: File
 export type { AccessPipeline } from "./access.pipeline.js";
 export { allocateWorkerNos, ROSTER_CHANGED } from "./worker.service.js";
 export { startRosterPush } from "./roster-push.js";
+export { listArrears } from "./wage.queries.js";
 // Only for server/src/seed, until it imports this module's schema.ts as it does the gas modules' (issue 14):
 // a module exports no tables, and no module may use these.
 export { workforceBlacklist, workforceTeams, workforceTrainings, workforceWageAccounts, workforceWorkers } from "./schema.js";

@@ -36,7 +36,7 @@ const FONT_MODULE = "@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Re
 let fontBytes: Promise<Buffer> | null = null;
 
 /** The CJK font, read once per process (10 MB; pdfkit embeds only the glyphs a document uses). */
-function cjkFont(): Promise<Buffer> {
+export function cjkFont(): Promise<Buffer> {
   fontBytes ??= readFile(createRequire(import.meta.url).resolve(FONT_MODULE)).catch((err: unknown) => {
     fontBytes = null;
     throw err;

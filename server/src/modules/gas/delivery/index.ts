@@ -34,3 +34,4 @@ export const deliveryRuleDefinitions: RuleDefinition[] = deliveryRuleList;
 
 export { anomalyRulesRule, userCheckIntervalRule } from "./delivery.rules.js";
 export { nextCheckDue } from "./safety-check.due.js";
+export { listAnomalies } from "./anomaly.queries.js";
