@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql, type SQL } from "drizzle-orm";
 import { createTestApp, type TestApp } from "../../../test/app";
 import { auditLog } from "../platform/audit/schema.js";
-import { authUsers } from "../platform/auth/schema.js";
-import { todayInShanghai } from "../modules/registry/expiry.js";
+import { authUsers } from "../modules/identity/schema.js";
+import { todayInShanghai } from "../modules/registry/expiry.checks.js";
 import { seedDemoCity, type SeedCounts } from "./demo-city.js";
 
 const DEMO_PASSWORD = "demo-password-42";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { LIVE_PROJECT_STATUSES, POST_REQUIREMENTS, YONGKANG_DISTRICTS } from "@contracts/registry/enums";
 import { creditCodeProblem, idNumberProblem, parseIdNumber } from "@contracts/registry/identifiers";
-import { expiryOf } from "../modules/registry/expiry.js";
+import { expiryOf } from "../modules/registry/expiry.checks.js";
 import { parseSeedArgs } from "./args.js";
 import { addDays, validityDates } from "./calendar.js";
 import { generateDemoCity } from "./demo-city.js";

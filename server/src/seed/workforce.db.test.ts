@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addMonths } from "@contracts/workforce/presence";
 import { createTestApp, type TestApp, type TestUser } from "../../../test/app";
-import { todayInShanghai } from "../modules/registry/expiry.js";
+import { todayInShanghai } from "../modules/registry/expiry.checks.js";
 import { latestOwedMonth } from "../modules/workforce/wage.checks.js";
 import { seedDemoCity, type SeedCounts } from "./demo-city.js";
 

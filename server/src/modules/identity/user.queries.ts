@@ -7,7 +7,7 @@ import { likePattern, offsetOf, toPage, totalOver, type Page } from "../../platf
 import { notFound } from "../../platform/errors.js";
 import { enterprisesView } from "../registry/index.js";
 import { authUsers } from "./schema.js";
-import type { UserScope } from "./user.rules.js";
+import type { UserScope } from "./user.checks.js";
 
 const ENT = enterprisesView();
 

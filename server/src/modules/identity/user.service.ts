@@ -10,7 +10,7 @@ import type { Executor } from "../../platform/db/client.js";
 import { conflict, notFound } from "../../platform/errors.js";
 import { authUserProjects, authUsers } from "./schema.js";
 import { getUserDto, loadUserForUpdate, type UserAuditView } from "./user.queries.js";
-import { assertValidScope, nextScope, type UserScope } from "./user.rules.js";
+import { assertValidScope, nextScope, type UserScope } from "./user.checks.js";
 
 // Serialises "is this the last active admin?" checks so two admins cannot demote each other at once.
 const LAST_ADMIN_LOCK = 7_240_101;
@@ -19,7 +19,7 @@ const usernameTaken = (username: string) =>
   conflict(`用户名已存在 (username already taken): ${username}`, { issues: [{ path: "username", message: "用户名已存在 (username already taken)" }] });
 
 /**
- * Creates a user with a role and the scope that role needs (see user.rules.ts). The password is stored
+ * Creates a user with a role and the scope that role needs (see user.checks.ts). The password is stored
  * as an argon2id hash only; the audit entry never sees it.
  * @throws CONFLICT naming `username`; VALIDATION naming `domain`, `enterpriseId` or `projectIds`.
  */

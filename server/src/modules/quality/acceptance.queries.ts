@@ -8,7 +8,7 @@ import type { Executor } from "../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
 import { notFound } from "../../platform/errors.js";
 import { assertProjectVisible, enterprisesView, projectScope, projectsView } from "../registry/index.js";
-import { missingParties } from "./acceptance.rules.js";
+import { missingParties } from "./acceptance.checks.js";
 import { qualityAcceptances as A } from "./schema.js";
 
 const E = enterprisesView();

@@ -7,7 +7,7 @@ import { isUniqueViolation } from "../../platform/db/pg-errors.js";
 import { AppError, conflict, forbidden, invalid, notFound } from "../../platform/errors.js";
 import { openMajorCaseCount } from "../cases/index.js";
 import { assertProjectVisible, participantsOf, projectScope, projectsView } from "../registry/index.js";
-import { milestoneMayOpen, missingParties, signingRole } from "./acceptance.rules.js";
+import { milestoneMayOpen, missingParties, signingRole } from "./acceptance.checks.js";
 import { getAcceptance } from "./acceptance.queries.js";
 import { qualityAcceptances as A, type AcceptanceSignoff } from "./schema.js";
 

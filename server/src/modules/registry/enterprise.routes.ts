@@ -10,7 +10,7 @@ import {
   UpdateEnterpriseInput,
 } from "@contracts/registry/enterprise";
 import { sendXlsx, writeSheet } from "../../platform/excel/excel.js";
-import { todayInShanghai } from "./expiry.js";
+import { todayInShanghai } from "./expiry.checks.js";
 import { enterprisesForExport, getEnterprise, listEnterpriseProjects, listEnterprises } from "./enterprise.queries.js";
 import { createEnterprise, importEnterprises, updateEnterprise } from "./enterprise.service.js";
 import { readXlsxUpload } from "../../platform/excel/upload.js";

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { creditCodeCheckChar, idNumberCheckChar } from "@contracts/registry/identifiers";
 import { createTestApp, multipart, type TestApp, type TestUser } from "../../../../test/app";
 import { auditLog } from "../../platform/audit/schema";
-import { todayInShanghai } from "./expiry";
+import { todayInShanghai } from "./expiry.checks";
 import { registryEnterprises, registryPersons, registryProjectParticipants, registryProjectPosts, registryProjects } from "./schema";
 
 let t: TestApp;

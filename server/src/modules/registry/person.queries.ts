@@ -8,7 +8,7 @@ import type { Actor } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
 import { notFound } from "../../platform/errors.js";
-import { expiryOf, expirySql, todayInShanghai } from "./expiry.js";
+import { expiryOf, expirySql, todayInShanghai } from "./expiry.checks.js";
 import {
   registryCertificates as C,
   registryEnterprises as E,

@@ -3,7 +3,7 @@ import { IdParams, ImportAcceptedDto, page } from "@contracts/platform/common";
 import { CreatePersonInput, ListPersonsQuery, PersonDto, PersonSummaryDto, UpdatePersonInput } from "@contracts/registry/person";
 import { sendXlsx, writeSheet } from "../../platform/excel/excel.js";
 import { readXlsxUpload } from "../../platform/excel/upload.js";
-import { todayInShanghai } from "./expiry.js";
+import { todayInShanghai } from "./expiry.checks.js";
 import { getPerson, listPersons, personsForExport } from "./person.queries.js";
 import { createPerson, importPersons, updatePerson } from "./person.service.js";
 import { PERSON_EXPORT_COLUMNS, PERSON_IMPORT_COLUMNS } from "./person.sheet.js";

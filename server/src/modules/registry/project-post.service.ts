@@ -16,7 +16,7 @@ import { recordAudit } from "../../platform/audit/audit.js";
 import type { ServiceContext } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { AppError, conflict, invalidField, notFound } from "../../platform/errors.js";
-import { isValidOn, todayInShanghai } from "./expiry.js";
+import { isValidOn, todayInShanghai } from "./expiry.checks.js";
 import { lockProject, touchProject } from "./project.service.js";
 import {
   registryCertificates,

@@ -6,7 +6,7 @@ import { recordAudit } from "../../platform/audit/audit.js";
 import type { ServiceContext } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { conflict, invalid, notFound, type FieldIssue } from "../../platform/errors.js";
-import { todayInShanghai } from "./expiry.js";
+import { todayInShanghai } from "./expiry.checks.js";
 import { getProject, managerBusyOn, PROJECT_ID } from "./project.queries.js";
 import { planTransition, type TransitionFacts } from "./project.workflow.js";
 import { registryProjects as P } from "./schema.js";

@@ -18,7 +18,7 @@ import type { Executor } from "../../platform/db/client.js";
 import { conflict } from "../../platform/errors.js";
 import { readSheet, repeatedKeyErrors, validateRows, writeSheet, type RowError, type SheetColumn, type SheetRow } from "../../platform/excel/excel.js";
 import { startImport } from "../../platform/excel/import-job.js";
-import { todayInShanghai } from "./expiry.js";
+import { todayInShanghai } from "./expiry.checks.js";
 import { generalContractorName, participantCreditCode, projectFilters, projectManagerName, projectOrder } from "./project.queries.js";
 import { projectFieldIssues } from "./project.service.js";
 import { registryEnterprises as E, registryProjectParticipants, registryProjects as P, registryQualifications as Q } from "./schema.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { milestoneMayOpen, missingParties, signingRole } from "./acceptance.rules.js";
+import { milestoneMayOpen, missingParties, signingRole } from "./acceptance.checks.js";
 
 describe("milestone order", () => {
   it("opens foundation and main structure at any time", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expiryOf, todayInShanghai, worstExpiry } from "./expiry";
+import { expiryOf, todayInShanghai, worstExpiry } from "./expiry.checks";
 
 describe("certificate expiry", () => {
   it("uses the Asia/Shanghai calendar day", () => {
