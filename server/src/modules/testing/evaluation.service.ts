@@ -4,7 +4,7 @@ import type { Actor } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { invalidField } from "../../platform/errors.js";
 import { ruleInForce } from "../../platform/rules/rules.js";
-import { evaluateLot, round1, sizeFactorOf } from "./concrete.judge.js";
+import { evaluateLot, round1, sizeFactorOf } from "./concrete.checks.js";
 import { toEvaluationDto } from "./result.judge.js";
 import { gbt50107Rule } from "./testing.rules.js";
 
@@ -12,9 +12,9 @@ import { gbt50107Rule } from "./testing.rules.js";
  * The GB/T 50107 judgement on its own (a calculator for inspectors and labs): group strengths of one lot,
  * converted from non-standard cubes, evaluated by the rule in force. Nothing is stored.
  */
-export async function evaluateConcrete(db: Executor, actor: Actor, input: ConcreteEvaluationInput, region: string): Promise<ConcreteEvaluationDto> {
-  requirePermission(actor, "testing.read");
-  const rule = await ruleInForce(db, gbt50107Rule, region);
+export async function evaluateConcrete(ctx: ServiceContext, input: ConcreteEvaluationInput): Promise<ConcreteEvaluationDto> {
+  requirePermission(ctx.actor, "testing.read");
+  const rule = await ruleInForce(ctx.db, gbt50107Rule, ctx.region);
   const specimenSizeMm = input.specimenSizeMm ?? 150;
   const sizeFactor = sizeFactorOf(rule.value, specimenSizeMm);
   if (sizeFactor === undefined) throw invalidField("specimenSizeMm", `没有 ${specimenSizeMm} mm 试件的换算系数 (no size factor)`);

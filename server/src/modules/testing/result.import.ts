@@ -8,11 +8,11 @@ import type { EventBus } from "../../platform/events/bus.js";
 import type { RowError } from "../../platform/excel/excel.js";
 import { startImport } from "../../platform/excel/import-job.js";
 import { ruleInForce } from "../../platform/rules/rules.js";
-import { sizeFactorOf, standardGroups, validValues } from "./concrete.judge.js";
+import { sizeFactorOf, standardGroups, validValues } from "./concrete.checks.js";
 import { agencyScope, lockCommissionForAgency, publishResults, recordResult, type RecordedResult } from "./result.service.js";
 import { readResultSheet, resultHeader, valuesOfRows, type SheetResultRow } from "./result.sheet.js";
 import { testingCommissions as C } from "./schema.js";
-import { specimensForBatch } from "./rebar.judge.js";
+import { specimensForBatch } from "./rebar.checks.js";
 import { gbt50107Rule, rebarGradesRule } from "./testing.rules.js";
 
 /**
@@ -59,14 +59,14 @@ async function commissionsByNo(db: Executor, ctx: ServiceContext, nos: string[])
 }
 
 /** Every problem of every row, and the results the rows make when there is none. */
-export async function parseResultSheet(ctx: ServiceContext, buffer: Buffer, region: string): Promise<{ rows: ImportedResult[]; errors: RowError[] }> {
+export async function parseResultSheet(ctx: ServiceContext, buffer: Buffer): Promise<{ rows: ImportedResult[]; errors: RowError[] }> {
   const { rows, errors } = await readResultSheet(buffer);
   const byNo = new Map<string, SheetResultRow[]>();
   for (const r of rows) byNo.set(r.no, [...(byNo.get(r.no) ?? []), r]);
   const [commissions, concreteRule, rebarRule] = await Promise.all([
     commissionsByNo(ctx.db, ctx, [...byNo.keys()]),
-    ruleInForce(ctx.db, gbt50107Rule, region),
-    ruleInForce(ctx.db, rebarGradesRule, region),
+    ruleInForce(ctx.db, gbt50107Rule, ctx.region),
+    ruleInForce(ctx.db, rebarGradesRule, ctx.region),
   ]);
   const results: ImportedResult[] = [];
   for (const [no, group] of byNo) {
@@ -109,18 +109,18 @@ function withResultEvents(ctx: ServiceContext, recorded: RecordedResult[]): Even
  * Imports results of the actor's agency; answers the job id at once (poll `GET /jobs/:id`).
  * @throws AppError FORBIDDEN without `testing.report` (before the upload is read); VALIDATION naming `file`.
  */
-export async function importResults(ctx: ServiceContext, upload: () => Promise<Buffer>, region: string): Promise<{ jobId: string }> {
+export async function importResults(ctx: ServiceContext, upload: () => Promise<Buffer>): Promise<{ jobId: string }> {
   requirePermission(ctx.actor, "testing.report");
   const recorded: RecordedResult[] = [];
   const jobCtx = { ...ctx, events: withResultEvents(ctx, recorded) };
   return startImport(jobCtx, upload, {
     kind: "testing.result",
     entity: "testing_result",
-    parse: (buffer) => parseResultSheet(ctx, buffer, region),
+    parse: (buffer) => parseResultSheet(ctx, buffer),
     insertChunk: async (tx: Tx, rows: ImportedResult[]) => {
       for (const r of rows) {
         const c = await lockCommissionForAgency(tx, ctx.actor, r.commissionId);
-        recorded.push(await recordResult(tx, ctx, c, { testedOn: r.testedOn, values: r.values }, region));
+        recorded.push(await recordResult(tx, ctx, c, { testedOn: r.testedOn, values: r.values }));
       }
       return rows.length;
     },

@@ -3,8 +3,8 @@ import type { ConcreteGrade, JudgeMethod, RebarGrade, SampleType } from "@contra
 import type { ConcreteEvaluationDto, GroupDto, RuleRefDto } from "@contracts/testing/evaluation";
 import type { AgencyItemInput } from "@contracts/testing/result";
 import type { ConcreteGroupInput, RebarSpecimenInput } from "@contracts/testing/evaluation";
-import { evaluateLot, sizeFactorOf, standardGroups, validValues, type LotEvaluation } from "./concrete.judge.js";
-import { judgeRebar, type RebarJudgement } from "./rebar.judge.js";
+import { evaluateLot, sizeFactorOf, standardGroups, validValues, type LotEvaluation } from "./concrete.checks.js";
+import { judgeRebar, type RebarJudgement } from "./rebar.checks.js";
 import type { Gbt50107Rule, RebarGradesRule } from "./testing.rules.js";
 
 /**

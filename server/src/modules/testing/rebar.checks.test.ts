@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { judgeRebar, specimensForBatch } from "./rebar.judge.js";
+import { judgeRebar, specimensForBatch } from "./rebar.checks.js";
 import { rebarGradesRule, RebarGradesRule } from "./testing.rules.js";
 
 const RULE = rebarGradesRule.defaultValue;

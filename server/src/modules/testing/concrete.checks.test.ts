@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluateLot, groupValue, round1, standardGroups, validValues } from "./concrete.judge.js";
+import { evaluateLot, groupValue, round1, standardGroups, validValues } from "./concrete.checks.js";
 import { GBT50107_DEFAULT as RULE } from "./testing.rules.js";
 
 const shift = (values: number[], by: number) => values.map((v) => round1(v + by));

@@ -1,6 +1,6 @@
 import type { RebarGrade, RebarVerdict } from "@contracts/testing/enums";
 import type { ConditionDto, RebarSpecimenInput } from "@contracts/testing/evaluation";
-import { round2 } from "./concrete.judge.js";
+import { round2 } from "./concrete.checks.js";
 import type { RebarGradesRule } from "./testing.rules.js";
 
 /**
