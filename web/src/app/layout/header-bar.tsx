@@ -9,8 +9,11 @@ import { NotificationBell } from "../../features/cases/notifications/components/
 import { setLang, type Lang } from "../../i18n";
 import { queryClient } from "../query-client";
 
-/** Top bar: platform name, the IoT alarm bell, the inbox (消息), 中文/English switch (remembered), and the user menu with logout. */
-export function HeaderBar({ me }: { me: MeDto }) {
+/**
+ * Top bar: platform name, the IoT alarm bell, the inbox (消息), 中文/English switch (remembered), and the user
+ * menu with logout. `compact` (a phone) leaves out the platform name and the role tag to fit the width.
+ */
+export function HeaderBar({ me, compact = false }: { me: MeDto; compact?: boolean }) {
   const { t, i18n } = useTranslation();
   const { token } = theme.useToken();
   const navigate = useNavigate();
@@ -22,12 +25,12 @@ export function HeaderBar({ me }: { me: MeDto }) {
   };
 
   return (
-    <Layout.Header style={{ background: token.colorBgContainer, borderBottom: `1px solid ${token.colorBorderSecondary}`, position: "sticky", top: 0, zIndex: 10 }}>
+    <Layout.Header style={{ padding: compact ? "0 12px" : undefined, background: token.colorBgContainer, borderBottom: `1px solid ${token.colorBorderSecondary}`, position: "sticky", top: 0, zIndex: 10 }}>
       <Flex align="center" justify="space-between" style={{ height: "100%" }}>
         <Typography.Text strong style={{ fontSize: 17, color: token.colorPrimary }}>
-          {t("app.name")}
+          {compact ? "" : t("app.name")}
         </Typography.Text>
-        <Flex align="center" gap={16}>
+        <Flex align="center" gap={compact ? 10 : 16}>
           <AlarmBadge />
           <NotificationBell />
           <Segmented<Lang>
@@ -51,10 +54,12 @@ export function HeaderBar({ me }: { me: MeDto }) {
           >
             <Flex align="center" gap={8} style={{ cursor: "pointer" }} role="button" aria-label={me.displayName}>
               <Avatar size="small" icon={<UserOutlined />} style={{ background: token.colorPrimary }} />
-              <span>{me.displayName}</span>
-              <Tag color="blue" style={{ marginInlineEnd: 0 }}>
-                {t(`roles.${me.role}`)}
-              </Tag>
+              {!compact && <span>{me.displayName}</span>}
+              {!compact && (
+                <Tag color="blue" style={{ marginInlineEnd: 0 }}>
+                  {t(`roles.${me.role}`)}
+                </Tag>
+              )}
             </Flex>
           </Dropdown>
         </Flex>

@@ -12,17 +12,19 @@ const FLASH_MS = 4_000;
 
 /**
  * 实时告警: the latest active alarms, newest first; an alarm that arrives while the page is open flashes.
- * Each line opens the alarm in the alarm console.
+ * Each line opens the alarm in the alarm console. `live` false: the items are a first paint (the cached
+ * aggregate), not yet the list whose later changes are news.
  */
-export function AlarmTicker({ items, max }: { items: readonly AlarmTickerItem[]; max: number }) {
+export function AlarmTicker({ items, max, live = true }: { items: readonly AlarmTickerItem[]; max: number; live?: boolean }) {
   const { t } = useTranslation();
   const { label } = useLabels();
   const seen = useRef<Set<string> | null>(null);
   const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
 
   useEffect(() => {
+    if (!live) return;
     const ids = items.map((a) => a.id);
-    // The first list is what was there already; only later arrivals are news.
+    // The first live list is what was there already; only later arrivals are news.
     if (seen.current === null) {
       seen.current = new Set(ids);
       return;
@@ -34,7 +36,7 @@ export function AlarmTicker({ items, max }: { items: readonly AlarmTickerItem[];
     setFresh(new Set(arrived));
     const timer = setTimeout(() => setFresh(new Set()), FLASH_MS);
     return () => clearTimeout(timer);
-  }, [items]);
+  }, [items, live]);
 
   if (items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("command.panel.tickerEmpty")} />;
   return (

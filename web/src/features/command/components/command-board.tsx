@@ -43,7 +43,7 @@ export function CommandBoard({ big }: { big: boolean }) {
   const ticker = useTicker(d?.alarms?.latest, !!d?.alarms);
 
   const status = useMemo(() => (d?.projects ? statusRingOption(d.projects.byStatus, PROJECT_STATUSES, (s) => label(PROJECT_STATUS_LABELS, s), big) : null), [d, big, lang]); // label() follows lang
-  const districts = useMemo(() => (d?.projects ? districtBarsOption(d.projects.byDistrict, big ? 9 : 8, big) : null), [d, big]);
+  const districts = useMemo(() => (d?.projects ? districtBarsOption(d.projects.byDistrict, 8, big) : null), [d, big]);
   const severities = useMemo(() => (d?.alarms ? severityBarsOption(d.alarms.bySeverity, (s) => label(SEVERITY_LABELS, s), big) : null), [d, big, lang]); // label() follows lang
 
   if (city.isLoading) return <PageLoading />;
@@ -57,13 +57,13 @@ export function CommandBoard({ big }: { big: boolean }) {
 
   const statusPanel = status && (
     <Panel title={t("command.panel.byStatus")}>
-      <EChart option={status} ariaLabel={t("command.panel.byStatus")} style={{ height: 200 }} onClick={(e) => go(`projects.byStatus.${(e.data as { status?: string }).status}`)} />
+      <EChart option={status} ariaLabel={t("command.panel.byStatus")} style={{ height: big ? 160 : 200 }} onClick={(e) => go(`projects.byStatus.${(e.data as { status?: string }).status}`)} />
     </Panel>
   );
   const districtPanel = districts && d.projects && (
-    <Panel title={t("command.panel.byDistrict")} style={big ? { flex: 1, minHeight: 0 } : undefined}>
+    <Panel title={t("command.panel.byDistrict")}>
       {d.projects.byDistrict.length ? (
-        <EChart option={districts} ariaLabel={t("command.panel.byDistrict")} style={{ height: big ? 290 : 240 }} onClick={(e) => go(`projects.byDistrict.${e.name}`)} />
+        <EChart option={districts} ariaLabel={t("command.panel.byDistrict")} style={{ height: big ? 215 : 240 }} onClick={(e) => go(`projects.byDistrict.${e.name}`)} />
       ) : (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("command.noData")} />
       )}
@@ -71,7 +71,7 @@ export function CommandBoard({ big }: { big: boolean }) {
   );
   const cases = d.cases;
   const casesPanel = cases && (
-    <Panel title={t("command.panel.cases")}>
+    <Panel title={t("command.panel.cases")} style={big ? { flex: 1, minHeight: 0, overflow: "hidden" } : undefined}>
       <FigureRows
         figures={figures(d, t, [
           ["cases.byState.pending", "caseState.pending"],
@@ -104,7 +104,7 @@ export function CommandBoard({ big }: { big: boolean }) {
   );
   const tickerPanel = d.alarms && (
     <Panel title={t("command.panel.ticker")} style={big ? { flex: 1, minHeight: 0, overflow: "hidden" } : undefined}>
-      <AlarmTicker items={ticker.data ?? d.alarms.latest} max={big ? 11 : 10} />
+      <AlarmTicker items={ticker.data ?? d.alarms.latest} live={!!ticker.data && !ticker.isPlaceholderData} max={big ? 11 : 10} />
     </Panel>
   );
   const severityPanel = severities && (

@@ -5,7 +5,7 @@ import { FigureNumber } from "./figures";
 /** The KPI strip: one tile per figure the caller's scope has, every number a link to its list. */
 export function KpiStrip({ tiles, big }: { tiles: readonly Tile[]; big: boolean }) {
   // The big screen puts every tile on one row; the console wraps them to the width it has (phone: two a row).
-  const columns = big ? `repeat(${tiles.length}, minmax(0, 1fr))` : "repeat(auto-fill, minmax(150px, 1fr))";
+  const columns = big ? `repeat(${tiles.length}, minmax(0, 1fr))` : "repeat(auto-fill, minmax(160px, 1fr))";
   return (
     <div style={{ display: "grid", gridTemplateColumns: columns, gap: 10 }}>
       {tiles.map((tile) => (

@@ -49,14 +49,7 @@ function BureauHome({ home }: { home: HomeDto }) {
         </Section>
       )}
       {city && (
-        <Section
-          title={t("home.cityOverview")}
-          extra={
-            <Link to="/command">
-              <DashboardOutlined /> {t("home.openCommand")}
-            </Link>
-          }
-        >
+        <Section title={t("home.cityOverview")}>
           <KpiStrip tiles={kpiTiles(city, t)} big={false} />
           <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
             <Col xs={24} lg={8}>
