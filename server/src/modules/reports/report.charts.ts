@@ -23,8 +23,8 @@ export function comparisonChart(c: ReportContent, width: number, height: number)
   return svgOf(width, height, {
     title: { text: "本期与上期对比", left: "center", textStyle: { fontSize: 13, fontWeight: "normal" } },
     legend: { data: ["本期", "上期"], bottom: 0, textStyle: { fontSize: 10 } },
-    grid: { left: 40, right: 16, top: 36, bottom: 56 },
-    xAxis: { type: "category", data: counted.map((h) => HEADLINE_LABELS[h.key].zh), axisLabel: { fontSize: 9, interval: 0 } },
+    grid: { left: 36, right: 12, top: 36, bottom: 84 },
+    xAxis: { type: "category", data: counted.map((h) => HEADLINE_LABELS[h.key].zh), axisLabel: { fontSize: 9, interval: 0, rotate: 35 } },
     yAxis: { type: "value", axisLabel: { fontSize: 9 } },
     series: [
       { name: "本期", type: "bar", data: counted.map((h) => h.value), itemStyle: { color: "#1677ff" }, label: { show: true, position: "top", fontSize: 9 } },

@@ -65,7 +65,7 @@ export async function renderReportPdf(r: ReportDto & { content: ReportContent })
   doc.moveDown(0.6);
 
   const chartW = width / 2 - 6;
-  const chartH = 200;
+  const chartH = 220;
   if (doc.y + chartH > doc.page.height - 50) doc.addPage();
   const y = doc.y;
   const fontCallback = () => "cjk";
