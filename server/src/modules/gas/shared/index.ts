@@ -5,4 +5,4 @@
  */
 export { gasEnterpriseOf, gasScope } from "./gas.scope.js";
 export { timestamps, tz } from "./columns.schema.js";
-export { bboxOf, coveredLengthM, expandBBox, haversineM, lineLengthM, M_PER_DEG_LAT, pointToPolylineM, TrackIndex, type BBox, type LngLat, type TrackPoint } from "./geo.checks.js";
+export { bboxOf, coveredLengthM, expandBBox, haversineM, lineLengthM, M_PER_DEG_LAT, pointToPolylineM, TrackIndex, type BBox, type LngLat, type TrackPoint } from "./geo.calc.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bboxOf, coveredLengthM, expandBBox, haversineM, lineLengthM, M_PER_DEG_LAT, pointToPolylineM, TrackIndex, type LngLat } from "./geo.checks.js";
+import { bboxOf, coveredLengthM, expandBBox, haversineM, lineLengthM, M_PER_DEG_LAT, pointToPolylineM, TrackIndex, type LngLat } from "./geo.calc.js";
 
 // Around 永康 (Yongkang): 1e-5° lat ≈ 1.11 m; 1e-5° lng ≈ 1.00 m at 28.9°N.
 const LAT = 28.9;
