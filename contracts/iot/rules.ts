@@ -1,9 +1,21 @@
 import { z } from "zod";
+import { ListRulesQuery as RulesQuery, NATIONAL_REGION as CN, RuleRegion } from "../platform/rules";
 import { Severity } from "./alarms";
 import { DeviceType } from "./devices";
 
-/** `*` is the national default; a city's code (e.g. 330784 永康市) overrides it for that city's devices. */
+/**
+ * How the device-rule API (`/rules`) spells the national region, as it always has: `CN` inside, `*` on this
+ * API's wire. Rules follow the one vocabulary of contracts/platform/rules (regions, effective dating).
+ */
 export const NATIONAL_REGION = "*";
+
+/** A region on the `/rules` wire: `*` or `CN` (national; both accepted, `*` answered) or a 6-digit administrative code. */
+export const DeviceRuleRegion = z.union([z.literal(NATIONAL_REGION), RuleRegion], { error: "* or CN or a 6-digit administrative code" });
+
+/** The region as stored and reasoned about (`CN`), from the `/rules` wire. */
+export const storedRegion = (region: string): string => (region === NATIONAL_REGION ? CN : region);
+/** The region on the `/rules` wire (`*` for national), from storage. */
+export const wireRegion = (region: string): string => (region === CN ? NATIONAL_REGION : region);
 
 export const RuleLevel = z.object({ severity: Severity, threshold: z.number().finite() });
 export type RuleLevel = z.infer<typeof RuleLevel>;
@@ -21,7 +33,7 @@ const RuleFields = z.object({
   code: z.string().trim().regex(/^[a-z0-9_.]{3,60}$/, "3–60 of a-z 0-9 _ ."),
   name: z.string().trim().min(1).max(100),
   deviceType: DeviceType,
-  region: z.string().trim().regex(/^(\*|\d{6})$/, "* or a 6-digit administrative code"),
+  region: DeviceRuleRegion,
   kind: z.enum(["threshold", "offline"]),
   metric: z.string().trim().max(40).nullable(),
   aggregation: z.enum(AGGREGATIONS),
@@ -64,10 +76,6 @@ export const RuleDto = RuleFields.extend({
 });
 export type RuleDto = z.infer<typeof RuleDto>;
 
-export const ListRulesQuery = z.object({
-  deviceType: DeviceType.optional(),
-  /** `current` (default): the versions in force now; `all`: every version. */
-  versions: z.enum(["current", "all"]).default("current"),
-  code: z.string().trim().max(60).optional(),
-});
-export type ListRulesQuery = z.infer<typeof ListRulesQuery>;
+/** The one rule listing query (versions left out: the current ones), plus the device type. */
+export const ListDeviceRulesQuery = RulesQuery.extend({ deviceType: DeviceType.optional(), region: DeviceRuleRegion.optional() });
+export type ListDeviceRulesQuery = z.infer<typeof ListDeviceRulesQuery>;

@@ -1,5 +1,5 @@
-import { and, isNull, lte, or, gt } from "drizzle-orm";
 import type { Database, Executor, Listener } from "../../../platform/db/client.js";
+import { inForceAt } from "../../../platform/rules/rules.js";
 import { RULES_CHANNEL } from "../iot.channels.js";
 import { RuleSet, type Rule } from "./rule.engine.js";
 import { iotRules } from "../schema.js";
@@ -12,7 +12,7 @@ export async function loadCurrentRules(db: Executor, now = new Date()): Promise<
   const rows = await db
     .select()
     .from(iotRules)
-    .where(and(lte(iotRules.effectiveFrom, now), or(isNull(iotRules.effectiveTo), gt(iotRules.effectiveTo, now))));
+    .where(inForceAt(iotRules.effectiveFrom, iotRules.effectiveTo, now));
   return rows as unknown as Rule[];
 }
 

@@ -60,6 +60,11 @@ describe("rule versions", () => {
       const national = await add(admin, rule({ code: "test.ver", region: "*" }));
       expect((national.json() as RuleDto).version).toBe(1);
 
+      // Stored in the one vocabulary (CN), answered as this API always has (*).
+      expect((national.json() as RuleDto).region).toBe("*");
+      const [stored] = await t.db.select().from(iotRules).where(and(eq(iotRules.code, "test.ver"), eq(iotRules.region, "CN")));
+      expect(stored.version).toBe(1);
+
       const rows = await t.db.select().from(iotRules).where(and(eq(iotRules.code, "test.ver"), eq(iotRules.region, "330784"))).orderBy(asc(iotRules.version));
       expect(rows.map((r) => r.version)).toEqual([1, 2]);
       expect(rows[0].effectiveTo?.toISOString()).toBe(second.effectiveFrom);
@@ -114,5 +119,25 @@ describe("rule versions", () => {
     expect((await add(inspector, rule({ code: "test.perm" }))).statusCode).toBe(403);
     expect((await add(contractor, rule({ code: "test.perm" }))).statusCode).toBe(403);
     expect(await t.db.select().from(iotRules).where(eq(iotRules.code, "test.perm"))).toEqual([]);
+  });
+});
+
+describe("the one region convention on the /rules wire", () => {
+  it("takes CN or * for the national default (one region, numbered together), answers *, and filters by either", async () => {
+    expect((await add(admin, rule({ code: "test.cn", region: "CN" }))).statusCode).toBe(201);
+    const second = await add(admin, rule({ code: "test.cn", region: "*", levels: [{ severity: "major", threshold: 300 }] }));
+    expect(second.statusCode, second.body).toBe(201);
+    expect(second.json()).toMatchObject({ region: "*", version: 2 });
+    await add(admin, rule({ code: "test.cn", region: "330784" }));
+    for (const region of ["CN", "*"]) {
+      const listed = (await t.as(admin, { method: "GET", url: `/api/v1/rules?code=test.cn&versions=all&region=${encodeURIComponent(region)}` })).json() as RuleDto[];
+      expect(listed.map((r) => [r.region, r.version])).toEqual([
+        ["*", 1],
+        ["*", 2],
+      ]);
+    }
+    const bad = await add(admin, rule({ code: "test.cn", region: "national" }));
+    expect(bad.statusCode).toBe(400);
+    expect(issuesOf(bad.body).map((i) => i.path)).toEqual(["region"]);
   });
 });

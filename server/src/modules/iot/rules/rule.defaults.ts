@@ -1,4 +1,5 @@
 import { DEVICE_TYPES, type DeviceType } from "@contracts/iot/devices";
+import { NATIONAL_REGION } from "@contracts/platform/rules";
 import type { Executor } from "../../../platform/db/client.js";
 import { iotRules } from "../schema.js";
 import type { Rule } from "./rule.engine.js";
@@ -6,7 +7,7 @@ import type { Rule } from "./rule.engine.js";
 type DefaultRule = Omit<Rule, "id" | "version" | "enabled"> & { source: string };
 
 const threshold = (r: Partial<DefaultRule> & Pick<DefaultRule, "code" | "name" | "deviceType" | "metric" | "levels" | "source">): DefaultRule => ({
-  region: "*",
+  region: NATIONAL_REGION,
   kind: "threshold",
   aggregation: "last",
   windowS: 0,
@@ -28,7 +29,7 @@ const RATED_LOAD_LEVELS: DefaultRule["levels"] = [
 const GB12523 = "GB 12523-2011《建筑施工场界环境噪声排放标准》: LAeq 昼间 70 dB(A), 夜间 55 dB(A), 20 min; 夜间 Lmax ≤ 限值 + 15 dB(A)";
 
 /**
- * The national defaults (region `*`) and this city's overrides, from domain-rules.md §2–3 with their
+ * The national defaults (region `CN`) and this city's overrides, from domain-rules.md §2–3 with their
  * sources. They are inserted as version 1 only where a code has no version yet, so a city's edits
  * (new versions) are never overwritten. ❓ marks values the bureau should confirm.
  */
@@ -187,7 +188,7 @@ export const DEFAULT_RULES: DefaultRule[] = [
       code: `offline.${deviceType}`,
       name: "设备离线 (device offline)",
       deviceType,
-      region: "*",
+      region: NATIONAL_REGION,
       kind: "offline",
       metric: null,
       aggregation: "last",

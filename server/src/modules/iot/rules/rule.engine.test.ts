@@ -77,7 +77,7 @@ describe("rule sets per region and version", () => {
   it("a city version overrides the national one; a disabled city version switches the rule off", () => {
     const city = { ...rule("crane.moment"), id: "city", region: "330784", levels: [{ severity: "major" as const, threshold: 95 }] };
     expect(new RuleSet([...rules, city], "330784").get("crane.moment")?.id).toBe("city");
-    expect(new RuleSet([...rules, city], "330700").get("crane.moment")?.region).toBe("*");
+    expect(new RuleSet([...rules, city], "330700").get("crane.moment")?.region).toBe("CN");
     const off = new RuleSet([...rules, { ...city, enabled: false }], "330784");
     expect(off.get("crane.moment")).toBeUndefined();
     expect(off.thresholdRules("tower_crane").map((r) => r.code)).not.toContain("crane.moment");

@@ -1,5 +1,6 @@
 import { severityRank, type Severity } from "@contracts/iot/alarms";
 import type { DeviceType } from "@contracts/iot/devices";
+import { NATIONAL_REGION } from "@contracts/platform/rules";
 
 /** A rule version as the engine uses it (a row of iot_rules). */
 export interface Rule {
@@ -106,9 +107,9 @@ export class RuleSet {
 
   constructor(current: Rule[], cityRegion: string) {
     for (const rule of current) {
-      if (rule.region !== cityRegion && rule.region !== "*") continue;
+      if (rule.region !== cityRegion && rule.region !== NATIONAL_REGION) continue;
       const existing = this.byCode.get(rule.code);
-      if (!existing || (existing.region === "*" && rule.region === cityRegion)) this.byCode.set(rule.code, rule);
+      if (!existing || (existing.region === NATIONAL_REGION && rule.region === cityRegion)) this.byCode.set(rule.code, rule);
     }
     for (const rule of this.byCode.values()) {
       // A disabled city version switches the rule off for the city; it does not fall back to the national one.

@@ -1,11 +1,13 @@
-import { and, asc, eq, gt, isNull, lte, or, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { DeviceType } from "@contracts/iot/devices";
-import type { ListRulesQuery, RuleDto, RuleLevel } from "@contracts/iot/rules";
+import { storedRegion, wireRegion, type ListDeviceRulesQuery, type RuleDto, type RuleLevel } from "@contracts/iot/rules";
+import { NATIONAL_REGION } from "@contracts/platform/rules";
 import { requirePermission } from "../../../platform/auth/actor.js";
 import type { Actor } from "../../../platform/context.js";
 import type { Executor } from "../../../platform/db/client.js";
 import { andAll } from "../../../platform/db/pagination.js";
 import { notFound } from "../../../platform/errors.js";
+import { inForceAt } from "../../../platform/rules/rules.js";
 import { iotRules as R } from "../schema.js";
 
 /** Read side of the alarm rules (thresholds as data, versioned per code and region). */
@@ -15,6 +17,8 @@ type RuleRow = typeof R.$inferSelect;
 export function toRuleDto(r: RuleRow): RuleDto {
   return {
     ...r,
+    // This API spells the national region `*`, as it always has (stored as CN, contracts/platform/rules).
+    region: wireRegion(r.region),
     deviceType: r.deviceType as DeviceType,
     kind: r.kind as RuleDto["kind"],
     aggregation: r.aggregation as RuleDto["aggregation"],
@@ -29,10 +33,10 @@ export function toRuleDto(r: RuleRow): RuleDto {
 }
 
 /** The versions in force now: started, and not yet superseded. */
-export const currentRule = and(lte(R.effectiveFrom, sql`now()`), or(isNull(R.effectiveTo), gt(R.effectiveTo, sql`now()`)));
+export const currentRule = inForceAt(R.effectiveFrom, R.effectiveTo, sql`now()`);
 
-/** Rules are city-wide configuration, readable by anyone with `iot.read`; sorted by device type, code, region, version. */
-export async function listRules(db: Executor, actor: Actor, q: ListRulesQuery): Promise<RuleDto[]> {
+/** Rules are city-wide configuration, readable by anyone with `iot.read`; sorted by device type, code, region (national first), version. */
+export async function listRules(db: Executor, actor: Actor, q: ListDeviceRulesQuery): Promise<RuleDto[]> {
   requirePermission(actor, "iot.read");
   const rows = await db
     .select()
@@ -42,9 +46,10 @@ export async function listRules(db: Executor, actor: Actor, q: ListRulesQuery): 
         q.versions === "all" ? undefined : currentRule,
         q.deviceType ? eq(R.deviceType, q.deviceType) : undefined,
         q.code ? eq(R.code, q.code) : undefined,
+        q.region ? eq(R.region, storedRegion(q.region)) : undefined,
       ]),
     )
-    .orderBy(asc(R.deviceType), asc(R.code), asc(R.region), asc(R.version));
+    .orderBy(asc(R.deviceType), asc(R.code), sql`${R.region} <> ${NATIONAL_REGION}`, asc(R.region), asc(R.version));
   return rows.map(toRuleDto);
 }
 

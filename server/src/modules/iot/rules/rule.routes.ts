@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { ListRulesQuery, RuleDto, RuleVersionInput } from "@contracts/iot/rules";
+import { ListDeviceRulesQuery, RuleDto, RuleVersionInput } from "@contracts/iot/rules";
 import { listRules } from "./rule.queries.js";
 import { addRuleVersion } from "./rule.service.js";
 
@@ -8,7 +8,7 @@ const tags = ["iot: rules"];
 
 /** Alarm rule configuration under /api/v1: read the versions, add a version. */
 export const ruleRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get("/rules", { schema: { tags, querystring: ListRulesQuery, response: { 200: z.array(RuleDto) } } }, async (req) =>
+  app.get("/rules", { schema: { tags, querystring: ListDeviceRulesQuery, response: { 200: z.array(RuleDto) } } }, async (req) =>
     listRules(req.ctx.db, req.ctx.actor, req.query),
   );
 

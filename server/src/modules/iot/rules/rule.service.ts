@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull, lt, sql } from "drizzle-orm";
-import type { RuleDto, RuleVersionInput } from "@contracts/iot/rules";
+import { storedRegion, type RuleDto, type RuleVersionInput } from "@contracts/iot/rules";
 import { requirePermission } from "../../../platform/auth/actor.js";
 import { recordAudit } from "../../../platform/audit/audit.js";
 import type { ServiceContext } from "../../../platform/context.js";
@@ -21,14 +21,16 @@ const concurrentVersion = (code: string, region: string) =>
  */
 export async function addRuleVersion(ctx: ServiceContext, input: RuleVersionInput): Promise<RuleDto> {
   requirePermission(ctx.actor, "iot.rule.manage");
-  const { effectiveFrom: from, ...fields } = input;
+  const { effectiveFrom: from, ...rest } = input;
+  // `*` and `CN` both name the national default on this API; it is stored as CN.
+  const fields = { ...rest, region: storedRegion(input.region) };
   const id = await ctx.db
     .transaction(async (tx) => {
       // Every version of the code (all regions), locked: the device type check and the numbering see a settled history.
       const versions = await tx.select().from(R).where(eq(R.code, input.code)).orderBy(desc(R.version)).for("update");
       const other = versions.find((v) => v.deviceType !== input.deviceType);
       if (other) throw invalidField("deviceType", `规则 ${input.code} 适用于 ${other.deviceType}，不能改为 ${input.deviceType} (a rule code keeps its device type)`);
-      const sameRegion = versions.filter((v) => v.region === input.region);
+      const sameRegion = versions.filter((v) => v.region === fields.region);
       // Default: the transaction's now(), so the closed version ends exactly where the new one starts.
       const effectiveFrom = from ? sql`${from}::timestamptz` : sql`now()`;
       const open = sameRegion.find((v) => v.effectiveTo === null);
@@ -58,8 +60,8 @@ export async function addRuleVersion(ctx: ServiceContext, input: RuleVersionInpu
       return row.id;
     })
     .catch((err: unknown) => {
-      throw isUniqueViolation(err) ? concurrentVersion(input.code, input.region) : err;
+      throw isUniqueViolation(err) ? concurrentVersion(input.code, fields.region) : err;
     });
-  ctx.events.publish("iot.rule.versionAdded", { ruleId: id, code: input.code, region: input.region });
+  ctx.events.publish("iot.rule.versionAdded", { ruleId: id, code: input.code, region: fields.region });
   return getRule(ctx.db, id);
 }

@@ -2,6 +2,7 @@ import { useMemo, useState } from "react";
 import { Button, Space, Tag, Tooltip, Typography } from "antd";
 import type { UseQueryResult } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { DEVICE_TYPES, type DeviceType } from "@contracts/iot/devices";
 import type { RuleDto } from "@contracts/iot/rules";
 import type { QueryParams } from "../../../../api/client";
@@ -42,6 +43,7 @@ export default function RuleListPage() {
   return (
     <ListPage<RuleDto>
       title={t("menu.iotRules")}
+      headerActions={<Link to="/thresholds">{t("rule.thresholdsLink")}</Link>}
       permission="iot.read"
       create={manage && { label: t("rule.createTitle"), onClick: () => setEditing({ base: null }), inHeader: true }}
       search={false}
