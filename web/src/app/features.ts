@@ -11,6 +11,7 @@ import "../features/home/register";
 import "../features/iot/register";
 import "../features/quality/register";
 import "../features/registry/register";
+import "../features/reports/register";
 import "../features/rules/register";
 import "../features/safety/register";
 import "../features/testing/register";

@@ -27,6 +27,7 @@ const any = (...rules: Rule[]): Rule => (m) => rules.some((r) => r(m));
 const MENU_RULES: Record<string, Rule> = {
   "/": () => true,
   "/command": all(can("registry.project.read"), any(bureau, (m) => m.role === "enterprise" || m.role === "project")),
+  "/reports": can("reports.read"),
   "/projects": all(can("registry.project.read"), construction),
   "/enterprises": can("registry.enterprise.read"),
   "/enterprise-change-requests": can("registry.enterprise.reviewChange"),

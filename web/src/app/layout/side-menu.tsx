@@ -9,6 +9,7 @@ import {
   CarryOutOutlined,
   FileSearchOutlined,
   FileSyncOutlined,
+  FileTextOutlined,
   FormOutlined,
   MailOutlined,
   OrderedListOutlined,
@@ -85,6 +86,7 @@ export function SideMenu({ me, collapsed }: { me: MeDto; collapsed: boolean }) {
     ...entries([
       ["/", <HomeOutlined />, t("menu.home")],
       ["/command", <DashboardOutlined />, t("menu.dashboard")],
+      ["/reports", <FileTextOutlined />, t("reports.menu")],
     ]),
     ...group("g-registry", t("menu.registry"), [
       ["/projects", <ProjectOutlined />, t("menu.projects")],
