@@ -7,7 +7,7 @@ import type { SiteMapItemDto } from "@contracts/iot/realtime";
 import { auditLog } from "../../platform/audit/schema.js";
 import { sha256 } from "../../platform/auth/secrets.js";
 import { insertAlarm, insertDevice, insertSite, issuesOf, twoSites, type TwoSites } from "./device.test-fixtures.js";
-import { iotReadings } from "./readings.table.js";
+import { iotReadings } from "./readings.schema.js";
 import { iotDevices, iotLatest, iotRollup1h, iotRollup1m } from "./schema.js";
 
 let { t, admin, leader, contractor, siteA, siteB } = {} as TwoSites;

@@ -17,7 +17,7 @@ import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../
 import { invalidField, notFound } from "../../platform/errors.js";
 import { enterprisesView, projectsView } from "../registry/index.js";
 import { deviceScope } from "./device.scope.js";
-import { iotReadings } from "./readings.table.js";
+import { iotReadings } from "./readings.schema.js";
 import { iotDevices as D, iotLatest, iotRollup1h, iotRollup1m } from "./schema.js";
 
 const E = enterprisesView();

@@ -6,7 +6,7 @@ import type { Page } from "../../platform/db/pagination.js";
 import type { StoredReadings } from "./ingest/ingest.pipeline.js";
 import { IngestPipeline } from "./ingest/ingest.pipeline.js";
 import { insertDeviceWithSecret, insertGasCompany, issuesOf, twoSites, type TwoSites } from "./device.test-fixtures.js";
-import { iotReadings } from "./readings.table.js";
+import { iotReadings } from "./readings.schema.js";
 import { iotAlarms, iotDevices, iotLatest } from "./schema.js";
 
 /** Devices owned by an enterprise instead of a site: the gas company's detection vehicle. */

@@ -5,7 +5,7 @@ import { Batcher } from "../../../platform/batch/batcher.js";
 import type { Db } from "../../../platform/db/client.js";
 import { applyVerdicts, type AlarmVerdict } from "../alarms/alarm.store.js";
 import type { DeviceInfo } from "../device.cache.js";
-import { evaluateBatch, evaluateWindows, phases } from "./ingest.evaluate.js";
+import { evaluateBatch, evaluateWindows, phases } from "./ingest.checks.js";
 import { addRejections, ensurePartitions, markSeen, storeReadings, utcDay, windowAggregates } from "./ingest.store.js";
 import type { RuleSet } from "../rules/rule.engine.js";
 import type { Reading } from "./telemetry.parse.js";

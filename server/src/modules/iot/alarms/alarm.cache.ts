@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { AlarmChangeDto } from "@contracts/iot/alarms";
 import { type Database, type Listener, rowsOf } from "../../../platform/db/client.js";
 import { ALARM_CHANNEL } from "./alarm.notify.js";
-import { alarmKey } from "../ingest/ingest.evaluate.js";
+import { alarmKey } from "../ingest/ingest.checks.js";
 
 /**
  * Which (device, rule) pairs may have an active alarm. Ingest asks it before sending a "condition

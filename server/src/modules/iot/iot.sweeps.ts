@@ -5,7 +5,7 @@ import { type Db, rowsOf } from "../../platform/db/client.js";
 import { applyVerdicts, type AlarmVerdict } from "./alarms/alarm.store.js";
 import { DEVICE_STATUS_CHANNEL } from "./iot.channels.js";
 import { dropExpiredPartitions, ensurePartitions, utcDay } from "./ingest/ingest.store.js";
-import { sprayOffWhenClean } from "./rules/linkage.js";
+import { sprayOffWhenClean } from "./rules/linkage.service.js";
 import { offlineSeverity, type Rule, type RuleSet } from "./rules/rule.engine.js";
 
 // One sweeper at a time across processes; the others skip the round.
