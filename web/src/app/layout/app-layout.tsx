@@ -26,6 +26,8 @@ export default function AppLayout() {
         breakpoint="md"
         onBreakpoint={setCollapsed}
         collapsedWidth={phone ? 0 : 80}
+        // The folded sider's tab sits in the header's left corner, not over the page title.
+        zeroWidthTriggerStyle={{ top: 12 }}
         theme="dark"
         style={{ position: "sticky", top: 0, height: "100vh", overflow: phone ? "visible" : "auto", zIndex: 20 }}
       >

@@ -25,7 +25,7 @@ export function HeaderBar({ me, compact = false }: { me: MeDto; compact?: boolea
   };
 
   return (
-    <Layout.Header style={{ padding: compact ? "0 12px" : undefined, background: token.colorBgContainer, borderBottom: `1px solid ${token.colorBorderSecondary}`, position: "sticky", top: 0, zIndex: 10 }}>
+    <Layout.Header style={{ padding: compact ? "0 12px 0 52px" : undefined, background: token.colorBgContainer, borderBottom: `1px solid ${token.colorBorderSecondary}`, position: "sticky", top: 0, zIndex: 10 }}>
       <Flex align="center" justify="space-between" style={{ height: "100%" }}>
         <Typography.Text strong style={{ fontSize: 17, color: token.colorPrimary }}>
           {compact ? "" : t("app.name")}

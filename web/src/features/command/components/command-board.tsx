@@ -73,6 +73,7 @@ export function CommandBoard({ big }: { big: boolean }) {
   const casesPanel = cases && (
     <Panel title={t("command.panel.cases")} style={big ? { flex: 1, minHeight: 0, overflow: "hidden" } : undefined}>
       <FigureRows
+        columns={big ? 2 : 1}
         figures={figures(d, t, [
           ["cases.byState.pending", "caseState.pending"],
           ["cases.byState.rectifying", "caseState.rectifying"],

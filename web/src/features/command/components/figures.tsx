@@ -19,10 +19,10 @@ export function FigureNumber({ figure, className }: { figure: Figure; className?
   );
 }
 
-/** Label / number rows, each number a link to its list. */
-export function FigureRows({ figures }: { figures: readonly Figure[] }) {
+/** Label / number rows (in one or two columns), each number a link to its list. */
+export function FigureRows({ figures, columns = 1 }: { figures: readonly Figure[]; columns?: 1 | 2 }) {
   return (
-    <div className="sc-cmd-figures">
+    <div className="sc-cmd-figures" style={columns === 2 ? { gridTemplateColumns: "1fr auto 1fr auto", columnGap: 20 } : undefined}>
       {figures.map((f) => (
         <FigureRow key={f.path} figure={f} />
       ))}
