@@ -971,6 +971,30 @@ cases.push(
 const resolve = <T>(v: PerRole<T>, role: Role): T => (typeof v === "function" ? (v as (r: Role) => T)(role) : v);
 const [methodOf, pathOf] = [(c: Case) => c.route.split(" ")[0], (c: Case) => c.route.split(" ")[1]];
 
+// Briefings (监管简报): the bureau's city-wide documents — reports.read / reports.generate, every other role 403.
+import { reportsReports } from "../server/src/modules/reports/schema";
+
+beforeAll(async () => {
+  const [r] = await t.db
+    .insert(reportsReports)
+    .values({ kind: "weekly", periodFrom: "2026-01-05", periodTo: "2026-01-11", title: "永康市建设工程监管周报", trigger: "schedule", headline: [], content: { city: "永康市", previous: { from: "2025-12-29", to: "2026-01-04" }, headline: [], alarmsBySeverity: {}, tables: [] }, createdByName: "系统" })
+    .returning({ id: reportsReports.id });
+  f.report = r.id;
+});
+
+const REPORTS = (ok: number): Expect => every(403, { admin: ok, leader: ok, inspector: ok });
+/** A day of its own per role, so each bureau role files a new briefing (201). */
+const reportDay = (r: Role) => `2026-01-${String(10 + ROLES.indexOf(r)).padStart(2, "0")}`;
+cases.push(
+  { route: "GET /reports", url: "/reports", expect: REPORTS(200) },
+  { route: "POST /reports", url: "/reports", body: (r) => ({ kind: "daily", from: reportDay(r), to: reportDay(r) }), expect: REPORTS(201) },
+  { route: "GET /reports/:id", url: () => `/reports/${f.report}`, expect: REPORTS(200) },
+  { route: "GET /reports/:id/report.pdf", url: () => `/reports/${f.report}/report.pdf`, expect: REPORTS(200) },
+  { route: "GET /reports/:id/report.xlsx", url: () => `/reports/${f.report}/report.xlsx`, expect: REPORTS(200) },
+  { route: "GET /reports/subscriptions", url: "/reports/subscriptions", expect: REPORTS(200) },
+  { route: "PUT /reports/subscriptions", url: "/reports/subscriptions", body: { weekly: true }, expect: REPORTS(200) },
+);
+
 async function call(c: Case, user: TestUser | null, role: Role): Promise<LightMyRequestResponse> {
   const url = `/api/v1${c.url ? resolve(c.url, role) : pathOf(c)}`;
   const method = methodOf(c) as "GET";
