@@ -57,6 +57,18 @@ export default tseslint.config(
     },
   },
   {
+    // The seed (demo city, simulator) stands outside every module: it reaches one only through its index.ts,
+    // which hands it each module's bulk loader (`load<Module>Rows`), never a table.
+    files: ["server/src/seed/**/*.ts"],
+    ignores: ["**/*.test.ts", "**/*.test-fixtures.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "^\\.\\./modules/.+/(?!index\\.js$)[^/]+$", message: "The seed imports a module only through its index.ts." }] },
+      ],
+    },
+  },
+  {
     // The web's layers: app/ (shell, router) imports features; features import the shared layers
     // (components, auth, api, i18n) and never the shell; the shared layers import no feature.
     files: ["web/src/features/**/*.{ts,tsx}"],

@@ -1,21 +1,11 @@
 import { sql } from "drizzle-orm";
+import { shanghaiDay } from "@contracts/platform/time";
 import { recordAudit } from "../platform/audit/audit.js";
 import { SYSTEM_ACTOR } from "../platform/auth/actor.js";
-import { authUserProjects, authUsers } from "../platform/auth/schema.js";
 import { hashPassword } from "../platform/auth/secrets.js";
 import type { Db, Executor } from "../platform/db/client.js";
-import { copyInto } from "../platform/db/copy.js";
-import {
-  isRegistryEmpty,
-  registryCertificates,
-  registryEnterprises,
-  registryPersons,
-  registryProjectParticipants,
-  registryProjectPosts,
-  registryProjects,
-  registryQualifications,
-} from "../modules/registry/index.js";
-import { todayInShanghai } from "../modules/registry/expiry.js";
+import { addUsersIfAbsent } from "../modules/identity/index.js";
+import { isRegistryEmpty, loadRegistryRows } from "../modules/registry/index.js";
 import { withIndexesDeferred } from "./bulk-load.js";
 import { generateEnterprises } from "./enterprises.gen.js";
 import { loadOutline } from "./geo.js";
@@ -113,7 +103,7 @@ const sized = (scale: number, [perScale, min]: readonly [number, number]) => Mat
 export function generateDemoCity(opts: { scale: number; seed?: number; now?: Date }) {
   if (!Number.isFinite(opts.scale) || opts.scale <= 0) throw new Error(`seed scale must be a positive number, got ${opts.scale}`);
   const now = opts.now ?? new Date();
-  const today = todayInShanghai(now);
+  const today = shanghaiDay(now);
   const rng = createRng(opts.seed ?? DEMO_CITY_SEED);
   const enterprises = generateEnterprises(rng, sized(opts.scale, PER_SCALE.enterprises), today, now);
   const { projects, participants, flagshipId } = generateProjects(rng, sized(opts.scale, PER_SCALE.projects), enterprises, loadOutline(), today, now);
@@ -129,13 +119,10 @@ export function generateDemoCity(opts: { scale: number; seed?: number; now?: Dat
 export type DemoCity = ReturnType<typeof generateDemoCity>;
 
 async function insertUsers(tx: Executor, users: DemoUser[], passwordHash: string): Promise<string[]> {
-  const created = await tx
-    .insert(authUsers)
-    .values(users.map((u) => ({ username: u.username, displayName: u.displayName, passwordHash, role: u.role, domain: u.domain, enterpriseId: u.enterpriseId })))
-    .onConflictDoNothing({ target: authUsers.username })
-    .returning({ id: authUsers.id, username: authUsers.username });
-  const links = created.flatMap((c) => (users.find((u) => u.username === c.username)?.projectIds ?? []).map((projectId) => ({ userId: c.id, projectId })));
-  if (links.length) await tx.insert(authUserProjects).values(links);
+  const created = await addUsersIfAbsent(
+    tx,
+    users.map((u) => ({ username: u.username, displayName: u.displayName, passwordHash, role: u.role, domain: u.domain, enterpriseId: u.enterpriseId, projectIds: u.projectIds })),
+  );
   return created.map((c) => c.username);
 }
 
@@ -163,13 +150,13 @@ export async function seedDemoCity(db: Db, opts: SeedOptions): Promise<SeedCount
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
     if (!(await isRegistryEmpty(tx))) return null;
     await withIndexesDeferred(tx, REGISTRY_TABLES, async () => {
-      await copyInto(tx, registryEnterprises, city.enterprises.map((e) => e.row));
-      await copyInto(tx, registryQualifications, city.enterprises.flatMap((e) => e.qualifications));
-      await copyInto(tx, registryProjects, city.projects.map((p) => p.row));
-      await copyInto(tx, registryProjectParticipants, city.participants);
-      await copyInto(tx, registryPersons, city.persons);
-      await copyInto(tx, registryCertificates, city.certificates);
-      await copyInto(tx, registryProjectPosts, city.posts);
+      await loadRegistryRows(tx, "enterprises", city.enterprises.map((e) => e.row));
+      await loadRegistryRows(tx, "qualifications", city.enterprises.flatMap((e) => e.qualifications));
+      await loadRegistryRows(tx, "projects", city.projects.map((p) => p.row));
+      await loadRegistryRows(tx, "participants", city.participants);
+      await loadRegistryRows(tx, "persons", city.persons);
+      await loadRegistryRows(tx, "certificates", city.certificates);
+      await loadRegistryRows(tx, "posts", city.posts);
     });
     log(`registry written: enterprises, projects, persons and their posts (${elapsed()} ms)`);
     const iot = await insertIotDevices(tx, city.devices, { now: city.now, history: opts.iotHistory, log });
@@ -180,7 +167,7 @@ export async function seedDemoCity(db: Db, opts: SeedOptions): Promise<SeedCount
     log(`safety inserted: ${safety.dangerousWorks} 危大 works, ${safety.equipment} cranes and hoists (${elapsed()} ms)`);
     const demoUsernames = passwordHash ? await insertUsers(tx, city.users, passwordHash) : [];
     // After the users: the inspections are the demo inspectors'. Testing opens its failed lots' cases after them.
-    const supervision = await seedSupervision(tx, { now: city.now, seed: opts.seed, log });
+    const supervision = await seedSupervision(tx, { now: city.now, seed: opts.seed, log, inspectorPasswordHash: passwordHash });
     log(`supervision inserted: ${supervision.inspections} inspections, ${supervision.cases} cases (${elapsed()} ms)`);
     const testing = await seedTesting(tx, { seed: opts.seed ?? DEMO_CITY_SEED, now: city.now, log });
     log(`testing inserted (${elapsed()} ms)`);

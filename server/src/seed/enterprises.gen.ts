@@ -1,12 +1,12 @@
 import { YONGKANG_DISTRICTS, type EnterpriseType } from "@contracts/registry/enums";
-import type { registryEnterprises, registryQualifications } from "../modules/registry/index.js";
+import type { RegistryRows } from "../modules/registry/index.js";
 import { validityDates } from "./calendar.js";
 import { address, firmName, personName } from "./names.js";
 import { creditCode, mobile } from "./ids.js";
 import type { Rng } from "./prng.js";
 
-export type EnterpriseRow = typeof registryEnterprises.$inferInsert & { id: string; type: EnterpriseType };
-export type QualificationRow = typeof registryQualifications.$inferInsert & { id: string };
+export type EnterpriseRow = RegistryRows["enterprises"] & { id: string; type: EnterpriseType };
+export type QualificationRow = RegistryRows["qualifications"] & { id: string };
 
 /** Which participant roles an enterprise may take, judged by its qualifications that are valid today. */
 export type Capability = "general" | "specialty" | "supervision" | "survey" | "design" | "testing" | "gas";

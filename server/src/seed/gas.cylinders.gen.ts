@@ -1,5 +1,5 @@
 import type { CylinderStatus, CylinderType } from "@contracts/gas/cylinder-status";
-import type { gasCylinders } from "../modules/gas/cylinders/schema.js";
+import type { CylindersRows } from "../modules/gas/cylinders/index.js";
 import { addDays } from "./calendar.js";
 import { CYLINDER_LIFE, CYLINDER_SPECS, DAY_MS, addYears, shanghaiDayOf, shanghaiMidnight, slotKey, type CylinderSpec, type SlotKind } from "./gas.model.js";
 import type { CompanyParties, StationRow } from "./gas.parties.gen.js";
@@ -15,7 +15,7 @@ import type { Rng } from "./prng.js";
  * filed. The rest circulate: the simulation (gas.traffic.gen.ts) decides where each stands today.
  */
 
-export type CylinderRow = typeof gasCylinders.$inferInsert & {
+export type CylinderRow = CylindersRows["cylinders"] & {
   id: string;
   code: string;
   enterpriseId: string;

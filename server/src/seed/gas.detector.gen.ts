@@ -1,6 +1,6 @@
-import type { gasDetectorReadings, gasLeakPoints } from "../modules/gas/leaks/schema.js";
-import type { LngLat } from "../modules/gas/pipelines/schema.js";
-import type { iotDevices } from "../modules/iot/index.js";
+import type { LeaksRows } from "../modules/gas/leaks/index.js";
+import type { LngLat } from "../modules/gas/pipelines/index.js";
+import type { IotRows } from "../modules/iot/index.js";
 import { DAY_MS, DETECTOR, metres, offset, pointLineMetres, shanghaiDayOf, shanghaiMidnight } from "./gas.model.js";
 import type { Network, PipelineRow } from "./gas.pipelines.gen.js";
 import type { Rng } from "./prng.js";
@@ -15,9 +15,9 @@ import type { Rng } from "./prng.js";
  * they were judged against, computed exactly as the rule states, so suspects and readings agree.
  */
 
-export type DeviceRow = typeof iotDevices.$inferInsert & { id: string; code: string };
-export type ReadingRow = typeof gasDetectorReadings.$inferInsert & { ts: Date; ch4Ppm: number; backgroundPpm: number; lat: number; lng: number };
-export type LeakRow = typeof gasLeakPoints.$inferInsert & { id: string };
+export type DeviceRow = IotRows["devices"] & { id: string; code: string };
+export type ReadingRow = LeaksRows["detectorReadings"] & { ts: Date; ch4Ppm: number; backgroundPpm: number; lat: number; lng: number };
+export type LeakRow = LeaksRows["leakPoints"] & { id: string };
 
 export interface DetectorOut {
   devices: DeviceRow[];

@@ -1,10 +1,9 @@
-import type { gasCustomers, gasSafetyChecks } from "../modules/gas/delivery/schema.js";
-import type { gasStaff, gasStations } from "../modules/gas/cylinders/schema.js";
-import type { registryCertificates, registryPersons } from "../modules/registry/index.js";
+import type { CylindersRows } from "../modules/gas/cylinders/index.js";
+import type { RegistryRows } from "../modules/registry/index.js";
 import { addDays, validityDates } from "./calendar.js";
 import { pointInDistrict, type Outline } from "./geo.js";
 import { CUSTOMER_KINDS, type CustomerKind } from "@contracts/gas/customer";
-import { nextCheckDue, userCheckIntervalRule } from "../modules/gas/delivery/index.js";
+import { nextCheckDue, userCheckIntervalRule, type DeliveryRows } from "../modules/gas/delivery/index.js";
 import { CUSTOMER_PROFILES, DAY_MS, offset, sequentialIds, type SlotKind } from "./gas.model.js";
 import { creditCode, idNumber, mobile } from "./ids.js";
 import { address, personName } from "./names.js";
@@ -29,12 +28,12 @@ export interface GasCompany {
   rich: boolean;
 }
 
-export type StationRow = typeof gasStations.$inferInsert & { id: string; code: string; kind: "filling" | "supply_point"; lat: number; lng: number };
-export type StaffRow = typeof gasStaff.$inferInsert & { id: string; role: "filler" | "delivery"; certificateValidTo: string };
-export type PersonRow = typeof registryPersons.$inferInsert & { id: string };
-export type CertificateRow = typeof registryCertificates.$inferInsert;
-export type CustomerRow = typeof gasCustomers.$inferInsert & { id: string; kind: CustomerKind; lat: number; lng: number; createdAt: Date };
-export type SafetyCheckRow = typeof gasSafetyChecks.$inferInsert;
+export type StationRow = CylindersRows["stations"] & { id: string; code: string; kind: "filling" | "supply_point"; lat: number; lng: number };
+export type StaffRow = CylindersRows["staff"] & { id: string; role: "filler" | "delivery"; certificateValidTo: string };
+export type PersonRow = RegistryRows["persons"] & { id: string };
+export type CertificateRow = RegistryRows["certificates"];
+export type CustomerRow = DeliveryRows["customers"] & { id: string; kind: CustomerKind; lat: number; lng: number; createdAt: Date };
+export type SafetyCheckRow = DeliveryRows["safetyChecks"];
 
 /** A customer with the cylinder positions of its installation and how fast it burns through cylinders. */
 export interface SeedCustomer {

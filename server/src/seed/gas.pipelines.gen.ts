@@ -1,4 +1,4 @@
-import type { gasPatrolHazards, gasPatrolPlans, gasPatrols, gasPipelines, LngLat } from "../modules/gas/pipelines/schema.js";
+import type { LngLat, PipelinesRows } from "../modules/gas/pipelines/index.js";
 import { pointInDistrict, type Outline } from "./geo.js";
 import { HAZARD_KINDS } from "@contracts/gas/patrol";
 import { DAY_MS, metres, offset, pointLineMetres, shanghaiDayOf, shanghaiMidnight } from "./gas.model.js";
@@ -18,10 +18,10 @@ import type { Rng } from "./prng.js";
  * pipelines service's to compute).
  */
 
-export type PipelineRow = typeof gasPipelines.$inferInsert & { id: string; code: string; pressureClass: string; coordinates: LngLat[]; lengthM: number };
-export type PlanRow = typeof gasPatrolPlans.$inferInsert & { id: string };
-export type PatrolRow = typeof gasPatrols.$inferInsert & { id: string };
-export type HazardRow = typeof gasPatrolHazards.$inferInsert & { id: string };
+export type PipelineRow = PipelinesRows["pipelines"] & { id: string; code: string; pressureClass: string; coordinates: LngLat[]; lengthM: number };
+export type PlanRow = PipelinesRows["patrolPlans"] & { id: string };
+export type PatrolRow = PipelinesRows["patrols"] & { id: string };
+export type HazardRow = PipelinesRows["patrolHazards"] & { id: string };
 
 export interface SiteProject {
   id: string;

@@ -1,8 +1,6 @@
 import { CYLINDER_ACTIONS, type CylinderAction, type CylinderStatus } from "@contracts/gas/cylinder-status";
-import type { gasAnomalies, gasDeliveries } from "../modules/gas/delivery/schema.js";
-import type { gasCylinderEvents, gasFills } from "../modules/gas/cylinders/schema.js";
-import { cylinderTransition } from "../modules/gas/cylinders/index.js";
-import { anomalyRulesRule } from "../modules/gas/delivery/index.js";
+import { cylinderTransition, type CylindersRows } from "../modules/gas/cylinders/index.js";
+import { anomalyRulesRule, type DeliveryRows } from "../modules/gas/delivery/index.js";
 import { addDays } from "./calendar.js";
 import { DAY_MS, SHANGHAI_OFFSET_MS, metres, midnightBefore, offset, shanghaiDayOf, shanghaiMidnight, slotKey, type SlotKind } from "./gas.model.js";
 import { generateCylinders, generateDualPhase, kindOf, type CylinderGenOpts, type SeedCylinder } from "./gas.cylinders.gen.js";
@@ -24,10 +22,10 @@ import type { Rng } from "./prng.js";
  * their safety check.
  */
 
-export type FillRow = typeof gasFills.$inferInsert & { id: string };
-export type DeliveryRow = typeof gasDeliveries.$inferInsert & { id: string };
-export type EventRow = typeof gasCylinderEvents.$inferInsert;
-export type AnomalyRow = typeof gasAnomalies.$inferInsert;
+export type FillRow = CylindersRows["fills"] & { id: string };
+export type DeliveryRow = DeliveryRows["deliveries"] & { id: string };
+export type EventRow = CylindersRows["cylinderEvents"];
+export type AnomalyRow = DeliveryRows["anomalies"];
 
 export interface TrafficOut {
   cylinders: SeedCylinder[];

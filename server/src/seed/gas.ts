@@ -1,17 +1,16 @@
+import { DEFAULT_CITY_REGION } from "../config.js";
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { sha256 } from "../platform/auth/secrets.js";
 import { type Executor, type Tx, rowsOf } from "../platform/db/client.js";
-import { copyInto } from "../platform/db/copy.js";
-import { gasCylinderEvents, gasCylinders, gasFills, gasStaff, gasStations } from "../modules/gas/cylinders/schema.js";
-import { gasAnomalies, gasCustomers, gasDeliveries, gasSafetyChecks } from "../modules/gas/delivery/schema.js";
-import { gasPatrolHazards, gasPatrolPlans, gasPatrols, gasPipelines } from "../modules/gas/pipelines/schema.js";
-import { gasDetectorReadings, gasLeakPoints } from "../modules/gas/leaks/schema.js";
-import { iotDevices, iotLatest } from "../modules/iot/index.js";
-import { registryCertificates, registryPersons } from "../modules/registry/index.js";
+import { loadCylindersRows } from "../modules/gas/cylinders/index.js";
+import { loadDeliveryRows } from "../modules/gas/delivery/index.js";
+import { loadLeaksRows } from "../modules/gas/leaks/index.js";
+import { loadPipelinesRows } from "../modules/gas/pipelines/index.js";
+import { loadIotRows } from "../modules/iot/index.js";
+import { loadRegistryRows } from "../modules/registry/index.js";
 import { withIndexesDeferred } from "./bulk-load.js";
 import { loadOutline } from "./geo.js";
-import { DEFAULT_REGION } from "../modules/cases/case-open.service.js";
 import { openGasCases } from "./gas.cases.js";
 import { generateDetectors } from "./gas.detector.gen.js";
 import { DAY_MS, sequentialIds } from "./gas.model.js";
@@ -153,12 +152,12 @@ export async function seedGas(
   log(`generated ${traffic.reduce((n, t) => n + t.cylinders.length, 0)} cylinders, ${traffic.reduce((n, t) => n + t.fills.length, 0)} fills over ${windowDays} days`);
 
   const all = <K extends keyof TrafficOut>(k: K) => traffic.flatMap((t) => t[k] as unknown[]) as TrafficOut[K] extends (infer U)[] ? U[] : never;
-  await copyInto(tx, registryPersons, [...parties.persons, ...pipes.persons]);
-  await copyInto(tx, registryCertificates, parties.certificates);
+  await loadRegistryRows(tx, "persons", [...parties.persons, ...pipes.persons]);
+  await loadRegistryRows(tx, "certificates", parties.certificates);
   const stations = parties.companies.flatMap((c) => [...c.filling, ...c.supply]);
-  await copyInto(tx, gasStations, stations);
+  await loadCylindersRows(tx, "stations", stations);
   const staff = parties.companies.flatMap((c) => c.staff);
-  await copyInto(tx, gasStaff, staff);
+  await loadCylindersRows(tx, "staff", staff);
   const customers = parties.companies.flatMap((c) => c.customers.map((cu) => cu.row));
   const cylinders = all("cylinders").map((c) => c.row);
   const fills = all("fills");
@@ -167,45 +166,45 @@ export async function seedGas(
   const anomalies = all("anomalies");
   // The ledger is nearly all of the gas rows: loaded bare, its indexes and foreign keys built afterwards.
   await withIndexesDeferred(tx, LEDGER_TABLES, async () => {
-    await copyInto(tx, gasCustomers, customers);
-    await copyInto(tx, gasSafetyChecks, parties.checks);
+    await loadDeliveryRows(tx, "customers", customers);
+    await loadDeliveryRows(tx, "safetyChecks", parties.checks);
     log(`${stations.length} stations, ${staff.length} staff, ${customers.length} customers, ${parties.checks.length} safety checks written`);
-    await copyInto(tx, gasCylinders, cylinders);
-    await copyInto(tx, gasFills, fills);
-    await copyInto(tx, gasDeliveries, deliveries);
-    await copyInto(tx, gasCylinderEvents, events);
-    await copyInto(tx, gasAnomalies, anomalies);
+    await loadCylindersRows(tx, "cylinders", cylinders);
+    await loadCylindersRows(tx, "fills", fills);
+    await loadDeliveryRows(tx, "deliveries", deliveries);
+    await loadCylindersRows(tx, "cylinderEvents", events);
+    await loadDeliveryRows(tx, "anomalies", anomalies);
     log(`${cylinders.length} cylinders, ${fills.length} fills, ${deliveries.length} delivery scans, ${events.length} cylinder events and ${anomalies.length} anomalies written`);
   });
   log("the ledger's indexes and foreign keys built");
 
   const pipelines = pipes.networks.flatMap((n) => n.pipelines);
-  await copyInto(tx, gasPipelines, pipelines);
-  await copyInto(tx, gasPatrolPlans, pipes.plans);
-  await copyInto(tx, gasPatrols, pipes.patrols);
-  await copyInto(tx, gasPatrolHazards, pipes.hazards);
+  await loadPipelinesRows(tx, "pipelines", pipelines);
+  await loadPipelinesRows(tx, "patrolPlans", pipes.plans);
+  await loadPipelinesRows(tx, "patrols", pipes.patrols);
+  await loadPipelinesRows(tx, "patrolHazards", pipes.hazards);
   // The vehicles' secrets are random and not kept: rotate one (device page) before driving it with the simulator.
-  await copyInto(
+  await loadIotRows(
     tx,
-    iotDevices,
+    "devices",
     detectors.devices.map((d) => {
       const seen = detectors.latest.find((l) => l.deviceId === d.id);
       return { ...d, secretHash: sha256(randomBytes(24).toString("base64url")), lastSeenAt: seen?.ts ?? null };
     }),
   );
-  await copyInto(
+  await loadIotRows(
     tx,
-    iotLatest,
+    "latest",
     detectors.latest.flatMap((l) => [
       { deviceId: l.deviceId, metric: "ch4_ppm", ts: l.ts, value: l.ch4Ppm },
       { deviceId: l.deviceId, metric: "lat", ts: l.ts, value: l.lat },
       { deviceId: l.deviceId, metric: "lng", ts: l.ts, value: l.lng },
     ]),
   );
-  await copyInto(tx, gasDetectorReadings, detectors.readings);
-  await copyInto(tx, gasLeakPoints, detectors.leaks);
+  await loadLeaksRows(tx, "detectorReadings", detectors.readings);
+  await loadLeaksRows(tx, "leakPoints", detectors.leaks);
   log(`${pipelines.length} pipelines, ${pipes.patrols.length} patrols, ${pipes.hazards.length} hazards, ${detectors.readings.length} vehicle readings, ${detectors.leaks.length} leak points inserted`);
-  const cases = await openGasCases(tx, { hazards: pipes.hazards, leaks: detectors.leaks, pipelines, region: opts.region ?? DEFAULT_REGION });
+  const cases = await openGasCases(tx, { hazards: pipes.hazards, leaks: detectors.leaks, pipelines, region: opts.region ?? DEFAULT_CITY_REGION });
   log(`${cases} cases opened for the hazards and the confirmed leak`);
 
   return {

@@ -4,8 +4,8 @@ import path from "node:path";
 import type { DeviceType } from "@contracts/iot/devices";
 import { sha256 } from "../platform/auth/secrets.js";
 import type { Executor } from "../platform/db/client.js";
-import { copyInto, copyRows, type CopyValue } from "../platform/db/copy.js";
-import { iotDevices } from "../modules/iot/index.js";
+import { copyRows, type CopyValue } from "../platform/db/copy.js";
+import { loadIotRows, type IotRows } from "../modules/iot/index.js";
 import { withIndexesDeferred } from "./bulk-load.js";
 import { REPORT_INTERVAL_S } from "./device.model.js";
 import { deviceHistory, HISTORY_WINDOWS, type HistoryLevel, type RollupRow } from "./iot-history.gen.js";
@@ -13,7 +13,7 @@ import type { Rng } from "./prng.js";
 import type { SeedProject } from "./projects.gen.js";
 import { craneProfile, DAY_MS, hoistProfile } from "./site.model.js";
 
-export type SeedDeviceRow = typeof iotDevices.$inferInsert & { id: string; type: DeviceType; code: string; projectId: string };
+export type SeedDeviceRow = IotRows["devices"] & { id: string; type: DeviceType; code: string; projectId: string };
 
 export interface SeedDevice {
   row: SeedDeviceRow;
@@ -176,7 +176,7 @@ export async function insertIotDevices(
     await copyRows(tx, "iot_rollup_1h", ROLLUP_COLUMNS, hourly);
     await copyRows(tx, "iot_rollup_1m", ROLLUP_COLUMNS, minutely);
   });
-  await copyInto(tx, iotDevices, rows);
+  await loadIotRows(tx, "devices", rows);
   await copyRows(tx, "iot_latest", ["device_id", "metric", "ts", "value"], latest);
   opts.log?.(`iot (${window.level} history): ${rows.length} devices, ${hourly.length} hourly and ${minutely.length} minute rollups, ${latest.length} latest values (${Math.round(performance.now() - started)} ms)`);
   // The credentials file lists sites in project order, so `simulate --sites N` takes whole sites.

@@ -1,5 +1,5 @@
 import type { CertificateKind, EnterpriseType } from "@contracts/registry/enums";
-import type { registryCertificates, registryPersons } from "../modules/registry/index.js";
+import type { RegistryRows } from "../modules/registry/index.js";
 import { DEFAULT_EXPIRY_MIX, POST_HOLDER_MIX, validityDates, type ExpiryMix } from "./calendar.js";
 import { pastTimestamp, type SeedEnterprise } from "./enterprises.gen.js";
 import { idNumber, mobile } from "./ids.js";
@@ -7,8 +7,8 @@ import { personName } from "./names.js";
 import type { Rng } from "./prng.js";
 import type { SeedProject } from "./projects.gen.js";
 
-export type PersonRow = typeof registryPersons.$inferInsert & { id: string };
-export type CertificateRow = typeof registryCertificates.$inferInsert & { id: string; kind: CertificateKind };
+export type PersonRow = RegistryRows["persons"] & { id: string };
+export type CertificateRow = RegistryRows["certificates"] & { id: string; kind: CertificateKind };
 
 /**
  * People of one enterprise, by what they can be posted as. The `reserved` lists hold exactly the people

@@ -1,10 +1,10 @@
 import type { Post } from "@contracts/registry/enums";
-import type { registryProjectPosts } from "../modules/registry/index.js";
+import type { RegistryRows } from "../modules/registry/index.js";
 import type { StaffPools } from "./persons.gen.js";
 import type { Rng } from "./prng.js";
 import type { SeedProject } from "./projects.gen.js";
 
-export type PostRow = typeof registryProjectPosts.$inferInsert & { id: string; post: Post };
+export type PostRow = RegistryRows["posts"] & { id: string; post: Post };
 
 // A chief supervising engineer may hold this many live projects at once; everyone else holds one.
 const CHIEF_MAX_LIVE = 2;

@@ -1,5 +1,5 @@
 import { LIVE_PROJECT_STATUSES, YONGKANG_DISTRICTS, type ParticipantRole, type ProjectStatus, type ProjectType } from "@contracts/registry/enums";
-import type { registryProjectParticipants, registryProjects } from "../modules/registry/index.js";
+import type { RegistryRows } from "../modules/registry/index.js";
 import { addDays } from "./calendar.js";
 import type { Capability, SeedEnterprise } from "./enterprises.gen.js";
 import { pastTimestamp } from "./enterprises.gen.js";
@@ -7,8 +7,8 @@ import { pointInDistrict, type Outline } from "./geo.js";
 import { address, projectName } from "./names.js";
 import type { Rng } from "./prng.js";
 
-export type ProjectRow = typeof registryProjects.$inferInsert & { id: string; status: ProjectStatus };
-export type ParticipantRow = typeof registryProjectParticipants.$inferInsert & { id: string; role: ParticipantRole };
+export type ProjectRow = RegistryRows["projects"] & { id: string; status: ProjectStatus };
+export type ParticipantRow = RegistryRows["participants"] & { id: string; role: ParticipantRole };
 
 export interface SeedProject {
   row: ProjectRow;

@@ -1,17 +1,7 @@
 import { DANGEROUS_WORK_STATES, type DangerousWorkCategory, type DangerousWorkState, type ExpertVerdict, type Params } from "@contracts/safety/dangerous-works";
 import { EXPERT_SPECIALTIES, type ExpertTitle } from "@contracts/safety/experts";
 import type { Executor } from "../platform/db/client.js";
-import { copyInto } from "../platform/db/copy.js";
-import {
-  classifyDangerousWork,
-  dangerousWorkThresholdsRule,
-  safetyDangerousWorkEvents,
-  safetyDangerousWorks,
-  safetyEquipment,
-  safetyEquipmentOperators,
-  safetyExpertReviews,
-  safetyExperts,
-} from "../modules/safety/index.js";
+import { classifyDangerousWork, dangerousWorkThresholdsRule, loadSafetyRows, type SafetyRows } from "../modules/safety/index.js";
 import { addDays } from "./calendar.js";
 import type { SeedEnterprise } from "./enterprises.gen.js";
 import type { SeedDevice } from "./iot-devices.js";
@@ -37,12 +27,12 @@ export const SAFETY_TABLES = [
   "safety_equipment_operators",
 ];
 
-type ExpertRow = typeof safetyExperts.$inferInsert & { id: string; personId: string; enterpriseId: string | null };
-type WorkRow = typeof safetyDangerousWorks.$inferInsert & { id: string };
-type EventRow = typeof safetyDangerousWorkEvents.$inferInsert;
-type ReviewRow = typeof safetyExpertReviews.$inferInsert;
-type EquipmentRow = typeof safetyEquipment.$inferInsert & { id: string };
-type OperatorRow = typeof safetyEquipmentOperators.$inferInsert;
+type ExpertRow = SafetyRows["experts"] & { id: string; personId: string; enterpriseId: string | null };
+type WorkRow = SafetyRows["dangerousWorks"] & { id: string };
+type EventRow = SafetyRows["dangerousWorkEvents"];
+type ReviewRow = SafetyRows["expertReviews"];
+type EquipmentRow = SafetyRows["equipment"] & { id: string };
+type OperatorRow = SafetyRows["equipmentOperators"];
 
 export interface SeedSafety {
   experts: ExpertRow[];
@@ -270,11 +260,11 @@ export interface SafetyCounts {
 
 /** Writes the generated safety register (multi-row inserts; call inside the seed transaction). */
 export async function insertSafety(tx: Executor, s: SeedSafety): Promise<SafetyCounts> {
-  await copyInto(tx, safetyExperts, s.experts);
-  await copyInto(tx, safetyDangerousWorks, s.works);
-  await copyInto(tx, safetyDangerousWorkEvents, s.events);
-  await copyInto(tx, safetyExpertReviews, s.reviews);
-  await copyInto(tx, safetyEquipment, s.equipment);
-  await copyInto(tx, safetyEquipmentOperators, s.operators);
+  await loadSafetyRows(tx, "experts", s.experts);
+  await loadSafetyRows(tx, "dangerousWorks", s.works);
+  await loadSafetyRows(tx, "dangerousWorkEvents", s.events);
+  await loadSafetyRows(tx, "expertReviews", s.reviews);
+  await loadSafetyRows(tx, "equipment", s.equipment);
+  await loadSafetyRows(tx, "equipmentOperators", s.operators);
   return { experts: s.experts.length, dangerousWorks: s.works.length, events: s.events.length, expertReviews: s.reviews.length, equipment: s.equipment.length, operators: s.operators.length };
 }

@@ -1,4 +1,4 @@
-import { asc, eq, inArray, sql } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import type { CaseEventAction } from "@contracts/cases/cases";
 import type { CaseState, InspectionKind, StopWorkState } from "@contracts/cases/enums";
 import { MILESTONE_REQUIRED_PARTIES, MILESTONES, type Milestone } from "@contracts/quality/acceptance";
@@ -6,26 +6,24 @@ import { LIVE_PROJECT_STATUSES } from "@contracts/registry/enums";
 import { shanghaiDay } from "@contracts/platform/time";
 import { recordAudit } from "../platform/audit/audit.js";
 import { SYSTEM_ACTOR } from "../platform/auth/actor.js";
-import { authUsers } from "../platform/auth/schema.js";
 import type { Executor } from "../platform/db/client.js";
-import { copyInto } from "../platform/db/copy.js";
 import {
   caseDeadlineRule,
-  casesCases,
-  casesEvents,
-  casesInspections,
-  casesInspectorConflicts,
-  casesRandomPlans,
-  casesTemplates,
+  caseNumbersUsed,
+  defaultChecklists,
+  drawPlan,
+  ensureDefaultTemplates,
+  formatCaseNo,
+  hasInspections,
+  loadCasesRows,
+  RANDOM_DRAW_WEIGHTS_RULE,
+  type CasesRows,
   type ChecklistResult,
   type TemplateItem,
 } from "../modules/cases/index.js";
-import { CASE_NO_PREFIX } from "../modules/cases/case-number.queries.js";
-import { drawPlan, RANDOM_DRAW_WEIGHTS_RULE } from "../modules/cases/random-plan.checks.js";
-import { MAJOR_HAZARD_TEMPLATE_CODE, QUALITY_TEMPLATE_CODE } from "../modules/cases/template.defaults.js";
-import { ensureDefaultTemplates } from "../modules/cases/template.service.js";
-import { qualityAcceptances, type AcceptanceSignoff } from "../modules/quality/index.js";
-import { registryEnterprises, registryPersons, registryProjectParticipants, registryProjectPosts, registryProjects } from "../modules/registry/index.js";
+import { activeUsers, addUsersIfAbsent } from "../modules/identity/index.js";
+import { loadQualityRows, type AcceptanceSignoff, type QualityRows } from "../modules/quality/index.js";
+import { enterprisesView, participantsView, personsView, projectPostsView, projectsView } from "../modules/registry/index.js";
 import { addDays } from "./calendar.js";
 import { createRng, type Rng } from "./prng.js";
 
@@ -49,6 +47,8 @@ export interface SupervisionSeedOptions {
   now?: Date;
   seed?: number;
   log?: (message: string) => void;
+  /** The password hash of inspectors added to fill a pool: the demo accounts' (one demo password), else none logs in. */
+  inspectorPasswordHash?: string | null;
 }
 
 export interface SupervisionCounts {
@@ -67,9 +67,9 @@ export interface SupervisionCounts {
 type TemplateRow = { id: string; code: string; items: TemplateItem[] };
 type Inspector = { id: string; name: string };
 type LiveProject = { id: string; name: string; status: string; actualStart: string | null; parties: Map<string, string> };
-type InspectionRow = typeof casesInspections.$inferInsert & { id: string };
-type CaseRow = typeof casesCases.$inferInsert & { id: string; openedAt: Date };
-type EventRow = typeof casesEvents.$inferInsert;
+type InspectionRow = CasesRows["inspections"] & { id: string };
+type CaseRow = CasesRows["cases"] & { id: string; openedAt: Date };
+type EventRow = CasesRows["events"];
 
 const KINDS: readonly (readonly [InspectionKind, number])[] = [
   ["daily", 60],
@@ -92,40 +92,36 @@ const NO_LOGIN = "!";
 const workingMoment = (rng: Rng, day: string) => new Date(Date.parse(`${day}T00:30:00Z`) + rng.int(0, 510) * 60_000);
 
 /** The inspector pools by domain, topped up to three with demo accounts sharing the demo inspectors' password. */
-async function inspectorPools(tx: Executor): Promise<{ pools: Record<"safety" | "quality", Inspector[]>; added: number }> {
-  const rows = await tx
-    .select({ id: authUsers.id, name: authUsers.displayName, domain: authUsers.domain, hash: authUsers.passwordHash, username: authUsers.username })
-    .from(authUsers)
-    .where(eq(authUsers.role, "inspector"))
-    .orderBy(asc(authUsers.username));
-  const hash = rows[0]?.hash ?? NO_LOGIN;
+async function inspectorPools(tx: Executor, passwordHash: string): Promise<{ pools: Record<"safety" | "quality", Inspector[]>; added: number }> {
+  const rows = (await activeUsers(tx, { role: "inspector" })).sort((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0));
   let added = 0;
   const pools = { safety: [] as Inspector[], quality: [] as Inspector[] };
   for (const domain of ["safety", "quality"] as const) {
-    pools[domain] = rows.filter((r) => r.domain === domain).map((r) => ({ id: r.id, name: r.name }));
+    pools[domain] = rows.filter((r) => r.domain === domain).map((r) => ({ id: r.id, name: r.displayName }));
     const missing = EXTRA_INSPECTORS[domain].slice(0, Math.max(0, 3 - pools[domain].length));
     if (missing.length === 0) continue;
-    const created = await tx
-      .insert(authUsers)
-      .values(missing.map((name, i) => ({ username: `${domain}${i + 2}`, displayName: `${name} (演示)`, passwordHash: hash, role: "inspector", domain })))
-      .onConflictDoNothing({ target: authUsers.username })
-      .returning({ id: authUsers.id, name: authUsers.displayName });
+    const created = await addUsersIfAbsent(
+      tx,
+      missing.map((name, i) => ({ username: `${domain}${i + 2}`, displayName: `${name} (演示)`, passwordHash, role: "inspector", domain })),
+    );
     added += created.length;
-    pools[domain].push(...created);
+    pools[domain].push(...created.map((c) => ({ id: c.id, name: c.displayName })));
   }
   return { pools, added };
 }
 
 async function liveProjects(tx: Executor): Promise<LiveProject[]> {
+  const P = projectsView();
+  const PP = participantsView();
   const projects = await tx
-    .select({ id: registryProjects.id, name: registryProjects.name, status: registryProjects.status, actualStart: registryProjects.actualStart })
-    .from(registryProjects)
-    .where(inArray(registryProjects.status, [...LIVE_PROJECT_STATUSES]))
-    .orderBy(asc(registryProjects.code));
+    .select({ id: P.id, name: P.name, status: P.status, actualStart: P.actualStart })
+    .from(P)
+    .where(inArray(P.status, [...LIVE_PROJECT_STATUSES]))
+    .orderBy(asc(P.code));
   const parts = await tx
-    .select({ projectId: registryProjectParticipants.projectId, enterpriseId: registryProjectParticipants.enterpriseId, role: registryProjectParticipants.role })
-    .from(registryProjectParticipants)
-    .orderBy(asc(registryProjectParticipants.projectId), asc(registryProjectParticipants.role), asc(registryProjectParticipants.enterpriseId));
+    .select({ projectId: PP.projectId, enterpriseId: PP.enterpriseId, role: PP.role })
+    .from(PP)
+    .orderBy(asc(PP.projectId), asc(PP.role), asc(PP.enterpriseId));
   const byProject = new Map<string, Map<string, string>>();
   for (const p of parts) {
     const m = byProject.get(p.projectId) ?? new Map<string, string>();
@@ -139,15 +135,18 @@ async function liveProjects(tx: Executor): Promise<LiveProject[]> {
 async function signerNames(tx: Executor, projectIds: string[]): Promise<{ posts: Map<string, string>; legalReps: Map<string, { name: string; legalRep: string }> }> {
   const posts = new Map<string, string>();
   if (projectIds.length > 0) {
+    const PO = projectPostsView();
+    const PE = personsView();
     const rows = await tx
-      .select({ projectId: registryProjectPosts.projectId, post: registryProjectPosts.post, name: registryPersons.name })
-      .from(registryProjectPosts)
-      .innerJoin(registryPersons, eq(registryPersons.id, registryProjectPosts.personId))
-      .where(inArray(registryProjectPosts.post, ["project_manager", "chief_supervisor"]))
-      .orderBy(asc(registryProjectPosts.startedOn));
+      .select({ projectId: PO.projectId, post: PO.post, name: PE.name })
+      .from(PO)
+      .innerJoin(PE, eq(PE.id, PO.personId))
+      .where(inArray(PO.post, ["project_manager", "chief_supervisor"]))
+      .orderBy(asc(PO.startedOn));
     for (const r of rows) posts.set(`${r.projectId}:${r.post}`, r.name);
   }
-  const ents = await tx.select({ id: registryEnterprises.id, name: registryEnterprises.name, legalRep: registryEnterprises.legalRep }).from(registryEnterprises);
+  const E = enterprisesView();
+  const ents = await tx.select({ id: E.id, name: E.name, legalRep: E.legalRep }).from(E);
   return { posts, legalReps: new Map(ents.map((e) => [e.id, { name: e.name, legalRep: e.legalRep }])) };
 }
 
@@ -156,13 +155,10 @@ async function numberCases(tx: Executor, cases: CaseRow[]): Promise<void> {
   const next = new Map<number, number>();
   for (const c of [...cases].sort((a, b) => a.openedAt.getTime() - b.openedAt.getTime() || (a.id < b.id ? -1 : 1))) {
     const year = Number(shanghaiDay(c.openedAt).slice(0, 4));
-    if (!next.has(year)) {
-      const [row] = await tx.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(casesCases).where(sql`${casesCases.no} like ${`${CASE_NO_PREFIX}-${year}-%`}`);
-      next.set(year, row.n);
-    }
+    if (!next.has(year)) next.set(year, await caseNumbersUsed(tx, year));
     const seq = next.get(year)! + 1;
     next.set(year, seq);
-    c.no = `${CASE_NO_PREFIX}-${year}-${String(seq).padStart(6, "0")}`;
+    c.no = formatCaseNo(year, seq);
   }
 }
 
@@ -233,18 +229,13 @@ export async function seedSupervision(tx: Executor, opts: SupervisionSeedOptions
   const today = shanghaiDay(now);
   const none: SupervisionCounts = { seeded: false, inspections: 0, cases: 0, events: 0, openCases: 0, overdueCases: 0, stopWorkOrders: 0, acceptances: 0, randomPlans: 0, inspectorsAdded: 0 };
   await ensureDefaultTemplates(tx);
-  const [existing] = await tx.select({ id: casesInspections.id }).from(casesInspections).limit(1);
-  if (existing) return none;
+  if (await hasInspections(tx)) return none;
   const projects = await liveProjects(tx);
   if (projects.length === 0) return none;
   const rng = createRng((opts.seed ?? 330_784) ^ SUPERVISION_STREAM);
 
-  const templates = await tx
-    .select({ id: casesTemplates.id, code: casesTemplates.code, items: casesTemplates.items })
-    .from(casesTemplates)
-    .where(sql`${casesTemplates.code} in (${MAJOR_HAZARD_TEMPLATE_CODE}, ${QUALITY_TEMPLATE_CODE}) and ${casesTemplates.version} = 1`);
-  const template = { safety: templates.find((t) => t.code === MAJOR_HAZARD_TEMPLATE_CODE)!, quality: templates.find((t) => t.code === QUALITY_TEMPLATE_CODE)! } as Record<"safety" | "quality", TemplateRow>;
-  const { pools, added } = await inspectorPools(tx);
+  const template: Record<"safety" | "quality", TemplateRow> = await defaultChecklists(tx);
+  const { pools, added } = await inspectorPools(tx, opts.inspectorPasswordHash ?? NO_LOGIN);
   const deadlineDays = caseDeadlineRule.defaultValue;
 
   const inspections: InspectionRow[] = [];
@@ -405,7 +396,7 @@ export async function seedSupervision(tx: Executor, opts: SupervisionSeedOptions
 
   // Milestone acceptances: foundation accepted on sites started over a year ago, main structure on those over two.
   const signers = await signerNames(tx, projects.map((p) => p.id));
-  const acceptances: (typeof qualityAcceptances.$inferInsert)[] = [];
+  const acceptances: QualityRows["acceptances"][] = [];
   const openMajor = new Set(cases.filter((c) => c.grade === "major" && c.state !== "closed").map((c) => c.projectId));
   for (const p of projects) {
     if (!p.actualStart) continue;
@@ -429,16 +420,16 @@ export async function seedSupervision(tx: Executor, opts: SupervisionSeedOptions
 
   log(`supervision: generated (${cases.length} cases)`);
   await numberCases(tx, cases);
-  await copyInto(tx, casesInspections, inspections);
-  await copyInto(
+  await loadCasesRows(tx, "inspections", inspections);
+  await loadCasesRows(
     tx,
-    casesCases,
+    "cases",
     cases.map(({ openedAt: _openedAt, ...c }) => c),
   );
   events.sort((a, b) => (a.at as Date).getTime() - (b.at as Date).getTime());
-  await copyInto(tx, casesEvents, events);
+  await loadCasesRows(tx, "events", events);
   log("supervision: cases and events inserted");
-  await tx.insert(casesRandomPlans).values({
+  await loadCasesRows(tx, "randomPlans", [{
     id: planId,
     name: `${planDay.slice(0, 4)}年第${Math.floor((Number(planDay.slice(5, 7)) - 1) / 3) + 1}季度 建筑施工安全“双随机”抽查`,
     seed,
@@ -450,12 +441,12 @@ export async function seedSupervision(tx: Executor, opts: SupervisionSeedOptions
     createdAt: planCreated,
     publishedAt: new Date(planCreated.getTime() + 40 * DAY),
     summary: JSON.stringify(planRecord),
-  });
+  }]);
   // Two declared conflicts, so the draw's 回避 has something to show.
   const enterprisesOf = projects.slice(0, 2).map((p) => p.parties.get("general_contractor")).filter((e): e is string => !!e);
   const conflicts = pools.safety.slice(0, enterprisesOf.length).map((i, k) => ({ userId: i.id, enterpriseId: enterprisesOf[k], reason: k === 0 ? "曾在该企业任职（近三年）" : "近亲属在该企业担任项目负责人", declaredOn: addDays(today, -200) }));
-  if (conflicts.length) await tx.insert(casesInspectorConflicts).values(conflicts).onConflictDoNothing();
-  await copyInto(tx, qualityAcceptances, acceptances);
+  await loadCasesRows(tx, "inspectorConflicts", conflicts);
+  await loadQualityRows(tx, "acceptances", acceptances);
 
   const counts: SupervisionCounts = {
     seeded: true,

@@ -3,12 +3,19 @@ import { LIVE_PROJECT_STATUSES } from "@contracts/registry/enums";
 import { SAMPLE_TYPES, type ConcreteGrade, type RebarGrade, type SampleType } from "@contracts/testing/enums";
 import { DEFAULT_CITY_REGION } from "../config.js";
 import { type Executor, type Tx, rowsOf } from "../platform/db/client.js";
-import { copyInto } from "../platform/db/copy.js";
 import { ensureRuleDefaults } from "../platform/rules/rules.js";
 import { casesRuleDefinitions, openCase } from "../modules/cases/index.js";
-import { testingAgencies, testingCommissions, testingReports, testingResults, testingRuleDefinitions } from "../modules/testing/index.js";
-import { GBT50107_DEFAULT, rebarGradesRule } from "../modules/testing/testing.rules.js";
-import { judgeConcrete, judgeRebarResult, type ConcreteFigures, type Judged } from "../modules/testing/result.judge.js";
+import {
+  gbt50107Rule,
+  judgeConcrete,
+  judgeRebarResult,
+  loadTestingRows,
+  rebarGradesRule,
+  testingRuleDefinitions,
+  type ConcreteFigures,
+  type Judged,
+  type TestingRows,
+} from "../modules/testing/index.js";
 import { addDays } from "./calendar.js";
 import { seedContext } from "./context.js";
 import { createRng, type Rng } from "./prng.js";
@@ -41,9 +48,9 @@ export interface TestingCounts {
   reports: number;
 }
 
-type CommissionRow = typeof testingCommissions.$inferInsert & { id: string; no: string; projectId: string; sampleType: SampleType };
-type ResultRow = typeof testingResults.$inferInsert & { id: string; pass: boolean };
-type ReportRow = typeof testingReports.$inferInsert;
+type CommissionRow = TestingRows["commissions"] & { id: string; no: string; projectId: string; sampleType: SampleType };
+type ResultRow = TestingRows["results"] & { id: string; pass: boolean };
+type ReportRow = TestingRows["reports"];
 
 const code = (rng: Rng, n: number) => Array.from({ length: n }, () => CROCKFORD[rng.int(0, 31)]).join("");
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -77,7 +84,7 @@ export async function seedTesting(tx: Tx, opts: { seed: number; now: Date; log?:
     const validTo = lapsed ? addDays(today, -rng.int(10, 300)) : (e.expires_on && e.expires_on > today ? e.expires_on : addDays(today, rng.int(200, 1500)));
     return { enterpriseId: e.id, qualificationNo: `浙检字${String(2100 + i).padStart(5, "0")}号`, level: comprehensive ? "comprehensive" : "special", scopes, validTo };
   });
-  await copyInto(tx, testingAgencies, agencies);
+  await loadTestingRows(tx, "agencies", agencies);
   const valid = agencies.filter((a) => a.validTo >= today);
   if (valid.length === 0) return { agencies: agencies.length, commissions: 0, witnessed: 0, results: 0, failedResults: 0, cases: 0, reports: 0 };
   const validIds = new Set(valid.map((a) => a.enterpriseId));
@@ -99,7 +106,7 @@ export async function seedTesting(tx: Tx, opts: { seed: number; now: Date; log?:
   const results: ResultRow[] = [];
   const failures: { result: ResultRow; commission: CommissionRow; title: string; description: string; legalBasis: string; grade: "major" }[] = [];
   let witnessedProjectsBelow = 0;
-  const concreteRule = GBT50107_DEFAULT;
+  const concreteRule = gbt50107Rule.defaultValue;
   const rebarRule = rebarGradesRule.defaultValue;
 
   const newCommission = (p: (typeof projects)[number], agencyId: string, witnessShare: number, type: SampleType, fields: Partial<CommissionRow>, day: string): CommissionRow => {
@@ -241,12 +248,8 @@ export async function seedTesting(tx: Tx, opts: { seed: number; now: Date; log?:
   }
   for (const c of commissions) if (reported.has(c.id)) c.state = "reported";
 
-  await copyInto(tx, testingCommissions, commissions);
-  await copyInto(tx, testingResults, results);
-  await copyInto(tx, testingReports, reports);
-  opts.log?.(`testing: ${commissions.length} commissions, ${results.length} results, ${reports.length} reports`);
-
-  // Failed results open their cases exactly as a live submission does.
+  // Failed results open their cases exactly as a live submission does, before the results are written,
+  // so each failed result is written naming its case.
   // openCase writes through `tx`; the context only says who acts (the platform) and where events go (nowhere yet).
   const ctx = seedContext(tx, DEFAULT_CITY_REGION);
   let cases = 0;
@@ -262,8 +265,12 @@ export async function seedTesting(tx: Tx, opts: { seed: number; now: Date; log?:
       legalBasis: f.legalBasis,
     });
     if (opened.created) cases++;
-    await tx.execute(sql`update testing_results set case_id = ${opened.id} where id = ${f.result.id}`);
+    f.result.caseId = opened.id;
   }
+  await loadTestingRows(tx, "commissions", commissions);
+  await loadTestingRows(tx, "results", results);
+  await loadTestingRows(tx, "reports", reports);
+  opts.log?.(`testing: ${commissions.length} commissions, ${results.length} results, ${reports.length} reports`);
   return {
     agencies: agencies.length,
     commissions: commissions.length,

@@ -4,18 +4,9 @@ import { addMonths } from "@contracts/workforce/presence";
 import type { Trade } from "@contracts/workforce/workers";
 import { sha256 } from "../platform/auth/secrets.js";
 import { rowsOf, type Executor } from "../platform/db/client.js";
-import { copyInto, copyRows, type CopyValue } from "../platform/db/copy.js";
-import { iotDevices } from "../modules/iot/index.js";
-import {
-  allocateWorkerNos,
-  workforceBlacklist,
-  workforceTeams,
-  workforceTrainings,
-  workforceWageAccounts,
-  workforceWorkers,
-} from "../modules/workforce/index.js";
-import { ACCOUNT_NAME_SUFFIX, latestOwedMonth } from "../modules/workforce/wage.checks.js";
-import { EMPLOYER_ROLES } from "../modules/workforce/team.service.js";
+import { copyRows, type CopyValue } from "../platform/db/copy.js";
+import { loadIotRows } from "../modules/iot/index.js";
+import { ACCOUNT_NAME_SUFFIX, allocateWorkerNos, EMPLOYER_ROLES, latestOwedMonth, loadWorkforceRows, type WorkforceRows } from "../modules/workforce/index.js";
 import { withIndexesDeferred } from "./bulk-load.js";
 import { addDays } from "./calendar.js";
 import { REPORT_INTERVAL_S } from "./device.model.js";
@@ -47,11 +38,11 @@ export const WORKFORCE_TABLES = [
   "workforce_payrolls",
 ];
 
-type TeamRow = typeof workforceTeams.$inferInsert & { id: string; projectId: string; employerId: string };
-type WorkerRow = Omit<typeof workforceWorkers.$inferInsert, "workerNo"> & { id: string; personId: string; projectId: string; status: "entered" | "on_site" };
-type TrainingRow = typeof workforceTrainings.$inferInsert;
-type BlacklistRow = typeof workforceBlacklist.$inferInsert;
-type AccountRow = typeof workforceWageAccounts.$inferInsert;
+type TeamRow = WorkforceRows["teams"] & { id: string; projectId: string; employerId: string };
+type WorkerRow = Omit<WorkforceRows["workers"], "workerNo"> & { id: string; personId: string; projectId: string; status: "entered" | "on_site" };
+type TrainingRow = WorkforceRows["trainings"];
+type BlacklistRow = WorkforceRows["blacklist"];
+type AccountRow = WorkforceRows["wageAccounts"];
 
 /**
  * The attendance days of one person on one project, compact: each entry is `day:in:out`, the day as an
@@ -488,23 +479,23 @@ export async function insertWorkforce(tx: Executor, wf: SeedWorkforce, log?: (m:
     // Hikvision terminals that only do HTTP Digest need HA1 = MD5(code:"sitecloud":secret), as device.service stores it.
     return { ...g.row, secretHash: sha256(secret), digestHa1: createHash("md5").update(`${g.row.code}:sitecloud:${secret}`).digest("hex") };
   });
-  await copyInto(tx, iotDevices, gates);
+  await loadIotRows(tx, "devices", gates);
   // A gate's one metric: passages in its last reporting interval (quiet at the moment of seeding).
   await copyRows(tx, "iot_latest", ["device_id", "metric", "ts", "value"], gates.map((g) => [g.id, "passes", g.lastSeenAt!, 0]));
   const numbers = await allocateWorkerNos(tx, wf.workers.length);
   // Unpaid payroll lines are dated at the moment of seeding, as `now()` would date them.
   const [{ now }] = rowsOf<{ now: string }>(await tx.execute(sql`select now()::text as now`));
   await withIndexesDeferred(tx, BULK_TABLES, async () => {
-    await copyInto(tx, workforceTeams, wf.teams);
-    await copyInto(
+    await loadWorkforceRows(tx, "teams", wf.teams);
+    await loadWorkforceRows(
       tx,
-      workforceWorkers,
+      "workers",
       wf.workers.map((w, i) => ({ ...w, workerNo: numbers[i] })),
     );
-    await copyInto(tx, workforceTrainings, wf.trainings);
+    await loadWorkforceRows(tx, "trainings", wf.trainings);
     step(`${wf.workers.length} workers and their training`);
-    await copyInto(tx, workforceBlacklist, wf.blacklist);
-    await copyInto(tx, workforceWageAccounts, wf.accounts);
+    await loadWorkforceRows(tx, "blacklist", wf.blacklist);
+    await loadWorkforceRows(tx, "wageAccounts", wf.accounts);
     await copyRows(
       tx,
       "workforce_attendance_days",

@@ -73,6 +73,6 @@ export { sweepOverdue, CaseSweeper } from "./case.sweeps.js";
 export { casePhotoIdOf } from "./case.files.js";
 export { NotificationChannelRegistry, loggingChannel, startNotificationDispatch, type NotificationChannel, type NotificationRecipient } from "./notification.sweeps.js";
 export type { ChecklistResult, TemplateItem } from "./schema.js";
-// Only for server/src/seed, until it imports this module's schema.ts as it does the gas modules' (issue 14):
-// a module exports no tables, and no module may use these.
-export { casesCases, casesEvents, casesInspections, casesInspectorConflicts, casesRandomPlans, casesTemplates } from "./schema.js";
+export { caseNumbersUsed, defaultChecklists, hasInspections, loadCasesRows, type CasesRows } from "./cases.load.js";
+export { formatCaseNo } from "./case-number.queries.js";
+export { drawPlan, RANDOM_DRAW_WEIGHTS_RULE } from "./random-plan.checks.js";

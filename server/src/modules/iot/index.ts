@@ -33,6 +33,4 @@ export type { DeviceEventHandler } from "./ingest/device-message.router.js";
 export { parseTimestamp } from "./ingest/telemetry.parse.js";
 export { insertCommand } from "./commands/command.service.js";
 export { BrokerPortInUseError } from "./ingest/broker.js";
-// Only for server/src/seed, until it imports this module's schema.ts as it does the gas modules' (issue 14):
-// a module exports no tables, and no module may use these.
-export { iotDevices, iotLatest } from "./schema.js";
+export { loadIotRows, type IotRows } from "./device.load.js";

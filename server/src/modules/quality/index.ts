@@ -19,6 +19,4 @@ export const qualityPlugin: FastifyPluginAsync<QualityDeps> = async (app) => {
 
 export { ACCEPTANCE_ACCEPTED, ACCEPTANCE_OPENED, ACCEPTANCE_SIGNED } from "./acceptance.service.js";
 export type { AcceptanceSignoff } from "./schema.js";
-// Only for server/src/seed, until it imports this module's schema.ts as it does the gas modules' (issue 14):
-// a module exports no tables, and no module may use these.
-export { qualityAcceptances } from "./schema.js";
+export { loadQualityRows, type QualityRows } from "./acceptance.load.js";

@@ -25,9 +25,7 @@ export const registryPlugin: FastifyPluginAsync<RegistryDeps> = async (app, deps
 };
 
 export { assertProjectVisible, enterpriseScope, personScope, projectScope, scopeKind } from "./scope.js";
-// Only for server/src/seed, until it imports this module's schema.ts as it does the gas modules' (issue 14):
-// a module exports no tables, and no module may use these.
-export { registryCertificates, registryEnterprises, registryPersons, registryProjectParticipants, registryProjectPosts, registryProjects, registryQualifications } from "./schema.js";
+export { loadRegistryRows, type RegistryRows } from "./registry.load.js";
 export { getProject, getProjectSummary } from "./project.queries.js";
 export {
   certificatesView,

@@ -42,7 +42,7 @@ export const projectsView = (alias = "p") =>
     .as(alias);
 
 export const enterprisesView = (alias = "e") =>
-  qb.select({ id: E.id, name: E.name, creditCode: E.creditCode, type: E.type, status: E.status }).from(E).as(alias);
+  qb.select({ id: E.id, name: E.name, creditCode: E.creditCode, type: E.type, status: E.status, legalRep: E.legalRep }).from(E).as(alias);
 
 /** Persons with their ID number: callers mask it for readers without `registry.person.readIdNumber`. */
 export const personsView = (alias = "pe") =>

@@ -48,6 +48,4 @@ export { dangerousWorkThresholdsRule } from "./dangerous-work.rules.js";
 export { openExcavationsView } from "./excavation.reads.js";
 export type { GasMainsNear, NearGasMain } from "./gas-mains.port.js";
 export { sweepEquipment } from "./equipment.sweep.js";
-// Only for server/src/seed, until it imports this module's schema.ts as it does the gas modules' (issue 14):
-// a module exports no tables, and no module may use these.
-export { safetyDangerousWorkEvents, safetyDangerousWorks, safetyEquipment, safetyEquipmentOperators, safetyExpertReviews, safetyExperts } from "./schema.js";
+export { loadSafetyRows, type SafetyRows } from "./safety.load.js";

@@ -28,6 +28,5 @@ export const testingRuleDefinitions: RuleDefinition[] = testingRuleList;
 export { gbt50107Rule, rebarGradesRule, witnessShareRule } from "./testing.rules.js";
 export { samplingPhotoIdOf } from "./sampling.photos.js";
 export { listResults } from "./result.queries.js";
-// Only for server/src/seed, until it imports this module's schema.ts as it does the gas modules' (issue 14):
-// a module exports no tables, and no module may use these.
-export { testingAgencies, testingCommissions, testingReports, testingResults } from "./schema.js";
+export { judgeConcrete, judgeRebarResult, type ConcreteFigures, type Judged } from "./result.judge.js";
+export { loadTestingRows, type TestingRows } from "./testing.load.js";

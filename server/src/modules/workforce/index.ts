@@ -66,9 +66,9 @@ export type { AccessPipeline } from "./access.pipeline.js";
 export { allocateWorkerNos, ROSTER_CHANGED } from "./worker.service.js";
 export { startRosterPush } from "./roster-push.js";
 export { listArrears } from "./wage.queries.js";
-// Only for server/src/seed, until it imports this module's schema.ts as it does the gas modules' (issue 14):
-// a module exports no tables, and no module may use these.
-export { workforceBlacklist, workforceTeams, workforceTrainings, workforceWageAccounts, workforceWorkers } from "./schema.js";
+export { loadWorkforceRows, type WorkforceRows } from "./workforce.load.js";
+export { EMPLOYER_ROLES } from "./team.service.js";
+export { ACCOUNT_NAME_SUFFIX, latestOwedMonth } from "./wage.checks.js";
 
 /** The thresholds workforce judges by, filed in the versioned rule table at start. */
 export const workforceRuleDefinitions: RuleDefinition[] = [KEY_POST_PRESENCE as RuleDefinition];

@@ -1,7 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp, type TestUser } from "../../../../test/app";
-import { authSessions, authUsers } from "./schema";
+import { authUsers } from "../../modules/identity/schema";
+import { authSessions } from "./schema";
 
 let t: TestApp;
 beforeAll(async () => {

@@ -51,7 +51,3 @@ export const authLoginThrottle = pgTable(
   },
   (t) => [primaryKey({ columns: [t.scope, t.username, t.ip] })],
 );
-
-// TEMPORARY for the seed (server/src/seed imports the users tables from here until its rewrite imports
-// modules/identity/schema.ts); nothing else may use it, test/architecture.test.ts lists it as pending.
-export { authUserProjects, authUsers } from "../../modules/identity/schema.js";

@@ -210,3 +210,15 @@ export async function copyInto<T extends PgTable>(executor: Executor, table: T, 
     })(),
   );
 }
+
+/** The insert shape of each table a bulk loader fills, by the loader's key for it. */
+export type LoaderRows<T extends Record<string, PgTable>> = { [K in keyof T]: T[K]["$inferInsert"] };
+
+/**
+ * A module's bulk loader: `load(executor, key, rows)` COPYs the rows into the module's table under that key
+ * (copyInto, so the same speed and mapping). The module's index.ts exports the loader and its row types,
+ * never the tables (DESIGN.md), so the seed fills a module's tables from outside its walls at COPY speed.
+ */
+export function bulkLoader<T extends Record<string, PgTable>>(tables: T) {
+  return <K extends keyof T & string>(executor: Executor, key: K, rows: readonly LoaderRows<T>[K][]): Promise<number> => copyInto(executor, tables[key], rows);
+}

@@ -30,3 +30,4 @@ export const cylindersRuleDefinitions: RuleDefinition[] = cylinderRuleList;
 export { cylindersView, fillsView, lockCylindersByCode, staffView, stationsView, type LockedCylinder } from "./cylinder.reads.js";
 export { moveCylinders, type CylinderLanding, type CylinderStep } from "./cylinder-move.service.js";
 export { cylinderTransition } from "./cylinder.workflow.js";
+export { loadCylindersRows, type CylindersRows } from "./cylinder.load.js";

@@ -35,3 +35,4 @@ export const deliveryRuleDefinitions: RuleDefinition[] = deliveryRuleList;
 export { anomalyRulesRule, userCheckIntervalRule } from "./delivery.rules.js";
 export { nextCheckDue } from "./safety-check.due.js";
 export { listAnomalies } from "./anomaly.queries.js";
+export { loadDeliveryRows, type DeliveryRows } from "./delivery.load.js";

@@ -39,3 +39,4 @@ export const leakPointsReferrer: PipelineReferrer = { what: { zh: "泄漏点记�
 
 /** The versioned rules this module judges by; app.ts files their national defaults at start. */
 export const leaksRuleDefinitions: RuleDefinition[] = leakRuleList;
+export { loadLeaksRows, type LeaksRows } from "./leak.load.js";

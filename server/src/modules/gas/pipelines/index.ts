@@ -37,3 +37,5 @@ export { relinkAll } from "./site-link.service.js";
 export { hazardGrade, openMissingHazardCases } from "./hazard.service.js";
 export { nearestMains, pipelinesView } from "./pipeline.reads.js";
 export type { PipelineReferrer } from "./pipeline.port.js";
+export { loadPipelinesRows, type PipelinesRows } from "./pipeline.load.js";
+export type { LngLat } from "./schema.js";
