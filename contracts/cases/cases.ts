@@ -133,6 +133,8 @@ export const ListCasesQuery = PageQuery.extend({
   /** true: only cases marked overdue and not closed; false: only those not overdue. */
   overdue: BoolParam.optional(),
   stopWork: csvEnum(STOP_WORK_STATES),
+  /** Cases this user issued (an inspector's own follow-ups). */
+  issuerId: z.uuid().optional(),
   /** Opened on or after this day (Asia/Shanghai). */
   from: IsoDate.optional(),
   /** Opened on or before this day (Asia/Shanghai). */

@@ -49,3 +49,29 @@ export const ListFillsQuery = PageQuery.extend({
   sort: sortParam(["filledAt", "netWeightKg"] as const),
 });
 export type ListFillsQuery = z.infer<typeof ListFillsQuery>;
+
+/**
+ * `GET /gas/fill-checks` — the pre-fill checks the scales asked (the regulator's record of every lock and
+ * release); `allowed=false` keeps the refusals, the fills the scale stayed locked for (锁定充装).
+ */
+export const ListFillChecksQuery = PageQuery.extend({
+  stationId: z.uuid().optional(),
+  allowed: z.enum(["true", "false"]).optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+});
+export type ListFillChecksQuery = z.infer<typeof ListFillChecksQuery>;
+
+export const FillCheckRowDto = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  stationId: z.uuid().nullable(),
+  stationCode: z.string(),
+  stationName: z.string().nullable(),
+  cylinderId: z.uuid().nullable(),
+  cylinderCode: z.string(),
+  allowed: z.boolean(),
+  /** Refusal codes (contracts/gas/cylinder-check.ts FILL_REFUSAL_CODES). */
+  reasons: z.array(z.string()),
+});
+export type FillCheckRowDto = z.infer<typeof FillCheckRowDto>;

@@ -151,6 +151,8 @@ export const ListHazardsQuery = PageQuery.extend({
   pipelineId: z.uuid().optional(),
   patrolId: z.uuid().optional(),
   kind: csvEnum(HAZARD_KINDS),
+  /** `true`: its case is not closed (or none was opened yet); `false`: its case is closed. */
+  open: z.enum(["true", "false"]).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   sort: sortParam(["foundAt", "kind"] as const),

@@ -72,6 +72,8 @@ export const ListAlarmsQuery = PageQuery.extend({
   severity: csvEnum(SEVERITIES),
   status: csvEnum(ALARM_STATUSES),
   ruleCode: z.string().trim().max(60).optional(),
+  /** Rules of one family: `dust` keeps dust.pm10, dust.pm25 … (the part of the code before the first dot). */
+  rulePrefix: z.string().trim().regex(/^[a-z_]+$/, "a rule family, e.g. dust").max(30).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   sort: sortParam(ALARM_SORT),

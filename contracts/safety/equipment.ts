@@ -140,6 +140,8 @@ export const ListEquipmentQuery = PageQuery.extend({
   inspection: csvEnum(INSPECTION_STATES),
   district: z.string().trim().max(40).optional(),
   projectId: z.uuid().optional(),
+  /** `true`: its IoT monitor has an active alarm; `false`: it has none (or no monitor). */
+  activeAlarm: z.enum(["true", "false"]).optional(),
   sort: sortParam(EQUIPMENT_SORTS),
 });
 export type ListEquipmentQuery = z.input<typeof ListEquipmentQuery>;

@@ -75,3 +75,31 @@ export const MonthlyAttendanceRowDto = z.object({
 export type MonthlyAttendanceRowDto = z.infer<typeof MonthlyAttendanceRowDto>;
 export const MonthlyAttendanceDto = page(MonthlyAttendanceRowDto).extend({ month: z.string(), daysInMonth: z.number().int() });
 export type MonthlyAttendanceDto = z.infer<typeof MonthlyAttendanceDto>;
+
+/**
+ * `GET /attendance/today` — today's attendance (Asia/Shanghai) across every project in the caller's scope,
+ * one row per person and project; `onSite=true` keeps those whose last passage was "in" (在场). Its total
+ * is the command center's `workforce.onSite` / `workforce.attendanceToday`.
+ */
+export const CityAttendanceQuery = PageQuery.extend({
+  onSite: z.enum(["true", "false"]).optional(),
+  projectId: z.uuid().optional(),
+  district: z.string().trim().max(50).optional(),
+  trade: z.string().trim().max(40).optional(),
+});
+export type CityAttendanceQuery = z.infer<typeof CityAttendanceQuery>;
+
+export const CityAttendanceRowDto = AttendanceDayDto.extend({ projectId: z.uuid(), projectName: z.string(), district: z.string() });
+export type CityAttendanceRowDto = z.infer<typeof CityAttendanceRowDto>;
+
+/** `GET /attendance/on-site` — the city-wide workforce view: people on site now by district, trade and project. */
+export const OnSiteBreakdownDto = z.object({
+  onSite: z.number().int(),
+  presentToday: z.number().int(),
+  byDistrict: z.array(z.object({ district: z.string(), onSite: z.number().int() })),
+  byTrade: z.array(z.object({ trade: z.string(), onSite: z.number().int() })),
+  /** The 50 projects with most people on site. */
+  byProject: z.array(z.object({ projectId: z.uuid(), projectName: z.string(), district: z.string(), onSite: z.number().int() })),
+  asOf: z.string(),
+});
+export type OnSiteBreakdownDto = z.infer<typeof OnSiteBreakdownDto>;

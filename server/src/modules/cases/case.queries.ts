@@ -109,6 +109,7 @@ export function caseFilters(actor: Actor, q: Partial<ListCasesQuery>): SQL | und
     anyOf(C.category, q.category),
     anyOf(C.source, q.source),
     anyOf(C.stopWork, q.stopWork),
+    q.issuerId ? eq(C.issuerId, q.issuerId) : undefined,
     q.overdue === true ? and(isNotNull(C.overdueAt), ne(C.state, "closed")) : undefined,
     q.overdue === false ? or(isNull(C.overdueAt), eq(C.state, "closed")) : undefined,
     q.from ? sql`${C.createdAt} >= (${q.from}::date)::timestamp at time zone 'Asia/Shanghai'` : undefined,

@@ -33,4 +33,7 @@ export type { DeviceEventHandler } from "./ingest/device-message.router.js";
 export { parseTimestamp } from "./ingest/telemetry.parse.js";
 export { insertCommand } from "./commands/command.service.js";
 export { BrokerPortInUseError } from "./ingest/broker.js";
+export { ALARM_CHANNEL } from "./alarms/alarm.notify.js";
+export { activeAlarmOnDevice, activeAlarmsByProject } from "./alarms/alarm.reads.js";
+export { listDevices } from "./device.queries.js";
 export { loadIotRows, type IotRows } from "./device.load.js";

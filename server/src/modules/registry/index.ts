@@ -26,7 +26,8 @@ export const registryPlugin: FastifyPluginAsync<RegistryDeps> = async (app, deps
 
 export { assertProjectVisible, enterpriseScope, personScope, projectScope, scopeKind } from "./scope.js";
 export { loadRegistryRows, type RegistryRows } from "./registry.load.js";
-export { getProject, getProjectSummary } from "./project.queries.js";
+export { getProject, getProjectSummary, listProjects, projectStats } from "./project.queries.js";
+export { listPersons } from "./person.queries.js";
 export {
   certificatesView,
   enterpriseKey,

@@ -7,7 +7,7 @@ import type { Actor } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
 import { notFound } from "../../platform/errors.js";
-import { devicesView } from "../iot/index.js";
+import { activeAlarmOnDevice, devicesView } from "../iot/index.js";
 import { certificatesView, enterprisesView, personsView, projectScope, projectsView } from "../registry/index.js";
 import { equipmentFindings, inspectionState } from "./equipment.checks.js";
 import { safetyEquipment as Q } from "./schema.js";
@@ -117,6 +117,8 @@ function conditions(actor: Actor, q: z.output<typeof ListEquipmentQuery>, day: s
     q.status?.length ? inArray(Q.status, q.status) : undefined,
     q.inspection?.length ? inspectionCondition(q.inspection, day) : undefined,
     q.district ? eq(P.district, q.district) : undefined,
+    q.activeAlarm === "true" ? sql`(${Q.deviceId} is not null and ${activeAlarmOnDevice(Q.deviceId)})` : undefined,
+    q.activeAlarm === "false" ? sql`not (${Q.deviceId} is not null and ${activeAlarmOnDevice(Q.deviceId)})` : undefined,
     text ? or(ilike(Q.recordNo, text), ilike(Q.model, text), ilike(Q.useRegistrationNo, text), ilike(P.name, text)) : undefined,
   ]);
 }

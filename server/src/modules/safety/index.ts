@@ -46,6 +46,8 @@ export const safetyRuleDefinitions: RuleDefinition[] = [dangerousWorkThresholdsR
 export { classifyDangerousWork } from "./dangerous-work.classify.js";
 export { dangerousWorkThresholdsRule } from "./dangerous-work.rules.js";
 export { openExcavationsView } from "./excavation.reads.js";
+export { listDangerousWorks } from "./dangerous-work.queries.js";
+export { listEquipment } from "./equipment.queries.js";
 export type { GasMainsNear, NearGasMain } from "./gas-mains.port.js";
 export { sweepEquipment } from "./equipment.sweep.js";
 export { loadSafetyRows, type SafetyRows } from "./safety.load.js";

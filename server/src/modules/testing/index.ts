@@ -27,6 +27,7 @@ export const testingRuleDefinitions: RuleDefinition[] = testingRuleList;
 
 export { gbt50107Rule, rebarGradesRule, witnessShareRule } from "./testing.rules.js";
 export { samplingPhotoIdOf } from "./sampling.photos.js";
+export { listCommissions } from "./commission.queries.js";
 export { listResults } from "./result.queries.js";
 export { judgeConcrete, judgeRebarResult, type ConcreteFigures, type Judged } from "./result.judge.js";
 export { loadTestingRows, type TestingRows } from "./testing.load.js";

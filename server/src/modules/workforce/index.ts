@@ -13,6 +13,7 @@ import { workerRoutes } from "./worker.routes.js";
 import { presenceRoutes } from "./presence.routes.js";
 import { wageRoutes } from "./wage.routes.js";
 import { gateRoutes } from "./gate.routes.js";
+import { cityAttendanceRoutes } from "./attendance-city.routes.js";
 import { KEY_POST_PRESENCE } from "./presence.rules.js";
 import type { RuleDefinition } from "../../platform/rules/rules.js";
 
@@ -39,6 +40,7 @@ export const workforcePlugin: FastifyPluginAsync<WorkforceDeps> = async (app, { 
   await app.register(presenceRoutes, { region });
   await app.register(wageRoutes);
   await app.register(attendanceRoutes);
+  await app.register(cityAttendanceRoutes);
   await app.register(hikvisionRoutes, { runtime, access });
   await app.register(gateRoutes, { runtime, files, db });
 };
@@ -66,6 +68,7 @@ export type { AccessPipeline } from "./access.pipeline.js";
 export { allocateWorkerNos, ROSTER_CHANGED } from "./worker.service.js";
 export { startRosterPush } from "./roster-push.js";
 export { listArrears } from "./wage.queries.js";
+export { cityAttendanceToday, onSiteBreakdown } from "./attendance-city.queries.js";
 export { loadWorkforceRows, type WorkforceRows } from "./workforce.load.js";
 export { EMPLOYER_ROLES } from "./team.service.js";
 export { ACCOUNT_NAME_SUFFIX, latestOwedMonth } from "./wage.checks.js";

@@ -54,6 +54,19 @@ export class RealtimeHub {
     }
   }
 
+  /**
+   * Sends one frame to each connection that may see any of `projectIds` — or to every connection when
+   * `projectIds` is null (a change no single project names) — however many of them it sees.
+   */
+  publishToAny(event: string, projectIds: ReadonlySet<string> | null, data: unknown): void {
+    if (this.connections.size === 0) return;
+    const frame = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+    for (const c of this.connections) {
+      const sees = projectIds === null || c.visibleProjects === null || [...projectIds].some((id) => c.visibleProjects?.has(id));
+      if (sees) c.write(frame);
+    }
+  }
+
   /** Open client connections (those with an owner), or only those a user opened. */
   connectionsOf(userId?: string): (RealtimeConnection & { owner: StreamOwner })[] {
     return [...this.connections].filter((c): c is RealtimeConnection & { owner: StreamOwner } => !!c.owner && (userId === undefined || c.owner.userId === userId));

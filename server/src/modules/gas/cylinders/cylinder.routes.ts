@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { CodeParams, CylinderActionInput, CylinderDetailDto, CylinderDto, FileCylinderInput, ListCylindersQuery, PublicCylinderDto } from "@contracts/gas/cylinder";
 import { FillCheckDto, FillCheckInput } from "@contracts/gas/cylinder-check";
-import { FillDto, FillsAcceptedDto, FillsInput, ListFillsQuery } from "@contracts/gas/fill";
+import { FillCheckRowDto, FillDto, FillsAcceptedDto, FillsInput, ListFillChecksQuery, ListFillsQuery } from "@contracts/gas/fill";
 import { ListStaffQuery, ListStationsQuery, StaffDto, StaffInput, StationDto, StationInput } from "@contracts/gas/station";
 import { IdParams, ImportAcceptedDto, page } from "@contracts/platform/common";
 import { shanghaiDay } from "@contracts/platform/time";
@@ -16,6 +16,7 @@ import { actOnCylinder, fileCylinder } from "./cylinder.service.js";
 import { CYLINDER_EXPORT_COLUMNS, CYLINDER_IMPORT_COLUMNS } from "./cylinder.sheet.js";
 import { checkFill, FillCheckLog } from "./fill-check.service.js";
 import { fillsForExport, listFills } from "./fill.queries.js";
+import { listFillChecks } from "./fill-check.queries.js";
 import { recordFills } from "./fill.service.js";
 import { FILL_EXPORT_COLUMNS, FILL_IMPORT_COLUMNS, parseFillSheet } from "./fill.sheet.js";
 import { scanCylinder } from "./public-cylinder.service.js";
@@ -35,6 +36,7 @@ export const cylinderRoutes: FastifyPluginAsyncZod<{ region: string; db: Db }> =
   app.addHook("onClose", () => checkLog.close());
 
   // The scale's question: answered from one prepared read; the record is written behind the answer.
+  app.get("/gas/fill-checks", { schema: { tags, querystring: ListFillChecksQuery, response: { 200: page(FillCheckRowDto) } } }, async (req) => listFillChecks(req.ctx.db, req.ctx.actor, req.query));
   app.post("/gas/fill-checks", { schema: { tags, body: FillCheckInput, response: { 200: FillCheckDto } } }, async (req) => checkFill(req.ctx.db, req.ctx.actor, req.body, checkLog));
 
   app.get("/gas/stations/export", { schema: { tags, querystring: StationExportQuery } }, async (req, reply) =>

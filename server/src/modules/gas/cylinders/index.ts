@@ -30,4 +30,8 @@ export const cylindersRuleDefinitions: RuleDefinition[] = cylinderRuleList;
 export { cylindersView, fillsView, lockCylindersByCode, staffView, stationsView, type LockedCylinder } from "./cylinder.reads.js";
 export { moveCylinders, type CylinderLanding, type CylinderStep } from "./cylinder-move.service.js";
 export { cylinderTransition } from "./cylinder.workflow.js";
+export { listCylinders } from "./cylinder.queries.js";
+export { listFills } from "./fill.queries.js";
+export { listFillChecks } from "./fill-check.queries.js";
+export { listStations } from "./station.service.js";
 export { loadCylindersRows, type CylindersRows } from "./cylinder.load.js";

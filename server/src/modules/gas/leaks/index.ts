@@ -37,6 +37,8 @@ export function attachLeaks(runtime: IotRuntime, deps: { db: Db; region: string;
 /** Leak points name their nearest main: app.ts hands this to pipelinesPlugin, which then keeps such a main. */
 export const leakPointsReferrer: PipelineReferrer = { what: { zh: "泄漏点记录", en: "leak points" }, names: leakPointsOn };
 
+export { listLeaks } from "./leak.queries.js";
+
 /** The versioned rules this module judges by; app.ts files their national defaults at start. */
 export const leaksRuleDefinitions: RuleDefinition[] = leakRuleList;
 export { loadLeaksRows, type LeaksRows } from "./leak.load.js";

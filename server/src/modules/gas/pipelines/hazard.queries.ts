@@ -65,6 +65,8 @@ export async function listHazards(db: Executor, actor: Actor, q: ListHazardsQuer
         q.pipelineId ? eq(H.pipelineId, q.pipelineId) : undefined,
         q.patrolId ? eq(H.patrolId, q.patrolId) : undefined,
         q.kind?.length ? sql`${H.kind} = any(${sql.param(q.kind)}::text[])` : undefined,
+        q.open === "true" ? sql`(${C.state} is null or ${C.state} <> 'closed')` : undefined,
+        q.open === "false" ? sql`${C.state} = 'closed'` : undefined,
         q.from ? gte(H.foundAt, sql`(${q.from}::date)::timestamp at time zone 'Asia/Shanghai'`) : undefined,
         q.to ? lt(H.foundAt, sql`(${q.to}::date + 1)::timestamp at time zone 'Asia/Shanghai'`) : undefined,
       ]),

@@ -36,6 +36,7 @@ export { nearGasMain } from "./site-link.queries.js";
 export { relinkAll } from "./site-link.service.js";
 export { hazardGrade, openMissingHazardCases } from "./hazard.service.js";
 export { nearestMains, pipelinesView } from "./pipeline.reads.js";
+export { listHazards } from "./hazard.queries.js";
 export type { PipelineReferrer } from "./pipeline.port.js";
 export { loadPipelinesRows, type PipelinesRows } from "./pipeline.load.js";
 export type { LngLat } from "./schema.js";

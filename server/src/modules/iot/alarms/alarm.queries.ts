@@ -80,6 +80,7 @@ export function alarmFilters(actor: Actor, q: Partial<ListAlarmsQuery>): SQL | u
     q.severity?.length ? sql`${A.severity} = any(${sql.param(q.severity)}::text[])` : undefined,
     q.status?.length ? or(...q.status.map((s) => STATUS_CONDITION[s])) : undefined,
     q.ruleCode ? eq(A.ruleCode, q.ruleCode) : undefined,
+    q.rulePrefix ? sql`split_part(${A.ruleCode}, '.', 1) = ${q.rulePrefix}` : undefined,
     q.from ? gte(A.startedAt, new Date(q.from)) : undefined,
     q.to ? lt(A.startedAt, new Date(q.to)) : undefined,
     pattern ? or(ilike(D.code, pattern), ilike(D.name, pattern), ilike(A.ruleName, pattern), ilike(P.name, pattern)) : undefined,
