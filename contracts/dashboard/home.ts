@@ -9,7 +9,8 @@ import { AlarmTickerItem, CityDashboardDto } from "./city";
  * - `bureau` (admin, leader) and `inspector`: `city` (the command center's figures) plus, for an
  *   inspector, "my work" cards;
  * - `contractor` (enterprise and project users): my open cases by deadline, my sites' active alarms,
- *   workers on site, certificates and equipment inspections expiring within 30 days, wage warnings;
+ *   workers on site, certificates expiring within 60 days (the registry's 即将到期) and equipment inspections
+ *   within 30 days (safety's), projects owing wages;
  * - `testing` (testing agency): commissions due, results to enter, failed results, report revisions;
  * - `gas` (gas company): stations, fills and locked fills today, overdue cylinders, open anomalies,
  *   hazards and leaks.
@@ -63,7 +64,7 @@ export const HOME_CARD_LABELS: Labels<HomeCardKey> = {
   myOverdueCases: { zh: "逾期整改", en: "Overdue cases" },
   activeAlarms: { zh: "活动告警", en: "Active alarms" },
   workersOnSite: { zh: "在场人数", en: "Workers on site" },
-  certificatesExpiring: { zh: "30天内到期证书", en: "Certificates expiring in 30 days" },
+  certificatesExpiring: { zh: "60天内到期证书", en: "Certificates expiring in 60 days" },
   equipmentInspectionsExpiring: { zh: "30天内到期设备检验", en: "Equipment inspections expiring in 30 days" },
   wageWarnings: { zh: "工资专户预警", en: "Wage-account warnings" },
   commissionsDue: { zh: "待检委托", en: "Commissions due" },

@@ -38,6 +38,7 @@ import { deliveryPlugin, deliveryRuleDefinitions } from "./modules/gas/delivery/
 import { nearGasMain, pipelinesPlugin, pipelinesRuleDefinitions } from "./modules/gas/pipelines/index.js";
 import { attachLeaks, leakPointsReferrer, leaksPlugin, leaksRuleDefinitions } from "./modules/gas/leaks/index.js";
 import { reportsPlugin } from "./modules/reports/index.js";
+import { dashboardPlugin } from "./modules/dashboard/index.js";
 
 export interface AppDeps {
   config: Config;
@@ -157,6 +158,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(leaksPlugin, gas);
       // Briefings: every process runs the 07:00 schedule; the archive's unique (kind, period) files each once.
       await api.register(reportsPlugin, { city: config.cityName, schedule: { db: database.db, events, log: app.log, region: config.cityRegion, clock, files } });
+      await api.register(dashboardPlugin, { database, hub: iot.hub });
     },
     { prefix: "/api/v1" },
   );
