@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lte, type SQL } from "drizzle-orm";
+import { desc, eq, gte, ilike, inArray, lte } from "drizzle-orm";
 import type { ListReportsQuery, ReportContent, ReportDto, ReportKind, ReportSubscriptionsDto } from "@contracts/reports/reports";
 import { REPORT_KINDS } from "@contracts/reports/reports";
 import { requirePermission } from "../../platform/auth/actor.js";
@@ -6,7 +6,6 @@ import type { Actor } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
 import { notFound } from "../../platform/errors.js";
-import { ilike } from "drizzle-orm";
 import { reportsReports as R, reportsSubscriptions as S } from "./schema.js";
 
 /**
@@ -31,7 +30,7 @@ const toDto = (r: Row): ReportDto => ({
 
 export async function listReports(db: Executor, actor: Actor, q: ListReportsQuery): Promise<Page<ReportDto>> {
   requirePermission(actor, "reports.read");
-  const where: SQL | undefined = andAll([
+  const where = andAll([
     q.kind?.length ? inArray(R.kind, q.kind) : undefined,
     q.from ? gte(R.periodTo, q.from) : undefined,
     q.to ? lte(R.periodFrom, q.to) : undefined,
@@ -60,7 +59,7 @@ export async function getReport(db: Executor, actor: Actor, id: string): Promise
 
 export async function subscriptionsOf(db: Executor, actor: Actor): Promise<ReportSubscriptionsDto> {
   requirePermission(actor, "reports.read");
-  const rows = actor.userId ? await db.select({ kind: S.kind, active: S.active }).from(S).where(and(eq(S.userId, actor.userId))) : [];
+  const rows = actor.userId ? await db.select({ kind: S.kind, active: S.active }).from(S).where(eq(S.userId, actor.userId)) : [];
   const on = new Set(rows.filter((r) => r.active).map((r) => r.kind));
   return Object.fromEntries(REPORT_KINDS.map((k) => [k, on.has(k)])) as ReportSubscriptionsDto;
 }
