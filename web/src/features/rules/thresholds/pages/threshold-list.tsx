@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Button, Space, Tag, Tooltip, Typography } from "antd";
+import { Button, Grid, Space, Tag, Tooltip, Typography } from "antd";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -39,8 +39,10 @@ export default function ThresholdListPage() {
 
   const ruleLabel = (r: Pick<RuleVersionDto, "code" | "name">) => (THRESHOLD_LABELS[r.code] ? label(THRESHOLD_LABELS, r.code) : r.name);
   const regionName = (r: string) => (r === NATIONAL_REGION ? t("threshold.national") : t("threshold.city", { code: r }));
-  // One entry per rule: the version that judges the city, else the first current one.
-  const rules = [...new Map((current.data?.items ?? []).sort((a, b) => Number(b.inForce) - Number(a.inForce)).map((r) => [r.code, r])).values()].sort((a, b) => a.code.localeCompare(b.code));
+  // Columns stay fixed at the sides only where the middle ones keep room to scroll (not on a phone).
+  const wide = Grid.useBreakpoint().md !== false;
+  // One entry per rule: the version that judges the city, else the first current one (a copy: the cached rows keep their order).
+  const rules = [...new Map([...(current.data?.items ?? [])].sort((a, b) => Number(b.inForce) - Number(a.inForce)).map((r) => [r.code, r])).values()].sort((a, b) => a.code.localeCompare(b.code));
 
   return (
     <ListPage<RuleVersionDto>
@@ -72,7 +74,7 @@ export default function ThresholdListPage() {
           title: t("threshold.rule"),
           key: "rule",
           width: 260,
-          fixed: "left",
+          fixed: wide ? "left" : undefined,
           render: (_: unknown, r) => (
             <div>
               <div>{ruleLabel(r)}</div>
@@ -121,7 +123,7 @@ export default function ThresholdListPage() {
           title: t("common.actions"),
           key: "actions",
           width: manage ? 170 : 90,
-          fixed: "right",
+          fixed: wide ? "right" : undefined,
           render: (_: unknown, r) => (
             <Space size={0}>
               <Button type="link" size="small" onClick={() => setHistoryOf(r)}>
