@@ -8,9 +8,9 @@ export const identityPlugin: FastifyPluginAsync<{ dataDir: string }> = async (ap
   await app.register(tokenRoutes);
 };
 
-export { ensureAdmin, type AdminBootstrap } from "./admin.bootstrap.js";
-export { userDirectory } from "./user.directory.js";
+export { ensureAdmin, type AdminBootstrap } from "./admin.service.js";
+export { userDirectory } from "./user-directory.reads.js";
 export { activeUsers, targetedUserIds, userNamesOf, userOf, usersView, type UserRef, type UserTarget } from "./user.reads.js";
 export { addUsersIfAbsent, type SeedUser } from "./user.load.js";
-export { INITIAL_PASSWORD_FILE } from "./initial-password.file.js";
-export { CLI_ACTOR, resetUserPassword, type PasswordReset } from "./password.reset.js";
+export { INITIAL_PASSWORD_FILE } from "./initial-password.files.js";
+export { CLI_ACTOR, resetUserPassword, type PasswordReset } from "./password.service.js";

@@ -7,9 +7,9 @@ import { createTestApp, type TestApp, type TestUser } from "../../../../test/app
 import { auditLog } from "../../platform/audit/schema";
 import { authSessions } from "../../platform/auth/schema";
 import { verifyAuditChain } from "../../platform/audit/audit";
-import { ensureAdmin } from "./admin.bootstrap";
-import { readInitialPassword } from "./initial-password.file";
-import { resetUserPassword } from "./password.reset";
+import { ensureAdmin } from "./admin.service";
+import { readInitialPassword } from "./initial-password.files";
+import { resetUserPassword } from "./password.service";
 import { authUsers } from "./schema";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "sc-initpw-"));

@@ -2,7 +2,7 @@ import { boolean, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm
 
 /**
  * Users and the projects a project user is bound to. Their sessions, API tokens and login throttle are
- * platform/auth's, which reads users only through this module's directory (user.directory.ts). The tables
+ * platform/auth's, which reads users only through this module's directory (user-directory.reads.ts). The tables
  * keep the auth_ prefix they were created with. Enterprise and project ids are references into the registry
  * without foreign keys; the identity module checks them when a user is created or changed (user.checks.ts).
  */

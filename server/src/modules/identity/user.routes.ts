@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { CreateUserInput, ListUsersQuery, UpdateUserInput, UserDto } from "@contracts/platform/auth";
 import { IdParams, page } from "@contracts/platform/common";
-import { forgetInitialPassword } from "./initial-password.file.js";
+import { forgetInitialPassword } from "./initial-password.files.js";
 import { listUsers } from "./user.queries.js";
 import { createUser, updateUser } from "./user.service.js";
 

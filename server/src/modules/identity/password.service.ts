@@ -5,7 +5,7 @@ import { hashPassword, randomPassword } from "../../platform/auth/secrets.js";
 import { endUserSessions } from "../../platform/auth/session.js";
 import type { Db } from "../../platform/db/client.js";
 import { AppError } from "../../platform/errors.js";
-import { removeInitialPassword, writeInitialPassword } from "./initial-password.file.js";
+import { removeInitialPassword, writeInitialPassword } from "./initial-password.files.js";
 import { authUsers } from "./schema.js";
 
 /** Who `npm run admin:reset-password` acts as: whoever can run it owns the server, so no login is asked. */

@@ -3,7 +3,7 @@ import { recordAudit } from "../../platform/audit/audit.js";
 import { SYSTEM_ACTOR } from "../../platform/auth/actor.js";
 import { hashPassword, randomPassword, verifyPassword } from "../../platform/auth/secrets.js";
 import type { Db } from "../../platform/db/client.js";
-import { initialPasswordPath, readInitialPassword, removeInitialPassword, writeInitialPassword } from "./initial-password.file.js";
+import { initialPasswordPath, readInitialPassword, removeInitialPassword, writeInitialPassword } from "./initial-password.files.js";
 import { authUsers } from "./schema.js";
 
 export interface AdminBootstrap {
