@@ -19,7 +19,7 @@ export function KpiStrip({ tiles, big }: { tiles: readonly Tile[]; big: boolean 
           </div>
           <div className="sc-cmd-tile-subs">
             {tile.subs.map((s) => (
-              <span key={s.path}>
+              <span key={s.path} data-kpi={s.path}>
                 {s.label} <FigureNumber figure={s} />
               </span>
             ))}
