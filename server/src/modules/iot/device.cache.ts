@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { DeviceType } from "@contracts/iot/devices";
 import type { Database, Listener } from "../../platform/db/client.js";
-import { DEVICE_CHANNEL } from "./iot.channels.js";
+import { DEVICE_CHANNEL } from "./iot.notify.js";
 import { iotDevices } from "./schema.js";
 
 /** What ingest and MQTT authentication need to know about a device. */

@@ -3,10 +3,10 @@ import type { FastifyBaseLogger } from "fastify";
 import type { AlarmChangeDto, Severity } from "@contracts/iot/alarms";
 import { type Db, rowsOf } from "../../platform/db/client.js";
 import { applyVerdicts, type AlarmVerdict } from "./alarms/alarm.store.js";
-import { DEVICE_STATUS_CHANNEL } from "./iot.channels.js";
+import { DEVICE_STATUS_CHANNEL } from "./iot.notify.js";
 import { dropExpiredPartitions, ensurePartitions, utcDay } from "./ingest/ingest.store.js";
 import { sprayOffWhenClean } from "./rules/linkage.service.js";
-import { offlineSeverity, type Rule, type RuleSet } from "./rules/rule.engine.js";
+import { offlineSeverity, type Rule, type RuleSet } from "./rules/rule.checks.js";
 
 // One sweeper at a time across processes; the others skip the round.
 const SWEEP_LOCK = 7_240_051;

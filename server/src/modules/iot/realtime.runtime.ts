@@ -4,7 +4,7 @@ import type { AlarmChangeDto } from "@contracts/iot/alarms";
 import type { CommandChangeDto, DeviceStatusChangeDto, LatestChangeDto } from "@contracts/iot/realtime";
 import { type Database, type Listener, rowsOf } from "../../platform/db/client.js";
 import type { RealtimeHub } from "../../platform/realtime/hub.js";
-import { ALARM_CHANNEL, COMMAND_CHANNEL, DEVICE_STATUS_CHANNEL } from "./iot.channels.js";
+import { ALARM_CHANNEL, COMMAND_CHANNEL, DEVICE_STATUS_CHANNEL } from "./iot.notify.js";
 
 const LATEST_POLL_MS = 1_000;
 

@@ -7,7 +7,7 @@ import { buildActor } from "../../../platform/auth/actor.js";
 import { EventBus, type DomainEvent } from "../../../platform/events/bus.js";
 import { COMMAND_CREATED, insertCommand, sendCommand } from "./command.service.js";
 import { insertDevice, issuesOf, type TwoSites, twoSites } from "../device.test-fixtures.js";
-import { COMMAND_CHANNEL } from "../iot.channels.js";
+import { COMMAND_CHANNEL } from "../iot.notify.js";
 import { iotCommands } from "../schema.js";
 
 let { t, admin, leader, contractor, siteA, siteB } = {} as TwoSites;

@@ -8,7 +8,7 @@ import type { Executor } from "../../../platform/db/client.js";
 import { conflict, invalidField } from "../../../platform/errors.js";
 import { getCommand } from "./command.queries.js";
 import { visibleDevice } from "../device.queries.js";
-import { COMMAND_CHANNEL } from "../iot.channels.js";
+import { COMMAND_CHANNEL } from "../iot.notify.js";
 import { iotCommands as C } from "../schema.js";
 
 /** Published after a command row commits; the dispatcher publishes it to the device at once. */

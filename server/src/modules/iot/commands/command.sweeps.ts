@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 import { type Db, rowsOf } from "../../../platform/db/client.js";
-import type { DeviceLink } from "../ingest/broker.js";
-import { topicOf } from "../ingest/device-message.router.js";
-import { COMMAND_CHANNEL } from "../iot.channels.js";
+import type { DeviceLink } from "../ingest/broker.runtime.js";
+import { topicOf } from "../ingest/device-message.pipeline.js";
+import { COMMAND_CHANNEL } from "../iot.notify.js";
 
 /** A sent command without an ack is re-sent after this long, until it expires. */
 export const RESEND_AFTER_S = 10;

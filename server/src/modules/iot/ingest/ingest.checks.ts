@@ -1,7 +1,7 @@
 import { severityRank, type Severity } from "@contracts/iot/alarms";
 import type { DeviceInfo } from "../device.cache.js";
 import type { AlarmVerdict } from "../alarms/alarm.store.js";
-import { aggregateValue, judge, type Rule, type RuleSet, type Verdict, type WindowAggregate } from "../rules/rule.engine.js";
+import { aggregateValue, judge, type Rule, type RuleSet, type Verdict, type WindowAggregate } from "../rules/rule.checks.js";
 import type { Reading } from "./telemetry.parse.js";
 
 /** A windowed rule to evaluate on one device once the batch's rollups are written. */

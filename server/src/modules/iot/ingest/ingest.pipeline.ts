@@ -7,7 +7,7 @@ import { applyVerdicts, type AlarmVerdict } from "../alarms/alarm.store.js";
 import type { DeviceInfo } from "../device.cache.js";
 import { evaluateBatch, evaluateWindows, phases } from "./ingest.checks.js";
 import { addRejections, ensurePartitions, markSeen, storeReadings, utcDay, windowAggregates } from "./ingest.store.js";
-import type { RuleSet } from "../rules/rule.engine.js";
+import type { RuleSet } from "../rules/rule.checks.js";
 import type { Reading } from "./telemetry.parse.js";
 
 /** One device's readings from a stored batch. */

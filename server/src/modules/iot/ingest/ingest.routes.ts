@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { MAX_TELEMETRY_BYTES } from "@contracts/iot/devices";
 import { AppError } from "../../../platform/errors.js";
-import { secretMatches } from "./device-message.router.js";
+import { secretMatches } from "./device-message.pipeline.js";
 import type { IotRuntime } from "../iot.runtime.js";
 
 const tags = ["iot: device ingest"];

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import mqtt, { type IPublishPacket, type MqttClient } from "mqtt";
 import type { FastifyBaseLogger } from "fastify";
-import type { DeviceLink } from "./broker.js";
-import { parseTopic, type DeviceMessageRouter } from "./device-message.router.js";
+import type { DeviceLink } from "./broker.runtime.js";
+import { parseTopic, type DeviceMessageRouter } from "./device-message.pipeline.js";
 
 /** The shared-subscription group: brokers split the device topics among all ingest processes in it. */
 export const INGEST_GROUP = "sitecloud-ingest";

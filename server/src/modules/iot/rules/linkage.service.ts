@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { AlarmChangeDto } from "@contracts/iot/alarms";
 import { type Executor, rowsOf } from "../../../platform/db/client.js";
 import { insertCommand } from "../commands/command.service.js";
-import type { RuleSet } from "./rule.engine.js";
+import type { RuleSet } from "./rule.checks.js";
 
 /** Automatic commands expire after this long without an ack (the next alarm or sweep decides again). */
 const AUTO_COMMAND_TTL_S = 300;

@@ -1,7 +1,7 @@
 import type { Database, Executor, Listener } from "../../../platform/db/client.js";
 import { inForceAt } from "../../../platform/rules/rules.js";
-import { RULES_CHANNEL } from "../iot.channels.js";
-import { RuleSet, type Rule } from "./rule.engine.js";
+import { RULES_CHANNEL } from "../iot.notify.js";
+import { RuleSet, type Rule } from "./rule.checks.js";
 import { iotRules } from "../schema.js";
 
 /** Versions take effect at their effective_from: reload at least this often even without a notification. */

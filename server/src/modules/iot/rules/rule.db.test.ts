@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RuleDto } from "@contracts/iot/rules";
 import { createTestApp, type TestApp, type TestUser } from "../../../../../test/app";
 import { auditLog } from "../../../platform/audit/schema.js";
-import { RULES_CHANNEL } from "../iot.channels.js";
+import { RULES_CHANNEL } from "../iot.notify.js";
 import { iotRules } from "../schema.js";
 import { issuesOf } from "../device.test-fixtures.js";
 

@@ -2,7 +2,7 @@ import { DEVICE_TYPES, type DeviceType } from "@contracts/iot/devices";
 import { NATIONAL_REGION } from "@contracts/platform/rules";
 import type { Executor } from "../../../platform/db/client.js";
 import { iotRules } from "../schema.js";
-import type { Rule } from "./rule.engine.js";
+import type { Rule } from "./rule.checks.js";
 
 type DefaultRule = Omit<Rule, "id" | "version" | "enabled"> & { source: string };
 

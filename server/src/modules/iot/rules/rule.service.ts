@@ -5,7 +5,7 @@ import { recordAudit } from "../../../platform/audit/audit.js";
 import type { ServiceContext } from "../../../platform/context.js";
 import { isUniqueViolation } from "../../../platform/db/pg-errors.js";
 import { conflict, invalidField } from "../../../platform/errors.js";
-import { RULES_CHANNEL } from "../iot.channels.js";
+import { RULES_CHANNEL } from "../iot.notify.js";
 import { getRule } from "./rule.queries.js";
 import { iotRules as R } from "../schema.js";
 

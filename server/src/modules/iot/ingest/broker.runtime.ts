@@ -3,7 +3,7 @@ import { Aedes, type AuthenticateError, type Client } from "aedes";
 import type { FastifyBaseLogger } from "fastify";
 import { PortInUseError } from "../../../platform/net/ports.js";
 import type { DeviceCache, DeviceInfo } from "../device.cache.js";
-import { parseTopic, secretMatches, type DeviceMessageRouter } from "./device-message.router.js";
+import { parseTopic, secretMatches, type DeviceMessageRouter } from "./device-message.pipeline.js";
 
 /** How the platform reaches devices: publishes a command (QoS 1). Same for the embedded and an external broker. */
 export interface DeviceLink {

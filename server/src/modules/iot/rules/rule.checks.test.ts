@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_RULES } from "./rule.defaults.js";
-import { aggregateValue, energyOf, inPeriod, judge, leqOf, offlineSeverity, RuleSet, shanghaiHour, type Rule } from "./rule.engine.js";
+import { aggregateValue, energyOf, inPeriod, judge, leqOf, offlineSeverity, RuleSet, shanghaiHour, type Rule } from "./rule.checks.js";
 
 const asRule = (r: (typeof DEFAULT_RULES)[number], version = 1): Rule => ({ ...r, id: `${r.code}-${r.region}-${version}`, version, enabled: true });
 const rules = DEFAULT_RULES.map((r) => asRule(r));
