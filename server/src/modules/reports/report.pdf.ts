@@ -81,6 +81,14 @@ export async function renderReportPdf(r: ReportDto & { content: ReportContent })
   return Buffer.concat(chunks);
 }
 
+/** Wider cells for the long texts (the issue, the project, the unit), so rows stay a line or two. */
+const WIDE = new Set(["title", "project", "enterprise", "agency", "rule"]);
+function widthsOf(keys: string[]): number[] {
+  const weights = keys.map((k) => (WIDE.has(k) ? 2 : 1));
+  const sum = weights.reduce((a, b) => a + b, 0);
+  return weights.map((w) => w / sum);
+}
+
 function heading(doc: PDFKit.PDFDocument, text: string) {
   if (doc.y > doc.page.height - 120) doc.addPage();
   doc.x = MARGIN;
@@ -98,7 +106,7 @@ function section(doc: PDFKit.PDFDocument, title: string, t: ReportTable) {
   drawTable(
     doc,
     t.columns.map((col) => col.zh),
-    t.columns.map(() => 1 / t.columns.length),
+    widthsOf(t.columns.map((col) => col.key)),
     t.rows.slice(0, PDF_ROWS),
   );
   if (t.total > PDF_ROWS) doc.fontSize(8).fillColor("#888").text(`仅列前 ${PDF_ROWS} 条，共 ${t.total} 条，完整清单见附表（Excel）或平台列表。`, MARGIN, doc.y + 2);
