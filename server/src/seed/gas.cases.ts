@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import { LEAK_LEVEL_LABELS, type LeakLevel } from "@contracts/gas/leak";
 import { HAZARD_KIND_LABELS, type HazardKind } from "@contracts/gas/patrol";
 import { PRESSURE_CLASS_LABELS, type PressureClass } from "@contracts/gas/pipeline";
@@ -13,8 +12,8 @@ import { seedContext } from "./context.js";
 /**
  * The cases the seeded hazards and the confirmed leak would have opened: through `cases.openCase` (the one
  * loop), with the same source refs, titles, grades and legal basis the gas services use (hazard.service.ts,
- * leak.service.ts), no project and the line's company responsible; then the case id on the row. A handful
- * of calls, opened by the platform (the system actor).
+ * leak.service.ts), no project and the line's company responsible; the case id goes on the row, which the
+ * seed writes after. A handful of calls, opened by the platform (the system actor).
  */
 
 /** A confirmed leak's case deadline (the leak rule's default is a day). */
@@ -46,7 +45,7 @@ export async function openGasCases(tx: Tx, input: { hazards: HazardRow[]; leaks:
       },
       { region: input.region },
     );
-    await tx.execute(sql`update gas_patrol_hazards set case_id = ${c.id} where id = ${h.id}`);
+    h.caseId = c.id;
     opened++;
   }
   for (const l of input.leaks.filter((x) => x.state === "confirmed")) {
@@ -69,7 +68,7 @@ export async function openGasCases(tx: Tx, input: { hazards: HazardRow[]; leaks:
       },
       { region: input.region },
     );
-    await tx.execute(sql`update gas_leak_points set case_id = ${c.id} where id = ${l.id}`);
+    l.caseId = c.id;
     opened++;
   }
   return opened;

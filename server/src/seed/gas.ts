@@ -1,14 +1,15 @@
 import { DEFAULT_CITY_REGION } from "../config.js";
 import { randomBytes } from "node:crypto";
-import { sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import { sha256 } from "../platform/auth/secrets.js";
-import { type Executor, type Tx, rowsOf } from "../platform/db/client.js";
-import { loadCylindersRows } from "../modules/gas/cylinders/index.js";
+import type { Executor, Tx } from "../platform/db/client.js";
+import { loadCylindersRows, stationsView } from "../modules/gas/cylinders/index.js";
 import { loadDeliveryRows } from "../modules/gas/delivery/index.js";
 import { loadLeaksRows } from "../modules/gas/leaks/index.js";
 import { loadPipelinesRows } from "../modules/gas/pipelines/index.js";
 import { loadIotRows } from "../modules/iot/index.js";
-import { loadRegistryRows } from "../modules/registry/index.js";
+import { usersView } from "../modules/identity/index.js";
+import { enterprisesView, loadRegistryRows, personsView, projectsView, qualificationsView } from "../modules/registry/index.js";
 import { withIndexesDeferred } from "./bulk-load.js";
 import { loadOutline } from "./geo.js";
 import { openGasCases } from "./gas.cases.js";
@@ -89,19 +90,23 @@ export interface GasCounts {
 
 const NONE: GasCounts = { companies: 0, stations: 0, staff: 0, customers: 0, safetyChecks: 0, cylinders: 0, fills: 0, deliveries: 0, cylinderEvents: 0, anomalies: 0, windowDays: 0, pipelines: 0, patrols: 0, hazards: 0, vehicles: 0, detectorReadings: 0, leakPoints: 0, cases: 0, links: [] };
 
-async function rows<T>(db: Executor, q: ReturnType<typeof sql>): Promise<T[]> {
-  return rowsOf<T>(await db.execute(q));
-}
-
 /** The gas companies: licensed ones in good standing, plus the demo account's whatever its licence says. */
 async function companiesOf(tx: Executor, richId: string | null): Promise<GasCompany[]> {
-  const found = await rows<{ id: string; name: string; district: string; status: string; grades: string[] | null }>(
-    tx,
-    sql`select e.id, e.name, e.district, e.status,
-          array_agg(q.grade order by q.grade) filter (where q.grade is not null) as grades
-        from registry_enterprises e left join registry_qualifications q on q.enterprise_id = e.id
-        where e.type = 'gas' group by e.id order by e.credit_code`,
-  );
+  const E = enterprisesView();
+  const Q = qualificationsView();
+  const found = await tx
+    .select({
+      id: E.id,
+      name: E.name,
+      district: E.district,
+      status: E.status,
+      grades: sql<string[] | null>`array_agg(${Q.grade} order by ${Q.grade}) filter (where ${Q.grade} is not null)`,
+    })
+    .from(E)
+    .leftJoin(Q, eq(Q.enterpriseId, E.id))
+    .where(eq(E.type, "gas"))
+    .groupBy(E.id, E.name, E.district, E.status, E.creditCode)
+    .orderBy(asc(E.creditCode));
   const rich = richId ?? found.find((e) => e.status === "normal")?.id ?? found[0]?.id ?? null;
   let networks = 0;
   return found
@@ -122,17 +127,24 @@ export async function seedGas(
 ): Promise<GasCounts> {
   const started = performance.now();
   const log = (m: string) => opts.log?.(`gas: ${m} (${Math.round(performance.now() - started)} ms)`);
-  const [filed] = await rows<{ n: number }>(tx, sql`select count(*)::int as n from gas_stations`);
-  if (filed.n > 0) return NONE;
-  const [demo] = await rows<{ id: string | null }>(tx, sql`select enterprise_id as id from auth_users where username = 'gas'`);
+  const S = stationsView();
+  if ((await tx.select({ id: S.id }).from(S).limit(1)).length > 0) return NONE;
+  const U = usersView();
+  const [demo] = await tx.select({ id: U.enterpriseId }).from(U).where(eq(U.username, "gas"));
   const companies = await companiesOf(tx, opts.richEnterpriseId ?? demo?.id ?? null);
   if (companies.length === 0) return NONE;
   const now = opts.now;
   const today = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
   const windowDays = opts.windowDays ?? GAS_WINDOW_DAYS;
   const windowStart = now.getTime() - windowDays * DAY_MS;
-  const taken = new Set((await rows<{ id_number: string }>(tx, sql`select id_number from registry_persons`)).map((r) => r.id_number));
-  const projects = await rows<SiteProject>(tx, sql`select id, code, name, lat, lng from registry_projects where status = 'in_progress' and lat is not null and lng is not null order by code`);
+  const PE = personsView();
+  const taken = new Set((await tx.select({ idNumber: PE.idNumber }).from(PE)).map((r) => r.idNumber));
+  const P = projectsView();
+  const projects = (await tx
+    .select({ id: P.id, code: P.code, name: P.name, lat: P.lat, lng: P.lng })
+    .from(P)
+    .where(and(eq(P.status, "in_progress"), isNotNull(P.lat), isNotNull(P.lng)))
+    .orderBy(asc(P.code))) as SiteProject[];
   const outline = loadOutline();
 
   const parties = generateParties(createRng(opts.seed ^ GAS_STREAM), {
@@ -179,6 +191,9 @@ export async function seedGas(
   log("the ledger's indexes and foreign keys built");
 
   const pipelines = pipes.networks.flatMap((n) => n.pipelines);
+  // The cases first, so the hazard and leak rows are written naming them.
+  const cases = await openGasCases(tx, { hazards: pipes.hazards, leaks: detectors.leaks, pipelines, region: opts.region ?? DEFAULT_CITY_REGION });
+  log(`${cases} cases opened for the hazards and the confirmed leak`);
   await loadPipelinesRows(tx, "pipelines", pipelines);
   await loadPipelinesRows(tx, "patrolPlans", pipes.plans);
   await loadPipelinesRows(tx, "patrols", pipes.patrols);
@@ -204,8 +219,6 @@ export async function seedGas(
   await loadLeaksRows(tx, "detectorReadings", detectors.readings);
   await loadLeaksRows(tx, "leakPoints", detectors.leaks);
   log(`${pipelines.length} pipelines, ${pipes.patrols.length} patrols, ${pipes.hazards.length} hazards, ${detectors.readings.length} vehicle readings, ${detectors.leaks.length} leak points inserted`);
-  const cases = await openGasCases(tx, { hazards: pipes.hazards, leaks: detectors.leaks, pipelines, region: opts.region ?? DEFAULT_CITY_REGION });
-  log(`${cases} cases opened for the hazards and the confirmed leak`);
 
   return {
     companies: companies.length,

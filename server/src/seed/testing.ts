@@ -1,12 +1,14 @@
-import { sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { LIVE_PROJECT_STATUSES } from "@contracts/registry/enums";
 import { SAMPLE_TYPES, type ConcreteGrade, type RebarGrade, type SampleType } from "@contracts/testing/enums";
 import { DEFAULT_CITY_REGION } from "../config.js";
-import { type Executor, type Tx, rowsOf } from "../platform/db/client.js";
+import type { Executor, Tx } from "../platform/db/client.js";
 import { ensureRuleDefaults } from "../platform/rules/rules.js";
 import { casesRuleDefinitions, openCase } from "../modules/cases/index.js";
+import { enterprisesView, participantsView, projectPostsView, projectsView, qualificationsView } from "../modules/registry/index.js";
 import {
   gbt50107Rule,
+  hasAgencies,
   judgeConcrete,
   judgeRebarResult,
   loadTestingRows,
@@ -57,8 +59,28 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 const compact = (day: string) => day.replaceAll("-", "");
 const at = (day: string, hour: number) => new Date(`${day}T${String(hour).padStart(2, "0")}:00:00+08:00`);
 
-async function rows<T>(db: Executor, q: ReturnType<typeof sql>): Promise<T[]> {
-  return rowsOf<T>(await db.execute(q));
+/** Ids sorted as PostgreSQL sorts uuids (their lower-case text), or null for none (as array_agg gives). */
+const sortedIds = (ids: string[]) => (ids.length ? ids.sort() : null);
+
+/** Live projects with their testing agencies and the current post holders who may witness (建设/监理) or sample (施工). */
+async function liveProjectParties(tx: Executor) {
+  const P = projectsView();
+  const PP = participantsView();
+  const PO = projectPostsView();
+  const projects = await tx.select({ id: P.id, name: P.name }).from(P).where(inArray(P.status, [...LIVE_PROJECT_STATUSES])).orderBy(asc(P.code));
+  const parts = await tx.select({ projectId: PP.projectId, enterpriseId: PP.enterpriseId, role: PP.role }).from(PP);
+  const posts = await tx.select({ projectId: PO.projectId, enterpriseId: PO.enterpriseId, personId: PO.personId }).from(PO).where(isNull(PO.endedOn));
+  const rolesOf = new Map<string, string[]>();
+  for (const p of parts) rolesOf.set(`${p.projectId}:${p.enterpriseId}`, [...(rolesOf.get(`${p.projectId}:${p.enterpriseId}`) ?? []), p.role]);
+  const holders = (projectId: string, roles: readonly string[]) =>
+    posts.filter((po) => po.projectId === projectId).flatMap((po) => (rolesOf.get(`${po.projectId}:${po.enterpriseId}`) ?? []).filter((r) => roles.includes(r)).map(() => po.personId));
+  return projects.map((p) => ({
+    id: p.id,
+    name: p.name,
+    testers: sortedIds(parts.filter((pp) => pp.projectId === p.id && pp.role === "testing").map((pp) => pp.enterpriseId)),
+    witnesses: sortedIds(holders(p.id, ["builder", "supervisor"])),
+    samplers: sortedIds(holders(p.id, ["general_contractor", "specialty_subcontractor"])),
+  }));
 }
 
 /** Seeds testing into a registry that has projects and testing enterprises; call inside the seed transaction. */
@@ -67,21 +89,22 @@ export async function seedTesting(tx: Tx, opts: { seed: number; now: Date; log?:
   const today = new Date(opts.now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
   await ensureRuleDefaults(tx, [...testingRuleDefinitions, ...casesRuleDefinitions]);
   // Once only: a database that has agencies has had its testing seeded (or entered by hand).
-  const [filed] = await rows<{ n: number }>(tx, sql`select count(*)::int as n from testing_agencies`);
-  if (filed.n > 0) return { agencies: 0, commissions: 0, witnessed: 0, results: 0, failedResults: 0, cases: 0, reports: 0 };
+  if (await hasAgencies(tx)) return { agencies: 0, commissions: 0, witnessed: 0, results: 0, failedResults: 0, cases: 0, reports: 0 };
 
   // Agencies: 综合资质 → comprehensive (every type); 专项 → concrete and rebar plus a few others. About 6 % lapsed.
-  const ents = await rows<{ id: string; name: string; grade: string | null; expires_on: string | null }>(
-    tx,
-    sql`select e.id, e.name, q.grade, q.expires_on::text as expires_on from registry_enterprises e
-        left join lateral (select grade, expires_on from registry_qualifications q where q.enterprise_id = e.id order by expires_on desc limit 1) q on true
-        where e.type = 'testing' and e.status = 'normal' order by e.credit_code`,
-  );
+  const E = enterprisesView();
+  const Q = qualificationsView();
+  const testingFirms = await tx.select({ id: E.id, name: E.name }).from(E).where(and(eq(E.type, "testing"), eq(E.status, "normal"))).orderBy(asc(E.creditCode));
+  const quals = testingFirms.length ? await tx.select({ enterpriseId: Q.enterpriseId, grade: Q.grade, expiresOn: Q.expiresOn }).from(Q).where(inArray(Q.enterpriseId, testingFirms.map((e) => e.id))) : [];
+  // Each firm's qualification that runs longest.
+  const latest = new Map<string, { grade: string; expiresOn: string }>();
+  for (const q of quals) if (!latest.has(q.enterpriseId) || q.expiresOn > latest.get(q.enterpriseId)!.expiresOn) latest.set(q.enterpriseId, q);
+  const ents = testingFirms.map((e) => ({ id: e.id, name: e.name, grade: latest.get(e.id)?.grade ?? null, expiresOn: latest.get(e.id)?.expiresOn ?? null }));
   const agencies = ents.map((e, i) => {
     const comprehensive = (e.grade ?? "").includes("综合");
     const scopes: SampleType[] = comprehensive ? [...SAMPLE_TYPES] : ["concrete", "rebar", ...SAMPLE_TYPES.filter((t) => t !== "concrete" && t !== "rebar" && rng.chance(0.4))];
     const lapsed = i > 0 && rng.chance(0.06);
-    const validTo = lapsed ? addDays(today, -rng.int(10, 300)) : (e.expires_on && e.expires_on > today ? e.expires_on : addDays(today, rng.int(200, 1500)));
+    const validTo = lapsed ? addDays(today, -rng.int(10, 300)) : (e.expiresOn && e.expiresOn > today ? e.expiresOn : addDays(today, rng.int(200, 1500)));
     return { enterpriseId: e.id, qualificationNo: `浙检字${String(2100 + i).padStart(5, "0")}号`, level: comprehensive ? "comprehensive" : "special", scopes, validTo };
   });
   await loadTestingRows(tx, "agencies", agencies);
@@ -89,18 +112,8 @@ export async function seedTesting(tx: Tx, opts: { seed: number; now: Date; log?:
   if (valid.length === 0) return { agencies: agencies.length, commissions: 0, witnessed: 0, results: 0, failedResults: 0, cases: 0, reports: 0 };
   const validIds = new Set(valid.map((a) => a.enterpriseId));
 
-  const projects = await rows<{ id: string; name: string; testers: string[] | null; witnesses: string[] | null; samplers: string[] | null }>(
-    tx,
-    sql`select p.id, p.name,
-          (select array_agg(pp.enterprise_id::text order by pp.enterprise_id) from registry_project_participants pp where pp.project_id = p.id and pp.role = 'testing') as testers,
-          (select array_agg(po.person_id::text order by po.person_id) from registry_project_posts po join registry_project_participants pp
-             on pp.project_id = po.project_id and pp.enterprise_id = po.enterprise_id and pp.role in ('builder', 'supervisor')
-           where po.project_id = p.id and po.ended_on is null) as witnesses,
-          (select array_agg(po.person_id::text order by po.person_id) from registry_project_posts po join registry_project_participants pp
-             on pp.project_id = po.project_id and pp.enterprise_id = po.enterprise_id and pp.role in ('general_contractor', 'specialty_subcontractor')
-           where po.project_id = p.id and po.ended_on is null) as samplers
-        from registry_projects p where p.status = any(${sql.param([...LIVE_PROJECT_STATUSES])}::text[]) order by p.code`,
-  );
+  const projects = await liveProjectParties(tx);
+
 
   const commissions: CommissionRow[] = [];
   const results: ResultRow[] = [];

@@ -49,6 +49,7 @@ export {
   projectPostsView,
   projectsView,
   projectsWithParticipants,
+  qualificationsView,
 } from "./registry.reads.js";
 export { registerPersonsIn } from "./person.service.js";
 export { transitionProjectIn, type ProjectStatusChange } from "./project.service.js";

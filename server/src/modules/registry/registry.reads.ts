@@ -5,7 +5,7 @@ import { isCityWide } from "../../platform/auth/actor.js";
 import type { Actor } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { projectScope } from "./scope.js";
-import { registryCertificates as C, registryEnterprises as E, registryPersons as PE, registryProjectParticipants as PP, registryProjectPosts as PO, registryProjects as P } from "./schema.js";
+import { registryCertificates as C, registryEnterprises as E, registryPersons as PE, registryProjectParticipants as PP, registryProjectPosts as PO, registryProjects as P, registryQualifications as Q } from "./schema.js";
 
 /**
  * What other modules may read of the registry (the shared kernel), besides the scope conditions in scope.ts.
@@ -42,7 +42,10 @@ export const projectsView = (alias = "p") =>
     .as(alias);
 
 export const enterprisesView = (alias = "e") =>
-  qb.select({ id: E.id, name: E.name, creditCode: E.creditCode, type: E.type, status: E.status, legalRep: E.legalRep }).from(E).as(alias);
+  qb.select({ id: E.id, name: E.name, creditCode: E.creditCode, type: E.type, status: E.status, district: E.district, legalRep: E.legalRep }).from(E).as(alias);
+
+/** Enterprise qualifications (资质: 施工总承包一级, 综合资质, 瓶装燃气 …) with their expiry. */
+export const qualificationsView = (alias = "rq") => qb.select({ id: Q.id, enterpriseId: Q.enterpriseId, grade: Q.grade, expiresOn: Q.expiresOn }).from(Q).as(alias);
 
 /** Persons with their ID number: callers mask it for readers without `registry.person.readIdNumber`. */
 export const personsView = (alias = "pe") =>

@@ -30,4 +30,4 @@ export { samplingPhotoIdOf } from "./sampling.photos.js";
 export { listCommissions } from "./commission.queries.js";
 export { listResults } from "./result.queries.js";
 export { judgeConcrete, judgeRebarResult, type ConcreteFigures, type Judged } from "./result.judge.js";
-export { loadTestingRows, type TestingRows } from "./testing.load.js";
+export { hasAgencies, loadTestingRows, type TestingRows } from "./testing.load.js";
