@@ -18,6 +18,7 @@ import { kpiTiles } from "../../command/kpis";
 import { districtBarsOption, statusRingOption } from "../../command/panel-charts";
 import { HomeCards } from "../components/home-cards";
 import { MyCases } from "../components/my-cases";
+import { QuickLinks } from "../components/quick-links";
 import "../../command/command.css";
 
 function Section({ title, extra, children }: { title: string; extra?: ReactNode; children: ReactNode }) {
@@ -86,6 +87,9 @@ function PartyHome({ home }: { home: HomeDto }) {
   return (
     <>
       <Section title={t("home.myWork")}>{home.cards.length > 0 ? <HomeCards cards={home.cards} /> : <Empty description={t("home.nothingToDo")} />}</Section>
+      <Section title={t("home.shortcuts")}>
+        <QuickLinks kind={home.kind} />
+      </Section>
       {(home.cases || home.alarms) && (
         <Row gutter={[12, 12]}>
           {home.cases && (
