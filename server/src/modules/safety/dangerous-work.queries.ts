@@ -21,7 +21,7 @@ import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../
 import { notFound } from "../../platform/errors.js";
 import { enterprisesView, personsView, projectScope, projectsView } from "../registry/index.js";
 import { checkDrafterSignoff, isExpertCleared, nextSteps, type WorkFacts } from "./dangerous-work.workflow.js";
-import { actorParties } from "./project.parties.js";
+import { actorParties } from "./project.queries.js";
 import { safetyDangerousWorkEvents as EV, safetyDangerousWorkFiles as F, safetyDangerousWorks as W, safetyExpertReviews as R, safetyExperts as X } from "./schema.js";
 
 const E = enterprisesView();

@@ -26,13 +26,13 @@ import type { Executor, Tx } from "../../platform/db/client.js";
 import { AppError, conflict, invalid, invalidField, notFound } from "../../platform/errors.js";
 import { ruleInForce } from "../../platform/rules/rules.js";
 import { assertProjectVisible, enterpriseOf, participantsOf, participatingEnterpriseName, personsView, projectScope } from "../registry/index.js";
-import { classifyDangerousWork, entryThresholds, type Classification } from "./dangerous-work.classify.js";
-import { notifyEmergency } from "./dangerous-work.emergency.js";
+import { classifyDangerousWork, entryThresholds, type Classification } from "./dangerous-work.checks.js";
+import { notifyEmergency } from "./dangerous-work-emergency.service.js";
 import { findWork, workFacts } from "./dangerous-work.queries.js";
 import type { GasMainsNear } from "./gas-mains.port.js";
 import { dangerousWorkThresholdsRule } from "./dangerous-work.rules.js";
 import { afterExpertVerdict, checkDrafterSignoff, checkTransition, DRAFT_STATES, FROZEN_STATES, stepData, type Verdict } from "./dangerous-work.workflow.js";
-import { actorParties } from "./project.parties.js";
+import { actorParties } from "./project.queries.js";
 import { safetyDangerousWorkEvents as EV, safetyDangerousWorks as W, safetyExpertReviews as R, safetyExperts as X } from "./schema.js";
 
 const PE = personsView();
@@ -225,7 +225,7 @@ function throwIfRefused(verdict: Verdict): void {
 
 /**
  * One workflow step, checked by the pure workflow (who signs, 危大 vs 超危大, expert clearance, reasons).
- * Entering 险情处置 tells the bureau and the project's parties at once (dangerous-work.emergency.ts).
+ * Entering 险情处置 tells the bureau and the project's parties at once (dangerous-work-emergency.service.ts).
  * @throws AppError FORBIDDEN (wrong party) or PRECONDITION_FAILED naming `to`, `note`, `files`, `drafterSignoff` or
  * `data.*`, with the reason in zh-CN and en; CONFLICT (an excavation near a gas main without clearance).
  */

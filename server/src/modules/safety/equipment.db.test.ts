@@ -5,7 +5,7 @@ import { createTestApp, type TestApp, type TestUser } from "../../../../test/app
 import type { Page } from "../../platform/db/pagination.js";
 import { SYSTEM_ACTOR } from "../../platform/auth/actor.js";
 import { casesCases } from "../cases/schema.js";
-import { sweepEquipment } from "./equipment.sweep.js";
+import { sweepEquipment } from "./equipment.sweeps.js";
 import { safetyWorld, type SafetyWorld } from "./safety.test-fixtures.js";
 import { safetyEquipment } from "./schema.js";
 

@@ -9,7 +9,7 @@ import type { RuleDefinition } from "../../platform/rules/rules.js";
 import { dangerousWorkRoutes } from "./dangerous-work.routes.js";
 import { dangerousWorkThresholdsRule } from "./dangerous-work.rules.js";
 import { equipmentRoutes } from "./equipment.routes.js";
-import { startEquipmentSweep } from "./equipment.sweep.js";
+import { startEquipmentSweep } from "./equipment.sweeps.js";
 import { expertRoutes } from "./expert.routes.js";
 import { noKnownGasMains, type GasMainsNear } from "./gas-mains.port.js";
 
@@ -43,11 +43,12 @@ export const safetyPlugin: FastifyPluginAsync<SafetyDeps> = async (app, deps) =>
 /** The versioned rules this module judges by; app.ts files their national defaults at start. */
 export const safetyRuleDefinitions: RuleDefinition[] = [dangerousWorkThresholdsRule as RuleDefinition];
 
-export { classifyDangerousWork } from "./dangerous-work.classify.js";
+export { classifyDangerousWork } from "./dangerous-work.checks.js";
 export { dangerousWorkThresholdsRule } from "./dangerous-work.rules.js";
 export { openExcavationsView } from "./excavation.reads.js";
 export { listDangerousWorks } from "./dangerous-work.queries.js";
 export { listEquipment } from "./equipment.queries.js";
 export type { GasMainsNear, NearGasMain } from "./gas-mains.port.js";
-export { sweepEquipment } from "./equipment.sweep.js";
+export { sweepEquipment } from "./equipment.sweeps.js";
 export { loadSafetyRows, type SafetyRows } from "./safety.load.js";
+export { dangerousWorkRiskFacts, liftingInspectionRiskFacts } from "./safety-risk.reads.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DangerLevel, DangerousWorkCategory, Params } from "@contracts/safety/dangerous-works";
-import { classifyDangerousWork } from "./dangerous-work.classify.js";
+import { classifyDangerousWork } from "./dangerous-work.checks.js";
 import { dangerousWorkThresholdsRule, DEFAULT_THRESHOLDS } from "./dangerous-work.rules.js";
 
 const level = (category: DangerousWorkCategory, params: Params): DangerLevel => classifyDangerousWork(category, params, DEFAULT_THRESHOLDS).level;
