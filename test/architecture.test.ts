@@ -286,7 +286,7 @@ describe("file roles (docs/architecture.md)", () => {
   });
 
   it("the documented module dependencies are the imports' (edit the list with the import)", () => {
-    expect(documentedDeps()).toEqual(actualDeps());
+    expect(documentedDeps(), "docs/architecture.md's module-deps block: a module added, or an import between modules added or dropped").toEqual(actualDeps());
   });
 
   it("timers start only in sweeps, runtime and cache files, and sweeps only from index.ts or the runtime", () => {
