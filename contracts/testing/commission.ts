@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IsoDate, PageQuery, csvEnum, sortParam } from "../platform/common.js";
+import { IsoDate, PageQuery, csvEnum, page, sortParam } from "../platform/common.js";
 import { AGENCY_LEVELS, AgencyLevel, COMMISSION_STATES, CommissionState, SAMPLE_TYPES, SampleType } from "./enums.js";
 import { PhotoIds } from "../platform/files";
 
@@ -134,3 +134,29 @@ export const WitnessShareDto = z.object({
   rule: z.object({ code: z.string(), version: z.number().int(), region: z.string(), source: z.string() }),
 });
 export type WitnessShareDto = z.infer<typeof WitnessShareDto>;
+
+/** `GET /testing/witness-share?below=true` — the city list: each project's witnessed share per required type. */
+export const CityWitnessShareQuery = PageQuery.extend({
+  /** `true` (default): only projects with a required type below the share; `false`: every project with commissions. */
+  below: z.enum(["true", "false"]).default("true"),
+  district: z.string().trim().max(50).optional(),
+});
+export type CityWitnessShareQuery = z.infer<typeof CityWitnessShareQuery>;
+
+export const ProjectWitnessShareDto = z.object({
+  projectId: z.uuid(),
+  projectCode: z.string(),
+  projectName: z.string(),
+  district: z.string(),
+  rows: z.array(WitnessShareRowDto),
+  below: z.boolean(),
+  /** The lowest share among its required types that have samples (null without any). */
+  lowestShare: z.number().nullable(),
+});
+export type ProjectWitnessShareDto = z.infer<typeof ProjectWitnessShareDto>;
+
+export const CityWitnessShareDto = page(ProjectWitnessShareDto).extend({
+  minShare: z.number(),
+  rule: z.object({ code: z.string(), version: z.number().int(), region: z.string(), source: z.string() }),
+});
+export type CityWitnessShareDto = z.infer<typeof CityWitnessShareDto>;

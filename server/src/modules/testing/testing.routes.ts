@@ -5,7 +5,7 @@ import { z } from "zod";
 import { PhotoDto, PhotoParams } from "@contracts/platform/files";
 import { IdParams, ImportAcceptedDto, page } from "@contracts/platform/common";
 import { shanghaiDay } from "@contracts/platform/time";
-import { AgencyDto, AgencyInput, CommissionDto, CreateCommissionInput, ListAgenciesQuery, ListCommissionsQuery, SamplingInput, WitnessShareDto } from "@contracts/testing/commission";
+import { AgencyDto, AgencyInput, CityWitnessShareDto, CityWitnessShareQuery, CommissionDto, CreateCommissionInput, ListAgenciesQuery, ListCommissionsQuery, SamplingInput, WitnessShareDto } from "@contracts/testing/commission";
 import { ConcreteEvaluationDto, ConcreteEvaluationInput } from "@contracts/testing/evaluation";
 import { IssueReportInput, ListResultsQuery, PublicReportDto, ReportDto, ResultDto, ReviseReportInput, SubmitResultInput, VerifyCodeParams } from "@contracts/testing/result";
 import { requirePermission } from "../../platform/auth/actor.js";
@@ -30,6 +30,7 @@ import { submitResult } from "./result.service.js";
 import { assertMayUploadSamplingPhotos, readSamplingPhoto, saveSamplingPhoto } from "./sampling.photos.js";
 import { RESULT_EXPORT_COLUMNS, RESULT_IMPORT_COLUMNS } from "./result.sheet.js";
 import { witnessShare } from "./witness-share.queries.js";
+import { cityWitnessShare } from "./witness-share-city.queries.js";
 
 const tags = ["testing"];
 const CommissionExportQuery = ListCommissionsQuery.omit({ page: true, pageSize: true });
@@ -82,6 +83,10 @@ export const testingRoutes: FastifyPluginAsyncZod<{ region: string; files: FileS
   );
   app.get("/projects/:id/testing/witness-share", { schema: { tags, params: IdParams, response: { 200: WitnessShareDto } } }, async (req) =>
     witnessShare(req.ctx.db, req.ctx.actor, req.params.id, region),
+  );
+
+  app.get("/testing/witness-share", { schema: { tags, querystring: CityWitnessShareQuery, response: { 200: CityWitnessShareDto } } }, async (req) =>
+    cityWitnessShare(req.ctx, req.query),
   );
 
   app.get("/testing/results/import-template", { schema: { tags } }, async (req, reply) => {
