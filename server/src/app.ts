@@ -39,6 +39,7 @@ import { nearGasMain, pipelinesPlugin, pipelinesRuleDefinitions } from "./module
 import { attachLeaks, leakPointsReferrer, leaksPlugin, leaksRuleDefinitions } from "./modules/gas/leaks/index.js";
 import { reportsPlugin } from "./modules/reports/index.js";
 import { dashboardPlugin } from "./modules/dashboard/index.js";
+import { riskPlugin, riskRuleDefinitions } from "./modules/risk/index.js";
 
 export interface AppDeps {
   config: Config;
@@ -105,7 +106,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installRequestContext(app, { db: database.db, users: userDirectory, config, events, actors, clock, files });
   installInputGuard(app);
   // Every threshold a module judges by, filed with its national default so a fresh database judges at once.
-  const ruleDefinitions: RuleDefinition[] = [...workforceRuleDefinitions, ...casesRuleDefinitions, ...safetyRuleDefinitions, ...testingRuleDefinitions, ...cylindersRuleDefinitions, ...deliveryRuleDefinitions, ...pipelinesRuleDefinitions, ...leaksRuleDefinitions];
+  const ruleDefinitions: RuleDefinition[] = [...workforceRuleDefinitions, ...casesRuleDefinitions, ...safetyRuleDefinitions, ...testingRuleDefinitions, ...cylindersRuleDefinitions, ...deliveryRuleDefinitions, ...pipelinesRuleDefinitions, ...leaksRuleDefinitions, ...riskRuleDefinitions];
   await ensureRuleDefaults(database.db, ruleDefinitions);
   await ensureDefaultTemplates(database.db);
   const iot = deps.iot ?? (await IotRuntime.create({ database, config, events, log: app.log }));
@@ -159,6 +160,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       // Briefings: every process runs the 07:00 schedule; the archive's unique (kind, period) files each once.
       await api.register(reportsPlugin, { city: config.cityName, schedule: { db: database.db, events, log: app.log, region: config.cityRegion, clock, files } });
       await api.register(dashboardPlugin, { database, hub: iot.hub });
+      // The project risk index: rescored hourly and within a minute of an alarm or a case change.
+      await api.register(riskPlugin, { database, region: config.cityRegion, clock, log: app.log });
     },
     { prefix: "/api/v1" },
   );

@@ -37,3 +37,4 @@ export { ALARM_CHANNEL } from "./alarms/alarm.notify.js";
 export { activeAlarmOnDevice, activeAlarmsByProject } from "./alarms/alarm.reads.js";
 export { listDevices } from "./device.queries.js";
 export { loadIotRows, type IotRows } from "./device.load.js";
+export { alarmRiskFacts } from "./alarms/alarm-risk.reads.js";

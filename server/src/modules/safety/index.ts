@@ -52,3 +52,4 @@ export type { GasMainsNear, NearGasMain } from "./gas-mains.port.js";
 export { sweepEquipment } from "./equipment.sweeps.js";
 export { loadSafetyRows, type SafetyRows } from "./safety.load.js";
 export { dangerousWorkRiskFacts, liftingInspectionRiskFacts } from "./safety-risk.reads.js";
+export { dangerousWorkRiskFacts, liftingInspectionRiskFacts } from "./safety-risk.reads.js";

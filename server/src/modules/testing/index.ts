@@ -31,3 +31,4 @@ export { listCommissions } from "./commission.queries.js";
 export { listResults } from "./result.queries.js";
 export { judgeConcrete, judgeRebarResult, type ConcreteFigures, type Judged } from "./result.judge.js";
 export { hasAgencies, loadTestingRows, type TestingRows } from "./testing.load.js";
+export { failedTestRiskFacts } from "./result-risk.reads.js";

@@ -40,3 +40,4 @@ export { listHazards } from "./hazard.queries.js";
 export type { PipelineReferrer } from "./pipeline.port.js";
 export { loadPipelinesRows, type PipelinesRows } from "./pipeline.load.js";
 export type { LngLat } from "./schema.js";
+export { gasMainRiskFacts } from "./site-link-risk.reads.js";
