@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { ContextDeps } from "../../platform/context.js";
 import { reportRoutes } from "./report.routes.js";
-import { startReportSchedule } from "./report.schedule.js";
+import { startReportSchedule } from "./report.sweeps.js";
 
 export interface ReportsDeps {
   /** The city's name printed on the briefings (config.cityName). */

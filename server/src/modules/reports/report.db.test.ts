@@ -10,9 +10,9 @@ import { pdfText } from "../../platform/pdf/pdf-text.test-fixtures.js";
 import { casesWorld, type CasesWorld } from "../cases/case.test-fixtures.js";
 import { casesCases } from "../cases/schema.js";
 import { insertAlarm, insertDevice } from "../iot/device.test-fixtures.js";
-import { headlineLinks } from "./report.figures.js";
-import { periodBefore, previousPeriod } from "./report.period.js";
-import { runSchedule } from "./report.schedule.js";
+import { headlineLinks } from "./report-figures.queries.js";
+import { periodBefore, previousPeriod } from "./report-period.calc.js";
+import { runSchedule } from "./report.sweeps.js";
 import { fileReport } from "./report.service.js";
 import { reportsReports } from "./schema.js";
 
@@ -71,7 +71,7 @@ describe("briefings", () => {
     expect(audit).toHaveLength(1);
   });
 
-  it("its figures equal the totals of the lists they link to, this week and the week before", async () => {
+  it("its figures equal the totals of the lists they link to, this week and the week before, and the dashboard's", async () => {
     const r = json<ReportDto>((await w.t.as(w.leader, { method: "GET", url: `/api/v1/reports/${id}` })).body);
     const prevLinks = headlineLinks(before);
     const byKey = Object.fromEntries(r.headline.map((h) => [h.key, h]));
@@ -90,13 +90,16 @@ describe("briefings", () => {
       const prev = await w.t.as(w.leader, { method: "GET", url: prevLinks[h.key] });
       expect(json<{ total: number }>(prev.body).total, `${h.key} previous`).toBe(h.previous);
     }
+    // The states at generation are the command center's own counts (the same lists).
+    const city = json<{ cases: { stopWork: number }; wages: { projectsOwing: number } }>((await w.t.as(w.leader, { method: "GET", url: "/api/v1/dashboard/city" })).body);
+    expect([byKey.stopWorkInForce.value, byKey.projectsOwingWages.value]).toEqual([city.cases.stopWork, city.wages.projectsOwing]);
   });
 
   it("prints a PDF whose text reads back, and an xlsx with the tables behind the figures", async () => {
     const pdf = await w.t.as(w.leader, { method: "GET", url: `/api/v1/reports/${id}/report.pdf` });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers["content-type"]).toBe("application/pdf");
-    // The charts' SVG text is drawn glyph by glyph (report.charts.test.ts reads it); the rest reads back as lines.
+    // The charts' SVG text is drawn glyph by glyph (report-chart.pdf.test.ts reads it); the rest reads back as lines.
     // Table cells wrap: read the text as one run.
     const text = pdfText(pdf.rawPayload).replace(/\n/g, "");
     for (const s of ["永康市建设工程监管周报", `${week.from} 至 ${week.to}`, "主要指标", "新增问题案件", "简报测试重大隐患：深基坑无支护", "重点关注项目"]) expect(text).toContain(s);

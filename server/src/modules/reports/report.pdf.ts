@@ -2,8 +2,8 @@ import PDFDocument from "pdfkit";
 import SVGtoPDF from "svg-to-pdfkit";
 import { HEADLINE_LABELS, type HeadlineFigure, type ReportContent, type ReportDto, type ReportTable, type TableKey } from "@contracts/reports/reports";
 import { cjkFont } from "../../platform/pdf/official-document.js";
-import { comparisonChart, severityChart } from "./report.charts.js";
-import { periodLabel } from "./report.period.js";
+import { comparisonChart, severityChart } from "./report-chart.pdf.js";
+import { periodLabel } from "./report-period.calc.js";
 
 /**
  * The briefing a leader forwards: title and period, the headline figures with their change against the previous

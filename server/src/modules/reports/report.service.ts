@@ -6,8 +6,8 @@ import { recordAudit } from "../../platform/audit/audit.js";
 import type { ServiceContext } from "../../platform/context.js";
 import { invalidField } from "../../platform/errors.js";
 import { notify } from "../cases/index.js";
-import { gatherReport } from "./report.figures.js";
-import { periodBefore, periodLabel, type Period } from "./report.period.js";
+import { gatherReport } from "./report-figures.queries.js";
+import { periodBefore, periodLabel, type Period } from "./report-period.calc.js";
 import { reportsReports as R, reportsSubscriptions as S } from "./schema.js";
 
 export const REPORT_GENERATED = "reports.report.generated";

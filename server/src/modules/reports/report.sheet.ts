@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { HEADLINE_LABELS, type ReportContent, type ReportDto } from "@contracts/reports/reports";
 import { changeText } from "./report.pdf.js";
-import { periodLabel } from "./report.period.js";
+import { periodLabel } from "./report-period.calc.js";
 
 const SHEET_NAMES = {
   majorCases: "重大隐患",

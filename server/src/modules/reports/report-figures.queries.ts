@@ -15,7 +15,7 @@ import { listAnomalies } from "../gas/delivery/index.js";
 import { listAlarms } from "../iot/index.js";
 import { listResults } from "../testing/index.js";
 import { listArrears } from "../workforce/index.js";
-import { periodInstants, previousPeriod, type Period } from "./report.period.js";
+import { periodInstants, previousPeriod, type Period } from "./report-period.calc.js";
 
 /**
  * The briefing's figures are the totals of the owning modules' own lists, asked through their index.ts with the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ReportContent } from "@contracts/reports/reports";
-import { comparisonChart, severityChart } from "./report.charts.js";
+import { comparisonChart, severityChart } from "./report-chart.pdf.js";
 import { changeText } from "./report.pdf.js";
 
 const content: ReportContent = {

@@ -1,7 +1,7 @@
 import { REPORT_KINDS } from "@contracts/reports/reports";
 import { systemContext, type ContextDeps } from "../../platform/context.js";
 import { startPeriodic } from "../../platform/jobs/periodic.js";
-import { duePeriod } from "./report.period.js";
+import { duePeriod } from "./report-period.calc.js";
 import { fileReport } from "./report.service.js";
 
 /** How often the schedule looks for an owed briefing: a briefing is filed at most this long after 07:00. */

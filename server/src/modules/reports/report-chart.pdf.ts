@@ -1,6 +1,6 @@
 import * as echarts from "echarts";
 import { HEADLINE_LABELS, type ReportContent } from "@contracts/reports/reports";
-import { severityZh } from "./report.figures.js";
+import { severityZh } from "./report-figures.queries.js";
 
 /**
  * The briefing's charts, drawn by ECharts' server-side SVG renderer (no browser, no canvas): the same library

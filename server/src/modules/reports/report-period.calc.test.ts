@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { duePeriod, periodBefore, periodLabel, previousPeriod } from "./report.period.js";
+import { duePeriod, periodBefore, periodLabel, previousPeriod } from "./report-period.calc.js";
 
 /** Shanghai wall time → the instant (UTC+8). */
 const at = (local: string) => new Date(`${local}+08:00`);
