@@ -145,18 +145,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(registryPlugin, { enterpriseChangeFollowUps: enterpriseChangeNotices });
       await api.register(identityPlugin, { dataDir: config.dataDir });
       await api.register(iotPlugin, { runtime: iot });
-      await api.register(workforcePlugin, { runtime: iot, access, files, db: database.db, region: config.cityRegion });
-      await api.register(casesPlugin, { config, files, db: database.db, database, events });
+      await api.register(workforcePlugin, { runtime: iot, access, files, db: database.db });
+      await api.register(casesPlugin, { db: database.db, database, events });
       // The excavation gate asks the gas network which mains a site lies near (safety imports nothing of gas).
       await api.register(safetyPlugin, { config, files, db: database.db, events, gasMainsNear: nearGasMain });
       await api.register(qualityPlugin, { config, files });
-      await api.register(testingPlugin, { config, files, db: database.db });
+      await api.register(testingPlugin, { db: database.db });
       // Gas safety: four modules (docs/architecture.md).
-      const gas = { config, files, db: database.db, events };
+      const gas = { config, files, db: database.db, events, clock };
       await api.register(cylindersPlugin, gas);
       await api.register(deliveryPlugin, gas);
       await api.register(pipelinesPlugin, { ...gas, referrers: [leakPointsReferrer] });
-      await api.register(leaksPlugin, gas);
+      await api.register(leaksPlugin);
       // Briefings: every process runs the 07:00 schedule; the archive's unique (kind, period) files each once.
       await api.register(reportsPlugin, { city: config.cityName, schedule: { db: database.db, events, log: app.log, region: config.cityRegion, clock, files } });
       await api.register(dashboardPlugin, { database, hub: iot.hub });

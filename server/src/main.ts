@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     const counts = await seedDemoCity(database.db, { scale: config.seed.scale, demoPassword, credentialsFile, log: (m) => app.log.info(m) });
     app.log.info(counts, "demo city seeded");
     // Which sites lie near a gas main is derived from both registries: computed now rather than by the first sweep.
-    if (counts.seeded) app.log.info(await relinkAll(database.db, config.cityRegion), "construction sites linked to nearby gas mains");
+    if (counts.seeded) app.log.info(await relinkAll({ db: database.db, region: config.cityRegion }), "construction sites linked to nearby gas mains");
     demoUsers = counts.demoUsers;
   }
 

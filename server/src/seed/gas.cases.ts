@@ -43,7 +43,6 @@ export async function openGasCases(tx: Tx, input: { hazards: HazardRow[]; leaks:
         location: `${h.lng.toFixed(6)},${h.lat.toFixed(6)}${line ? ` ${line.name}` : ""}`,
         legalBasis: "《城镇燃气管理条例》第三十三条、第三十五条",
       },
-      { region: input.region },
     );
     h.caseId = c.id;
     opened++;
@@ -66,7 +65,6 @@ export async function openGasCases(tx: Tx, input: { hazards: HazardRow[]; leaks:
         legalBasis: "CJJ/T 215-2014《城镇燃气管网泄漏检测技术规程》; CJJ 51-2016《城镇燃气设施运行、维护和抢修安全技术规程》",
         deadline: new Date(Date.now() + LEAK_DEADLINE_MS).toISOString(),
       },
-      { region: input.region },
     );
     l.caseId = c.id;
     opened++;

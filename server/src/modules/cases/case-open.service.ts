@@ -14,9 +14,6 @@ import { caseDeadlineRule, deadlineFrom } from "./case.rules.js";
 import { CASES_NOTIFIED, insertNotifications, type NotifyTarget } from "./notification.service.js";
 import { casesCases as C, casesEvents as E } from "./schema.js";
 
-/** The city whose rules apply when the caller names none (永康市). */
-export const DEFAULT_REGION = "330784";
-
 /** Who answers a case: the responsible unit's users and the project's own users; the whole project when no unit is named. */
 export const responsibleTarget = (c: { projectId: string | null; enterpriseId: string | null }): NotifyTarget =>
   c.enterpriseId ? { enterpriseId: c.enterpriseId, projectUsersOf: c.projectId ?? undefined } : { projectId: c.projectId ?? undefined };
@@ -68,7 +65,7 @@ export async function openCase(
   tx: Tx,
   ctx: ServiceContext,
   raw: OpenCaseInput,
-  opts: { inspectionId?: string; region?: string } = {},
+  opts: { inspectionId?: string } = {},
 ): Promise<{ id: string; no: string; created: boolean }> {
   const parsed = OpenCaseInput.safeParse(raw);
   if (!parsed.success) throw invalid(parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message, code: i.code })));
@@ -88,13 +85,13 @@ export async function openCase(
     if (!ent) throw invalidField("enterpriseId", "责任单位不存在 (no such enterprise)");
     enterpriseName = ent.name;
   }
-  const now = new Date();
+  const now = ctx.clock.now();
   let deadline: Date;
   if (input.deadline) {
     deadline = new Date(input.deadline);
     if (deadline.getTime() <= now.getTime()) throw invalidField("deadline", "整改期限须晚于现在 (the deadline must be in the future)");
   } else {
-    const rule = await ruleInForce(tx, caseDeadlineRule, opts.region ?? DEFAULT_REGION, shanghaiDay(now));
+    const rule = await ruleInForce(tx, caseDeadlineRule, ctx.region, shanghaiDay(now));
     deadline = deadlineFrom(rule.value, input.grade, now);
   }
   const no = await nextCaseNo(tx, now);

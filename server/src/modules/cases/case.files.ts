@@ -3,13 +3,12 @@ import type { Actor, ServiceContext } from "../../platform/context.js";
 import { type Executor, rowsOf } from "../../platform/db/client.js";
 import { forbidden, notFound } from "../../platform/errors.js";
 import { photoIdOf, PhotoShelf } from "../../platform/files/photos.js";
-import type { FileStore } from "../../platform/files/store.js";
 import { requirePermission } from "../../platform/auth/actor.js";
 import { caseScope } from "./case.queries.js";
 
 /** Case photos: evidence of notices, replies, re-checks and resumption reports (platform/files/photos.ts). */
 const KIND = "cases";
-const shelf = (files: FileStore) => new PhotoShelf(files, KIND);
+const shelf = (ctx: Pick<ServiceContext, "files">) => new PhotoShelf(ctx.files, KIND);
 
 export const casePhotoIdOf = (rel: string) => photoIdOf(KIND, rel);
 
@@ -22,17 +21,17 @@ export function assertMayUploadCasePhotos(actor: Actor): void {
  * Stores an uploaded photo (JPEG or PNG by its first bytes, ≤ 2 MB) for a later reply, re-check or report.
  * @throws AppError FORBIDDEN without a case write permission; VALIDATION naming `file`.
  */
-export async function saveCasePhoto(ctx: ServiceContext, files: FileStore, bytes: Buffer): Promise<{ id: string }> {
+export async function saveCasePhoto(ctx: ServiceContext, bytes: Buffer): Promise<{ id: string }> {
   assertMayUploadCasePhotos(ctx.actor);
-  return shelf(files).save(ctx.db, ctx.actor, bytes);
+  return shelf(ctx).save(ctx.db, ctx.actor, bytes);
 }
 
 /**
  * Every id names a case photo the actor's side uploaded, or one already on the case being written (`onCase`).
  * @throws AppError VALIDATION naming `<field>.<index>`.
  */
-export const assertCasePhotos = (db: Executor, actor: Actor, files: FileStore, ids: readonly string[], field: string, onCase: readonly string[] = []) =>
-  shelf(files).assertAttachable(db, actor, ids, field, onCase);
+export const assertCasePhotos = (db: Executor, ctx: ServiceContext, ids: readonly string[], field: string, onCase: readonly string[] = []) =>
+  shelf(ctx).assertAttachable(db, ctx.actor, ids, field, onCase);
 
 /** The photos already on a case: its notice's and its timeline's. */
 export async function photosOnCase(db: Executor, caseId: string): Promise<string[]> {
@@ -46,16 +45,16 @@ export async function photosOnCase(db: Executor, caseId: string): Promise<string
  * A photo, served only when it belongs to a case (its notice or a timeline entry) the caller may see.
  * @throws AppError NOT_FOUND otherwise.
  */
-export async function readCasePhoto(db: Executor, actor: Actor, files: FileStore, id: string): Promise<{ bytes: Buffer; type: string }> {
-  requirePermission(actor, "cases.read");
-  const scope = caseScope(actor, sql`c.project_id`, sql`c.enterprise_id`) ?? sql`true`;
+export async function readCasePhoto(ctx: ServiceContext, id: string): Promise<{ bytes: Buffer; type: string }> {
+  requirePermission(ctx.actor, "cases.read");
+  const scope = caseScope(ctx.actor, sql`c.project_id`, sql`c.enterprise_id`) ?? sql`true`;
   // Containment (@>) so both GIN indexes find the photo's cases; the scope then filters those few.
-  const result = await db.execute(sql`
+  const result = await ctx.db.execute(sql`
     select 1 from cases_cases c
      where c.id in (select x.id from cases_cases x where x.photo_ids @> array[${id}]::text[]
                     union all select e.case_id from cases_events e where e.photo_ids @> array[${id}]::text[])
        and ${scope}
      limit 1`);
   if (rowsOf<unknown>(result).length === 0) throw notFound("photo", id);
-  return shelf(files).read(id);
+  return shelf(ctx).read(id);
 }

@@ -18,7 +18,6 @@ import { recordAudit } from "../../platform/audit/audit.js";
 import type { ServiceContext } from "../../platform/context.js";
 import type { Tx } from "../../platform/db/client.js";
 import { forbidden, notFound } from "../../platform/errors.js";
-import type { FileStore } from "../../platform/files/store.js";
 import { PROJECT_STATUS_CHANGED, projectOf, type ProjectStatusChange, transitionProjectIn } from "../registry/index.js";
 import { bureauTarget, caseLink, openCase, responsibleTarget } from "./case-open.service.js";
 import { assertCasePhotos, photosOnCase } from "./case.files.js";
@@ -114,7 +113,7 @@ async function moveProject(tx: Tx, ctx: ServiceContext, plan: CasePlan, c: CaseR
   return transitionProjectIn(tx, ctx, c.projectId, { to: "resumed", reason: `复工 ${c.no}` });
 }
 
-async function actOnCase(ctx: ServiceContext, id: string, input: CaseInput, files?: FileStore): Promise<CaseDetailDto> {
+async function actOnCase(ctx: ServiceContext, id: string, input: CaseInput): Promise<CaseDetailDto> {
   if (input.action === "comment") {
     if (!ctx.actor.permissions.has("cases.inspect") && !ctx.actor.permissions.has("cases.reply")) throw forbidden(`Role ${ctx.actor.role} may not comment on cases`);
   } else {
@@ -130,10 +129,7 @@ async function actOnCase(ctx: ServiceContext, id: string, input: CaseInput, file
     if (!before) throw notFound("case", id);
     const facts = { state: before.state as CaseState, grade: before.grade as CaseGrade, stopWork: before.stopWork as StopWorkState, onSite: before.projectId !== null };
     const plan = planCaseAction(facts, callerOf(ctx.actor, before), input);
-    if (photoIds.length > 0) {
-      if (!files) throw new Error(`${input.action} with photos needs the file store`);
-      await assertCasePhotos(tx, ctx.actor, files, photoIds, "photoIds", await photosOnCase(tx, id));
-    }
+    if (photoIds.length > 0) await assertCasePhotos(tx, ctx, photoIds, "photoIds", await photosOnCase(tx, id));
     const [after] = await tx
       .update(C)
       .set({
@@ -184,13 +180,13 @@ async function actOnCase(ctx: ServiceContext, id: string, input: CaseInput, file
 /** 签收. @throws FORBIDDEN unless the responsible side; PRECONDITION_FAILED unless pending. */
 export const acceptCase = (ctx: ServiceContext, id: string, input: AcceptCaseInput) => actOnCase(ctx, id, { action: "accept", ...input });
 /** 整改回复 with measures and ≥ 1 photo. @throws PRECONDITION_FAILED unless rectifying; VALIDATION naming `photoIds`. */
-export const replyCase = (ctx: ServiceContext, files: FileStore, id: string, input: ReplyCaseInput) => actOnCase(ctx, id, { action: "reply", ...input }, files);
+export const replyCase = (ctx: ServiceContext, id: string, input: ReplyCaseInput) => actOnCase(ctx, id, { action: "reply", ...input });
 /** 复查: pass closes, fail (reason required) sends back. @throws PRECONDITION_FAILED unless in review. */
-export const recheckCase = (ctx: ServiceContext, files: FileStore, id: string, input: RecheckCaseInput) => actOnCase(ctx, id, { action: "recheck", ...input }, files);
+export const recheckCase = (ctx: ServiceContext, id: string, input: RecheckCaseInput) => actOnCase(ctx, id, { action: "recheck", ...input });
 /** 停工整改 of a major case: the project goes to 停工 in the same transaction. */
 export const orderStopWork = (ctx: ServiceContext, id: string, input: StopWorkInput) => actOnCase(ctx, id, { action: "stop_work", ...input });
 /** 复工申请 after the case is closed. */
-export const applyResume = (ctx: ServiceContext, files: FileStore, id: string, input: ResumeApplyInput) => actOnCase(ctx, id, { action: "resume_apply", ...input }, files);
+export const applyResume = (ctx: ServiceContext, id: string, input: ResumeApplyInput) => actOnCase(ctx, id, { action: "resume_apply", ...input });
 /** 复工审批: approval resumes the project unless another order still holds it. */
 export const decideResume = (ctx: ServiceContext, id: string, input: ResumeDecisionInput) => actOnCase(ctx, id, { action: "resume_decision", ...input });
 /** A note on the timeline, by inspectors or the responsible side. */
@@ -200,10 +196,10 @@ export const commentCase = (ctx: ServiceContext, id: string, input: CommentCaseI
  * An inspector opens a case directly (on patrol, or from an IoT alarm: source "iot", sourceRef the alarm id).
  * @throws AppError FORBIDDEN without `cases.inspect`; NOT_FOUND for an unknown project; VALIDATION naming the field.
  */
-export async function openCaseByInspector(ctx: ServiceContext, files: FileStore, input: OpenCaseRequest, region?: string): Promise<OpenCaseResultDto> {
+export async function openCaseByInspector(ctx: ServiceContext, input: OpenCaseRequest): Promise<OpenCaseResultDto> {
   requirePermission(ctx.actor, "cases.inspect");
-  await assertCasePhotos(ctx.db, ctx.actor, files, input.photoIds ?? [], "photoIds");
-  const result = await ctx.db.transaction((tx) => openCase(tx, ctx, input, { region }));
+  await assertCasePhotos(ctx.db, ctx, input.photoIds ?? [], "photoIds");
+  const result = await ctx.db.transaction((tx) => openCase(tx, ctx, input));
   if (result.created) ctx.events.publish("cases.case.opened", { caseId: result.id, projectId: input.projectId });
   return result;
 }

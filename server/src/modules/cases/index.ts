@@ -1,9 +1,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import { CASE_EVENT_ACTIONS } from "@contracts/cases/cases";
-import type { Config } from "../../config.js";
 import type { Database, Db } from "../../platform/db/client.js";
 import type { EventBus } from "../../platform/events/bus.js";
-import type { FileStore } from "../../platform/files/store.js";
 import { BoardCache } from "./case.cache.js";
 import { caseRoutes } from "./case.routes.js";
 import { conflictRoutes } from "./conflict.routes.js";
@@ -15,8 +13,6 @@ import { loggingChannel, NotificationChannelRegistry, startNotificationDispatch 
 import { notificationRoutes } from "./notification.routes.js";
 
 export interface CasesDeps {
-  config: Config;
-  files: FileStore;
   /**
    * With the database and the event bus the plugin also runs the overdue sweeper (every minute) and the
    * outbound notification channels; without them it serves the routes only.
@@ -42,11 +38,11 @@ export const casesPlugin: FastifyPluginAsync<CasesDeps> = async (app, deps) => {
   // other modules' openCase inside their transactions — are heard through the database's notification.
   for (const action of CASE_EVENT_ACTIONS) deps.events?.on(`cases.case.${action}`, () => board.invalidate());
   app.addHook("onClose", () => board.stop());
-  await app.register(caseRoutes, { files: deps.files, config: deps.config, board });
+  await app.register(caseRoutes, { board });
   await app.register(notificationRoutes);
   await app.register(templateRoutes);
-  await app.register(inspectionRoutes, { files: deps.files });
-  await app.register(randomPlanRoutes, { region: deps.config.cityRegion });
+  await app.register(inspectionRoutes);
+  await app.register(randomPlanRoutes);
   await app.register(conflictRoutes);
   if (deps.db && deps.events) {
     const channels = deps.channels ?? new NotificationChannelRegistry();

@@ -6,7 +6,6 @@ import { requirePermission } from "../../platform/auth/actor.js";
 import { recordAudit } from "../../platform/audit/audit.js";
 import type { ServiceContext } from "../../platform/context.js";
 import type { Tx } from "../../platform/db/client.js";
-import type { FileStore } from "../../platform/files/store.js";
 import { conflict, invalid, invalidField, type FieldIssue } from "../../platform/errors.js";
 import { activeUsers } from "../identity/index.js";
 import { assertProjectVisible, participantsView } from "../registry/index.js";
@@ -54,7 +53,7 @@ async function planTargetFor(tx: Tx, planId: string, projectId: string) {
  * a photo the bureau did not upload);
  * CONFLICT when the plan is published or its target already inspected.
  */
-export async function createInspection(ctx: ServiceContext, files: FileStore, input: Input): Promise<InspectionDetailDto> {
+export async function createInspection(ctx: ServiceContext, input: Input): Promise<InspectionDetailDto> {
   requirePermission(ctx.actor, "cases.inspect");
   const now = Date.now();
   const overrideIssues: FieldIssue[] = input.findings.flatMap((f, i) =>
@@ -62,7 +61,7 @@ export async function createInspection(ctx: ServiceContext, files: FileStore, in
   );
   if (overrideIssues.length > 0) throw invalid(overrideIssues);
   // A failed item's photos go onto the case it opens, where the responsible side is served them: only the inspectors' own.
-  for (const [i, r] of input.results.entries()) await assertCasePhotos(ctx.db, ctx.actor, files, r.photoIds ?? [], `results.${i}.photoIds`);
+  for (const [i, r] of input.results.entries()) await assertCasePhotos(ctx.db, ctx, r.photoIds ?? [], `results.${i}.photoIds`);
   const created = await ctx.db.transaction(async (tx) => {
     await assertProjectVisible(tx, ctx.actor, input.projectId);
     const template = await templateRow(tx, input.templateId);

@@ -11,7 +11,6 @@ import { AppError, conflict } from "../../platform/errors.js";
 import { ruleInForce } from "../../platform/rules/rules.js";
 import { activeUsers } from "../identity/index.js";
 import { projectsWithParticipants } from "../registry/index.js";
-import { DEFAULT_REGION } from "./case-open.service.js";
 import { notify } from "./notification.service.js";
 import { drawPlan, RANDOM_DRAW_WEIGHTS_RULE, type InspectorCandidate, type LastRoundTarget, type PoolProject } from "./random-plan.checks.js";
 import { findingCounts, getRandomPlan, parseRecord, type PlanRecord, type StoredTarget } from "./random-plan.queries.js";
@@ -75,7 +74,7 @@ export async function lastRoundOf(db: Executor, domain: string): Promise<{ planI
  * @throws AppError FORBIDDEN without `cases.inspect`; PRECONDITION_FAILED when there is no live project or
  * a drawn target lacks enough conflict-free inspectors (the details list them).
  */
-export async function createRandomPlan(ctx: ServiceContext, input: Input, region = DEFAULT_REGION): Promise<RandomPlanDetailDto> {
+export async function createRandomPlan(ctx: ServiceContext, input: Input): Promise<RandomPlanDetailDto> {
   requirePermission(ctx.actor, "cases.inspect");
   const seed = input.seed ?? randomBytes(8).toString("hex");
   ctx.log.info({ seed, plan: input.name, domain: input.domain, ratioPct: input.ratioPct }, "random inspection draw");
@@ -85,7 +84,7 @@ export async function createRandomPlan(ctx: ServiceContext, input: Input, region
     const pool = await targetPool(tx);
     if (pool.length === 0) throw new AppError("PRECONDITION_FAILED", "没有在建项目可供抽取 (no live project to draw from)", { issues: [{ path: "ratioPct", message: "empty pool" }] });
     const inspectors = await inspectorPool(tx, input.domain);
-    const weights = (await ruleInForce(tx, RANDOM_DRAW_WEIGHTS_RULE, region)).value;
+    const weights = (await ruleInForce(tx, RANDOM_DRAW_WEIGHTS_RULE, ctx.region)).value;
     const lastRound = await lastRoundOf(tx, input.domain);
     const draw = drawPlan(pool, inspectors, { seed, ratioPct: input.ratioPct, perTarget: input.inspectorsPerTarget, weights, lastRound: lastRound?.targets });
     if (draw.shortages.length > 0) {

@@ -8,7 +8,6 @@ import { recordAudit } from "../../platform/audit/audit.js";
 import type { ServiceContext } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { AppError, conflict, invalidField, notFound } from "../../platform/errors.js";
-import type { FileStore } from "../../platform/files/store.js";
 import { assertProjectVisible, participantsView, personsView, projectPostsView } from "../registry/index.js";
 import { assertAgencyQualified } from "./agency.service.js";
 import { getCommission } from "./commission.queries.js";
@@ -131,12 +130,12 @@ const FUTURE_SKEW_MS = 10 * 60_000;
  * Files the sampling record of a commission (once): time, place, the sealed sample's code and photos.
  * @throws AppError FORBIDDEN; NOT_FOUND; CONFLICT (already recorded, or the code is taken, naming `sampleCode`); VALIDATION naming `sampledAt` or `photoIds.<i>`.
  */
-export async function recordSampling(ctx: ServiceContext, files: FileStore, commissionId: string, input: z.output<typeof SamplingInput>): Promise<CommissionDto> {
+export async function recordSampling(ctx: ServiceContext, commissionId: string, input: z.output<typeof SamplingInput>): Promise<CommissionDto> {
   requirePermission(ctx.actor, "testing.commission");
   const sampledAt = new Date(input.sampledAt);
   if (sampledAt.getTime() > Date.now() + FUTURE_SKEW_MS) throw invalidField("sampledAt", "取样时间不能晚于当前时间 (cannot be in the future)");
   // Checked before the transaction: file reads should not hold the commission's row lock.
-  await assertSamplingPhotos(ctx.db, ctx.actor, files, input.photoIds);
+  await assertSamplingPhotos(ctx, input.photoIds);
   await ctx.db.transaction(async (tx) => {
     const [c] = await tx.select().from(C).where(and(eq(C.id, commissionId), commissionScope(ctx.actor))).for("update");
     if (!c) throw notFound("commission", commissionId);

@@ -1,7 +1,6 @@
 import type { ConcreteEvaluationDto, ConcreteEvaluationInput } from "@contracts/testing/evaluation";
 import { requirePermission } from "../../platform/auth/actor.js";
-import type { Actor } from "../../platform/context.js";
-import type { Executor } from "../../platform/db/client.js";
+import type { ServiceContext } from "../../platform/context.js";
 import { invalidField } from "../../platform/errors.js";
 import { ruleInForce } from "../../platform/rules/rules.js";
 import { evaluateLot, round1, sizeFactorOf } from "./concrete.checks.js";

@@ -1,14 +1,10 @@
 import type { FastifyPluginAsync } from "fastify";
-import type { Config } from "../../config.js";
 import type { Db } from "../../platform/db/client.js";
-import type { FileStore } from "../../platform/files/store.js";
 import type { RuleDefinition } from "../../platform/rules/rules.js";
 import { testingRoutes } from "./testing.routes.js";
 import { testingRuleList } from "./testing.rules.js";
 
 export interface TestingDeps {
-  config: Config;
-  files: FileStore;
   /** For the public verify route, which has no user context (and so no request db). */
   db?: Db;
 }
@@ -18,8 +14,8 @@ export interface TestingDeps {
  * results judged by GB/T 50107 and GB/T 1499.2 (failures open `cases` at once), reports with a verify
  * code and QR, and the public verify API.
  */
-export const testingPlugin: FastifyPluginAsync<TestingDeps> = async (app, { config, files, db }) => {
-  await app.register(testingRoutes, { region: config.cityRegion, files, db });
+export const testingPlugin: FastifyPluginAsync<TestingDeps> = async (app, { db }) => {
+  await app.register(testingRoutes, { db });
 };
 
 /** The GB/T 50107 tables and factors, the witnessed share, and the rebar minimums; filed by app start-up. */

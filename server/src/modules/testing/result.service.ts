@@ -143,8 +143,8 @@ export interface RecordedResult {
  * Records and judges one result inside the caller's transaction (the API and the Excel import both come
  * here); an unqualified one opens its case and sends the alerts in the same transaction.
  */
-export async function recordResult(tx: Tx, ctx: ServiceContext, c: Commission, input: Input, region: string): Promise<RecordedResult> {
-  const day = shanghaiDay();
+export async function recordResult(tx: Tx, ctx: ServiceContext, c: Commission, input: Input): Promise<RecordedResult> {
+  const day = shanghaiDay(ctx.clock.now());
   if (input.testedOn > day) throw invalidField("testedOn", "检测日期不能晚于今天 (cannot be in the future)");
   if (c.sampledAt && input.testedOn < shanghaiDay(c.sampledAt)) throw invalidField("testedOn", "检测日期早于取样日期 (before the sampling day)");
   if (c.witnessed && !c.sampleCode) {
@@ -157,7 +157,7 @@ export async function recordResult(tx: Tx, ctx: ServiceContext, c: Commission, i
   }
   let judged: Judged;
   try {
-    judged = await judge(tx, c, input.values, original, region, day);
+    judged = await judge(tx, c, input.values, original, ctx.region, day);
   } catch (e) {
     if (e instanceof JudgeInputError) throw invalidField(e.path, e.message);
     throw e;
@@ -178,7 +178,6 @@ export async function recordResult(tx: Tx, ctx: ServiceContext, c: Commission, i
       tx,
       { ...ctx, actor: SYSTEM_ACTOR },
       { projectId: c.projectId, source: "testing", sourceRef: row.id, category: "testing", grade: STRUCTURAL_TYPES.includes(c.sampleType as SampleType) ? "major" : "general", ...text },
-      { region },
     );
     caseId = opened.id;
     await tx.update(R).set({ caseId }).where(eq(R.id, row.id));
@@ -202,11 +201,11 @@ function publishResult(ctx: ServiceContext, r: RecordedResult): void {
  * The agency reports a result for a commission addressed to it.
  * @throws AppError FORBIDDEN; NOT_FOUND; VALIDATION naming the field; CONFLICT (a result exists: re-test with `retestOf`); PRECONDITION_FAILED.
  */
-export async function submitResult(ctx: ServiceContext, commissionId: string, input: z.output<typeof SubmitResultInput>, region: string): Promise<RecordedResult> {
+export async function submitResult(ctx: ServiceContext, commissionId: string, input: z.output<typeof SubmitResultInput>): Promise<RecordedResult> {
   requirePermission(ctx.actor, "testing.report");
   const recorded = await ctx.db.transaction(async (tx) => {
     const c = await lockCommissionForAgency(tx, ctx.actor, commissionId);
-    return recordResult(tx, ctx, c, input, region);
+    return recordResult(tx, ctx, c, input);
   });
   publishResult(ctx, recorded);
   return recorded;

@@ -14,7 +14,6 @@ import { AppError } from "../../platform/errors.js";
 import { readImageUpload } from "../../platform/http/upload.js";
 import { sendXlsx, writeSheet } from "../../platform/excel/excel.js";
 import { readXlsxUpload } from "../../platform/excel/upload.js";
-import type { FileStore } from "../../platform/files/store.js";
 import { assertProjectVisible } from "../registry/index.js";
 import { listAgencies, upsertAgency } from "./agency.service.js";
 import { commissionsForExport, getCommission, listCommissions } from "./commission.queries.js";
@@ -38,9 +37,9 @@ const ResultExportQuery = ListResultsQuery.omit({ page: true, pageSize: true });
 const ProjectCommissionsQuery = ListCommissionsQuery.omit({ projectId: true });
 
 /** 工程检测: agencies, commissions and sampling, results (API and Excel), reports and the public verify. */
-export const testingRoutes: FastifyPluginAsyncZod<{ region: string; files: FileStore; db?: Db }> = async (app, { region, files, db }) => {
+export const testingRoutes: FastifyPluginAsyncZod<{ db?: Db }> = async (app, { db }) => {
   app.post("/testing/concrete-evaluations", { schema: { tags, body: ConcreteEvaluationInput, response: { 200: ConcreteEvaluationDto } } }, async (req) =>
-    evaluateConcrete(req.ctx.db, req.ctx.actor, req.body, region),
+    evaluateConcrete(req.ctx, req.body),
   );
 
   app.get("/testing/agencies", { schema: { tags, querystring: ListAgenciesQuery, response: { 200: page(AgencyDto) } } }, async (req) => listAgencies(req.ctx.db, req.ctx.actor, req.query));
@@ -49,10 +48,10 @@ export const testingRoutes: FastifyPluginAsyncZod<{ region: string; files: FileS
   app.post("/testing/photos", { schema: { tags, consumes: ["multipart/form-data"], response: { 201: PhotoDto } } }, async (req, reply) => {
     // The permission is checked before the body is read, so a refused caller's upload is never stored.
     assertMayUploadSamplingPhotos(req.ctx.actor);
-    return reply.code(201).send(await saveSamplingPhoto(req.ctx, files, await readImageUpload(req)));
+    return reply.code(201).send(await saveSamplingPhoto(req.ctx, await readImageUpload(req)));
   });
   app.get("/testing/photos/:id", { schema: { tags, params: PhotoParams } }, async (req, reply) => {
-    const image = await readSamplingPhoto(req.ctx.db, req.ctx.actor, files, req.params.id);
+    const image = await readSamplingPhoto(req.ctx, req.params.id);
     return reply.header("content-type", image.type).header("cache-control", "private, max-age=3600").send(image.bytes);
   });
 
@@ -66,10 +65,10 @@ export const testingRoutes: FastifyPluginAsyncZod<{ region: string; files: FileS
   );
   app.get("/testing/commissions/:id", { schema: { tags, params: IdParams, response: { 200: CommissionDto } } }, async (req) => getCommission(req.ctx.db, req.ctx.actor, req.params.id));
   app.post("/testing/commissions/:id/sampling", { schema: { tags, params: IdParams, body: SamplingInput, response: { 200: CommissionDto } } }, async (req) =>
-    recordSampling(req.ctx, files, req.params.id, req.body),
+    recordSampling(req.ctx, req.params.id, req.body),
   );
   app.post("/testing/commissions/:id/results", { schema: { tags, params: IdParams, body: SubmitResultInput, response: { 201: ResultDto } } }, async (req, reply) => {
-    const recorded = await submitResult(req.ctx, req.params.id, req.body, region);
+    const recorded = await submitResult(req.ctx, req.params.id, req.body);
     return reply.code(201).send(await getResult(req.ctx.db, req.ctx.actor, recorded.id));
   });
 
@@ -82,7 +81,7 @@ export const testingRoutes: FastifyPluginAsyncZod<{ region: string; files: FileS
     reply.code(201).send(await createCommission(req.ctx, req.params.id, req.body)),
   );
   app.get("/projects/:id/testing/witness-share", { schema: { tags, params: IdParams, response: { 200: WitnessShareDto } } }, async (req) =>
-    witnessShare(req.ctx.db, req.ctx.actor, req.params.id, region),
+    witnessShare(req.ctx, req.params.id),
   );
 
   app.get("/testing/witness-share", { schema: { tags, querystring: CityWitnessShareQuery, response: { 200: CityWitnessShareDto } } }, async (req) =>
@@ -94,7 +93,7 @@ export const testingRoutes: FastifyPluginAsyncZod<{ region: string; files: FileS
     return sendXlsx(reply, "检测结果导入模板.xlsx", await writeSheet("检测结果", RESULT_IMPORT_COLUMNS, [], true));
   });
   app.post("/testing/results/import", { schema: { tags, consumes: ["multipart/form-data"], response: { 202: ImportAcceptedDto } } }, async (req, reply) =>
-    reply.code(202).send(await importResults(req.ctx, () => readXlsxUpload(req), region)),
+    reply.code(202).send(await importResults(req.ctx, () => readXlsxUpload(req))),
   );
   app.get("/testing/results/export", { schema: { tags, querystring: ResultExportQuery } }, async (req, reply) => {
     const rows = await resultsForExport(req.ctx.db, req.ctx.actor, req.query);

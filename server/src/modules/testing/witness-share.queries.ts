@@ -2,8 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { WitnessShareDto } from "@contracts/testing/commission";
 import { SAMPLE_TYPES, type SampleType } from "@contracts/testing/enums";
 import { requirePermission } from "../../platform/auth/actor.js";
-import type { Actor } from "../../platform/context.js";
-import type { Executor } from "../../platform/db/client.js";
+import type { ServiceContext } from "../../platform/context.js";
 import { ruleInForce } from "../../platform/rules/rules.js";
 import { assertProjectVisible } from "../registry/index.js";
 import { testingCommissions as C } from "./schema.js";
@@ -33,11 +32,11 @@ export function witnessShareRows(counts: ShareCount[], minShare: number, require
   });
 }
 
-export async function witnessShare(db: Executor, actor: Actor, projectId: string, region: string): Promise<WitnessShareDto> {
-  requirePermission(actor, "testing.read");
-  await assertProjectVisible(db, actor, projectId);
-  const rule = await ruleInForce(db, witnessShareRule, region);
-  const counts = await db
+export async function witnessShare(ctx: ServiceContext, projectId: string): Promise<WitnessShareDto> {
+  requirePermission(ctx.actor, "testing.read");
+  await assertProjectVisible(ctx.db, ctx.actor, projectId);
+  const rule = await ruleInForce(ctx.db, witnessShareRule, ctx.region);
+  const counts = await ctx.db
     .select({
       sampleType: C.sampleType,
       total: sql<number>`count(*)`.mapWith(Number),

@@ -18,8 +18,6 @@ import { KEY_POST_PRESENCE } from "./presence.rules.js";
 import type { RuleDefinition } from "../../platform/rules/rules.js";
 
 export interface WorkforceDeps {
-  /** The city's administrative code: which regional rules apply. */
-  region: string;
   runtime: IotRuntime;
   access: AccessPipeline;
   files: FileStore;
@@ -32,12 +30,12 @@ export interface WorkforceDeps {
  * personnel presence and wages. Gates are IoT devices: their `access` events come through the IoT
  * runtime (MQTT or HTTP) or the Hikvision push, and refusals raise alarms through the IoT alarm machinery.
  */
-export const workforcePlugin: FastifyPluginAsync<WorkforceDeps> = async (app, { files, runtime, access, db, region }) => {
-  await app.register(workerRoutes, { files });
+export const workforcePlugin: FastifyPluginAsync<WorkforceDeps> = async (app, { files, runtime, access, db }) => {
+  await app.register(workerRoutes);
   await app.register(teamRoutes);
   await app.register(trainingRoutes);
   await app.register(blacklistRoutes);
-  await app.register(presenceRoutes, { region });
+  await app.register(presenceRoutes);
   await app.register(wageRoutes);
   await app.register(attendanceRoutes);
   await app.register(cityAttendanceRoutes);

@@ -2,8 +2,8 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Post } from "@contracts/registry/enums";
 import { monthBounds, shanghaiMonth, type KeyPersonDto, type KeyPersonnelAbsencesQuery, type ProjectKeyPersonnelDto } from "@contracts/workforce/presence";
 import { requirePermission } from "../../platform/auth/actor.js";
-import type { Actor } from "../../platform/context.js";
-import { type Executor, rowsOf } from "../../platform/db/client.js";
+import type { ServiceContext } from "../../platform/context.js";
+import { rowsOf } from "../../platform/db/client.js";
 import { likePattern, offsetOf, type Page } from "../../platform/db/pagination.js";
 import { assertProjectVisible, enterprisesView, personsView, projectPostsView, projectScope, projectsView } from "../registry/index.js";
 import { keyPostRatesFor, type KeyPostRates } from "./presence.rules.js";
@@ -91,12 +91,12 @@ function presenceSql(month: string, rates: KeyPostRates, where: SQL[]): SQL {
 
 
 /** Key personnel presence of one project in a month (default: the current month, Asia/Shanghai). */
-export async function projectKeyPersonnel(db: Executor, actor: Actor, region: string, projectId: string, month: string = shanghaiMonth()): Promise<ProjectKeyPersonnelDto> {
-  requirePermission(actor, "workforce.read");
-  await assertProjectVisible(db, actor, projectId);
-  const rates = await keyPostRatesFor(db, region, month);
+export async function projectKeyPersonnel(ctx: ServiceContext, projectId: string, month: string = shanghaiMonth(ctx.clock.now())): Promise<ProjectKeyPersonnelDto> {
+  requirePermission(ctx.actor, "workforce.read");
+  await assertProjectVisible(ctx.db, ctx.actor, projectId);
+  const rates = await keyPostRatesFor(ctx.db, ctx.region, month);
   const { from, to } = monthBounds(month);
-  const result = await db.execute(sql`
+  const result = await ctx.db.execute(sql`
     select md.month_days as "monthDays", r.*
     from (select count(distinct d.day)::int as month_days from workforce_attendance_days d
           where d.day between ${from}::date and ${to}::date and d.project_id = ${projectId} and d.worker_id is not null) md
@@ -111,15 +111,15 @@ export async function projectKeyPersonnel(db: Executor, actor: Actor, region: st
  * The city list of key-post holders below their required rate in a month, worst (lowest rate) first,
  * within the actor's scope.
  */
-export async function keyPersonnelAbsences(db: Executor, actor: Actor, region: string, q: KeyPersonnelAbsencesQuery): Promise<Page<KeyPersonDto>> {
-  requirePermission(actor, "workforce.read");
-  const month = q.month ?? shanghaiMonth();
-  const rates = await keyPostRatesFor(db, region, month);
-  const scope = projectScope(actor, sql`po.project_id`);
+export async function keyPersonnelAbsences(ctx: ServiceContext, q: KeyPersonnelAbsencesQuery): Promise<Page<KeyPersonDto>> {
+  requirePermission(ctx.actor, "workforce.read");
+  const month = q.month ?? shanghaiMonth(ctx.clock.now());
+  const rates = await keyPostRatesFor(ctx.db, ctx.region, month);
+  const scope = projectScope(ctx.actor, sql`po.project_id`);
   const where = [scope, q.post ? sql`po.post = ${q.post}` : undefined].filter((c): c is SQL => c !== undefined);
   const text = q.q?.trim();
   const search = text ? sql` and (x."projectName" ilike ${likePattern(text)} or x."projectCode" ilike ${likePattern(text)} or x.name ilike ${likePattern(text)})` : sql``;
-  const result = await db.execute(sql`
+  const result = await ctx.db.execute(sql`
     select x.*, count(*) over ()::int as total
     from (${presenceSql(month, rates, where)}) x
     where x.rate < x."requiredRate"${search}

@@ -6,12 +6,12 @@ import { keyPersonnelAbsences, projectKeyPersonnel } from "./presence.queries.js
 const tags = ["workforce: key personnel"];
 
 /** 关键岗位人员到岗 under /api/v1: one project's month, and the city list of holders below their required rate. */
-export const presenceRoutes: FastifyPluginAsyncZod<{ region: string }> = async (app, { region }) => {
+export const presenceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get("/projects/:id/key-personnel", { schema: { tags, params: IdParams, querystring: KeyPersonnelQuery, response: { 200: ProjectKeyPersonnelDto } } }, async (req) =>
-    projectKeyPersonnel(req.ctx.db, req.ctx.actor, region, req.params.id, req.query.month),
+    projectKeyPersonnel(req.ctx, req.params.id, req.query.month),
   );
 
   app.get("/key-personnel/absences", { schema: { tags, querystring: KeyPersonnelAbsencesQuery, response: { 200: page(KeyPersonDto) } } }, async (req) =>
-    keyPersonnelAbsences(req.ctx.db, req.ctx.actor, region, req.query),
+    keyPersonnelAbsences(req.ctx, req.query),
   );
 };

@@ -15,7 +15,6 @@ import { requirePermission } from "../../platform/auth/actor.js";
 import { sendXlsx, writeSheet } from "../../platform/excel/excel.js";
 import { readXlsxUpload } from "../../platform/excel/upload.js";
 import { readImageUpload } from "../../platform/http/upload.js";
-import type { FileStore } from "../../platform/files/store.js";
 import { assertProjectVisible, getProject } from "../registry/index.js";
 import { importRoster } from "./worker.import.js";
 import { getWorker, listWorkers, workersForExport } from "./worker.queries.js";
@@ -26,7 +25,7 @@ const tags = ["workforce: workers"];
 const ExportQuery = ListProjectWorkersQuery.omit({ page: true, pageSize: true });
 
 /** Workers (实名制): list, register, change, 进场/退场, photo, the audited full view, and the project roster sheet. */
-export const workerRoutes: FastifyPluginAsyncZod<{ files: FileStore }> = async (app, { files }) => {
+export const workerRoutes: FastifyPluginAsyncZod = async (app) => {
   // Static paths first, so none of them is ever read as a worker id.
   app.get("/workers/import-template", { schema: { tags } }, async (req, reply) => {
     requirePermission(req.ctx.actor, "workforce.read");
@@ -57,11 +56,11 @@ export const workerRoutes: FastifyPluginAsyncZod<{ files: FileStore }> = async (
 
   app.post("/workers/:id/photo", { schema: { tags, params: IdParams, consumes: ["multipart/form-data"], response: { 200: WorkerDto } } }, async (req) => {
     requirePermission(req.ctx.actor, "workforce.manage");
-    return setWorkerPhoto(req.ctx, files, req.params.id, await readImageUpload(req));
+    return setWorkerPhoto(req.ctx, req.params.id, await readImageUpload(req));
   });
 
   app.get("/workers/:id/photo", { schema: { tags, params: IdParams } }, async (req, reply) => {
-    const image = await viewWorkerPhoto(req.ctx, files, req.params.id);
+    const image = await viewWorkerPhoto(req.ctx, req.params.id);
     return reply.header("content-type", image.type).header("cache-control", "private, no-store").send(image.bytes);
   });
 

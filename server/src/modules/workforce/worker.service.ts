@@ -6,7 +6,6 @@ import { recordAudit } from "../../platform/audit/audit.js";
 import type { ServiceContext } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { AppError, conflict, invalid, notFound, type FieldIssue } from "../../platform/errors.js";
-import type { FileStore } from "../../platform/files/store.js";
 import { assertProjectVisible, personsView, projectScope } from "../registry/index.js";
 import { workforceWorkers as W } from "./schema.js";
 import { assertEmployerTakesPart, assertTeamFits } from "./team.service.js";
@@ -260,11 +259,11 @@ export async function exitWorker(ctx: ServiceContext, id: string, input: { on?: 
  * failed transaction leaves an unreferenced file, never a reference to a missing one.
  * @throws AppError FORBIDDEN; NOT_FOUND; VALIDATION naming `file` (not a JPEG/PNG, too large); CONFLICT once exited.
  */
-export async function setWorkerPhoto(ctx: ServiceContext, files: FileStore, id: string, bytes: Buffer): Promise<WorkerDto> {
+export async function setWorkerPhoto(ctx: ServiceContext, id: string, bytes: Buffer): Promise<WorkerDto> {
   requirePermission(ctx.actor, "workforce.manage");
   const current = await workerRow(ctx.db, ctx.actor, id);
   if (current.worker.status === "exited") throw closedEnrolment();
-  const path = await files.saveImage("photos", bytes, "file");
+  const path = await ctx.files.saveImage("photos", bytes, "file");
   const projectId = await ctx.db.transaction(async (tx) => {
     const before = await lockWorker(tx, ctx, id);
     if (before.status === "exited") throw closedEnrolment();
@@ -298,12 +297,12 @@ export async function viewWorkerFull(ctx: ServiceContext, id: string): Promise<W
  * The enrolment photo; every call is audited as a full view.
  * @throws AppError FORBIDDEN without `workforce.sensitive`; NOT_FOUND outside the scope or without a photo.
  */
-export async function viewWorkerPhoto(ctx: ServiceContext, files: FileStore, id: string): Promise<{ bytes: Buffer; type: string }> {
+export async function viewWorkerPhoto(ctx: ServiceContext, id: string): Promise<{ bytes: Buffer; type: string }> {
   requirePermission(ctx.actor, "workforce.read");
   requirePermission(ctx.actor, "workforce.sensitive");
   const row = await workerRow(ctx.db, ctx.actor, id);
   if (!row.worker.photoPath) throw notFound("photo of worker", id);
-  const image = await files.read(row.worker.photoPath);
+  const image = await ctx.files.read(row.worker.photoPath);
   await auditFullView(ctx, id, ["photo"]);
   return image;
 }

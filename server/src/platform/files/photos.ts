@@ -5,7 +5,7 @@ import type { Actor } from "../context.js";
 import type { Executor } from "../db/client.js";
 import { invalidField, notFound } from "../errors.js";
 import { platformPhotos } from "./schema.js";
-import type { FileStore } from "./store.js";
+import type { Files } from "./store.js";
 
 /**
  * Photos of one kind (case evidence, sampling records …) in the FileStore under `<kind>/<yyyy-mm>/<uuid>.<ext>`.
@@ -40,7 +40,7 @@ const NOT_YOURS = "照片不存在或不是本单位上传的，请重新上传 
 
 export class PhotoShelf {
   constructor(
-    private readonly files: FileStore,
+    private readonly files: Files,
     private readonly kind: string,
   ) {}
 

@@ -24,7 +24,7 @@ type Row = ReturnType<typeof filedRow>;
  * 批量建档 from an .xlsx: all or nothing, every bad row listed (shape, dual-phase, liquid-phase size, dates,
  * a station not the company's, a code repeated in the sheet or already taken — voided codes too).
  */
-export async function importCylinders(ctx: ServiceContext, upload: () => Promise<Buffer>, region: string): Promise<{ jobId: string }> {
+export async function importCylinders(ctx: ServiceContext, upload: () => Promise<Buffer>): Promise<{ jobId: string }> {
   requirePermission(ctx.actor, "gas.manage");
   return startImport<Row>(ctx, upload, {
     kind: "gas.cylinder",
@@ -53,8 +53,8 @@ export async function importCylinders(ctx: ServiceContext, upload: () => Promise
         header,
       );
       const stationCodeOf = new Map(sheet.map((r) => [r.rowNumber, r.values.stationCode === null ? null : String(r.values.stationCode)]));
-      const today = shanghaiDay();
-      const rule = (await ruleInForce(ctx.db, cylinderLifeRule, region, today)).value;
+      const today = shanghaiDay(ctx.clock.now());
+      const rule = (await ruleInForce(ctx.db, cylinderLifeRule, ctx.region, today)).value;
       const repeated = repeatedKeyErrors(inputs, (i) => i.code, header("code"));
       errors.push(...repeated.errors);
       const codes = inputs.map((i) => i.input.code);

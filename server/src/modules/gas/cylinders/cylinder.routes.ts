@@ -31,13 +31,13 @@ const CylinderExportQuery = ListCylindersQuery.omit({ page: true, pageSize: true
 const FillExportQuery = ListFillsQuery.omit({ page: true, pageSize: true });
 
 /** Bottled gas: stations, staff, cylinders (filing, actions, timeline), the pre-fill check, fills and the public scan. */
-export const cylinderRoutes: FastifyPluginAsyncZod<{ region: string; db: Db }> = async (app, { region, db }) => {
+export const cylinderRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   const checkLog = new FillCheckLog(db, app.log);
   app.addHook("onClose", () => checkLog.close());
 
   // The scale's question: answered from one prepared read; the record is written behind the answer.
   app.get("/gas/fill-checks", { schema: { tags, querystring: ListFillChecksQuery, response: { 200: page(FillCheckRowDto) } } }, async (req) => listFillChecks(req.ctx.db, req.ctx.actor, req.query));
-  app.post("/gas/fill-checks", { schema: { tags, body: FillCheckInput, response: { 200: FillCheckDto } } }, async (req) => checkFill(req.ctx.db, req.ctx.actor, req.body, checkLog));
+  app.post("/gas/fill-checks", { schema: { tags, body: FillCheckInput, response: { 200: FillCheckDto } } }, async (req) => checkFill(req.ctx, req.body, checkLog));
 
   app.get("/gas/stations/export", { schema: { tags, querystring: StationExportQuery } }, async (req, reply) =>
     sendXlsx(reply, `燃气站点_${shanghaiDay()}.xlsx`, await writeSheet("站点", STATION_EXPORT_COLUMNS, await stationsForExport(req.ctx.db, req.ctx.actor, req.query))),
@@ -62,16 +62,16 @@ export const cylinderRoutes: FastifyPluginAsyncZod<{ region: string; db: Db }> =
   });
   app.post("/gas/cylinders/import", { schema: { tags, consumes: ["multipart/form-data"], response: { 202: ImportAcceptedDto } } }, async (req, reply) => {
     requirePermission(req.ctx.actor, "gas.manage");
-    return reply.code(202).send(await importCylinders(req.ctx, () => readXlsxUpload(req), region));
+    return reply.code(202).send(await importCylinders(req.ctx, () => readXlsxUpload(req)));
   });
   app.get("/gas/cylinders/export", { schema: { tags, querystring: CylinderExportQuery } }, async (req, reply) =>
     sendXlsx(reply, `钢瓶_${shanghaiDay()}.xlsx`, await writeSheet("钢瓶", CYLINDER_EXPORT_COLUMNS, await cylindersForExport(req.ctx.db, req.ctx.actor, req.query))),
   );
   app.get("/gas/cylinders", { schema: { tags, querystring: ListCylindersQuery, response: { 200: page(CylinderDto) } } }, async (req) => listCylinders(req.ctx.db, req.ctx.actor, req.query));
-  app.post("/gas/cylinders", { schema: { tags, body: FileCylinderInput, response: { 201: CylinderDetailDto } } }, async (req, reply) => reply.code(201).send(await fileCylinder(req.ctx, req.body, region)));
+  app.post("/gas/cylinders", { schema: { tags, body: FileCylinderInput, response: { 201: CylinderDetailDto } } }, async (req, reply) => reply.code(201).send(await fileCylinder(req.ctx, req.body)));
   app.get("/gas/cylinders/:id", { schema: { tags, params: IdParams, response: { 200: CylinderDetailDto } } }, async (req) => getCylinder(req.ctx.db, req.ctx.actor, req.params.id));
   app.post("/gas/cylinders/:id/actions", { schema: { tags, params: IdParams, body: CylinderActionInput, response: { 200: CylinderDetailDto } } }, async (req) =>
-    actOnCylinder(req.ctx, req.params.id, req.body, region),
+    actOnCylinder(req.ctx, req.params.id, req.body),
   );
 
   app.get("/gas/fills/import-template", { schema: { tags } }, async (req, reply) => {

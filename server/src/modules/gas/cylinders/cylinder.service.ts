@@ -20,12 +20,12 @@ import { gasScope } from "../shared/index.js";
 export const codeTaken = (code: string) => conflict(`钢瓶编码 ${code} 已被使用，报废的编码也不能重用 (cylinder code ${code} is taken; voided codes are never reused)`, { field: "code" });
 
 /** 建档 of one cylinder at a station in scope; the dates follow from the rule `gas.cylinder_life`. */
-export async function fileCylinder(ctx: ServiceContext, input: FileCylinderInput, region: string): Promise<CylinderDetailDto> {
+export async function fileCylinder(ctx: ServiceContext, input: FileCylinderInput): Promise<CylinderDetailDto> {
   requirePermission(ctx.actor, "gas.manage");
   const v = FileSchema.parse(input);
   const station = await stationInScope(ctx.db, ctx.actor, v.stationId, "stationId");
-  const today = shanghaiDay();
-  const rule = await ruleInForce(ctx.db, cylinderLifeRule, region, today);
+  const today = shanghaiDay(ctx.clock.now());
+  const rule = await ruleInForce(ctx.db, cylinderLifeRule, ctx.region, today);
   const problems = filingProblems(v, rule.value, today);
   if (problems.length > 0) throw invalid(problems.map((p) => ({ path: p.field, message: p.message })));
   const id = await ctx.db
@@ -54,12 +54,12 @@ const WORKFLOW_ACTION: Partial<Record<CylinderActionInput["action"], CylinderAct
  * One action on one cylinder from its page, through the status machine; audited and on the timeline. The
  * update is guarded by the version read, so two people acting at once cannot both win.
  */
-export async function actOnCylinder(ctx: ServiceContext, id: string, input: CylinderActionInput, region: string): Promise<CylinderDetailDto> {
+export async function actOnCylinder(ctx: ServiceContext, id: string, input: CylinderActionInput): Promise<CylinderDetailDto> {
   requirePermission(ctx.actor, "gas.manage");
   const v = ActionSchema.parse(input);
   const [before] = await ctx.db.select().from(C).where(and(eq(C.id, id), gasScope(ctx.actor, C.enterpriseId)));
   if (!before) throw notFound("cylinder", id);
-  const now = new Date();
+  const now = ctx.clock.now();
   const today = shanghaiDay(now);
   const set: Partial<typeof C.$inferInsert> = {};
   let toStatus: CylinderStatus | null = null;
@@ -73,7 +73,7 @@ export async function actOnCylinder(ctx: ServiceContext, id: string, input: Cyli
   if (v.action === "pass_inspection") {
     const inspectedOn = v.inspectedOn ?? today;
     if (inspectedOn > today || inspectedOn < before.manufacturedOn) throw invalid([{ path: "inspectedOn", message: "检验日期须在制造日期与今天之间 (between manufacture and today)" }]);
-    const rule = await ruleInForce(ctx.db, cylinderLifeRule, region, today);
+    const rule = await ruleInForce(ctx.db, cylinderLifeRule, ctx.region, today);
     const dates = cylinderDates(rule.value, before.manufacturedOn, inspectedOn);
     Object.assign(set, { lastInspectedOn: inspectedOn, nextInspectionOn: dates.nextInspectionOn, scrapOn: dates.scrapOn });
   }

@@ -4,7 +4,7 @@ import { type FillCheckDto, type FillCheckInput } from "@contracts/gas/cylinder-
 import { shanghaiDay } from "@contracts/platform/time";
 import { isCityWide, requirePermission } from "../../../platform/auth/actor.js";
 import { Batcher } from "../../../platform/batch/batcher.js";
-import type { Actor } from "../../../platform/context.js";
+import type { ServiceContext } from "../../../platform/context.js";
 import type { Db, Executor } from "../../../platform/db/client.js";
 import { PreparedCache } from "../../../platform/db/prepared.js";
 import { AppError } from "../../../platform/errors.js";
@@ -52,10 +52,11 @@ export interface FillCheckRecord {
  * Answers a pre-fill check. The record of it goes to `log` (batched, off the answer path).
  * @throws AppError NOT_FOUND naming the station code when it is unknown or belongs to another gas company.
  */
-export async function checkFill(db: Db, actor: Actor, input: FillCheckInput, log: FillCheckLog, now = new Date()): Promise<FillCheckDto> {
-  requirePermission(actor, "gas.manage");
-  const [row] = await lookups.get(db, "one", () => prepareLookup(db)).execute(input);
-  const foreign = row && !isCityWide(actor) && row.stationEnterpriseId !== actor.enterpriseId;
+export async function checkFill(ctx: ServiceContext, input: FillCheckInput, log: FillCheckLog): Promise<FillCheckDto> {
+  requirePermission(ctx.actor, "gas.manage");
+  const now = ctx.clock.now();
+  const [row] = await lookups.get(ctx.db, "one", () => prepareLookup(ctx.db)).execute(input);
+  const foreign = row && !isCityWide(ctx.actor) && row.stationEnterpriseId !== ctx.actor.enterpriseId;
   if (!row || foreign) throw new AppError("NOT_FOUND", `充装站 ${input.stationCode} 不存在 (station ${input.stationCode} not found)`, { stationCode: input.stationCode });
   const cylinder =
     row.cylinderId === null

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsync } from "fastify";
-import type { Config } from "../../../config.js";
 import type { Db } from "../../../platform/db/client.js";
 import type { RuleDefinition } from "../../../platform/rules/rules.js";
 import { cylinderRoutes } from "./cylinder.routes.js";
@@ -7,7 +6,6 @@ import { cylinderRuleList } from "./cylinder.rules.js";
 import { startInspectionSweep } from "./cylinder.sweeps.js";
 
 export interface CylindersDeps {
-  config: Config;
   /** For the public scan (no request db) and the background work. */
   db: Db;
 }
@@ -18,7 +16,7 @@ export interface CylindersDeps {
  * and the public scan. The delivery module moves cylinders along the delivery chain through the verbs below.
  */
 export const cylindersPlugin: FastifyPluginAsync<CylindersDeps> = async (app, deps) => {
-  await app.register(cylinderRoutes, { region: deps.config.cityRegion, db: deps.db });
+  await app.register(cylinderRoutes, { db: deps.db });
   // The module's background work, all of it started here.
   const stopSweep = startInspectionSweep(deps.db, app.log);
   app.addHook("onClose", () => stopSweep());
@@ -30,8 +28,8 @@ export const cylindersRuleDefinitions: RuleDefinition[] = cylinderRuleList;
 export { cylindersView, fillsView, lockCylindersByCode, staffView, stationsView, type LockedCylinder } from "./cylinder.reads.js";
 export { moveCylinders, type CylinderLanding, type CylinderStep } from "./cylinder-move.service.js";
 export { cylinderTransition } from "./cylinder.workflow.js";
+export { loadCylindersRows, type CylindersRows } from "./cylinder.load.js";
 export { listCylinders } from "./cylinder.queries.js";
 export { listFills } from "./fill.queries.js";
 export { listFillChecks } from "./fill-check.queries.js";
 export { listStations } from "./station.service.js";
-export { loadCylindersRows, type CylindersRows } from "./cylinder.load.js";

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AnomalyCaseResultDto, AnomalyDto } from "@contracts/gas/anomaly";
 import { createTestApp, type TestApp, type TestUser } from "../../../../../test/app";
 import { auditLog } from "../../../platform/audit/schema.js";
+import { SYSTEM_ACTOR } from "../../../platform/auth/actor.js";
 import { casesCases } from "../../cases/schema.js";
 import { sweepAnomalies } from "./anomaly.sweep.js";
 import { gasAnomalies as A } from "./schema.js";
@@ -11,7 +12,6 @@ import { gasWorld, insertCustomer, insertCylinder, insertOutsider, insertStaff, 
 
 let t: TestApp;
 let w: GasWorld;
-const REGION = "330784";
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -89,16 +89,16 @@ describe("the sweep", () => {
       .values({ cylinderId: cyl.id, stationId: otherStation.id, enterpriseId: w.gasB.id, filledAt: new Date(), netWeightKg: 14.5, allowedFillKg: 14.5, preCheckOk: true, postCheckOk: true, source: "api" })
       .returning();
     await t.db.insert(gasFills).values({ cylinderId: cyl.id, stationId: w.stationA.id, enterpriseId: w.gasA.id, filledAt: new Date(Date.now() - 60_000), netWeightKg: 14.5, allowedFillKg: 14.5, preCheckOk: true, postCheckOk: true, source: "api" });
-    const first = await sweepAnomalies(t.db, REGION);
+    const first = await sweepAnomalies(t.context(SYSTEM_ACTOR));
     expect(first.foreignFills).toBe(1);
     const [row] = await anomaliesOf({ kind: "foreign_fill", cylinderId: cyl.id });
     expect(row).toMatchObject({ enterpriseId: w.gasB.id, stationId: otherStation.id, dedupKey: `foreign_fill:${fill.id}` });
-    expect((await sweepAnomalies(t.db, REGION, { since: first.judgedUntil })).foreignFills).toBe(0);
+    expect((await sweepAnomalies(t.context(SYSTEM_ACTOR), { since: first.judgedUntil })).foreignFills).toBe(0);
 
     const resolved = await t.as(w.users.gasB, { method: "POST", url: `/api/v1/gas/anomalies/${row.id}/resolve`, payload: { note: "已约谈充装站" } });
     expect(resolved.statusCode, resolved.body).toBe(200);
     expect(resolved.json()).toMatchObject({ state: "resolved", resolvedNote: "已约谈充装站" });
-    expect((await sweepAnomalies(t.db, REGION)).foreignFills).toBe(0);
+    expect((await sweepAnomalies(t.context(SYSTEM_ACTOR))).foreignFills).toBe(0);
     expect(await anomaliesOf({ kind: "foreign_fill", cylinderId: cyl.id })).toHaveLength(1);
   });
 
@@ -106,8 +106,8 @@ describe("the sweep", () => {
     const overdue = await insertCustomer(t.db, w.gasA.id, { lastCheckOn: "2020-01-01", nextCheckDue: "2022-01-01" });
     const fine = await insertCustomer(t.db, w.gasA.id, { lastCheckOn: "2026-01-01", nextCheckDue: "2099-01-01" });
     const closed = await insertCustomer(t.db, w.gasA.id, { nextCheckDue: "2022-01-01", active: false });
-    await sweepAnomalies(t.db, REGION);
-    await sweepAnomalies(t.db, REGION);
+    await sweepAnomalies(t.context(SYSTEM_ACTOR));
+    await sweepAnomalies(t.context(SYSTEM_ACTOR));
     expect(await anomaliesOf({ kind: "check_overdue", customerId: overdue.id })).toHaveLength(1);
     expect(await anomaliesOf({ kind: "check_overdue", customerId: fine.id })).toHaveLength(0);
     expect(await anomaliesOf({ kind: "check_overdue", customerId: closed.id })).toHaveLength(0);
@@ -119,7 +119,7 @@ describe("the sweep", () => {
 describe("handling anomalies", () => {
   async function overdueAnomaly() {
     const customer = await insertCustomer(t.db, w.gasA.id, { nextCheckDue: "2021-01-01" });
-    await sweepAnomalies(t.db, REGION);
+    await sweepAnomalies(t.context(SYSTEM_ACTOR));
     const [row] = await anomaliesOf({ kind: "check_overdue", customerId: customer.id });
     return row;
   }

@@ -46,7 +46,7 @@ const LEGAL_BASIS: Record<AnomalyKind, string> = {
  * `gas_anomaly:<id>`; opening again returns the open case) and links it to the anomaly. Bureau side only.
  * @throws AppError FORBIDDEN without cases.inspect; NOT_FOUND out of scope.
  */
-export async function anomalyToCase(ctx: ServiceContext, id: string, raw: AnomalyToCaseInput, region: string): Promise<AnomalyCaseResultDto> {
+export async function anomalyToCase(ctx: ServiceContext, id: string, raw: AnomalyToCaseInput): Promise<AnomalyCaseResultDto> {
   requirePermission(ctx.actor, "gas.read");
   requirePermission(ctx.actor, "cases.inspect");
   const input = AnomalyToCaseInput.parse(raw);
@@ -70,7 +70,6 @@ export async function anomalyToCase(ctx: ServiceContext, id: string, raw: Anomal
         legalBasis: LEGAL_BASIS[view.kind],
         deadline: input.deadline,
       },
-      { region },
     );
     if (anomaly.caseId !== opened.id) {
       await tx.update(A).set({ caseId: opened.id }).where(eq(A.id, id));

@@ -1,9 +1,8 @@
-import type { FastifyBaseLogger } from "fastify";
 import { sql } from "drizzle-orm";
 import { shanghaiDay } from "@contracts/platform/time";
 import { recordAudit } from "../../../platform/audit/audit.js";
-import { SYSTEM_ACTOR } from "../../../platform/auth/actor.js";
-import { rowsOf, type Db } from "../../../platform/db/client.js";
+import type { ServiceContext } from "../../../platform/context.js";
+import { rowsOf } from "../../../platform/db/client.js";
 import { ruleInForce } from "../../../platform/rules/rules.js";
 import { cylindersView, fillsView, stationsView } from "../cylinders/index.js";
 import { judgeCheckOverdue, judgeForeignFill, type FillFacts } from "./anomaly.checks.js";
@@ -26,9 +25,11 @@ export interface SweepResult {
   judgedUntil: Date;
 }
 
-export async function sweepAnomalies(db: Db, region: string, opts: { since?: Date; now?: Date } = {}): Promise<SweepResult> {
-  const now = opts.now ?? new Date();
-  const rules = (await ruleInForce(db, anomalyRulesRule, region, shanghaiDay(now))).value;
+/** One sweep as `ctx` (a system context): judged at its clock's now, by its region's rules. */
+export async function sweepAnomalies(ctx: ServiceContext, opts: { since?: Date } = {}): Promise<SweepResult> {
+  const db = ctx.db;
+  const now = ctx.clock.now();
+  const rules = (await ruleInForce(db, anomalyRulesRule, ctx.region, shanghaiDay(now))).value;
   // Fills committed late carry an older created_at than the last sweep saw, so the window reaches back.
   const since = new Date(Math.min((opts.since ?? new Date(0)).getTime(), now.getTime()) - rules.sweepLookbackHours * 3600_000);
 
@@ -83,25 +84,25 @@ export async function sweepAnomalies(db: Db, region: string, opts: { since?: Dat
 
   if (foreignFills + checkOverdue > 0) {
     await db.transaction((tx) =>
-      recordAudit(tx, { actor: SYSTEM_ACTOR, requestId: null, ip: null }, { action: "gas.anomaly.swept", entity: "gas_anomaly", after: { foreignFills, checkOverdue } }),
+      recordAudit(tx, ctx, { action: "gas.anomaly.swept", entity: "gas_anomaly", after: { foreignFills, checkOverdue } }),
     );
   }
   return { foreignFills, checkOverdue, judgedUntil: now };
 }
 
 /** Runs the sweep every `intervalMs` (first run one interval after start), keeping the fill watermark in memory; returns its stop. */
-export function startAnomalySweep(deps: { db: Db; region: string; log: FastifyBaseLogger; intervalMs?: number }): () => Promise<void> {
+export function startAnomalySweep(ctx: ServiceContext, intervalMs = 10 * 60_000): () => Promise<void> {
   let since: Date | undefined;
-  const everyMs = deps.intervalMs ?? 10 * 60_000;
+  const everyMs = intervalMs;
   return startPeriodic({
     name: "gas anomaly sweep",
     firstAfterMs: everyMs,
     everyMs,
-    log: deps.log,
+    log: ctx.log,
     run: async () => {
-      const r = await sweepAnomalies(deps.db, deps.region, { since });
+      const r = await sweepAnomalies(ctx, { since });
       since = r.judgedUntil;
-      if (r.foreignFills + r.checkOverdue > 0) deps.log.info({ ...r }, "gas anomalies raised by the sweep");
+      if (r.foreignFills + r.checkOverdue > 0) ctx.log.info({ ...r }, "gas anomalies raised by the sweep");
     },
   });
 }

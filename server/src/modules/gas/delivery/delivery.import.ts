@@ -13,14 +13,14 @@ import { gasEnterpriseOf } from "../shared/index.js";
  * shape errors and chain errors (status machine, unknown cylinder or station) are listed together.
  * @throws AppError FORBIDDEN without gas.manage (before the upload is read); VALIDATION with `rows.<n>.<column>`.
  */
-export async function importDeliveries(ctx: ServiceContext, upload: () => Promise<Buffer>, region: string, requestedEnterpriseId?: string): Promise<DeliveryBatchResultDto> {
+export async function importDeliveries(ctx: ServiceContext, upload: () => Promise<Buffer>, requestedEnterpriseId?: string): Promise<DeliveryBatchResultDto> {
   requirePermission(ctx.actor, "gas.manage");
   const enterpriseId = gasEnterpriseOf(ctx.actor, requestedEnterpriseId);
   const { rows, errors } = await readDeliverySheet(await upload(), MAX_DELIVERY_BATCH);
   if (rows.length === 0 && errors.length === 0) throw invalidField("file", "表格中没有数据行 (the sheet has no data rows)");
   // Rows of the right shape are still planned, so one upload reports every problem at once.
   const records = rows.map((r) => toPlanRecord(r, r.rowNumber));
-  const { result, issues } = records.length ? await applyDeliveries(ctx, enterpriseId, records, "xlsx", region, errors.length > 0) : { result: null, issues: [] };
+  const { result, issues } = records.length ? await applyDeliveries(ctx, enterpriseId, records, "xlsx", errors.length > 0) : { result: null, issues: [] };
   const all: RowError[] = [...errors, ...issues.map((i) => ({ row: i.index, column: deliveryHeader(i.field), message: i.message }))].sort((a, b) => a.row - b.row);
   assertNoRowErrors(all);
   return result!;

@@ -8,11 +8,7 @@ import { PhotoDto, PhotoParams } from "@contracts/platform/files";
 import { shanghaiDay } from "@contracts/platform/time";
 import { requirePermission } from "../../../platform/auth/actor.js";
 import type { ServiceContext } from "../../../platform/context.js";
-import type { Db } from "../../../platform/db/client.js";
-import type { EventBus } from "../../../platform/events/bus.js";
-import { invalidField } from "../../../platform/errors.js";
 import { readImageUpload } from "../../../platform/http/upload.js";
-import type { FileStore } from "../../../platform/files/store.js";
 import { sendXlsx, writeSheet } from "../../../platform/excel/excel.js";
 import { readXlsxUpload } from "../../../platform/excel/upload.js";
 import { ruleInForce } from "../../../platform/rules/rules.js";
@@ -38,18 +34,12 @@ const CustomerDeliveriesQuery = ListDeliveriesQuery.omit({ customerId: true, ent
 const ForEnterpriseQuery = z.object({ enterpriseId: z.uuid().optional() });
 
 /** Real-name customers and their safety checks, the delivery chain (API and xlsx), and anomalies. */
-export const deliveryRoutes: FastifyPluginAsyncZod<{ region: string; db: Db; events: EventBus; files?: FileStore }> = async (app, { region, db, files }) => {
-  // Without a FileStore (the plugin registered without one) a check takes no photos rather than unverified ids.
-  const assertPhotos = async (ctx: ServiceContext, ids: readonly string[]) => {
-    if (ids.length === 0) return;
-    if (!files) throw invalidField("photoIds", "暂不支持安检照片 (photos are not available on this server)");
-    await assertCheckPhotos(ctx.db, ctx.actor, files, ids);
-  };
-  const dueSoonDays = async () => (await ruleInForce(db, userCheckIntervalRule, region)).value.dueSoonDays;
+export const deliveryRoutes: FastifyPluginAsyncZod = async (app) => {
+  const dueSoonDays = async (ctx: ServiceContext) => (await ruleInForce(ctx.db, userCheckIntervalRule, ctx.region)).value.dueSoonDays;
 
   // Customers. Static paths before `:id`, so none is ever read as an id.
   app.get("/gas/customers/export", { schema: { tags, querystring: CustomersExportQuery } }, async (req, reply) => {
-    const rows = await customersForExport(req.ctx.db, req.ctx.actor, req.query, await dueSoonDays());
+    const rows = await customersForExport(req.ctx.db, req.ctx.actor, req.query, await dueSoonDays(req.ctx));
     return sendXlsx(reply, `燃气用户_${shanghaiDay()}.xlsx`, await writeSheet("燃气用户", CUSTOMER_EXPORT_COLUMNS, rows));
   });
   app.get("/gas/customers/import-template", { schema: { tags } }, async (req, reply) => {
@@ -57,22 +47,22 @@ export const deliveryRoutes: FastifyPluginAsyncZod<{ region: string; db: Db; eve
     return sendXlsx(reply, "燃气用户导入模板.xlsx", await writeSheet("燃气用户", CUSTOMER_IMPORT_COLUMNS, [], true));
   });
   app.post("/gas/customers/import", { schema: { tags, querystring: ForEnterpriseQuery, consumes: ["multipart/form-data"], response: { 202: ImportAcceptedDto } } }, async (req, reply) => {
-    const rule = (await ruleInForce(db, userCheckIntervalRule, region)).value;
+    const rule = (await ruleInForce(req.ctx.db, userCheckIntervalRule, req.ctx.region)).value;
     return reply.code(202).send(await importCustomers(req.ctx, () => readXlsxUpload(req), rule, req.query.enterpriseId));
   });
   app.get("/gas/customers", { schema: { tags, querystring: ListCustomersQuery, response: { 200: page(CustomerDto) } } }, async (req) =>
-    listCustomers(req.ctx.db, req.ctx.actor, req.query, await dueSoonDays()),
+    listCustomers(req.ctx.db, req.ctx.actor, req.query, await dueSoonDays(req.ctx)),
   );
   app.post("/gas/customers", { schema: { tags, body: CustomerInput, response: { 201: CustomerDto } } }, async (req, reply) =>
-    reply.code(201).send(await createCustomer(req.ctx, req.body, await dueSoonDays())),
+    reply.code(201).send(await createCustomer(req.ctx, req.body, await dueSoonDays(req.ctx))),
   );
-  app.get("/gas/customers/:id", { schema: { tags, params: IdParams, response: { 200: CustomerDto } } }, async (req) => getCustomer(req.ctx, req.params.id, await dueSoonDays()));
-  app.get("/gas/customers/:id/full", { schema: { tags, params: IdParams, response: { 200: CustomerDto } } }, async (req) => viewCustomerFull(req.ctx, req.params.id, await dueSoonDays()));
+  app.get("/gas/customers/:id", { schema: { tags, params: IdParams, response: { 200: CustomerDto } } }, async (req) => getCustomer(req.ctx, req.params.id, await dueSoonDays(req.ctx)));
+  app.get("/gas/customers/:id/full", { schema: { tags, params: IdParams, response: { 200: CustomerDto } } }, async (req) => viewCustomerFull(req.ctx, req.params.id, await dueSoonDays(req.ctx)));
   app.put("/gas/customers/:id", { schema: { tags, params: IdParams, body: CustomerInput, response: { 200: CustomerDto } } }, async (req) =>
-    updateCustomer(req.ctx, req.params.id, req.body, await dueSoonDays()),
+    updateCustomer(req.ctx, req.params.id, req.body, await dueSoonDays(req.ctx)),
   );
   app.post("/gas/customers/:id/active", { schema: { tags, params: IdParams, body: SetCustomerActiveInput, response: { 200: CustomerDto } } }, async (req) =>
-    setCustomerActive(req.ctx, req.params.id, req.body.active, await dueSoonDays()),
+    setCustomerActive(req.ctx, req.params.id, req.body.active, await dueSoonDays(req.ctx)),
   );
   app.get("/gas/customers/:id/deliveries", { schema: { tags, params: IdParams, querystring: CustomerDeliveriesQuery, response: { 200: page(DeliveryDto) } } }, async (req) => {
     await customerRow(req.ctx.db, req.ctx.actor, req.params.id);
@@ -85,19 +75,17 @@ export const deliveryRoutes: FastifyPluginAsyncZod<{ region: string; db: Db; eve
   );
   app.post("/gas/safety-checks", { schema: { tags, body: CreateSafetyCheckInput, response: { 201: SafetyCheckDto } } }, async (req, reply) => {
     const { customerId, ...check } = req.body;
-    return reply.code(201).send(await recordSafetyCheck(req.ctx, customerId, check, region, assertPhotos));
+    return reply.code(201).send(await recordSafetyCheck(req.ctx, customerId, check, assertCheckPhotos));
   });
-  if (files) {
-    app.post("/gas/safety-checks/photos", { schema: { tags, consumes: ["multipart/form-data"], response: { 201: PhotoDto } } }, async (req, reply) => {
-      // The permission is checked before the body is read, so a refused caller's upload is never stored.
-      assertMayUploadCheckPhotos(req.ctx.actor);
-      return reply.code(201).send(await saveCheckPhoto(req.ctx, files, await readImageUpload(req)));
-    });
-    app.get("/gas/safety-checks/photos/:id", { schema: { tags, params: PhotoParams } }, async (req, reply) => {
-      const image = await readCheckPhoto(req.ctx.db, req.ctx.actor, files, req.params.id);
-      return reply.header("content-type", image.type).header("cache-control", "private, max-age=3600").send(image.bytes);
-    });
-  }
+  app.post("/gas/safety-checks/photos", { schema: { tags, consumes: ["multipart/form-data"], response: { 201: PhotoDto } } }, async (req, reply) => {
+    // The permission is checked before the body is read, so a refused caller's upload is never stored.
+    assertMayUploadCheckPhotos(req.ctx.actor);
+    return reply.code(201).send(await saveCheckPhoto(req.ctx, await readImageUpload(req)));
+  });
+  app.get("/gas/safety-checks/photos/:id", { schema: { tags, params: PhotoParams } }, async (req, reply) => {
+    const image = await readCheckPhoto(req.ctx, req.params.id);
+    return reply.header("content-type", image.type).header("cache-control", "private, max-age=3600").send(image.bytes);
+  });
 
   // The delivery chain.
   app.get("/gas/deliveries/export", { schema: { tags, querystring: DeliveriesExportQuery } }, async (req, reply) => {
@@ -109,11 +97,11 @@ export const deliveryRoutes: FastifyPluginAsyncZod<{ region: string; db: Db; eve
     return sendXlsx(reply, "配送记录导入模板.xlsx", await writeSheet("配送记录", DELIVERY_IMPORT_COLUMNS, [], true));
   });
   app.post("/gas/deliveries/import", { schema: { tags, querystring: ForEnterpriseQuery, consumes: ["multipart/form-data"], response: { 200: DeliveryBatchResultDto } } }, async (req) =>
-    importDeliveries(req.ctx, () => readXlsxUpload(req), region, req.query.enterpriseId),
+    importDeliveries(req.ctx, () => readXlsxUpload(req), req.query.enterpriseId),
   );
   app.get("/gas/deliveries", { schema: { tags, querystring: ListDeliveriesQuery, response: { 200: page(DeliveryDto) } } }, async (req) => listDeliveries(req.ctx.db, req.ctx.actor, req.query));
   app.post("/gas/deliveries", { bodyLimit: 8 * 1024 * 1024, schema: { tags, body: DeliveryBatchInput, response: { 200: DeliveryBatchResultDto } } }, async (req) =>
-    recordDeliveries(req.ctx, req.body, region),
+    recordDeliveries(req.ctx, req.body),
   );
 
   // Anomalies.
@@ -127,7 +115,7 @@ export const deliveryRoutes: FastifyPluginAsyncZod<{ region: string; db: Db; eve
     resolveAnomaly(req.ctx, req.params.id, req.body),
   );
   app.post("/gas/anomalies/:id/case", { schema: { tags, params: IdParams, body: AnomalyToCaseInput, response: { 201: AnomalyCaseResultDto, 200: AnomalyCaseResultDto } } }, async (req, reply) => {
-    const result = await anomalyToCase(req.ctx, req.params.id, req.body, region);
+    const result = await anomalyToCase(req.ctx, req.params.id, req.body);
     return reply.code(result.created ? 201 : 200).send(result);
   });
 };

@@ -128,10 +128,9 @@ export async function applyDeliveries(
   enterpriseId: string,
   records: PlanRecord[],
   source: DeliverySource,
-  region: string,
   planOnly = false,
 ): Promise<RecordOutcome> {
-  const rules = (await ruleInForce(ctx.db, anomalyRulesRule, region)).value;
+  const rules = (await ruleInForce(ctx.db, anomalyRulesRule, ctx.region)).value;
   const outcome = await ctx.db.transaction(async (tx) => {
     const { facts, previous } = await readFacts(tx, enterpriseId, records);
     const plan = planDeliveries(records, facts);
@@ -165,11 +164,11 @@ export const toPlanRecord = (r: DeliveryBatchInput["records"][number], index: nu
  * bad row listed. Re-sending a batch records nothing twice.
  * @throws AppError FORBIDDEN without gas.manage; VALIDATION; CONFLICT on a concurrent change.
  */
-export async function recordDeliveries(ctx: ServiceContext, raw: DeliveryBatchInput, region: string, source: DeliverySource = "api"): Promise<DeliveryBatchResultDto> {
+export async function recordDeliveries(ctx: ServiceContext, raw: DeliveryBatchInput, source: DeliverySource = "api"): Promise<DeliveryBatchResultDto> {
   requirePermission(ctx.actor, "gas.manage");
   const input = DeliveryBatchInput.parse(raw);
   const enterpriseId = gasEnterpriseOf(ctx.actor, input.enterpriseId);
-  const { result, issues } = await applyDeliveries(ctx, enterpriseId, input.records.map(toPlanRecord), source, region);
+  const { result, issues } = await applyDeliveries(ctx, enterpriseId, input.records.map(toPlanRecord), source);
   if (issues.length > 0) {
     const rows = new Set(issues.map((i) => i.index)).size;
     throw invalid(

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { Config } from "../../../config.js";
+import { systemClock, type Clock } from "../../../platform/clock.js";
+import { systemContext } from "../../../platform/context.js";
 import type { Db } from "../../../platform/db/client.js";
 import type { EventBus } from "../../../platform/events/bus.js";
-import type { FileStore } from "../../../platform/files/store.js";
+import type { Files } from "../../../platform/files/store.js";
 import type { RuleDefinition } from "../../../platform/rules/rules.js";
 import { startAnomalySweep } from "./anomaly.sweep.js";
 import { deliveryRoutes } from "./delivery.routes.js";
@@ -12,8 +14,9 @@ export interface DeliveryDeps {
   config: Config;
   db: Db;
   events: EventBus;
-  /** Without it safety checks take no photos. */
-  files?: FileStore;
+  files: Files;
+  /** The sweep's clock (the system's unless a test fixes it). */
+  clock?: Clock;
 }
 
 /**
@@ -22,10 +25,10 @@ export interface DeliveryDeps {
  * and the periodic sweep reveal (foreign fills, two places at once, overdue checks), which may open cases.
  */
 export const deliveryPlugin: FastifyPluginAsync<DeliveryDeps> = async (app, deps) => {
-  const region = deps.config.cityRegion;
-  await app.register(deliveryRoutes, { region, db: deps.db, events: deps.events, files: deps.files });
-  // The module's background work, all of it started here.
-  const stopSweep = startAnomalySweep({ db: deps.db, region, log: app.log });
+  await app.register(deliveryRoutes);
+  // The module's background work, all of it started here, as the platform.
+  const ctx = systemContext({ db: deps.db, events: deps.events, log: app.log, region: deps.config.cityRegion, clock: deps.clock ?? systemClock, files: deps.files });
+  const stopSweep = startAnomalySweep(ctx);
   app.addHook("onClose", () => stopSweep());
 };
 

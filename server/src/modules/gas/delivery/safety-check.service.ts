@@ -60,19 +60,18 @@ export async function recordSafetyCheck(
   ctx: ServiceContext,
   customerId: string,
   raw: SafetyCheckInput,
-  region: string,
   assertPhotos: (ctx: ServiceContext, ids: readonly string[]) => Promise<void>,
 ): Promise<SafetyCheckDto> {
   requirePermission(ctx.actor, "gas.manage");
   const input = SafetyCheckInput.parse(raw);
   const customer = await customerRow(ctx.db, ctx.actor, customerId);
   await assertPhotos(ctx, input.photoIds);
-  if (input.checkedOn > shanghaiDay()) throw invalidField("checkedOn", "安检日期不能晚于今天 (cannot be in the future)");
+  if (input.checkedOn > shanghaiDay(ctx.clock.now())) throw invalidField("checkedOn", "安检日期不能晚于今天 (cannot be in the future)");
   if (input.checkerId) {
     const [staff] = await ctx.db.select({ id: SF.id }).from(SF).where(and(eq(SF.id, input.checkerId), eq(SF.enterpriseId, customer.c.enterpriseId)));
     if (!staff) throw invalidField("checkerId", "不是该燃气企业的人员 (not staff of this gas company)");
   }
-  const rule = await ruleInForce(ctx.db, userCheckIntervalRule, region, input.checkedOn);
+  const rule = await ruleInForce(ctx.db, userCheckIntervalRule, ctx.region, input.checkedOn);
   const passed = input.alarmFitted && input.hoseOk && input.valveOk;
   const due = nextCheckDue(rule.value, customer.c.kind as CustomerKind, input.checkedOn, passed);
   const id = await ctx.db.transaction(async (tx) => {

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { DriveDto, DriveQuery, ListVehiclesQuery, VehicleDto } from "@contracts/gas/leak";
 import { requirePermission } from "../../../platform/auth/actor.js";
-import type { Actor } from "../../../platform/context.js";
+import type { Actor, ServiceContext } from "../../../platform/context.js";
 import { type Executor, rowsOf } from "../../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, type Page } from "../../../platform/db/pagination.js";
 import { invalidField, notFound } from "../../../platform/errors.js";
@@ -75,21 +75,21 @@ export async function listVehicles(db: Executor, actor: Actor, q: ListVehiclesQu
  * force) are always kept.
  * @throws AppError NOT_FOUND for a vehicle out of scope; VALIDATION naming `from` for an empty or too long window.
  */
-export async function getDrive(db: Executor, actor: Actor, q: DriveQuery, region: string): Promise<DriveDto> {
-  requirePermission(actor, "gas.read");
+export async function getDrive(ctx: ServiceContext, q: DriveQuery): Promise<DriveDto> {
+  requirePermission(ctx.actor, "gas.read");
   const from = new Date(q.from);
   const to = new Date(q.to);
   if (to.getTime() <= from.getTime()) throw invalidField("from", "开始时间须早于结束时间 (from must be before to)");
   if (to.getTime() - from.getTime() > MAX_DRIVE_MS) throw invalidField("from", "最多查询 24 小时的行驶记录 (at most 24 hours)");
   const D = offSiteDevicesView();
-  const [vehicle] = await db
+  const [vehicle] = await ctx.db
     .select({ id: D.id })
     .from(D)
-    .where(and(eq(D.id, q.deviceId), eq(D.type, "gas_detector"), gasScope(actor, D.enterpriseId)));
+    .where(and(eq(D.id, q.deviceId), eq(D.type, "gas_detector"), gasScope(ctx.actor, D.enterpriseId)));
   if (!vehicle) throw notFound("vehicle", q.deviceId);
-  const { value: t } = await ruleInForce(db, leakThresholdsRule, region);
+  const { value: t } = await ruleInForce(ctx.db, leakThresholdsRule, ctx.region);
   const rows = rowsOf<{ ts: Date | string; lat: number; lng: number; ppm: number; bg: number }>(
-    await db.execute(sql`
+    await ctx.db.execute(sql`
       select ts, lat, lng, ch4_ppm as ppm, background_ppm as bg from gas_detector_readings
       where device_id = ${q.deviceId} and ts >= ${from.toISOString()}::timestamptz and ts <= ${to.toISOString()}::timestamptz
       order by ts`),

@@ -1,5 +1,4 @@
 import type { FastifyBaseLogger, FastifyPluginAsync } from "fastify";
-import type { Config } from "../../../config.js";
 import type { Db } from "../../../platform/db/client.js";
 import type { RuleDefinition } from "../../../platform/rules/rules.js";
 import type { IotRuntime } from "../../iot/index.js";
@@ -9,18 +8,13 @@ import { leakPointsOn } from "./leak.queries.js";
 import { leakRoutes } from "./leak.routes.js";
 import { leakRuleList } from "./leak.rules.js";
 
-export interface LeaksDeps {
-  config: Config;
-  db: Db;
-}
-
 /**
  * Leak detection (燃气泄漏检测): the detection vehicles' drives judged against their rolling background, suspect
  * points merged and matched to the nearest main, the handheld re-check that confirms a leak and opens an
  * urgent case. The readings arrive through the IoT runtime (`attachLeaks`), not through these routes.
  */
-export const leaksPlugin: FastifyPluginAsync<LeaksDeps> = async (app, deps) => {
-  await app.register(leakRoutes, { region: deps.config.cityRegion, db: deps.db });
+export const leaksPlugin: FastifyPluginAsync = async (app) => {
+  await app.register(leakRoutes);
 };
 
 /**

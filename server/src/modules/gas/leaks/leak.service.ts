@@ -19,9 +19,9 @@ import { gasLeakPoints as G } from "./schema.js";
  * main's company responsible (else the vehicle's owner), with the rule's short deadline.
  * @throws AppError FORBIDDEN without `gas.manage`; NOT_FOUND out of scope; CONFLICT when already re-checked.
  */
-export async function recheckLeak(ctx: ServiceContext, id: string, input: Required<RecheckInput>, region: string): Promise<LeakPointDto> {
+export async function recheckLeak(ctx: ServiceContext, id: string, input: Required<RecheckInput>): Promise<LeakPointDto> {
   requirePermission(ctx.actor, "gas.manage");
-  const { value: t, version } = await ruleInForce(ctx.db, leakThresholdsRule, region);
+  const { value: t, version } = await ruleInForce(ctx.db, leakThresholdsRule, ctx.region);
   const verdict = judgeRecheck(input, t);
   const caseId = await ctx.db.transaction(async (tx) => {
     const [before] = await tx
@@ -76,7 +76,6 @@ export async function recheckLeak(ctx: ServiceContext, id: string, input: Requir
         legalBasis: "CJJ/T 215-2014《城镇燃气管网泄漏检测技术规程》; CJJ 51-2016《城镇燃气设施运行、维护和抢修安全技术规程》",
         deadline: new Date(Date.now() + t.caseDeadlineHours * 3600_000).toISOString(),
       },
-      { region },
     );
     await tx.update(G).set({ caseId: opened.id }).where(eq(G.id, id));
     return opened.id;

@@ -68,7 +68,7 @@ async function lineOf(tx: Executor, ctx: ServiceContext, input: z.output<typeof 
  * company responsible). Idempotent per hazard: cases keeps one open case per sourceRef.
  * @throws AppError FORBIDDEN; NOT_FOUND; VALIDATION naming `pipelineId`, `patrolId` or `enterpriseId`.
  */
-export async function reportHazard(ctx: ServiceContext, input: z.output<typeof HazardInput>, region: string): Promise<string> {
+export async function reportHazard(ctx: ServiceContext, input: z.output<typeof HazardInput>): Promise<string> {
   requirePermission(ctx.actor, "gas.manage");
   const foundAt = new Date(input.foundAt);
   if (foundAt.getTime() > Date.now() + 5 * 60_000) throw invalid([{ path: "foundAt", message: "发现时间不能晚于现在 (foundAt is in the future)" }]);
@@ -87,7 +87,7 @@ export async function reportHazard(ctx: ServiceContext, input: z.output<typeof H
       .insert(H)
       .values({ enterpriseId, patrolId: input.patrolId ?? null, pipelineId: line?.id ?? null, kind: input.kind, lat: input.lat, lng: input.lng, description: input.description, foundAt })
       .returning();
-    const opened = await openHazardCase(tx, ctx, { ...row, kind: row.kind as HazardKind }, line, region);
+    const opened = await openHazardCase(tx, ctx, { ...row, kind: row.kind as HazardKind }, line);
     await tx.update(H).set({ caseId: opened.id }).where(eq(H.id, row.id));
     await recordAudit(tx, ctx, { action: "gas.hazard.reported", entity: "gas_hazard", entityId: row.id, after: { ...row, caseId: opened.id } });
     return { id: row.id, caseId: opened.id };
@@ -102,7 +102,6 @@ async function openHazardCase(
   ctx: ServiceContext,
   h: { id: string; enterpriseId: string; kind: HazardKind; lng: number; lat: number; description: string },
   line: Pick<Line, "code" | "name" | "pressureClass"> | null,
-  region: string,
 ): Promise<{ id: string }> {
   const pressure = (line?.pressureClass ?? null) as PressureClass | null;
   const kindLabel = HAZARD_KIND_LABELS[h.kind].zh;
@@ -121,7 +120,6 @@ async function openHazardCase(
       location: `${h.lng.toFixed(6)},${h.lat.toFixed(6)}${line ? ` ${line.name}` : ""}`,
       legalBasis: "《城镇燃气管理条例》第三十三条、第三十五条",
     },
-    { region },
   );
 }
 
@@ -129,7 +127,7 @@ async function openHazardCase(
  * Opens the cases of hazards that have none (hazards written in bulk, e.g. by the demo seed), each in its
  * own transaction so one bad row does not stop the rest. Idempotent. Returns how many were opened.
  */
-export async function openMissingHazardCases(ctx: ServiceContext, region: string, limit = 10_000): Promise<number> {
+export async function openMissingHazardCases(ctx: ServiceContext, limit = 10_000): Promise<number> {
   const pending = await ctx.db
     .select({ h: H, code: L.code, name: L.name, pressureClass: L.pressureClass })
     .from(H)
@@ -141,7 +139,7 @@ export async function openMissingHazardCases(ctx: ServiceContext, region: string
     try {
       await ctx.db.transaction(async (tx) => {
         const line = p.code && p.name && p.pressureClass ? { code: p.code, name: p.name, pressureClass: p.pressureClass } : null;
-        const c = await openHazardCase(tx, ctx, { ...p.h, kind: p.h.kind as HazardKind }, line, region);
+        const c = await openHazardCase(tx, ctx, { ...p.h, kind: p.h.kind as HazardKind }, line);
         await tx.update(H).set({ caseId: c.id }).where(eq(H.id, p.h.id));
         await recordAudit(tx, ctx, { action: "gas.hazard.case_opened", entity: "gas_hazard", entityId: p.h.id, after: { caseId: c.id } });
       });

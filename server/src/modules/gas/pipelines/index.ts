@@ -1,7 +1,10 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { Config } from "../../../config.js";
+import { systemClock, type Clock } from "../../../platform/clock.js";
+import { systemContext } from "../../../platform/context.js";
 import type { Db } from "../../../platform/db/client.js";
-import type { FileStore } from "../../../platform/files/store.js";
+import type { EventBus } from "../../../platform/events/bus.js";
+import type { Files } from "../../../platform/files/store.js";
 import type { RuleDefinition } from "../../../platform/rules/rules.js";
 import type { PipelineReferrer } from "./pipeline.port.js";
 import { pipelineRoutes } from "./pipeline.routes.js";
@@ -11,7 +14,10 @@ import { startSiteLinkSweep } from "./site-link.service.js";
 export interface PipelinesDeps {
   config: Config;
   db: Db;
-  files?: FileStore;
+  events: EventBus;
+  files: Files;
+  /** The sweep's clock (the system's unless a test fixes it). */
+  clock?: Clock;
   /** Other modules' records that name a main (the leaks module's leak points): a main they name is not deleted. */
   referrers?: readonly PipelineReferrer[];
 }
@@ -22,10 +28,10 @@ export interface PipelinesDeps {
  * sweep (the registry has no location-change event to listen to).
  */
 export const pipelinesPlugin: FastifyPluginAsync<PipelinesDeps> = async (app, deps) => {
-  const region = deps.config.cityRegion;
-  await app.register(pipelineRoutes, { region, db: deps.db, files: deps.files, referrers: deps.referrers ?? [] });
-  // The module's background work, all of it started here.
-  const stopSweep = startSiteLinkSweep({ db: deps.db, log: app.log }, region);
+  await app.register(pipelineRoutes, { referrers: deps.referrers ?? [] });
+  // The module's background work, all of it started here, as the platform.
+  const ctx = systemContext({ db: deps.db, events: deps.events, log: app.log, region: deps.config.cityRegion, clock: deps.clock ?? systemClock, files: deps.files });
+  const stopSweep = startSiteLinkSweep(ctx);
   app.addHook("onClose", () => stopSweep());
 };
 

@@ -80,7 +80,7 @@ export async function updatePatrolPlan(ctx: ServiceContext, id: string, input: P
  * radius of the track's bbox (the others are not near it at all), one grid index for the whole track.
  * @throws AppError FORBIDDEN; NOT_FOUND (plan outside scope); VALIDATION naming `patrollerId` or `planId`.
  */
-export async function recordPatrol(ctx: ServiceContext, input: z.output<typeof PatrolInput>, region: string): Promise<string> {
+export async function recordPatrol(ctx: ServiceContext, input: z.output<typeof PatrolInput>): Promise<string> {
   requirePermission(ctx.actor, "gas.manage");
   const id = await ctx.db.transaction(async (tx) => {
     const [plan] = await tx
@@ -93,7 +93,7 @@ export async function recordPatrol(ctx: ServiceContext, input: z.output<typeof P
       const [person] = await tx.select({ id: PE.id }).from(PE).where(eq(PE.id, input.patrollerId));
       if (!person) throw invalid([{ path: "patrollerId", message: "人员不存在 (no such person)" }]);
     }
-    const rule = (await ruleInForce(tx, patrolCoverageRule, region)).value;
+    const rule = (await ruleInForce(tx, patrolCoverageRule, ctx.region)).value;
     const box = expandBBox(bboxOf(input.track), rule.radiusM);
     const lines = await tx
       .select({

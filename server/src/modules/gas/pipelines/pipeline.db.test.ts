@@ -158,11 +158,11 @@ describe("site ↔ pipeline linkage", () => {
     // A city files a tighter distance: 25 m unlinks the 30 m site.
     await t.db.insert(platformRules).values({ code: "gas.site_pipeline_distance", region: "330784", version: 2, name: "永康", value: { distanceM: 25, minPressureClass: "medium" }, source: "test", effectiveFrom: new Date("2020-01-01T00:00:00+08:00"), createdBy: "test" });
     try {
-      expect((await relinkAll(t.db, "330784")).distanceM).toBe(25);
+      expect((await relinkAll(t.context(SYSTEM_ACTOR))).distanceM).toBe(25);
       expect(await nearGasMain(t.db, w.FAR)).toEqual([]);
     } finally {
       await t.db.delete(platformRules).where(and(eq(platformRules.code, "gas.site_pipeline_distance"), eq(platformRules.region, "330784")));
-      await relinkAll(t.db, "330784");
+      await relinkAll(t.context(SYSTEM_ACTOR));
     }
   });
 });
@@ -242,10 +242,10 @@ describe("hazards", () => {
       .values({ enterpriseId: w.GAS, pipelineId: main.id, kind: "third_party_digging", lng: w.pt(50_500, 5)[0], lat: w.pt(50_500, 5)[1], description: "批量写入", foundAt: new Date() })
       .returning();
     const ctx = t.context(SYSTEM_ACTOR);
-    expect(await openMissingHazardCases(ctx, "330784")).toBeGreaterThanOrEqual(1);
+    expect(await openMissingHazardCases(ctx)).toBeGreaterThanOrEqual(1);
     const [after] = await t.db.select().from(gasPatrolHazards).where(eq(gasPatrolHazards.id, h.id));
     const [c] = await t.db.select().from(casesCases).where(eq(casesCases.id, after.caseId!));
     expect(c).toMatchObject({ projectId: null, enterpriseId: w.GAS, grade: "major", source: "gas" });
-    expect(await openMissingHazardCases(ctx, "330784")).toBe(0);
+    expect(await openMissingHazardCases(ctx)).toBe(0);
   });
 });

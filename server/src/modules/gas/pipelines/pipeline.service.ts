@@ -39,7 +39,7 @@ async function assertCodeFree(tx: Executor, code: string, exceptId?: string): Pr
 }
 
 /** @throws AppError FORBIDDEN; VALIDATION naming the field; CONFLICT (code taken). */
-export async function createPipeline(ctx: ServiceContext, input: z.output<typeof PipelineInput>, region: string): Promise<PipelineDto> {
+export async function createPipeline(ctx: ServiceContext, input: z.output<typeof PipelineInput>): Promise<PipelineDto> {
   requirePermission(ctx.actor, "gas.manage");
   const enterpriseId = gasEnterpriseOf(ctx.actor, input.enterpriseId);
   const id = await ctx.db.transaction(async (tx) => {
@@ -58,7 +58,7 @@ export async function createPipeline(ctx: ServiceContext, input: z.output<typeof
         ...derived(input.geometry.coordinates),
       })
       .returning();
-    await relinkPipeline(tx, row.id, region);
+    await relinkPipeline(tx, row.id, ctx.region);
     await recordAudit(tx, ctx, { action: "gas.pipeline.created", entity: "gas_pipeline", entityId: row.id, after: row });
     return row.id;
   });
@@ -78,7 +78,7 @@ async function lockPipeline(tx: Executor, ctx: ServiceContext, id: string) {
 }
 
 /** @throws AppError FORBIDDEN; NOT_FOUND; VALIDATION; CONFLICT (code taken). */
-export async function updatePipeline(ctx: ServiceContext, id: string, input: z.output<typeof UpdatePipelineInput>, region: string): Promise<PipelineDto> {
+export async function updatePipeline(ctx: ServiceContext, id: string, input: z.output<typeof UpdatePipelineInput>): Promise<PipelineDto> {
   requirePermission(ctx.actor, "gas.manage");
   await ctx.db.transaction(async (tx) => {
     const before = await lockPipeline(tx, ctx, id);
@@ -98,7 +98,7 @@ export async function updatePipeline(ctx: ServiceContext, id: string, input: z.o
       .where(eq(L.id, id))
       .returning();
     // The class decides whether the line links at all, the geometry where: either change relinks.
-    if (input.geometry || (input.pressureClass && input.pressureClass !== before.pressureClass)) await relinkPipeline(tx, id, region);
+    if (input.geometry || (input.pressureClass && input.pressureClass !== before.pressureClass)) await relinkPipeline(tx, id, ctx.region);
     await recordAudit(tx, ctx, { action: "gas.pipeline.updated", entity: "gas_pipeline", entityId: id, before, after });
   });
   ctx.events.publish("gas.pipeline.saved", { pipelineId: id });
@@ -161,7 +161,7 @@ function checkFeatures(features: unknown[]): { ok: ImportFeature[]; issues: Fiel
  * scope updated; every bad feature is listed. Links are recomputed per imported line.
  * @throws AppError FORBIDDEN; VALIDATION listing `features.<i>.<field>`.
  */
-export async function importPipelines(ctx: ServiceContext, input: { enterpriseId?: string | null; features: unknown[] }, region: string): Promise<PipelineImportResult> {
+export async function importPipelines(ctx: ServiceContext, input: { enterpriseId?: string | null; features: unknown[] }): Promise<PipelineImportResult> {
   requirePermission(ctx.actor, "gas.manage");
   const { ok, issues } = checkFeatures(input.features);
   const result = await ctx.db.transaction(async (tx) => {
@@ -206,7 +206,7 @@ export async function importPipelines(ctx: ServiceContext, input: { enterpriseId
       ids.push(id);
     }
     const created = fresh.length;
-    const siteLinks = await relinkPipelines(tx, ids, region);
+    const siteLinks = await relinkPipelines(tx, ids, ctx.region);
     await recordAudit(tx, ctx, { action: "gas.pipeline.imported", entity: "gas_pipeline", after: { created, updated: ok.length - created, codes } });
     return { created, updated: ok.length - created, siteLinks };
   });

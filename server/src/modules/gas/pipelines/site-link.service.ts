@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
-import type { FastifyBaseLogger } from "fastify";
 import { PRESSURE_CLASSES, pressureAtLeast, type PressureClass } from "@contracts/gas/pipeline";
-import type { Db, Executor } from "../../../platform/db/client.js";
+import type { ServiceContext } from "../../../platform/context.js";
+import type { Executor } from "../../../platform/db/client.js";
 import { ruleInForce } from "../../../platform/rules/rules.js";
 import { projectsView } from "../../registry/index.js";
 import { type LngLat, M_PER_DEG_LAT, pointToPolylineM } from "../shared/index.js";
@@ -97,10 +97,10 @@ export async function unlinkPipeline(tx: Executor, pipelineId: string): Promise<
  * Recomputes every link in one transaction: links that no longer hold are removed, the rest upserted
  * (so a link's `computedAt` says when it was last confirmed).
  */
-export async function relinkAll(db: Db, region: string): Promise<{ projects: number; pipelines: number; links: number; distanceM: number; ruleVersion: number }> {
-  return db.transaction(async (tx) => {
+export async function relinkAll(ctx: Pick<ServiceContext, "db" | "region">): Promise<{ projects: number; pipelines: number; links: number; distanceM: number; ruleVersion: number }> {
+  return ctx.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SITE_LINK_LOCK})`);
-    const rule = await ruleInForce(tx, sitePipelineDistanceRule, region);
+    const rule = await ruleInForce(tx, sitePipelineDistanceRule, ctx.region);
     const pairs = await candidates(tx, rule.value);
     const links = measured(rule.value, pairs);
     const keep = links.map((l) => `${l.projectId}|${l.pipelineId}`);
@@ -125,12 +125,12 @@ const FIRST_SWEEP_MS = 2 * 60_000;
  * Starts the periodic full recompute. Idempotent and serialised by the lock, so two processes sweeping is
  * harmless. Returns its stop.
  */
-export function startSiteLinkSweep(deps: { db: Db; log: FastifyBaseLogger }, region: string): () => Promise<void> {
+export function startSiteLinkSweep(ctx: ServiceContext): () => Promise<void> {
   return startPeriodic({
     name: "gas site-link sweep",
     firstAfterMs: FIRST_SWEEP_MS,
     everyMs: SITE_LINK_SWEEP_MS,
-    log: deps.log,
-    run: async () => deps.log.debug(await relinkAll(deps.db, region), "gas site-link sweep done"),
+    log: ctx.log,
+    run: async () => ctx.log.debug(await relinkAll(ctx), "gas site-link sweep done"),
   });
 }
