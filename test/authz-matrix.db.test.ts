@@ -995,6 +995,20 @@ cases.push(
   { route: "PUT /reports/subscriptions", url: "/reports/subscriptions", body: { weekly: true }, expect: REPORTS(200) },
 );
 
+// The project risk index: every role that reads projects reads their risk, in its project scope (PA is A's, PB is B's).
+import { recomputeRisk } from "../server/src/modules/risk/index";
+import { systemClock } from "../server/src/platform/clock";
+
+beforeAll(async () => {
+  await recomputeRisk({ db: t.db, region: "330784", clock: systemClock });
+});
+
+cases.push(
+  { route: "GET /risk/projects", url: "/risk/projects?pageSize=200", expect: every(200), sees: { PA: ALL_BUT_GAS, PB: CITY_WIDE } },
+  { route: "GET /projects/:id/risk", on: "PA: A is general contractor, T tests", url: () => `/projects/${f.PA}/risk`, expect: every(200, { gas_company: 404 }) },
+  { route: "GET /projects/:id/risk", on: "PB: B is general contractor", url: () => `/projects/${f.PB}/risk`, expect: outOfScope(200) },
+);
+
 async function call(c: Case, user: TestUser | null, role: Role): Promise<LightMyRequestResponse> {
   const url = `/api/v1${c.url ? resolve(c.url, role) : pathOf(c)}`;
   const method = methodOf(c) as "GET";
@@ -1014,7 +1028,8 @@ describe("authorization matrix", () => {
         const err = res.headers["content-type"]?.toString().includes("json") ? (res.json() as { error?: { code: string; message: string } }).error : undefined;
         mismatches.push(`${role}: expected ${c.expect[role]}, got ${res.statusCode}${err ? ` ${err.code} ${err.message}` : ""}`);
       } else if (c.sees && res.statusCode === 200) {
-        const ids = new Set((res.json() as { items: { id: string }[] }).items.map((i) => i.id));
+        // A list of per-project figures (the risk ranking) names its rows by projectId.
+        const ids = new Set((res.json() as { items: { id?: string; projectId?: string }[] }).items.map((i) => i.id ?? i.projectId));
         for (const [key, roles] of Object.entries(c.sees)) {
           if (ids.has(f[key]) !== roles.includes(role)) mismatches.push(`${role}: ${roles.includes(role) ? "should" : "should not"} see ${key}`);
         }
