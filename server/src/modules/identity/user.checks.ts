@@ -39,7 +39,7 @@ export function nextScope(current: UserScope, input: Pick<UpdateUserInput, "role
 /**
  * Checks that a role carries exactly the scope it needs: inspectors a domain, enterprise-bound roles an
  * existing enterprise of the right type, project users at least one existing project — and nothing else,
- * because any extra binding would silently widen what the user sees (see registry/scope.ts).
+ * because any extra binding would silently widen what the user sees (see registry/registry.scope.ts).
  * @throws VALIDATION naming `domain`, `enterpriseId` or `projectIds`.
  */
 export async function assertValidScope(db: Executor, s: UserScope): Promise<void> {

@@ -7,7 +7,7 @@ import { andAll, offsetOf, toPage, totalOver, type Page } from "../../platform/d
 import { AppError, notFound } from "../../platform/errors.js";
 import { driftSince, identityOf } from "./enterprise-change.workflow.js";
 import { registryEnterpriseChangeRequests as R, registryEnterprises as E, registryQualifications as Q } from "./schema.js";
-import { enterpriseScope } from "./scope.js";
+import { enterpriseScope } from "./registry.scope.js";
 
 /**
  * Read side of enterprise change requests. The bureau sees every request; an enterprise-bound user its own

@@ -15,7 +15,7 @@ import { getChangeRequest } from "./enterprise-change.queries.js";
 import { driftSince, effectiveChange, identityOf } from "./enterprise-change.workflow.js";
 import { assertQualificationsFree, duplicateCreditCode, enterpriseAuditView, writeEnterpriseFields } from "./enterprise.service.js";
 import { registryEnterpriseChangeRequests as R, registryEnterprises as E } from "./schema.js";
-import { enterpriseScope } from "./scope.js";
+import { enterpriseScope } from "./registry.scope.js";
 
 /**
  * 企业信息变更申请: an enterprise's own user proposes new identity fields; a bureau registry role approves

@@ -9,7 +9,7 @@ import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../
 import { notFound } from "../../platform/errors.js";
 import { expiryOf, expirySql, todayInShanghai } from "./expiry.checks.js";
 import { registryEnterprises as E, registryProjectParticipants as PP, registryProjects as P, registryQualifications as Q } from "./schema.js";
-import { enterpriseScope, personScope, projectScope } from "./scope.js";
+import { enterpriseScope, personScope, projectScope } from "./registry.scope.js";
 
 /**
  * Read side of the enterprise registry (企业库). Qualification and project counts come from lateral

@@ -10,7 +10,7 @@ import { getEnterprise } from "./enterprise.queries.js";
 import { changedIdentityFields, identityOf } from "./enterprise-change.workflow.js";
 import { parseEnterpriseSheet } from "./enterprise.sheet.js";
 import { registryEnterprises as E, registryQualifications as Q } from "./schema.js";
-import { enterpriseScope } from "./scope.js";
+import { enterpriseScope } from "./registry.scope.js";
 
 /** Write side of the enterprise registry (企业库): create and update, each one audited transaction. */
 

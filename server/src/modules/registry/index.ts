@@ -15,7 +15,7 @@ export interface RegistryDeps {
 /**
  * The registry (三库: projects, enterprises, personnel) is the shared kernel: other modules may point foreign
  * keys at its key columns and read and write it through the views, look-ups, scope conditions and verbs
- * exported here (registry.reads.ts, scope.ts) — never its tables.
+ * exported here (registry.reads.ts, registry.scope.ts) — never its tables.
  */
 export const registryPlugin: FastifyPluginAsync<RegistryDeps> = async (app, deps) => {
   await app.register(projectRoutes);
@@ -24,7 +24,7 @@ export const registryPlugin: FastifyPluginAsync<RegistryDeps> = async (app, deps
   await app.register(personRoutes);
 };
 
-export { assertProjectVisible, enterpriseScope, personScope, projectScope, scopeKind } from "./scope.js";
+export { assertProjectVisible, enterpriseScope, personScope, projectScope, scopeKind } from "./registry.scope.js";
 export { loadRegistryRows, type RegistryRows } from "./registry.load.js";
 export { getProject, getProjectSummary, listProjects, projectStats } from "./project.queries.js";
 export { listPersons } from "./person.queries.js";

@@ -16,7 +16,7 @@ import {
   registryProjectPosts as PO,
   registryProjects as P,
 } from "./schema.js";
-import { personScope, projectScope } from "./scope.js";
+import { personScope, projectScope } from "./registry.scope.js";
 
 /**
  * Read side of the personnel registry (人员库). Certificate kinds and the worst certificate state come

@@ -10,7 +10,7 @@ import { startImport } from "../../platform/excel/import-job.js";
 import { getPerson } from "./person.queries.js";
 import { parsePersonSheet } from "./person.sheet.js";
 import { registryCertificates as C, registryEnterprises as E, registryPersons as PE } from "./schema.js";
-import { personScope } from "./scope.js";
+import { personScope } from "./registry.scope.js";
 
 /** Write side of the personnel registry (人员库): create, update and import, each one audited transaction. */
 

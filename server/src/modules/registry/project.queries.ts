@@ -9,7 +9,7 @@ import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../
 import { PreparedCache } from "../../platform/db/prepared.js";
 import { notFound } from "../../platform/errors.js";
 import { registryProjects as P } from "./schema.js";
-import { projectScope, projectScopeOf, scopeKind, scopeValues, type ScopeKind } from "./scope.js";
+import { projectScope, projectScopeOf, scopeKind, scopeValues, type ScopeKind } from "./registry.scope.js";
 import { allowedTransitions, blockedTransitions, type TransitionFacts } from "./project.workflow.js";
 
 /**

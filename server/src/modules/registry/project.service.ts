@@ -10,7 +10,7 @@ import { todayInShanghai } from "./expiry.checks.js";
 import { getProject, managerBusyOn, PROJECT_ID } from "./project.queries.js";
 import { planTransition, type TransitionFacts } from "./project.workflow.js";
 import { registryProjects as P } from "./schema.js";
-import { projectScope } from "./scope.js";
+import { projectScope } from "./registry.scope.js";
 import { isUniqueViolation } from "../../platform/db/pg-errors.js";
 
 /** The Yongkang area (永康市 with a margin); coordinates outside it are typing errors. */

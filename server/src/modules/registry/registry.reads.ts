@@ -4,11 +4,11 @@ import type { ParticipantRole } from "@contracts/registry/enums";
 import { isCityWide } from "../../platform/auth/actor.js";
 import type { Actor } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
-import { projectScope } from "./scope.js";
+import { projectScope } from "./registry.scope.js";
 import { registryCertificates as C, registryEnterprises as E, registryPersons as PE, registryProjectParticipants as PP, registryProjectPosts as PO, registryProjects as P, registryQualifications as Q } from "./schema.js";
 
 /**
- * What other modules may read of the registry (the shared kernel), besides the scope conditions in scope.ts.
+ * What other modules may read of the registry (the shared kernel), besides the scope conditions in registry.scope.ts.
  *
  * Views: named, column-chosen, read-only projections of the registry's tables, for other modules' joins,
  * filters and sorts on project, enterprise and person names. A view is a subquery (`(select … from
