@@ -28,7 +28,7 @@ export const CreatedReportDto = z.object({ id: z.uuid(), created: z.boolean() })
 export type CreatedReportDto = z.infer<typeof CreatedReportDto>;
 
 /** The headline figures; each is the `total` of the list at its link for the period (or, marked `now`, at generation). */
-export const HEADLINE_KEYS = ["casesOpened", "majorCasesOpened", "stopWorkInForce", "alarmsRaised", "criticalAlarms", "failedTests", "projectsOwingWages", "gasAnomalies"] as const;
+export const HEADLINE_KEYS = ["casesOpened", "majorCasesOpened", "stopWorkInForce", "alarmsRaised", "criticalAlarms", "dustExceedances", "noiseExceedances", "failedTests", "projectsOwingWages", "gasAnomalies"] as const;
 export const HeadlineKey = z.enum(HEADLINE_KEYS);
 export type HeadlineKey = z.infer<typeof HeadlineKey>;
 export const HEADLINE_LABELS: Labels<HeadlineKey> = {
@@ -37,6 +37,8 @@ export const HEADLINE_LABELS: Labels<HeadlineKey> = {
   stopWorkInForce: { zh: "停工整改中", en: "Stop-work orders in force" },
   alarmsRaised: { zh: "物联网告警", en: "IoT alarms raised" },
   criticalAlarms: { zh: "紧急告警", en: "Critical alarms" },
+  dustExceedances: { zh: "扬尘超标告警", en: "Dust exceedances" },
+  noiseExceedances: { zh: "噪声超标告警", en: "Noise exceedances" },
   failedTests: { zh: "检测不合格", en: "Failed tests" },
   projectsOwingWages: { zh: "欠薪项目", en: "Projects owing wages" },
   gasAnomalies: { zh: "燃气配送异常", en: "Gas delivery anomalies" },

@@ -63,17 +63,21 @@ interface PeriodCounts {
   majorCasesOpened: number;
   alarmsRaised: number;
   criticalAlarms: number;
+  dustExceedances: number;
+  noiseExceedances: number;
   failedTests: number;
   gasAnomalies: number;
 }
 
 async function periodCounts(l: Lists, p: Period): Promise<PeriodCounts> {
   const one = { page: 1, pageSize: 1 };
-  const [casesOpened, majorCasesOpened, alarmsRaised, criticalAlarms, failedTests, gasAnomalies] = await Promise.all([
+  const [casesOpened, majorCasesOpened, alarmsRaised, criticalAlarms, dustExceedances, noiseExceedances, failedTests, gasAnomalies] = await Promise.all([
     l.cases({ ...one, ...p }),
     l.cases({ ...one, ...p, grade: ["major"] }),
     l.alarms({ ...one, ...alarmSpan(p) }),
     l.alarms({ ...one, ...alarmSpan(p), severity: ["critical"] }),
+    l.alarms({ ...one, ...alarmSpan(p), rulePrefix: "dust" }),
+    l.alarms({ ...one, ...alarmSpan(p), rulePrefix: "noise" }),
     l.results({ ...one, ...p, pass: "false" }),
     l.anomalies({ ...one, ...p }),
   ]);
@@ -82,6 +86,8 @@ async function periodCounts(l: Lists, p: Period): Promise<PeriodCounts> {
     majorCasesOpened: majorCasesOpened.total,
     alarmsRaised: alarmsRaised.total,
     criticalAlarms: criticalAlarms.total,
+    dustExceedances: dustExceedances.total,
+    noiseExceedances: noiseExceedances.total,
     failedTests: failedTests.total,
     gasAnomalies: gasAnomalies.total,
   };
@@ -96,6 +102,9 @@ export function headlineLinks(p: Period): Record<HeadlineKey, string> {
     stopWorkInForce: `/api/v1/cases?${query({ stopWork: ["ordered", "resume_applied"] })}`,
     alarmsRaised: `/api/v1/alarms?${query(alarms)}`,
     criticalAlarms: `/api/v1/alarms?${query({ severity: "critical", ...alarms })}`,
+    // The command center's 扬尘/噪声 exceedances of the week are these lists from Monday on.
+    dustExceedances: `/api/v1/alarms?${query({ rulePrefix: "dust", ...alarms })}`,
+    noiseExceedances: `/api/v1/alarms?${query({ rulePrefix: "noise", ...alarms })}`,
     failedTests: `/api/v1/testing/results?${query({ pass: "false", from: p.from, to: p.to })}`,
     projectsOwingWages: `/api/v1/wages/arrears`,
     gasAnomalies: `/api/v1/gas/anomalies?${query({ from: p.from, to: p.to })}`,
@@ -135,6 +144,8 @@ export async function gatherReport(db: Executor, actor: Actor, kind: ReportKind,
     figure("stopWorkInForce", stopWork.total, null),
     figure("alarmsRaised", current.alarmsRaised, before.alarmsRaised),
     figure("criticalAlarms", current.criticalAlarms, before.criticalAlarms),
+    figure("dustExceedances", current.dustExceedances, before.dustExceedances),
+    figure("noiseExceedances", current.noiseExceedances, before.noiseExceedances),
     figure("failedTests", current.failedTests, before.failedTests),
     figure("projectsOwingWages", arrears.total, null),
     figure("gasAnomalies", current.gasAnomalies, before.gasAnomalies),

@@ -49,6 +49,7 @@ beforeAll(async () => {
   await insertAlarm(w.t.db, dev, { ruleCode: "r1", severity: "critical", startedAt: noonOf(week.from), clearedAt: noonOf(week.from) });
   await insertAlarm(w.t.db, dev, { ruleCode: "r2", severity: "major", startedAt: noonOf(week.to), clearedAt: noonOf(week.to) });
   await insertAlarm(w.t.db, dev, { ruleCode: "r3", severity: "minor", startedAt: noonOf(before.from), clearedAt: noonOf(before.from) });
+  await insertAlarm(w.t.db, dev, { ruleCode: "dust.pm10", severity: "major", startedAt: noonOf(week.to), clearedAt: noonOf(week.to) });
 }, 300_000);
 
 afterAll(async () => {
@@ -77,7 +78,8 @@ describe("briefings", () => {
     const byKey = Object.fromEntries(r.headline.map((h) => [h.key, h]));
     expect(byKey.casesOpened.value).toBe(4);
     expect(byKey.majorCasesOpened.value).toBe(1);
-    expect(byKey.alarmsRaised.value).toBe(2);
+    expect(byKey.alarmsRaised.value).toBe(3);
+    expect(byKey.dustExceedances).toMatchObject({ value: 1, previous: 0 });
     expect(byKey.criticalAlarms.value).toBe(1);
     expect(byKey.alarmsRaised.previous).toBe(1);
     expect(byKey.casesOpened.previous).toBe(2);
