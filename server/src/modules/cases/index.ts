@@ -70,7 +70,7 @@ export { casePhotoIdOf } from "./case.files.js";
 export { listInspections } from "./inspection.queries.js";
 export { listRandomPlans } from "./random-plan.queries.js";
 export { BOARD_CHANGED_CHANNEL as CASES_CHANGED_CHANNEL } from "./case.cache.js";
-export { openCasesByProject } from "./case.counts.js";
+export { openCasesByProject } from "./case-counts.reads.js";
 export { NotificationChannelRegistry, loggingChannel, startNotificationDispatch, type NotificationChannel, type NotificationRecipient } from "./notification.sweeps.js";
 export type { ChecklistResult, TemplateItem } from "./schema.js";
 export { caseNumbersUsed, defaultChecklists, hasInspections, loadCasesRows, type CasesRows } from "./cases.load.js";

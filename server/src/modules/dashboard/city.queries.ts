@@ -10,8 +10,8 @@ import type { Executor } from "../../platform/db/client.js";
 import { listCases } from "../cases/index.js";
 import { listAlarms } from "../iot/index.js";
 import { projectStats } from "../registry/index.js";
-import { cityKpis, districtKpi, kpiDays } from "./city.kpis.js";
-import { countOf, linkOf, mayRead, type ListKey } from "./kpi.sources.js";
+import { cityKpis, districtKpi, kpiDays } from "./city-kpi.calc.js";
+import { countOf, linkOf, mayRead, type ListKey } from "./kpi.queries.js";
 
 type Section = Exclude<keyof CityDashboardDto, "links" | "at" | "risk">;
 
@@ -60,7 +60,7 @@ const DAY_MS = 86_400_000;
 
 /**
  * The command center's figures for the caller, composed from each module's own lists: every count is the
- * total of its linked list read through the module's list function (kpi.sources.ts), so it equals the page
+ * total of its linked list read through the module's list function (kpi.queries.ts), so it equals the page
  * the number links to. Project counts come from the registry's one grouped statement (its /projects/stats),
  * whose scope is the list's. The reads run concurrently (a pool serves them side by side).
  */

@@ -7,8 +7,8 @@ import type { Executor } from "../../platform/db/client.js";
 import { listCases } from "../cases/index.js";
 import { listAlarms } from "../iot/index.js";
 import { tickerItem } from "./city.queries.js";
-import { kpiDays, type KpiDays } from "./city.kpis.js";
-import { countOf, linkOf, mayRead, type Kpi } from "./kpi.sources.js";
+import { kpiDays, type KpiDays } from "./city-kpi.calc.js";
+import { countOf, linkOf, mayRead, type Kpi } from "./kpi.queries.js";
 
 const OPEN_STATES = CASE_STATES.filter((s) => s !== "closed");
 const ACTIVE = ["active_unack", "active_ack"];

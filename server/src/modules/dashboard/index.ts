@@ -3,7 +3,7 @@ import type { CityDashboardDto } from "@contracts/dashboard/city";
 import type { Database } from "../../platform/db/client.js";
 import type { RealtimeHub } from "../../platform/realtime/hub.js";
 import { ScopeCache } from "./dashboard.cache.js";
-import { DashboardNotifier } from "./dashboard.realtime.js";
+import { DashboardNotifier } from "./dashboard.runtime.js";
 import { dashboardRoutes } from "./dashboard.routes.js";
 
 export interface DashboardDeps {
@@ -30,4 +30,4 @@ export const dashboardPlugin: FastifyPluginAsync<DashboardDeps> = async (app, de
 };
 
 export { cityDashboard } from "./city.queries.js";
-export { cityKpis, kpiDays } from "./city.kpis.js";
+export { cityKpis, kpiDays } from "./city-kpi.calc.js";

@@ -1,7 +1,7 @@
 import { CASE_STATES } from "@contracts/cases/enums";
 import { SEVERITIES } from "@contracts/iot/alarms";
 import { PROJECT_STATUSES } from "@contracts/registry/enums";
-import type { Kpi } from "./kpi.sources.js";
+import type { Kpi } from "./kpi.queries.js";
 
 /** The days a dated KPI counts from, in Asia/Shanghai. */
 export interface KpiDays {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "../../platform/db/client.js";
 import { RealtimeHub } from "../../platform/realtime/hub.js";
-import { DashboardNotifier } from "./dashboard.realtime.js";
+import { DashboardNotifier } from "./dashboard.runtime.js";
 
 const P1 = "11111111-1111-4111-8111-111111111111";
 const P2 = "22222222-2222-4222-8222-222222222222";
