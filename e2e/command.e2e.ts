@@ -1,7 +1,7 @@
 import mqtt from "mqtt";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { apiGet, apiLogin, login, screenshot, useE2E, type ApiPage } from "./harness";
+import { apiGet, apiLogin, login, screenshot, shownTotal, useE2E, type ApiPage } from "./harness";
 
 /** The number a KPI tile of the command center shows (digits only), or null while it is not drawn. */
 async function tileValue(page: Page, path: string): Promise<number | null> {
@@ -106,6 +106,18 @@ describe("command center and role home pages", () => {
       await phone.close();
     }
   }, 120_000);
+
+  it("opens the list a KPI counts, with the same filters and the same total (在场工人 → 在场人员)", async () => {
+    const page = await e2e.newPage();
+    await login(page, e2e.url, "leader");
+    await page.goto(`${e2e.url}/command`);
+    await expect.poll(() => tileValue(page, "workforce.onSite")).not.toBeNull();
+    const onSite = await tileValue(page, "workforce.onSite");
+    await page.locator('[data-kpi="workforce.onSite"] .sc-cmd-tile-value a').click();
+    await page.waitForURL((u) => u.pathname === "/workforce/on-site" && u.searchParams.get("onSite") === "true");
+    await expect.poll(() => shownTotal(page), { timeout: 15_000 }).toBe(onSite);
+    await screenshot(page, "command-9-on-site-list");
+  });
 
   it("gives a gas company its own home and menus: gas cards, no project registry and no alarm rules", async () => {
     const page = await e2e.newPage();

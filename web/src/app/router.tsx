@@ -38,6 +38,7 @@ const consoleRoutes: RouteObject[] = [
       { path: "iot/commands", ...page(() => import("../features/iot/commands/pages/command-list")) },
       { path: "iot/rules", ...page(() => import("../features/iot/rules/pages/rule-list")) },
       { path: "thresholds", ...page(() => import("../features/rules/thresholds/pages/threshold-list")) },
+      { path: "workforce/on-site", ...page(() => import("../features/workforce/on-site/pages/on-site")) },
       { path: "workforce/workers", ...page(() => import("../features/workforce/pages/worker-list")) },
       { path: "workforce/blacklist", ...page(() => import("../features/workforce/pages/blacklist")) },
       { path: "workforce/key-personnel", ...page(() => import("../features/workforce/pages/key-personnel")) },

@@ -46,6 +46,7 @@ const MENU_RULES: Record<string, Rule> = {
   "/iot/rules": all(can("iot.read"), any(can("iot.rule.manage"), bureau)),
   // Every logged-in user may read the thresholds; the bureau is who works with them.
   "/thresholds": any(can("rules.manage"), bureau),
+  "/workforce/on-site": can("workforce.read"),
   "/workforce/workers": can("workforce.read"),
   "/workforce/blacklist": can("workforce.read"),
   "/workforce/key-personnel": can("workforce.read"),

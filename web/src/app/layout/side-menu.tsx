@@ -39,6 +39,7 @@ import {
   SolutionOutlined,
   TeamOutlined,
   UserOutlined,
+  UsergroupAddOutlined,
   ShopOutlined,
   ContainerOutlined,
   ThunderboltOutlined,
@@ -113,6 +114,7 @@ export function SideMenu({ me, collapsed }: { me: MeDto; collapsed: boolean }) {
       ["/thresholds", <ControlOutlined />, t("threshold.menu")],
     ]),
     ...group("g-workforce", t("menu.workforce"), [
+      ["/workforce/on-site", <UsergroupAddOutlined />, t("onSite.title")],
       ["/workforce/workers", <IdcardOutlined />, t("menu.wfWorkers")],
       ["/workforce/blacklist", <StopOutlined />, t("menu.wfBlacklist")],
       ["/workforce/key-personnel", <UserSwitchOutlined />, t("menu.wfKeyPersonnel")],

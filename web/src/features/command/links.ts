@@ -9,6 +9,7 @@ const API_PREFIX = "/api/v1";
 /** API list path → console page, longest prefix first where they nest. */
 const PAGES: [api: string, page: string][] = [
   ["/projects", "/projects"],
+  ["/attendance/today", "/workforce/on-site"],
   ["/cases", "/cases"],
   ["/alarms", "/iot/alarms"],
   ["/dangerous-works", "/safety/works"],

@@ -1,4 +1,5 @@
 import "./i18n";
+import "./on-site/i18n";
 import { lazyComponent, projectDetail } from "../../components/detail-tabs";
 
 /** The workforce feature's strings, and what it adds to other pages: the project's 人员 tab. */
