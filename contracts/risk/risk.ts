@@ -25,6 +25,8 @@ export const RISK_FACTORS = [
   "dangerous_works",
   "lifting_inspection",
   "failed_tests",
+  "key_personnel",
+  "wage_arrears",
   "gas_main",
 ] as const;
 export const RiskFactorCode = z.enum(RISK_FACTORS);
@@ -37,10 +39,12 @@ export const RISK_FACTOR_LABELS: Labels<RiskFactorCode> = {
   dangerous_works: { zh: "危大工程实施中", en: "Dangerous works in progress" },
   lifting_inspection: { zh: "起重机械检验过期", en: "Lifting equipment past inspection" },
   failed_tests: { zh: "检测不合格", en: "Failed tests" },
+  key_personnel: { zh: "关键岗位人员到岗率不足", en: "Key personnel below the required presence" },
+  wage_arrears: { zh: "拖欠工资", en: "Wage arrears" },
   gas_main: { zh: "中压燃气管线50米内开挖", en: "Excavation near a medium-pressure gas main" },
 };
 
-/** The record behind a factor's points: its type (alarm, case, dangerous_work, equipment, test_result, pipeline) and id. */
+/** The record behind a factor's points: its type (alarm, case, dangerous_work, equipment, test_result, key_post, wage_month `<projectId>:<YYYY-MM>`, pipeline) and id. */
 export const RiskEvidence = z.object({ type: z.string(), id: z.string() });
 export type RiskEvidence = z.infer<typeof RiskEvidence>;
 

@@ -98,7 +98,7 @@ describe("scoreProject", () => {
   });
 
   it("never passes 100", () => {
-    const full = Object.fromEntries(Object.keys(rule.factors).map((code) => [code, Array.from({ length: 10 }, (_, i) => fact(Object.keys(rule.factors[code as "alarms"].weights).at(-1)!, null, { id: `${code}${i}` }))]));
+    const full = Object.fromEntries(Object.keys(rule.factors).map((code) => [code, Array.from({ length: 10 }, (_, i) => fact(Object.keys(rule.factors[code as "alarms"]!.weights).at(-1)!, null, { id: `${code}${i}` }))]));
     const s = scoreProject({ ...rule, factors: { ...rule.factors, open_cases: { weights: { general: 100, major: 100 }, cap: 100 } } }, full, AT);
     expect(s.score).toBe(100);
     expect(s.level).toBe("critical");

@@ -12,6 +12,8 @@ export const EVIDENCE_TYPE: Record<RiskFactorCode, string> = {
   dangerous_works: "dangerous_work",
   lifting_inspection: "equipment",
   failed_tests: "test_result",
+  key_personnel: "key_post",
+  wage_arrears: "wage_month",
   gas_main: "pipeline",
 };
 
@@ -24,7 +26,8 @@ export const EVIDENCE_LIMIT = 20;
  * dated in the future, counts nothing / in full respectively.
  */
 export function factPoints(rule: RiskIndexRule, code: RiskFactorCode, f: RiskFact, at: Date): number {
-  const fr: FactorRule = rule.factors[code];
+  const fr: FactorRule | undefined = rule.factors[code];
+  if (!fr) return 0;
   let w = fr.weights[f.kind] ?? fr.weights.default ?? 0;
   if (code === "alarms" && f.tag && rule.overloadRules.includes(f.tag)) w *= rule.overloadMultiplier;
   if (f.at === null || w === 0) return w;
@@ -44,7 +47,7 @@ export function factorOf(rule: RiskIndexRule, code: RiskFactorCode, facts: reado
   return {
     code,
     label: RISK_FACTOR_LABELS[code].zh,
-    points: round1(Math.min(rule.factors[code].cap, total)),
+    points: round1(Math.min(rule.factors[code]?.cap ?? 0, total)),
     evidence: scored.slice(0, EVIDENCE_LIMIT).map((x) => ({ type: EVIDENCE_TYPE[code], id: x.f.id })),
   };
 }

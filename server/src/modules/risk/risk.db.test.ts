@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
 import { shanghaiDay } from "@contracts/platform/time";
 import type { ProjectRiskDetailDto, RiskPage } from "@contracts/risk/risk";
 import { createTestApp, type TestApp, type TestUser } from "../../../../test/app";
@@ -6,7 +7,9 @@ import { systemClock } from "../../platform/clock.js";
 import { casesCases } from "../cases/schema.js";
 import { insertEnterprise, insertProject } from "../cases/case.test-fixtures.js";
 import { iotAlarms, iotDevices } from "../iot/schema.js";
+import { insertPerson } from "../registry/project.test-fixtures.js";
 import { testingCommissions, testingResults } from "../testing/schema.js";
+import { workforcePayrolls, workforceWorkers } from "../workforce/schema.js";
 import { recomputeRisk } from "./risk.service.js";
 
 let t: TestApp;
@@ -143,5 +146,20 @@ describe("the project risk index", () => {
     expect((await t.as(contractorA, { method: "GET", url: `/api/v1/projects/${PA}/risk` })).statusCode).toBe(200);
     const res = await t.as(leader, { method: "GET", url: "/api/v1/risk/projects?level=extreme" });
     expect(res.statusCode).toBe(400);
+  });
+
+  it("a month's wages unpaid past the deadline is a factor until paid; the month is its evidence", async () => {
+    const C = await insertEnterprise(t.db);
+    const PC = (await insertProject(t.db, [{ enterpriseId: C, role: "general_contractor" }])).id;
+    const person = await insertPerson(t.db, C);
+    const [w] = await t.db.insert(workforceWorkers).values({ workerNo: `RISK-W-${++seq}`, personId: person.id, projectId: PC, employerId: C, trade: "木工" }).returning();
+    const [line] = await t.db.insert(workforcePayrolls).values({ workerId: w.id, projectId: PC, month: "2025-01", gross: "6000", net: "5500" }).returning();
+    await recompute();
+    const r = await riskOf(PC);
+    expect(r.score).toBe(5);
+    expect(evidenceOf(r, "wage_arrears")).toEqual([{ type: "wage_month", id: `${PC}:2025-01` }]);
+    await t.db.update(workforcePayrolls).set({ status: "paid", paidOn: "2025-02-10" }).where(eq(workforcePayrolls.id, line.id));
+    await recompute();
+    expect(evidenceOf(await riskOf(PC), "wage_arrears")).toEqual([]);
   });
 });

@@ -18,7 +18,8 @@ export type FactorRule = z.infer<typeof FactorRule>;
 
 export const RiskIndexRule = z
   .object({
-    factors: z.object(Object.fromEntries(RISK_FACTORS.map((f) => [f, FactorRule])) as Record<RiskFactorCode, typeof FactorRule>),
+    /** A factor the version leaves out is not weighed (so a version filed before a factor existed still reads). */
+    factors: z.object(Object.fromEntries(RISK_FACTORS.map((f) => [f, FactorRule])) as Record<RiskFactorCode, typeof FactorRule>).partial(),
     /** Alarm rule codes whose alarms weigh `overloadMultiplier` times their severity's weight (crane and hoist overloads). */
     overloadRules: z.array(z.string()),
     overloadMultiplier: z.number().min(1).max(10),
@@ -53,6 +54,8 @@ export const RISK_INDEX_RULE: RuleDefinition<RiskIndexRule> = {
       dangerous_works: { weights: { weida: 3, chaoweida: 8, default: 0 }, cap: 15 },
       lifting_inspection: { weights: { default: 10 }, cap: 20 },
       failed_tests: { weights: { default: 8 }, cap: 20, windowDays: 90, halfLifeDays: 30 },
+      key_personnel: { weights: { project_manager: 6, chief_supervisor: 4, safety_officer: 5, default: 3 }, cap: 12 },
+      wage_arrears: { weights: { default: 5 }, cap: 15 },
       gas_main: { weights: { default: 12 }, cap: 12 },
     },
     overloadRules: ["crane.moment", "crane.load", "hoist.load"],

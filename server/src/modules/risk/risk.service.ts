@@ -30,7 +30,7 @@ async function liveProjects(db: Executor, projectIds?: string[]): Promise<string
  */
 export async function scoreProjects(db: Executor, region: string, at: Date, projectIds?: string[]): Promise<{ ruleVersion: number; scores: ScoredProject[] }> {
   const rule = await ruleInForce(db, RISK_INDEX_RULE, region, shanghaiDay(at));
-  const [ids, facts] = await Promise.all([liveProjects(db, projectIds), factorFacts(db, rule.value, at, projectIds)]);
+  const [ids, facts] = await Promise.all([liveProjects(db, projectIds), factorFacts(db, rule.value, region, at, projectIds)]);
   const grouped = byProject(facts);
   return { ruleVersion: rule.version, scores: ids.map((projectId) => ({ projectId, ...scoreProject(rule.value, grouped.get(projectId) ?? {}, at) })) };
 }

@@ -73,3 +73,5 @@ export { ACCOUNT_NAME_SUFFIX, latestOwedMonth } from "./wage.checks.js";
 
 /** The thresholds workforce judges by, filed in the versioned rule table at start. */
 export const workforceRuleDefinitions: RuleDefinition[] = [KEY_POST_PRESENCE as RuleDefinition];
+export { keyPersonnelRiskFacts } from "./presence-risk.reads.js";
+export { wageArrearsRiskFacts } from "./wage-risk.reads.js";

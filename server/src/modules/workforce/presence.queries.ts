@@ -48,7 +48,7 @@ const toDto = ({ total: _total, ...r }: PresenceRow): KeyPersonDto => ({
  * projects (one index probe per project and day), and the holder's present days (a range of the
  * attendance unique index). About 0.4 s for the city (400 projects, 1,600 holders, 60k workers).
  */
-function presenceSql(month: string, rates: KeyPostRates, where: SQL[]): SQL {
+export function presenceSql(month: string, rates: KeyPostRates, where: SQL[]): SQL {
   const { from, to } = monthBounds(month);
   const rules = sql.join(
     rates.map((r) => sql`(${r.post}::text, ${r.requiredRate}::float8, ${r.source}::text)`),
