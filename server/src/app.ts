@@ -140,7 +140,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(authRoutes, { db: database.db, users: userDirectory, config, actors, streams });
       await api.register(auditRoutes);
       await api.register(jobRoutes);
-      await api.register(ruleRoutes, { definitions: ruleDefinitions, cityRegion: config.cityRegion });
+      await api.register(ruleRoutes, { definitions: ruleDefinitions });
       // Inbox notices of enterprise change requests, in the request's own transaction (the registry calls no module).
       await api.register(registryPlugin, { enterpriseChangeFollowUps: enterpriseChangeNotices });
       await api.register(identityPlugin, { dataDir: config.dataDir });

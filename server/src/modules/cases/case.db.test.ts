@@ -5,6 +5,8 @@ import type { CaseBoardDto, CaseDetailDto, CaseDto, OpenCaseResultDto } from "@c
 import type { NotificationDto } from "@contracts/cases/notifications";
 import type { TestUser } from "../../../../test/app";
 import { auditLog } from "../../platform/audit/schema.js";
+import { fixedClock } from "../../platform/clock.js";
+import { platformRules } from "../../platform/rules/schema.js";
 import { registryProjects } from "../registry/schema.js";
 import { openCase, openMajorCaseCount } from "./index.js";
 import { casesWorld, insertEnterprise, insertProject, serviceContext, uploadPhoto, type CasesWorld } from "./case.test-fixtures.js";
@@ -140,6 +142,23 @@ describe("openCase (the module interface)", () => {
     const a = await w.t.db.transaction((tx) => openCase(tx, ctx, { projectId: w.PB.id, source: "patrol", category: "quality", grade: "general", title: "一" }));
     const b = await w.t.db.transaction((tx) => openCase(tx, ctx, { projectId: w.PB.id, source: "patrol", category: "quality", grade: "general", title: "二" }));
     expect(Number(b.no.slice(-6))).toBe(Number(a.no.slice(-6)) + 1);
+  });
+
+  it("counts the deadline from the context's clock, by the rule version of the context's city", async () => {
+    const at = new Date("2026-03-02T09:00:00+08:00");
+    const ctx = { ...serviceContext(w.t, { id: null, username: "system" }), clock: fixedClock(at) };
+    const deadlineOf = async (c: typeof ctx) => {
+      const opened = await w.t.db.transaction((tx) => openCase(tx, c, { projectId: w.PB.id, source: "patrol", category: "quality", grade: "general", title: "按时钟" }));
+      const [row] = await w.t.db.select({ deadline: casesCases.deadline }).from(casesCases).where(eq(casesCases.id, opened.id));
+      return row.deadline.toISOString();
+    };
+    const DAY = 86_400_000;
+    // The national default (7 days for a general case) from the fixed time, not from the machine's.
+    expect(await deadlineOf(ctx)).toBe(new Date(at.getTime() + 7 * DAY).toISOString());
+    // Another city's own version applies to a context of that city only.
+    await w.t.db.insert(platformRules).values({ code: "cases.deadline", region: "330799", version: 99, name: "测试市", value: { generalDays: 3, majorDays: 10 }, source: "test", effectiveFrom: new Date("2020-01-01T00:00:00+08:00"), createdBy: "test" });
+    expect(await deadlineOf({ ...ctx, region: "330799" })).toBe(new Date(at.getTime() + 3 * DAY).toISOString());
+    expect(await deadlineOf(ctx)).toBe(new Date(at.getTime() + 7 * DAY).toISOString());
   });
 
   it("a rolled-back caller leaves neither the case nor its notifications", async () => {

@@ -10,13 +10,13 @@ const tags = ["thresholds"];
  * vocabulary): every logged-in user may read the thresholds the platform judges by (they are public
  * regulation); the bureau's admin files new versions.
  */
-export const ruleRoutes: FastifyPluginAsyncZod<{ definitions: readonly RuleDefinition[]; cityRegion: string }> = async (app, { definitions, cityRegion }) => {
+export const ruleRoutes: FastifyPluginAsyncZod<{ definitions: readonly RuleDefinition[] }> = async (app, { definitions }) => {
   app.get("/thresholds", { schema: { tags, querystring: ListRulesQuery, response: { 200: ThresholdList } } }, async (req) => ({
-    items: await listRules(req.ctx.db, definitions, cityRegion, req.query),
-    cityRegion,
+    items: await listRules(req.ctx, definitions, req.query),
+    cityRegion: req.ctx.region,
   }));
 
   app.post("/thresholds", { schema: { tags, body: NewRuleVersionInput, response: { 201: RuleVersionDto } } }, async (req, reply) =>
-    reply.status(201).send(await newRuleVersion(req.ctx, definitions, cityRegion, req.body)),
+    reply.status(201).send(await newRuleVersion(req.ctx, definitions, req.body)),
   );
 };

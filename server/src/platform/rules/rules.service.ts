@@ -4,7 +4,6 @@ import { shanghaiDay } from "@contracts/platform/time";
 import { requirePermission } from "../auth/actor.js";
 import { recordAudit } from "../audit/audit.js";
 import type { ServiceContext } from "../context.js";
-import type { Executor } from "../db/client.js";
 import { AppError, invalid, invalidField } from "../errors.js";
 import { andAll } from "../db/pagination.js";
 import { inForceAt, ruleInForce, type RuleDefinition } from "./rules.js";
@@ -32,9 +31,9 @@ const toDto = (r: RuleRow, inForceId: string | undefined): RuleVersionDto => ({
  * The versions of every known rule (or one code, one region): all of them (the default), or those in force
  * now; newest first within a code, marking the one that judges the city today.
  */
-export async function listRules(db: Executor, defs: readonly RuleDefinition[], region: string, q: ListRulesQuery = {}): Promise<RuleVersionDto[]> {
+export async function listRules(ctx: ServiceContext, defs: readonly RuleDefinition[], q: ListRulesQuery = {}): Promise<RuleVersionDto[]> {
   const known = q.code ? defs.filter((d) => d.code === q.code) : defs;
-  const rows = await db
+  const rows = await ctx.db
     .select()
     .from(R)
     .where(
@@ -47,7 +46,7 @@ export async function listRules(db: Executor, defs: readonly RuleDefinition[], r
     .orderBy(asc(R.code), desc(R.effectiveFrom), desc(R.version));
   const inForce = new Map<string, string>();
   for (const def of known) {
-    const current = await ruleInForce(db, def, region).catch(() => null);
+    const current = await ruleInForce(ctx.db, def, ctx.region).catch(() => null);
     if (current) inForce.set(def.code, current.id);
   }
   return rows.filter((r) => known.some((d) => d.code === r.code)).map((r) => toDto(r, inForce.get(r.code)));
@@ -59,11 +58,11 @@ export async function listRules(db: Executor, defs: readonly RuleDefinition[], r
  * one starts (its last day is the day before), and the change is audited.
  * Only the platform's own city or the national default may be written.
  */
-export async function newRuleVersion(ctx: ServiceContext, defs: readonly RuleDefinition[], cityRegion: string, input: NewRuleVersionInput): Promise<RuleVersionDto> {
+export async function newRuleVersion(ctx: ServiceContext, defs: readonly RuleDefinition[], input: NewRuleVersionInput): Promise<RuleVersionDto> {
   requirePermission(ctx.actor, "rules.manage");
   const def = defs.find((d) => d.code === input.code);
   if (!def) throw invalidField("code", `未知的规则代码 ${input.code} (unknown rule code)`);
-  if (input.region !== "CN" && input.region !== cityRegion) throw invalidField("region", `只能维护本市 (${cityRegion}) 或国家 (CN) 规则 (only this city's or the national rules)`);
+  if (input.region !== "CN" && input.region !== ctx.region) throw invalidField("region", `只能维护本市 (${ctx.region}) 或国家 (CN) 规则 (only this city's or the national rules)`);
   const parsed = def.schema.safeParse(input.value);
   if (!parsed.success) throw invalid(parsed.error.issues.map((i) => ({ path: ["value", ...i.path].join("."), message: i.message })));
   const row = await ctx.db.transaction(async (tx) => {
@@ -95,6 +94,6 @@ export async function newRuleVersion(ctx: ServiceContext, defs: readonly RuleDef
     return created;
   });
   if (!row) throw new AppError("INTERNAL", "rule version not written");
-  const current = await ruleInForce(ctx.db, def, cityRegion, shanghaiDay()).catch(() => null);
+  const current = await ruleInForce(ctx.db, def, ctx.region, shanghaiDay(ctx.clock.now())).catch(() => null);
   return toDto(row, current?.id);
 }
