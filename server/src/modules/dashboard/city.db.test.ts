@@ -70,6 +70,23 @@ describe("GET /dashboard/city", () => {
     if ((d.cases?.overdue ?? 0) > 0) expect(d.cases?.oldestOverdue?.daysOverdue).toBeGreaterThanOrEqual(0);
   });
 
+  it("counts what the new filters mean, checked against the tables (city-wide)", async () => {
+    const d = await get<CityDashboardDto>(bureau, "/api/v1/dashboard/city");
+    const n = async (q: ReturnType<typeof sql>) => ((await t.db.execute(q)) as unknown as { rows: { n: number }[] }).rows[0].n;
+    const monday = new URL(d.links["environment.dustExceedancesWeek"], "http://x").searchParams.get("from") as string;
+    expect(d.environment?.dustExceedancesWeek).toBe(await n(sql`select count(*)::int as n from iot_alarms where rule_code like 'dust.%' and started_at >= ${monday}::timestamptz`));
+    expect(d.environment?.noiseExceedancesWeek).toBe(await n(sql`select count(*)::int as n from iot_alarms where rule_code like 'noise.%' and started_at >= ${monday}::timestamptz`));
+    expect(d.equipment?.withActiveAlarms).toBe(
+      await n(sql`select count(*)::int as n from safety_equipment q where q.status = 'in_use' and exists (select 1 from iot_alarms a where a.device_id = q.device_id and a.cleared_at is null)`),
+    );
+    const today = new URL(d.links["gas.lockedFillsToday"], "http://x").searchParams.get("from") as string;
+    expect(d.gas?.lockedFillsToday).toBe(
+      await n(sql`select count(*)::int as n from gas_fill_checks where not allowed and at >= (${today}::date)::timestamp at time zone 'Asia/Shanghai' and at < (${today}::date + 1)::timestamp at time zone 'Asia/Shanghai'`),
+    );
+    expect(d.workforce?.onSite).toBe(await n(sql`select count(*)::int as n from workforce_attendance_days where day = ${today}::date and last_direction = 'in'`));
+    expect(d.cases?.open).toBe(await n(sql`select count(*)::int as n from cases_cases where state <> 'closed'`));
+  });
+
   it("for a contractor: only its projects, every KPI equal to its own linked list", async () => {
     const city = await get<CityDashboardDto>(bureau, "/api/v1/dashboard/city");
     const d = await get<CityDashboardDto>(contractor, "/api/v1/dashboard/city");
