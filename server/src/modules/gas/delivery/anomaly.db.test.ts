@@ -5,7 +5,7 @@ import { createTestApp, type TestApp, type TestUser } from "../../../../../test/
 import { auditLog } from "../../../platform/audit/schema.js";
 import { SYSTEM_ACTOR } from "../../../platform/auth/actor.js";
 import { casesCases } from "../../cases/schema.js";
-import { sweepAnomalies } from "./anomaly.sweep.js";
+import { sweepAnomalies } from "./anomaly.sweeps.js";
 import { gasAnomalies as A } from "./schema.js";
 import { gasFills } from "../cylinders/schema.js";
 import { gasWorld, insertCustomer, insertCylinder, insertOutsider, insertStaff, insertStation, type GasWorld } from "./delivery.test-fixtures.js";

@@ -8,7 +8,7 @@ import { auditLog } from "../../../platform/audit/schema.js";
 import { multipartFile } from "../../registry/project.test-fixtures.js";
 import { gasCustomers } from "./schema.js";
 import { CUSTOMER_IMPORT_COLUMNS } from "./customer.sheet.js";
-import { addMonths } from "./safety-check.due.js";
+import { addMonths } from "./safety-check.calc.js";
 import { gasWorld, insertCustomer, validCreditCode, validIdNumber, type GasWorld } from "./delivery.test-fixtures.js";
 
 let t: TestApp;

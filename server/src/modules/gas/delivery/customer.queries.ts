@@ -12,7 +12,7 @@ import { enterprisesView } from "../../registry/index.js";
 import { cylindersView } from "../cylinders/index.js";
 import { gasCustomers as CU } from "./schema.js";
 import { gasScope } from "../shared/index.js";
-import { addDays, checkStateOf } from "./safety-check.due.js";
+import { addDays, checkStateOf } from "./safety-check.calc.js";
 
 const E = enterprisesView();
 

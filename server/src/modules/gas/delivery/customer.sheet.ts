@@ -12,7 +12,7 @@ import { gasCustomers as CU } from "./schema.js";
 import { assertGasEnterprise } from "./customer.service.js";
 import type { UserCheckIntervalRule } from "./delivery.rules.js";
 import { gasEnterpriseOf } from "../shared/index.js";
-import { nextCheckDue } from "./safety-check.due.js";
+import { nextCheckDue } from "./safety-check.calc.js";
 
 /**
  * The customers sheet (实名用户导入/导出). Import is all-or-nothing through the platform's import job: every

@@ -6,7 +6,7 @@ import type { Db } from "../../../platform/db/client.js";
 import type { EventBus } from "../../../platform/events/bus.js";
 import type { Files } from "../../../platform/files/store.js";
 import type { RuleDefinition } from "../../../platform/rules/rules.js";
-import { startAnomalySweep } from "./anomaly.sweep.js";
+import { startAnomalySweep } from "./anomaly.sweeps.js";
 import { deliveryRoutes } from "./delivery.routes.js";
 import { deliveryRuleList } from "./delivery.rules.js";
 
@@ -36,6 +36,6 @@ export const deliveryPlugin: FastifyPluginAsync<DeliveryDeps> = async (app, deps
 export const deliveryRuleDefinitions: RuleDefinition[] = deliveryRuleList;
 
 export { anomalyRulesRule, userCheckIntervalRule } from "./delivery.rules.js";
-export { nextCheckDue } from "./safety-check.due.js";
+export { nextCheckDue } from "./safety-check.calc.js";
 export { listAnomalies } from "./anomaly.queries.js";
 export { loadDeliveryRows, type DeliveryRows } from "./delivery.load.js";

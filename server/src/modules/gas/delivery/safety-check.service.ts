@@ -13,7 +13,7 @@ import { customerRow } from "./customer.queries.js";
 import { gasCustomers as CU, gasSafetyChecks as SC } from "./schema.js";
 import { userCheckIntervalRule } from "./delivery.rules.js";
 import { gasScope } from "../shared/index.js";
-import { nextCheckDue } from "./safety-check.due.js";
+import { nextCheckDue } from "./safety-check.calc.js";
 
 /**
  * 入户安检: a check of a customer's installation (alarm fitted, hose, valve). The next due date comes from

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { userCheckIntervalRule } from "./delivery.rules.js";
-import { addMonths, checkStateOf, nextCheckDue } from "./safety-check.due.js";
+import { addMonths, checkStateOf, nextCheckDue } from "./safety-check.calc.js";
 
 const rule = userCheckIntervalRule.defaultValue;
 
