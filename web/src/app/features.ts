@@ -12,6 +12,7 @@ import "../features/iot/register";
 import "../features/quality/register";
 import "../features/registry/register";
 import "../features/reports/register";
+import "../features/risk/register";
 import "../features/rules/register";
 import "../features/safety/register";
 import "../features/testing/register";

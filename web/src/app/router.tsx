@@ -24,6 +24,7 @@ const consoleRoutes: RouteObject[] = [
       { index: true, ...page(() => import("../features/home/pages/home-page")) },
       { path: "command", ...page(() => import("../features/command/pages/command-page")) },
       { path: "reports", ...page(() => import("../features/reports/pages/report-list")) },
+      { path: "risk", ...page(() => import("../features/risk/pages/risk-list")) },
       { path: "projects", ...page(() => import("../features/registry/projects/pages/project-list")) },
       { path: "projects/:id", ...page(() => import("../features/registry/projects/pages/project-detail")) },
       { path: "enterprises", ...page(() => import("../features/registry/enterprises/pages/enterprise-list")) },

@@ -28,6 +28,7 @@ const MENU_RULES: Record<string, Rule> = {
   "/": () => true,
   "/command": all(can("registry.project.read"), any(bureau, (m) => m.role === "enterprise" || m.role === "project")),
   "/reports": can("reports.read"),
+  "/risk": all(can("registry.project.read"), construction),
   "/projects": all(can("registry.project.read"), construction),
   "/enterprises": can("registry.enterprise.read"),
   "/enterprise-change-requests": can("registry.enterprise.reviewChange"),

@@ -88,6 +88,7 @@ export function SideMenu({ me, collapsed }: { me: MeDto; collapsed: boolean }) {
       ["/", <HomeOutlined />, t("menu.home")],
       ["/command", <DashboardOutlined />, t("menu.dashboard")],
       ["/reports", <FileTextOutlined />, t("reports.menu")],
+      ["/risk", <AlertOutlined />, t("risk.menu")],
     ]),
     ...group("g-registry", t("menu.registry"), [
       ["/projects", <ProjectOutlined />, t("menu.projects")],
