@@ -14,6 +14,7 @@ import { ActorCache } from "./platform/auth/actor-cache.js";
 import { authRoutes } from "./platform/auth/auth.routes.js";
 import { StreamGuard } from "./platform/auth/stream-guard.js";
 import { systemClock, type Clock } from "./platform/clock.js";
+import { systemContext } from "./platform/context.js";
 import type { Database } from "./platform/db/client.js";
 import { EventBus } from "./platform/events/bus.js";
 import { installErrorHandler } from "./platform/http/error-handler.js";
@@ -119,9 +120,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   for (const type of ["identity.user.updated", "identity.token.revoked"]) {
     events.on(type, (e) => streams.recheckUser(String(e.payload.userId)));
   }
-  const access = attachWorkforce(iot, { db: database.db, files, log: app.log });
+  // Work no request starts (the gates' and detectors' readings) runs as the platform, in the city's context.
+  const system = systemContext({ db: database.db, events, log: app.log, region: config.cityRegion, clock, files });
+  const access = attachWorkforce(iot, system);
   app.decorate("gateEvents", access);
-  attachLeaks(iot, { db: database.db, region: config.cityRegion, log: app.log });
+  attachLeaks(iot, system);
   // Roster changes are pushed to the project's gates as one debounced gate.sync command.
   const roster = startRosterPush(events, { db: database.db, kick: () => iot.kickCommands(), log: app.log });
   app.addHook("onClose", () => roster.close());

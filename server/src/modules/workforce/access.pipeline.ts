@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from "fastify";
 import type { AccessResult } from "@contracts/workforce/attendance";
 import { Batcher } from "../../platform/batch/batcher.js";
 import type { Db } from "../../platform/db/client.js";
-import type { FileStore } from "../../platform/files/store.js";
+import type { Files } from "../../platform/files/store.js";
 import type { AlarmVerdict, DeviceInfo } from "../iot/index.js";
 import { shanghaiDay } from "@contracts/platform/time";
 import { dedupKeyOf, type AccessInput } from "./access.parse.js";
@@ -27,7 +27,7 @@ export class AccessPipeline {
   constructor(
     private readonly deps: {
       db: Db;
-      files: FileStore;
+      files: Files;
       log: FastifyBaseLogger;
       raiseAlarms: (verdicts: AlarmVerdict[]) => Promise<void>;
       maxBatch?: number;

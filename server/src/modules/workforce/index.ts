@@ -1,4 +1,5 @@
-import type { FastifyBaseLogger, FastifyPluginAsync } from "fastify";
+import type { FastifyPluginAsync } from "fastify";
+import type { ServiceContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/client.js";
 import { imageTypeOf, MAX_IMAGE_BYTES, type FileStore } from "../../platform/files/store.js";
 import type { IotRuntime } from "../iot/index.js";
@@ -47,8 +48,8 @@ export const workforcePlugin: FastifyPluginAsync<WorkforceDeps> = async (app, { 
  * Takes the gates' `access` events from the IoT runtime (every process that ingests: `npm start` and
  * `npm run ingest`) and returns the pipeline that stores them.
  */
-export function attachWorkforce(runtime: IotRuntime, deps: { db: Db; files: FileStore; log: FastifyBaseLogger }): AccessPipeline {
-  const access = new AccessPipeline({ ...deps, raiseAlarms: (v) => runtime.raiseAlarms(v) });
+export function attachWorkforce(runtime: IotRuntime, ctx: Pick<ServiceContext, "db" | "files" | "log">): AccessPipeline {
+  const access = new AccessPipeline({ db: ctx.db, files: ctx.files, log: ctx.log, raiseAlarms: (v) => runtime.raiseAlarms(v) });
   runtime.handleDeviceEvents("access", async (device, event) => {
     if (device.type !== "gate" || device.projectId === null) return { ok: false, reason: "bad_shape", path: "type", message: "access events come from gates (闸机) only" };
     const parsed = parseAccessEvent(event);

@@ -1,5 +1,5 @@
-import type { FastifyBaseLogger, FastifyPluginAsync } from "fastify";
-import type { Db } from "../../../platform/db/client.js";
+import type { FastifyPluginAsync } from "fastify";
+import type { ServiceContext } from "../../../platform/context.js";
 import type { RuleDefinition } from "../../../platform/rules/rules.js";
 import type { IotRuntime } from "../../iot/index.js";
 import type { PipelineReferrer } from "../pipelines/index.js";
@@ -22,8 +22,8 @@ export const leaksPlugin: FastifyPluginAsync = async (app) => {
  * process that ingests); only devices off-site (the vehicles) are judged, site detectors stay with the IoT
  * alarm rules.
  */
-export function attachLeaks(runtime: IotRuntime, deps: { db: Db; region: string; log: FastifyBaseLogger }): Detector {
-  const detector = new Detector(deps);
+export function attachLeaks(runtime: IotRuntime, ctx: Pick<ServiceContext, "db" | "region" | "log">): Detector {
+  const detector = new Detector(ctx);
   runtime.onReadings("gas_detector", (batch) => detector.take(batch));
   return detector;
 }
