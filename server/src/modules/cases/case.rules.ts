@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { CaseGrade } from "@contracts/cases/enums";
 import type { RuleDefinition } from "../../platform/rules/rules.js";
-import { RANDOM_DRAW_WEIGHTS_RULE } from "./random-plan.checks.js";
+import { RANDOM_DRAW_WEIGHTS_RULE } from "./random-plan.calc.js";
 
 /** Days a responsible unit gets to rectify, by grade. */
 export const CaseDeadline = z.object({

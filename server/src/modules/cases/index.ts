@@ -75,5 +75,5 @@ export { NotificationChannelRegistry, loggingChannel, startNotificationDispatch,
 export type { ChecklistResult, TemplateItem } from "./schema.js";
 export { caseNumbersUsed, defaultChecklists, hasInspections, loadCasesRows, type CasesRows } from "./cases.load.js";
 export { formatCaseNo } from "./case-number.queries.js";
-export { drawPlan, RANDOM_DRAW_WEIGHTS_RULE } from "./random-plan.checks.js";
+export { drawPlan, RANDOM_DRAW_WEIGHTS_RULE } from "./random-plan.calc.js";
 export { openCaseRiskFacts, overdueCaseRiskFacts, stopWorkRiskFacts } from "./case-risk.reads.js";

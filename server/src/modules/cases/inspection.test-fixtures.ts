@@ -3,7 +3,7 @@ import type { Db } from "../../platform/db/client.js";
 import { ensureRuleDefaults } from "../../platform/rules/rules.js";
 import { registryEnterprises, registryProjectParticipants, registryProjects } from "../registry/schema.js";
 import { casesRuleDefinitions } from "./index.js";
-import { RANDOM_DRAW_WEIGHTS_RULE } from "./random-plan.checks.js";
+import { RANDOM_DRAW_WEIGHTS_RULE } from "./random-plan.calc.js";
 import { ensureDefaultTemplates } from "./template.service.js";
 
 /** Rows for the inspection, 双随机 and acceptance DB tests, inserted directly. Only test files import this. */

@@ -12,7 +12,7 @@ import { ruleInForce } from "../../platform/rules/rules.js";
 import { activeUsers } from "../identity/index.js";
 import { projectsWithParticipants } from "../registry/index.js";
 import { notify } from "./notification.service.js";
-import { drawPlan, RANDOM_DRAW_WEIGHTS_RULE, type InspectorCandidate, type LastRoundTarget, type PoolProject } from "./random-plan.checks.js";
+import { drawPlan, RANDOM_DRAW_WEIGHTS_RULE, type InspectorCandidate, type LastRoundTarget, type PoolProject } from "./random-plan.calc.js";
 import { findingCounts, getRandomPlan, parseRecord, type PlanRecord, type StoredTarget } from "./random-plan.queries.js";
 import { casesCases as C, casesInspectorConflicts as X, casesInspections as I, casesRandomPlans as RP } from "./schema.js";
 

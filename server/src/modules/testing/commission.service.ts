@@ -12,9 +12,9 @@ import { assertProjectVisible, participantsView, personsView, projectPostsView }
 import { assertAgencyQualified } from "./agency.service.js";
 import { getCommission } from "./commission.queries.js";
 import { commissionScope } from "./commission.scope.js";
-import { assertSamplingPhotos } from "./sampling.photos.js";
+import { assertSamplingPhotos } from "./sampling.files.js";
 import { testingCommissions as C } from "./schema.js";
-import { newCommissionNo } from "./testing.codes.js";
+import { newCommissionNo } from "./testing-code.calc.js";
 
 const PE = personsView();
 const PP = participantsView();

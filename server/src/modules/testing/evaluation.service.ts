@@ -4,7 +4,7 @@ import type { ServiceContext } from "../../platform/context.js";
 import { invalidField } from "../../platform/errors.js";
 import { ruleInForce } from "../../platform/rules/rules.js";
 import { evaluateLot, round1, sizeFactorOf } from "./concrete.checks.js";
-import { toEvaluationDto } from "./result.judge.js";
+import { toEvaluationDto } from "./result.checks.js";
 import { gbt50107Rule } from "./testing.rules.js";
 
 /**

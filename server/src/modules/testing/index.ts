@@ -22,9 +22,9 @@ export const testingPlugin: FastifyPluginAsync<TestingDeps> = async (app, { db }
 export const testingRuleDefinitions: RuleDefinition[] = testingRuleList;
 
 export { gbt50107Rule, rebarGradesRule, witnessShareRule } from "./testing.rules.js";
-export { samplingPhotoIdOf } from "./sampling.photos.js";
+export { samplingPhotoIdOf } from "./sampling.files.js";
 export { listCommissions } from "./commission.queries.js";
 export { listResults } from "./result.queries.js";
-export { judgeConcrete, judgeRebarResult, type ConcreteFigures, type Judged } from "./result.judge.js";
+export { judgeConcrete, judgeRebarResult, type ConcreteFigures, type Judged } from "./result.checks.js";
 export { hasAgencies, loadTestingRows, type TestingRows } from "./testing.load.js";
 export { failedTestRiskFacts } from "./result-risk.reads.js";

@@ -11,7 +11,7 @@ import { enterprisesView, personsView, projectsView } from "../registry/index.js
 import { commissionScope } from "./commission.scope.js";
 import { agencyScope } from "./result.service.js";
 import { testingCommissions as C, testingReports as REP, testingResults as R } from "./schema.js";
-import { newReportNo, newVerifyCode, normaliseVerifyCode, verifyPathOf } from "./testing.codes.js";
+import { newReportNo, newVerifyCode, normaliseVerifyCode, verifyPathOf } from "./testing-code.calc.js";
 
 const E = enterprisesView();
 const P = projectsView();

@@ -14,7 +14,7 @@ import { ruleInForce, type RuleInForce } from "../../platform/rules/rules.js";
 import { notify, openCase } from "../cases/index.js";
 import { projectOf } from "../registry/index.js";
 import { testingCommissions as C, testingResults as R } from "./schema.js";
-import { judgeByAgency, judgeConcrete, JudgeInputError, judgeRebarResult, STRUCTURAL_TYPES, type ConcreteFigures, type Judged } from "./result.judge.js";
+import { judgeByAgency, judgeConcrete, JudgeInputError, judgeRebarResult, STRUCTURAL_TYPES, type ConcreteFigures, type Judged } from "./result.checks.js";
 import { gbt50107Rule, rebarGradesRule } from "./testing.rules.js";
 
 /**

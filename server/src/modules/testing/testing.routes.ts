@@ -26,7 +26,7 @@ import { getReport, issueReport, publicReportOf, reviseReport, verifyReport } fr
 import { importResults } from "./result.import.js";
 import { getResult, listResults, resultsForExport } from "./result.queries.js";
 import { submitResult } from "./result.service.js";
-import { assertMayUploadSamplingPhotos, readSamplingPhoto, saveSamplingPhoto } from "./sampling.photos.js";
+import { assertMayUploadSamplingPhotos, readSamplingPhoto, saveSamplingPhoto } from "./sampling.files.js";
 import { RESULT_EXPORT_COLUMNS, RESULT_IMPORT_COLUMNS } from "./result.sheet.js";
 import { witnessShare } from "./witness-share.queries.js";
 import { cityWitnessShare } from "./witness-share-city.queries.js";

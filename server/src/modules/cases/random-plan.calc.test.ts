@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { drawPlan, lastRoundPairs, RANDOM_DRAW_WEIGHTS_RULE, riskWeight, seededRandom, targetCountOf, weightedSample, type InspectorCandidate, type PoolProject } from "./random-plan.checks.js";
+import { drawPlan, lastRoundPairs, RANDOM_DRAW_WEIGHTS_RULE, riskWeight, seededRandom, targetCountOf, weightedSample, type InspectorCandidate, type PoolProject } from "./random-plan.calc.js";
 
 const W = RANDOM_DRAW_WEIGHTS_RULE.defaultValue;
 const id = (prefix: string, n: number) => `${prefix}-${String(n).padStart(4, "0")}`;
