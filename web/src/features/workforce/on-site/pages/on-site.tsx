@@ -5,6 +5,8 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { CityAttendanceRowDto } from "@contracts/workforce/attendance";
 import { YONGKANG_DISTRICTS } from "@contracts/registry/enums";
+import { TRADE_LABELS } from "@contracts/workforce/workers";
+import { useLabels } from "../../../../i18n/labels";
 import { EChart } from "../../../../charts/echart";
 import { orDash } from "../../../../components/format";
 import { ListPage } from "../../../../components/list-page";
@@ -16,9 +18,10 @@ const time = (iso: string | null) => (iso ? dayjs(iso).format("HH:mm") : "—");
 /** The on-site breakdown above the list: totals, and people on site by district and by trade. */
 function Breakdown() {
   const { t } = useTranslation();
+  const { label, lang } = useLabels();
   const b = useOnSiteBreakdown();
   const districts = useMemo(() => (b.data ? districtBarsOption(b.data.byDistrict.map((d) => ({ district: d.district, count: d.onSite })), 10, false) : null), [b.data]);
-  const trades = useMemo(() => (b.data ? districtBarsOption(b.data.byTrade.map((d) => ({ district: d.trade, count: d.onSite })), 10, false) : null), [b.data]);
+  const trades = useMemo(() => (b.data ? districtBarsOption(b.data.byTrade.map((d) => ({ district: label(TRADE_LABELS, d.trade), count: d.onSite })), 10, false) : null), [b.data, lang]); // label() follows lang
   return (
     <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
       <Col xs={24} lg={4}>
@@ -47,6 +50,7 @@ function Breakdown() {
  */
 export default function OnSitePage() {
   const { t } = useTranslation();
+  const { label } = useLabels();
   return (
     <ListPage<CityAttendanceRowDto>
       title={t("onSite.title")}
@@ -64,7 +68,7 @@ export default function OnSitePage() {
         { title: t("onSite.project"), dataIndex: "projectName", ellipsis: true, render: (v: string, r) => <Link to={`/projects/${r.projectId}?tab=workforce`}>{v}</Link> },
         { title: t("onSite.district"), dataIndex: "district", width: 110 },
         { title: t("onSite.team"), dataIndex: "teamName", width: 120, render: (v: string | null) => orDash(v) },
-        { title: t("onSite.trade"), dataIndex: "trade", width: 100, render: (v: string | null) => orDash(v) },
+        { title: t("onSite.trade"), dataIndex: "trade", width: 100, render: (v: string | null) => orDash(label(TRADE_LABELS, v)) },
         { title: t("onSite.firstIn"), dataIndex: "firstIn", width: 90, render: time },
         { title: t("onSite.lastOut"), dataIndex: "lastOut", width: 90, render: time },
         { title: t("onSite.state"), dataIndex: "lastDirection", width: 80, render: (d: string | undefined) => (d === "in" ? <Tag color="green">{t("onSite.onSiteYes")}</Tag> : <Tag>{t("onSite.onSiteNo")}</Tag>) },
