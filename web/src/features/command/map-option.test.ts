@@ -22,7 +22,7 @@ const data: DashboardMapDto = {
   at: "2026-12-07T10:00:00Z",
 };
 
-const text: MapText = { status: (s) => s, severity: (s) => s, level: (s) => s, leakLevel: (s) => s, openCases: "整改", overdue: "逾期", alarms: "告警", online: "在线", offline: "离线", projects: "项目" };
+const text: MapText = { status: (s) => s, severity: (s) => s, level: (s) => s, leakLevel: (s) => s, risk: (s) => `风险${s}`, openCases: "整改", overdue: "逾期", alarms: "告警", online: "在线", offline: "离线", projects: "项目" };
 const ids = (o: object) => (o as { series: { id: string }[] }).series.map((s) => s.id);
 
 describe("command map", () => {
@@ -40,5 +40,12 @@ describe("command map", () => {
     expect(ids(on)).toEqual(["districts", "projects", "cases", "alarms"]);
     const alarm = (on as { series: { id: string; data: { tip: string }[] }[] }).series.find((s) => s.id === "alarms")!.data[0];
     expect(alarm.tip).toContain("力矩&lt;超限&gt;");
+  });
+
+  it("colours the projects by state until they carry a risk level, then by risk", () => {
+    const colours = (o: object) => (o as { series: { id: string; data: { itemStyle: { color: string } }[] }[] }).series.find((s) => s.id === "projects")!.data.map((d) => d.itemStyle.color);
+    expect(colours(commandMapOption({ mapName: "m", data, layers: new Set(), dark: false, text }))).toEqual(["#52c41a", "#52c41a", "#ff4d4f"]);
+    const scored = { ...data, projects: data.projects.map((p, i) => ({ ...p, riskLevel: ["low", "high", "critical"][i] })) };
+    expect(colours(commandMapOption({ mapName: "m", data: scored, layers: new Set(), dark: false, text }))).toEqual(["#52c41a", "#fa541c", "#cf1322"]);
   });
 });

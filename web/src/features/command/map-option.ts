@@ -11,6 +11,11 @@ export type CommandLayer = (typeof COMMAND_LAYERS)[number];
 /** Marker colours per layer, shared by the map and its legend. */
 export const LAYER_HEX: Record<CommandLayer, string> = { alarms: SEVERITY_HEX.critical, cases: "#fa8c16", dangerousWorks: "#faad14", gas: "#eb2f96", cameras: "#13c2c2" };
 const OVER_SCALE_HEX = "#f5222d";
+/** Risk levels (the risk module's), low to critical, once the markers carry them. */
+export const RISK_HEX: Record<string, string> = { low: "#52c41a", medium: "#faad14", high: "#fa541c", critical: "#cf1322" };
+
+/** The markers are coloured by risk level once the risk module scores the projects, by lifecycle state until then. */
+export const colouredByRisk = (projects: readonly ProjectMarker[]) => projects.some((p) => p.riskLevel);
 const PRESSURE_HEX: Record<PressureClass, string> = { low: "#95de64", medium: "#69b1ff", sub_high: "#ffc069", high: "#ff7875" };
 
 export interface MapText {
@@ -19,6 +24,7 @@ export interface MapText {
   severity: (s: string) => string;
   level: (s: string) => string;
   leakLevel: (s: string) => string;
+  risk: (s: string) => string;
   openCases: string;
   overdue: string;
   alarms: string;
@@ -58,6 +64,7 @@ const tip = (...lines: string[]) => lines.filter(Boolean).join("<br/>");
  * offset around the project's dot (cases above, 危大 right, cameras left) and alarms ripple around it.
  */
 export function commandMapOption({ mapName, data, pipelines, layers, dark, text }: MapInput): EChartsCoreOption {
+  const byRisk = colouredByRisk(data.projects);
   const series: object[] = [
     {
       id: "districts",
@@ -78,8 +85,8 @@ export function commandMapOption({ mapName, data, pipelines, layers, dark, text 
         name: p.name,
         value: [p.lng, p.lat],
         projectId: p.projectId,
-        itemStyle: { color: STATUS_COLORS[p.status] ?? "#8c8c8c", borderColor: dark ? "#0b1a33" : "#fff", borderWidth: 1 },
-        tip: tip(`<b>${escapeHtml(p.name)}</b>`, escapeHtml(`${p.district} · ${text.status(p.status)}`), p.activeAlarms ? `${escapeHtml(text.alarms)}: ${p.activeAlarms}` : "", p.openCases ? `${escapeHtml(text.openCases)}: ${p.openCases}` : ""),
+        itemStyle: { color: (byRisk ? RISK_HEX[p.riskLevel ?? ""] : STATUS_COLORS[p.status]) ?? "#8c8c8c", borderColor: dark ? "#0b1a33" : "#fff", borderWidth: 1 },
+        tip: tip(`<b>${escapeHtml(p.name)}</b>`, escapeHtml(`${p.district} · ${text.status(p.status)}${p.riskLevel ? ` · ${text.risk(p.riskLevel)}` : ""}`), p.activeAlarms ? `${escapeHtml(text.alarms)}: ${p.activeAlarms}` : "", p.openCases ? `${escapeHtml(text.openCases)}: ${p.openCases}` : ""),
       })),
       zlevel: 1,
     },

@@ -8,13 +8,14 @@ import { PROJECT_STATUSES, PROJECT_STATUS_LABELS } from "@contracts/registry/enu
 import { SEVERITY_LABELS } from "@contracts/iot/labels";
 import { DANGER_LEVEL_LABELS } from "@contracts/safety/dangerous-works";
 import { LEAK_LEVEL_LABELS } from "@contracts/gas/leak";
+import { RISK_LEVELS, RISK_LEVEL_LABELS } from "@contracts/risk/risk";
 import { useCan } from "../../../auth/use-can";
 import { EChart } from "../../../charts/echart";
 import { STATUS_COLORS } from "../../../charts/project-charts";
 import { ListError } from "../../../components/list-error";
 import { useLabels } from "../../../i18n/labels";
 import { useCountyOutline, useDashboardMap, useMains } from "../api";
-import { COMMAND_LAYERS, commandMapOption, LAYER_HEX, type CommandLayer } from "../map-option";
+import { colouredByRisk, COMMAND_LAYERS, commandMapOption, LAYER_HEX, RISK_HEX, type CommandLayer } from "../map-option";
 
 /** What each switchable layer asks the API for, and the permission that lets the user see it. */
 const LAYER_API: Record<CommandLayer, { api: MapLayer[]; permission: Permission }> = {
@@ -57,6 +58,7 @@ export function CommandMap({ height, dark }: { height: number | string; dark: bo
               severity: (s) => label(SEVERITY_LABELS, s),
               level: (s) => label(DANGER_LEVEL_LABELS, s),
               leakLevel: (s) => label(LEAK_LEVEL_LABELS, s),
+              risk: (s) => `${t("command.legend.risk")}${label(RISK_LEVEL_LABELS, s)}`,
               openCases: t("command.legend.openCases"),
               overdue: t("command.legend.overdueCases"),
               alarms: t("command.legend.alarms"),
@@ -109,12 +111,20 @@ export function CommandMap({ height, dark }: { height: number | string; dark: bo
         )}
       </div>
       <div className="sc-cmd-legend">
-        {PROJECT_STATUSES.map((s) => (
-          <span key={s}>
-            <i className="sc-cmd-dot" style={{ background: STATUS_COLORS[s] }} />
-            {label(PROJECT_STATUS_LABELS, s)}
-          </span>
-        ))}
+        {map.data && colouredByRisk(map.data.projects)
+          ? RISK_LEVELS.map((r) => (
+              <span key={r}>
+                <i className="sc-cmd-dot" style={{ background: RISK_HEX[r] }} />
+                {t("command.legend.risk")}
+                {label(RISK_LEVEL_LABELS, r)}
+              </span>
+            ))
+          : PROJECT_STATUSES.map((s) => (
+              <span key={s}>
+                <i className="sc-cmd-dot" style={{ background: STATUS_COLORS[s] }} />
+                {label(PROJECT_STATUS_LABELS, s)}
+              </span>
+            ))}
         {on.has("dangerousWorks") && (
           <span>
             <i className="sc-cmd-dot" style={{ background: "#f5222d", borderRadius: 0, clipPath: "polygon(50% 0, 100% 100%, 0 100%)" }} />
