@@ -9,7 +9,7 @@ import type { RuleDefinition } from "../../../platform/rules/rules.js";
 import type { PipelineReferrer } from "./pipeline.port.js";
 import { pipelineRoutes } from "./pipeline.routes.js";
 import { pipelineRuleList } from "./pipeline.rules.js";
-import { startSiteLinkSweep } from "./site-link.service.js";
+import { startSiteLinkSweep } from "./site-link.sweeps.js";
 
 export interface PipelinesDeps {
   config: Config;
@@ -38,7 +38,7 @@ export const pipelinesPlugin: FastifyPluginAsync<PipelinesDeps> = async (app, de
 /** The versioned rules this module judges by; app.ts files their national defaults at start. */
 export const pipelinesRuleDefinitions: RuleDefinition[] = pipelineRuleList;
 
-export { nearGasMain } from "./site-link.queries.js";
+export { nearGasMain } from "./site-link.reads.js";
 export { relinkAll } from "./site-link.service.js";
 export { hazardGrade, openMissingHazardCases } from "./hazard.service.js";
 export { nearestMains, pipelinesView } from "./pipeline.reads.js";

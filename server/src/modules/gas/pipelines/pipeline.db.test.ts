@@ -15,7 +15,7 @@ import { openMissingHazardCases } from "./hazard.service.js";
 import { gasPatrolHazards, gasSiteLinks } from "./schema.js";
 import { pipelineWorld, type PipelineWorld } from "./pipeline.test-fixtures.js";
 import { relinkAll } from "./site-link.service.js";
-import { nearGasMain } from "./site-link.queries.js";
+import { nearGasMain } from "./site-link.reads.js";
 
 let t: TestApp;
 let w: PipelineWorld;

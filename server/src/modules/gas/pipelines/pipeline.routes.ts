@@ -28,7 +28,7 @@ import { patrolCoverageRule } from "./pipeline.rules.js";
 import { createPipeline, deletePipeline, importPipelines, updatePipeline } from "./pipeline.service.js";
 import type { PipelineReferrer } from "./pipeline.port.js";
 import { PIPELINE_EXPORT_COLUMNS } from "./pipeline.sheet.js";
-import { listSiteLinks, siteLinksForExport } from "./site-link.list.js";
+import { listSiteLinks, siteLinksForExport } from "./site-link.queries.js";
 import { relinkAll } from "./site-link.service.js";
 import { SITE_LINK_EXPORT_COLUMNS } from "./site-link.sheet.js";
 
