@@ -11,7 +11,7 @@ import {
   type TelemetrySeriesDto,
 } from "@contracts/iot/devices";
 import { requirePermission } from "../../platform/auth/actor.js";
-import type { Actor } from "../../platform/context.js";
+import type { Actor, ServiceContext } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
 import { invalidField, notFound } from "../../platform/errors.js";
@@ -197,15 +197,15 @@ export const leqOf = (energySum: number | null, count: number) => (energySum ===
  * inside the window, the first one from the bucket holding `from`), raw readings for `raw`.
  * @throws AppError NOT_FOUND out of scope; VALIDATION naming `metric` or `from`.
  */
-export async function getTelemetry(db: Executor, actor: Actor, id: string, q: TelemetryQuery, now = new Date()): Promise<TelemetrySeriesDto> {
-  requirePermission(actor, "iot.read");
-  const device = await visibleDevice(db, actor, id);
+export async function getTelemetry(ctx: ServiceContext, id: string, q: TelemetryQuery): Promise<TelemetrySeriesDto> {
+  requirePermission(ctx.actor, "iot.read");
+  const device = await visibleDevice(ctx.db, ctx.actor, id);
   const spec = metricSpec(device.type, q.metric);
   if (!spec) throw invalidField("metric", `设备类型 ${device.type} 没有指标 ${q.metric} (unknown metric for this device type)`);
-  const { from, to, resolution } = planTelemetry(q, now);
+  const { from, to, resolution } = planTelemetry(q, ctx.clock.now());
   const base = { deviceId: id, metric: q.metric, unit: spec.unit, resolution };
   if (resolution === "raw") {
-    const rows = await db
+    const rows = await ctx.db
       .select({ ts: iotReadings.ts, value: iotReadings.value })
       .from(iotReadings)
       .where(and(eq(iotReadings.deviceId, id), eq(iotReadings.metric, q.metric), gte(iotReadings.ts, from), lte(iotReadings.ts, to)))
@@ -217,7 +217,7 @@ export async function getTelemetry(db: Executor, actor: Actor, id: string, q: Te
   const R = resolution === "1m" ? iotRollup1m : iotRollup1h;
   const size = resolution === "1m" ? MINUTE : HOUR;
   const firstBucket = new Date(Math.floor(from.getTime() / size) * size);
-  const rows = await db
+  const rows = await ctx.db
     .select()
     .from(R)
     .where(and(eq(R.deviceId, id), eq(R.metric, q.metric), gte(R.bucket, firstBucket), lte(R.bucket, to)))

@@ -56,7 +56,7 @@ export const deviceRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get("/devices/:id/telemetry", { schema: { tags, params: IdParams, querystring: TelemetryQuery, response: { 200: TelemetrySeriesDto } } }, async (req) =>
-    getTelemetry(req.ctx.db, req.ctx.actor, req.params.id, req.query),
+    getTelemetry(req.ctx, req.params.id, req.query),
   );
 
   app.get("/iot/map", { schema: { tags: ["iot: map"], response: { 200: z.array(SiteMapItemDto) } } }, async (req) => siteMap(req.ctx.db, req.ctx.actor));

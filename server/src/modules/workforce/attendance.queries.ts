@@ -7,6 +7,7 @@ import {
   type MonthlyAttendanceQuery,
   type MonthlyAttendanceRowDto,
 } from "@contracts/workforce/attendance";
+import type { ServiceContext } from "../../platform/context.js";
 import { type Executor, rowsOf } from "../../platform/db/client.js";
 import { likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
 import { personsView } from "../registry/index.js";
@@ -20,10 +21,10 @@ const hoursOf = (firstIn: SQL | typeof A.firstIn, lastOut: SQL | typeof A.lastOu
   sql<number | null>`case when ${lastOut} > ${firstIn} then round(least(extract(epoch from ${lastOut} - ${firstIn}) / 3600.0, ${MAX_HOURS_PER_DAY})::numeric, 2)::float8 end`;
 
 /** Daily attendance (日考勤) of a project: everyone who passed a gate that day, first in, last out, hours. */
-export async function dailyAttendance(db: Executor, projectId: string, q: DailyAttendanceQuery, now = Date.now()): Promise<Page<AttendanceDayDto>> {
-  const day = q.day ?? shanghaiDay(now);
+export async function dailyAttendance(ctx: ServiceContext, projectId: string, q: DailyAttendanceQuery): Promise<Page<AttendanceDayDto>> {
+  const day = q.day ?? shanghaiDay(ctx.clock.now());
   const search = q.q ? or(ilike(PE.name, likePattern(q.q)), ilike(workforceWorkers.workerNo, likePattern(q.q))) : undefined;
-  const rows = await db
+  const rows = await ctx.db
     .select({
       personId: A.personId,
       workerId: A.workerId,
@@ -135,9 +136,9 @@ export async function monthlyRows(
 }
 
 /** `GET /projects/{id}/attendance/monthly`: days present and hours per person, paged. */
-export async function monthlyAttendance(db: Executor, projectId: string, q: MonthlyAttendanceQuery, now = Date.now()): Promise<MonthlyAttendanceDto> {
-  const month = q.month ?? shanghaiMonth(now);
-  const rows = await monthlyRows(db, projectId, month, { q: q.q, limit: q.pageSize, offset: offsetOf(q) });
+export async function monthlyAttendance(ctx: ServiceContext, projectId: string, q: MonthlyAttendanceQuery): Promise<MonthlyAttendanceDto> {
+  const month = q.month ?? shanghaiMonth(ctx.clock.now());
+  const rows = await monthlyRows(ctx.db, projectId, month, { q: q.q, limit: q.pageSize, offset: offsetOf(q) });
   const items = rows.map(({ days: _days, total: _total, ...r }) => r);
   return { items, total: rows[0]?.total ?? 0, page: q.page, pageSize: q.pageSize, month, daysInMonth: monthBounds(month).days };
 }

@@ -30,7 +30,7 @@ export const attendanceRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, params: IdParams, querystring: DailyAttendanceQuery, response: { 200: page(AttendanceDayDto) } } },
     async (req) => {
       await readable(req.ctx, req.params.id);
-      return dailyAttendance(req.ctx.db, req.params.id, req.query);
+      return dailyAttendance(req.ctx, req.params.id, req.query);
     },
   );
 
@@ -39,7 +39,7 @@ export const attendanceRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, params: IdParams, querystring: MonthlyAttendanceQuery, response: { 200: MonthlyAttendanceDto } } },
     async (req) => {
       await readable(req.ctx, req.params.id);
-      return monthlyAttendance(req.ctx.db, req.params.id, req.query);
+      return monthlyAttendance(req.ctx, req.params.id, req.query);
     },
   );
 
