@@ -1005,6 +1005,7 @@ beforeAll(async () => {
 
 cases.push(
   { route: "GET /risk/projects", url: "/risk/projects?pageSize=200", expect: every(200), sees: { PA: ALL_BUT_GAS, PB: CITY_WIDE } },
+  { route: "GET /risk/projects/export", url: "/risk/projects/export", expect: every(200) },
   { route: "GET /projects/:id/risk", on: "PA: A is general contractor, T tests", url: () => `/projects/${f.PA}/risk`, expect: every(200, { gas_company: 404 }) },
   { route: "GET /projects/:id/risk", on: "PB: B is general contractor", url: () => `/projects/${f.PB}/risk`, expect: outOfScope(200) },
 );

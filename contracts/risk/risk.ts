@@ -74,6 +74,10 @@ export const RiskListQuery = PageQuery.extend({
 });
 export type RiskListQuery = z.infer<typeof RiskListQuery>;
 
+/** `GET /risk/projects/export`: the same filters, every row (xlsx). */
+export const RiskExportQuery = RiskListQuery.omit({ page: true, pageSize: true });
+export type RiskExportQuery = z.infer<typeof RiskExportQuery>;
+
 export const RiskPage = page(ProjectRiskDto);
 export type RiskPage = z.infer<typeof RiskPage>;
 

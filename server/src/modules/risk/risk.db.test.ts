@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { shanghaiDay } from "@contracts/platform/time";
 import type { ProjectRiskDetailDto, RiskPage } from "@contracts/risk/risk";
 import { createTestApp, type TestApp, type TestUser } from "../../../../test/app";
@@ -146,6 +147,17 @@ describe("the project risk index", () => {
     expect((await t.as(contractorA, { method: "GET", url: `/api/v1/projects/${PA}/risk` })).statusCode).toBe(200);
     const res = await t.as(leader, { method: "GET", url: "/api/v1/risk/projects?level=extreme" });
     expect(res.statusCode).toBe(400);
+    // The export: the contractor's sheet holds its own project only, the bureau's both, highest first.
+    const sheetRows = async (user: TestUser) => {
+      const xlsx = await t.as(user, { method: "GET", url: "/api/v1/risk/projects/export" });
+      expect(xlsx.statusCode).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+      return wb.worksheets[0].getSheetValues().slice(2).map((row) => (row as unknown[])[1]);
+    };
+    const names = all.items.map((i) => i.projectName);
+    expect(await sheetRows(leader)).toEqual(names);
+    expect(await sheetRows(contractorA)).toEqual([names[0]]);
   });
 
   it("a month's wages unpaid past the deadline is a factor until paid; the month is its evidence", async () => {

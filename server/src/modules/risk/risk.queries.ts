@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, ilike, or, sql } from "drizzle-orm";
 import { shanghaiDay } from "@contracts/platform/time";
-import type { ProjectRiskDetailDto, ProjectRiskDto, RiskListQuery } from "@contracts/risk/risk";
+import type { ProjectRiskDetailDto, ProjectRiskDto, RiskExportQuery, RiskListQuery } from "@contracts/risk/risk";
 import { requirePermission } from "../../platform/auth/actor.js";
 import type { Actor } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
@@ -20,6 +20,16 @@ const latestDay = sql`(select max(${S.day}) from ${S})`;
  * (then name), filtered by level, district and a search of the project's name or code.
  */
 export async function listRisk(db: Executor, actor: Actor, q: RiskListQuery): Promise<Page<ProjectRiskDto>> {
+  const rows = await rankingRows(db, actor, q, q.pageSize, offsetOf(q));
+  return toPage(rows, q, ({ total: _total, ...r }) => r);
+}
+
+/** Every row of the ranking the filters select (the export), at most `limit`. */
+export async function exportRiskRows(db: Executor, actor: Actor, q: RiskExportQuery, limit: number): Promise<ProjectRiskDto[]> {
+  return (await rankingRows(db, actor, q, limit, 0)).map(({ total: _total, ...r }) => r);
+}
+
+async function rankingRows(db: Executor, actor: Actor, q: RiskExportQuery, limit: number, offset: number): Promise<(ProjectRiskDto & { total: number })[]> {
   requirePermission(actor, "registry.project.read");
   const P = projectsView();
   const term = q.search ?? q.q;
@@ -37,9 +47,9 @@ export async function listRisk(db: Executor, actor: Actor, q: RiskListQuery): Pr
       ]),
     )
     .orderBy(desc(S.score), asc(P.name), asc(S.projectId))
-    .limit(q.pageSize)
-    .offset(offsetOf(q));
-  return toPage(rows, q, (r) => ({ ...r, level: r.level as ProjectRiskDto["level"], computedAt: r.computedAt.toISOString() }));
+    .limit(limit)
+    .offset(offset);
+  return rows.map((r) => ({ ...r, level: r.level as ProjectRiskDto["level"], computedAt: r.computedAt.toISOString() }));
 }
 
 /**

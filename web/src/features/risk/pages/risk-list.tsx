@@ -16,6 +16,7 @@ export default function RiskListPage() {
       permission="registry.project.read"
       useRows={useRiskRanking}
       rowKey="projectId"
+      exportPath="/risk/projects"
       notice={<Typography.Text type="secondary">{t("risk.explain")}</Typography.Text>}
       filters={[
         { key: "level", label: t("risk.level"), labels: RISK_LEVEL_LABELS, width: 140 },
