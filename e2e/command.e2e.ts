@@ -54,7 +54,7 @@ describe("command center and role home pages", () => {
     const openCases = page.locator('[data-kpi="cases.open"] .sc-cmd-tile-value a');
     expect(await openCases.getAttribute("href")).toBe("/cases?state=pending%2Crectifying%2Creview");
     // A marker on the window: a reload would drop it.
-    await page.evaluate(() => ((window as unknown as { e2eMarker: number }).e2eMarker = 1));
+    await page.evaluate(() => ((globalThis as unknown as { e2eMarker: number }).e2eMarker = 1));
     await screenshot(page, "command-1-console-desktop");
 
     const crane = await mqtt.connectAsync(`mqtt://127.0.0.1:${e2e.mqttPort}`, { username: code, password: device.secret, clientId: code, reconnectPeriod: 0 });
@@ -71,7 +71,7 @@ describe("command center and role home pages", () => {
       // 紧急 count is this crane's alone.
       await expect.poll(() => subValue(page, "alarms.bySeverity.critical"), { timeout: 15_000 }).toBe(criticalBefore + 1);
       expect(await tileValue(page, "alarms.active")).toBeGreaterThan(before);
-      expect(await page.evaluate(() => (window as unknown as { e2eMarker?: number }).e2eMarker)).toBe(1);
+      expect(await page.evaluate(() => (globalThis as unknown as { e2eMarker?: number }).e2eMarker)).toBe(1);
       await screenshot(page, "command-2-console-new-alarm");
     } finally {
       await crane.endAsync();
