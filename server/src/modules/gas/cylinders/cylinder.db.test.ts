@@ -5,6 +5,7 @@ import type { CylinderDetailDto, CylinderDto } from "@contracts/gas/cylinder";
 import type { JobDto } from "@contracts/platform/common";
 import { createTestApp, type TestApp } from "../../../../../test/app";
 import { auditLog } from "../../../platform/audit/schema.js";
+import { SYSTEM_ACTOR } from "../../../platform/auth/actor.js";
 import { multipartFile } from "../../registry/project.test-fixtures.js";
 import { gasCylinders } from "./schema.js";
 import { sweepInspectionDue } from "./cylinder.sweeps.js";
@@ -139,7 +140,7 @@ describe("the daily sweep", () => {
     const returned = await insertCylinder(t.db, w.a1, { nextInspectionOn: daysFrom(-10), status: "returned_empty" });
     const atCustomer = await insertCylinder(t.db, w.a1, { nextInspectionOn: daysFrom(-10), status: "in_use" });
     const notYet = await insertCylinder(t.db, w.a1, { nextInspectionOn: daysFrom(1) });
-    expect(await sweepInspectionDue(t.db)).toBeGreaterThanOrEqual(2);
+    expect(await sweepInspectionDue(t.context(SYSTEM_ACTOR))).toBeGreaterThanOrEqual(2);
     const status = async (id: string) => (await t.db.select({ s: gasCylinders.status }).from(gasCylinders).where(eq(gasCylinders.id, id)))[0].s;
     expect(await status(due.id)).toBe("inspection_due");
     expect(await status(returned.id)).toBe("inspection_due");
@@ -147,7 +148,7 @@ describe("the daily sweep", () => {
     expect(await status(notYet.id)).toBe("in_stock");
     const detail = (await t.as(w.users.admin, { method: "GET", url: `/api/v1/gas/cylinders/${returned.id}` })).json() as CylinderDetailDto;
     expect(detail.events[0]).toMatchObject({ action: "inspection_due", fromStatus: "returned_empty", toStatus: "inspection_due" });
-    expect(await sweepInspectionDue(t.db)).toBe(0);
+    expect(await sweepInspectionDue(t.context(SYSTEM_ACTOR))).toBe(0);
   });
 });
 

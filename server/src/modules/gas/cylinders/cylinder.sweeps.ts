@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
-import type { FastifyBaseLogger } from "fastify";
 import { shanghaiDay } from "@contracts/platform/time";
-import type { Db } from "../../../platform/db/client.js";
+import type { ServiceContext } from "../../../platform/context.js";
 import { rowsOf } from "../../../platform/db/client.js";
 import { fromStatusesOf } from "./cylinder.workflow.js";
 import { startPeriodic } from "../../../platform/jobs/periodic.js";
@@ -15,10 +14,11 @@ const FIRST_SWEEP_MS = 5 * 60_000;
  * day has come as inspection_due, and writes its timeline events — in ONE statement, however many there are.
  * Idempotent: a cylinder already marked no longer matches.
  */
-export async function sweepInspectionDue(db: Db, today = shanghaiDay()): Promise<number> {
+export async function sweepInspectionDue(ctx: ServiceContext): Promise<number> {
+  const today = shanghaiDay(ctx.clock.now());
   const from = [...fromStatusesOf("inspection_due")];
   // The old status comes from the row locked in the sub-select: UPDATE … RETURNING sees only the new one.
-  const result = await db.execute(sql`
+  const result = await ctx.db.execute(sql`
     with due as (
       update gas_cylinders c set status = 'inspection_due', version = c.version + 1, updated_at = now()
       from (
@@ -37,13 +37,13 @@ export async function sweepInspectionDue(db: Db, today = shanghaiDay()): Promise
   return rowsOf<{ n: number }>(result)[0]?.n ?? 0;
 }
 
-/** Starts the daily sweep; returns its stop. */
-export function startInspectionSweep(db: Db, log: FastifyBaseLogger): () => Promise<void> {
+/** Starts the daily sweep in `ctx` (a system context); returns its stop. */
+export function startInspectionSweep(ctx: ServiceContext): () => Promise<void> {
   return startPeriodic({
     name: "cylinder inspection sweep",
     firstAfterMs: FIRST_SWEEP_MS,
     everyMs: DAY_MS,
-    log,
-    run: async () => log.info({ marked: await sweepInspectionDue(db) }, "cylinder inspection sweep done"),
+    log: ctx.log,
+    run: async () => ctx.log.info({ marked: await sweepInspectionDue(ctx) }, "cylinder inspection sweep done"),
   });
 }

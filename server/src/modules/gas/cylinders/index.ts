@@ -1,13 +1,23 @@
 import type { FastifyPluginAsync } from "fastify";
+import type { Config } from "../../../config.js";
+import { systemClock, type Clock } from "../../../platform/clock.js";
+import { systemContext } from "../../../platform/context.js";
 import type { Db } from "../../../platform/db/client.js";
+import type { EventBus } from "../../../platform/events/bus.js";
+import type { Files } from "../../../platform/files/store.js";
 import type { RuleDefinition } from "../../../platform/rules/rules.js";
 import { cylinderRoutes } from "./cylinder.routes.js";
 import { cylinderRuleList } from "./cylinder.rules.js";
 import { startInspectionSweep } from "./cylinder.sweeps.js";
 
 export interface CylindersDeps {
+  config: Config;
   /** For the public scan (no request db) and the background work. */
   db: Db;
+  events: EventBus;
+  files: Files;
+  /** The sweep's clock (the system's unless a test fixes it). */
+  clock?: Clock;
 }
 
 /**
@@ -17,8 +27,9 @@ export interface CylindersDeps {
  */
 export const cylindersPlugin: FastifyPluginAsync<CylindersDeps> = async (app, deps) => {
   await app.register(cylinderRoutes, { db: deps.db });
-  // The module's background work, all of it started here.
-  const stopSweep = startInspectionSweep(deps.db, app.log);
+  // The module's background work, all of it started here, as the platform.
+  const ctx = systemContext({ db: deps.db, events: deps.events, log: app.log, region: deps.config.cityRegion, clock: deps.clock ?? systemClock, files: deps.files });
+  const stopSweep = startInspectionSweep(ctx);
   app.addHook("onClose", () => stopSweep());
 };
 
