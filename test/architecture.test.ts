@@ -259,16 +259,6 @@ function sweepsStartedElsewhere(): string[] {
   );
 }
 
-/**
- * Files still to be renamed to their role, or timers still to move into a sweeps file, while other changes hold
- * them (issue 14). Each entry is a violation as the tests below report it; an entry that no longer occurs fails
- * the last test, so the list only shrinks.
- */
-const ROLES_PENDING = new Set<string>([
-  ...["workforce/roster-push.ts"].map((f) => `no file role: modules/${f}`),
-]);
-const notPending = (violations: string[]) => violations.filter((v) => !ROLES_PENDING.has(v));
-
 describe("file roles (docs/architecture.md)", () => {
   it("reads the roles and the dependency list from the doc", () => {
     expect(documentedRoles()).toEqual(expect.arrayContaining(["index.ts", "schema.ts", "service", "queries", "routes", "workflow", "rules", "sweeps"]));
@@ -276,7 +266,7 @@ describe("file roles (docs/architecture.md)", () => {
   });
 
   it("every module source file has one of the allowed roles", () => {
-    expect(notPending(roleless(documentedRoles()))).toEqual([]);
+    expect(roleless(documentedRoles())).toEqual([]);
   });
 
   it("finds a file without a role", () => {
@@ -289,11 +279,7 @@ describe("file roles (docs/architecture.md)", () => {
   });
 
   it("timers start only in sweeps, runtime and cache files, and sweeps only from index.ts or the runtime", () => {
-    expect(notPending([...timersElsewhere(), ...sweepsStartedElsewhere()])).toEqual([]);
+    expect([...timersElsewhere(), ...sweepsStartedElsewhere()]).toEqual([]);
   });
 
-  it("lists as pending only what still occurs", () => {
-    const all = new Set([...roleless(documentedRoles()), ...timersElsewhere(), ...sweepsStartedElsewhere()]);
-    expect([...ROLES_PENDING].filter((v) => !all.has(v))).toEqual([]);
-  });
 });

@@ -25,7 +25,7 @@ import { installSecurity } from "./platform/http/security.js";
 import { jobRoutes } from "./platform/jobs/jobs.routes.js";
 import { identityPlugin, userDirectory } from "./modules/identity/index.js";
 import { iotPlugin, IotRuntime } from "./modules/iot/index.js";
-import { attachWorkforce, startRosterPush, workforcePlugin, workforceRuleDefinitions, type AccessPipeline } from "./modules/workforce/index.js";
+import { attachWorkforce, workforcePlugin, workforceRuleDefinitions, type AccessPipeline } from "./modules/workforce/index.js";
 import { ensureRuleDefaults, type RuleDefinition } from "./platform/rules/rules.js";
 import { ruleRoutes } from "./platform/rules/rules.routes.js";
 import { FileStore } from "./platform/files/store.js";
@@ -125,9 +125,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const access = attachWorkforce(iot, system);
   app.decorate("gateEvents", access);
   attachLeaks(iot, system);
-  // Roster changes are pushed to the project's gates as one debounced gate.sync command.
-  const roster = startRosterPush(events, { db: database.db, kick: () => iot.kickCommands(), log: app.log });
-  app.addHook("onClose", () => roster.close());
 
   app.get(
     "/api/health",
@@ -148,7 +145,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(registryPlugin, { enterpriseChangeFollowUps: enterpriseChangeNotices });
       await api.register(identityPlugin, { dataDir: config.dataDir });
       await api.register(iotPlugin, { runtime: iot });
-      await api.register(workforcePlugin, { runtime: iot, access, files, db: database.db });
+      await api.register(workforcePlugin, { runtime: iot, access, files, db: database.db, events });
       await api.register(casesPlugin, { db: database.db, database, events });
       // The excavation gate asks the gas network which mains a site lies near (safety imports nothing of gas).
       await api.register(safetyPlugin, { config, files, db: database.db, events, gasMainsNear: nearGasMain });

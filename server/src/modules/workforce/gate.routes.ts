@@ -6,7 +6,7 @@ import { AppError, notFound } from "../../platform/errors.js";
 import type { FileStore } from "../../platform/files/store.js";
 import type { IotRuntime } from "../iot/index.js";
 import { authenticateGate, type GateDevice } from "./gate.auth.js";
-import { gateRoster, rosterVersion } from "./roster-push.js";
+import { gateRoster, rosterVersion } from "./roster.sweeps.js";
 import { workforceWorkers } from "./schema.js";
 
 const tags = ["workforce: gate integrations"];

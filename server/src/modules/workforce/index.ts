@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { ServiceContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/client.js";
+import type { EventBus } from "../../platform/events/bus.js";
 import { imageTypeOf, MAX_IMAGE_BYTES, type FileStore } from "../../platform/files/store.js";
 import type { IotRuntime } from "../iot/index.js";
 import { parseAccessEvent } from "./access.parse.js";
@@ -16,6 +17,7 @@ import { wageRoutes } from "./wage.routes.js";
 import { gateRoutes } from "./gate.routes.js";
 import { cityAttendanceRoutes } from "./attendance-city.routes.js";
 import { KEY_POST_PRESENCE } from "./presence.rules.js";
+import { startRosterPush } from "./roster.sweeps.js";
 import type { RuleDefinition } from "../../platform/rules/rules.js";
 
 export interface WorkforceDeps {
@@ -24,6 +26,8 @@ export interface WorkforceDeps {
   files: FileStore;
   /** For the gates' own (device-authenticated) routes, which have no user context. */
   db: Db;
+  /** The roster push listens on it for roster changes. */
+  events: EventBus;
 }
 
 /**
@@ -31,7 +35,7 @@ export interface WorkforceDeps {
  * personnel presence and wages. Gates are IoT devices: their `access` events come through the IoT
  * runtime (MQTT or HTTP) or the Hikvision push, and refusals raise alarms through the IoT alarm machinery.
  */
-export const workforcePlugin: FastifyPluginAsync<WorkforceDeps> = async (app, { files, runtime, access, db }) => {
+export const workforcePlugin: FastifyPluginAsync<WorkforceDeps> = async (app, { files, runtime, access, db, events }) => {
   await app.register(workerRoutes);
   await app.register(teamRoutes);
   await app.register(trainingRoutes);
@@ -42,6 +46,10 @@ export const workforcePlugin: FastifyPluginAsync<WorkforceDeps> = async (app, { 
   await app.register(cityAttendanceRoutes);
   await app.register(hikvisionRoutes, { runtime, access });
   await app.register(gateRoutes, { runtime, files, db });
+  // The module's background work, all of it started here: roster changes reach the project's gates as one
+  // debounced gate.sync command.
+  const roster = startRosterPush(events, { db, kick: () => runtime.kickCommands(), log: app.log });
+  app.addHook("onClose", () => roster.close());
 };
 
 /**
@@ -65,7 +73,6 @@ export function attachWorkforce(runtime: IotRuntime, ctx: Pick<ServiceContext, "
 
 export type { AccessPipeline } from "./access.pipeline.js";
 export { allocateWorkerNos, ROSTER_CHANGED } from "./worker.service.js";
-export { startRosterPush } from "./roster-push.js";
 export { listArrears } from "./wage.queries.js";
 export { cityAttendanceToday, onSiteBreakdown } from "./attendance-city.queries.js";
 export { loadWorkforceRows, type WorkforceRows } from "./workforce.load.js";

@@ -14,7 +14,7 @@ import { iotCommands } from "../iot/schema.js";
 import { insertEnterprise, insertPerson, insertPost, insertProject } from "../registry/project.test-fixtures.js";
 import { gateRoutes } from "./gate.routes.js";
 import { JPEG } from "./hikvision.test-fixtures.js";
-import { startRosterPush, type RosterPush } from "./roster-push.js";
+import { startRosterPush, type RosterPush } from "./roster.sweeps.js";
 import { workforceBlacklist, workforceWorkers } from "./schema.js";
 import { ROSTER_CHANGED } from "./worker.service.js";
 
@@ -164,5 +164,18 @@ describe("roster push", () => {
     expect(after).toHaveLength(before + 2);
     const versions = new Set(after.map((c) => (c.params as { version: string }).version));
     expect(versions.size).toBe(2);
+  });
+});
+
+describe("the workforce plugin starts the roster push on the app's own bus", () => {
+  it("pushes a worker's exit made through the API to the project's gates", async () => {
+    const syncs = () => t.db.select().from(iotCommands).where(and(eq(iotCommands.projectId, projectId), eq(iotCommands.name, "gate.sync")));
+    const before = (await syncs()).length;
+    const { worker: w } = await worker("entered");
+    const admin = await t.user("admin");
+    expect((await t.as(admin, { method: "POST", url: `/api/v1/workers/${w.id}/exit`, payload: { reason: "合同终止" } })).statusCode).toBe(200);
+    // The push waits for its quiet time (2 s) after the last change.
+    for (let i = 0; i < 100 && (await syncs()).length === before; i++) await new Promise((r) => setTimeout(r, 100));
+    expect((await syncs()).length).toBe(before + 2);
   });
 });
