@@ -2,7 +2,7 @@ import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import type { RiskEvidence } from "@contracts/risk/risk";
 
-/** Where each evidence type is shown in the console (a record's own page, or the list that holds it). */
+/** Where each evidence type is shown in the console: the record's own page, else the project tab (or list) that holds it. */
 function hrefOf(e: RiskEvidence, projectId: string): string {
   switch (e.type) {
     case "case":
@@ -10,17 +10,17 @@ function hrefOf(e: RiskEvidence, projectId: string): string {
     case "dangerous_work":
       return `/safety/works/${e.id}`;
     case "alarm":
-      return `/iot/alarms?projectId=${projectId}`;
+      return `/iot/alarms?alarm=${e.id}`;
     case "equipment":
-      return `/safety/equipment?projectId=${projectId}`;
+      return `/projects/${projectId}?tab=safety`;
     case "test_result":
-      return `/testing/results?projectId=${projectId}&pass=false`;
+      return `/projects/${projectId}?tab=testing`;
     case "key_post":
-      return `/projects/${projectId}?tab=key-personnel`;
+      return `/projects/${projectId}?tab=workforce`;
     case "wage_month":
       return `/workforce/arrears?month=${e.id.split(":")[1] ?? ""}`;
     case "pipeline":
-      return `/gas/site-links?projectId=${projectId}`;
+      return `/gas/site-links`;
     default:
       return `/projects/${projectId}`;
   }
