@@ -28,4 +28,6 @@ export const riskPlugin: FastifyPluginAsync<RiskDeps> = async (app, deps) => {
 
 export { recomputeRisk, scoreProjects } from "./risk.service.js";
 export { factorFacts } from "./factor.queries.js";
+export { listRisk } from "./risk.queries.js";
 export { riskRuleDefinitions, RISK_INDEX_RULE } from "./risk.rules.js";
+export { listRisk } from "./risk.queries.js";
