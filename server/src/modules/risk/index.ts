@@ -30,4 +30,3 @@ export { recomputeRisk, scoreProjects } from "./risk.service.js";
 export { factorFacts } from "./factor.queries.js";
 export { listRisk } from "./risk.queries.js";
 export { riskRuleDefinitions, RISK_INDEX_RULE } from "./risk.rules.js";
-export { listRisk } from "./risk.queries.js";
