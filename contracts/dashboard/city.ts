@@ -136,10 +136,12 @@ export const GasSection = z.object({
   overdueCylinders: Count,
 });
 
-/** Present once the risk module exists (next issue); absent until then. */
+/** The risk module's latest ranking (项目风险指数), for callers who may read projects. */
 export const RiskSection = z.object({
-  /** = /api/v1/risk/projects?level=high */
+  /** Projects at level high (高). = /api/v1/risk/projects?level=high */
   highRiskProjects: Count,
+  /** Projects at level critical (极高). = /api/v1/risk/projects?level=critical */
+  criticalRiskProjects: Count,
 });
 
 export const CityDashboardDto = z.object({

@@ -52,6 +52,8 @@ export function cityKpis(d: KpiDays): Record<string, Kpi> {
     "gas.openDeliveryAnomalies": { list: "anomalies", query: { state: "open" } },
     "gas.openLeaks": { list: "leaks", query: { state: ["suspect", "confirmed"] } },
     "gas.overdueCylinders": { list: "cylinders", query: { overdue: "true" } },
+    "risk.highRiskProjects": { list: "risk", query: { level: "high" } },
+    "risk.criticalRiskProjects": { list: "risk", query: { level: "critical" } },
   };
   for (const s of PROJECT_STATUSES) kpis[`projects.byStatus.${s}`] = { list: "projects", query: { status: s } };
   for (const s of OPEN_STATES) kpis[`cases.byState.${s}`] = { list: "cases", query: { state: s } };

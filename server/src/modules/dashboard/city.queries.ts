@@ -13,7 +13,7 @@ import { projectStats } from "../registry/index.js";
 import { cityKpis, districtKpi, kpiDays } from "./city-kpi.calc.js";
 import { countOf, linkOf, mayRead, type ListKey } from "./kpi.queries.js";
 
-type Section = Exclude<keyof CityDashboardDto, "links" | "at" | "risk">;
+type Section = Exclude<keyof CityDashboardDto, "links" | "at">;
 
 /** The lists behind each section: the caller sees a section only if it may read all of them. */
 const SECTION_LISTS: Record<Section, ListKey[]> = {
@@ -27,10 +27,11 @@ const SECTION_LISTS: Record<Section, ListKey[]> = {
   testing: ["testResults"],
   wages: ["arrears"],
   gas: ["fills", "fillChecks", "anomalies", "leaks", "cylinders"],
+  risk: ["risk"],
 };
 
 /** A gas company's world is its gas data: the construction sections would only ever say 0 (issue 15). */
-const CONSTRUCTION: Section[] = ["projects", "workforce", "alarms", "dangerousWorks", "equipment", "environment", "testing", "wages"];
+const CONSTRUCTION: Section[] = ["projects", "workforce", "alarms", "dangerousWorks", "equipment", "environment", "testing", "wages", "risk"];
 
 export function sectionsOf(actor: Actor): Set<Section> {
   const out = new Set<Section>();
@@ -124,5 +125,6 @@ export async function cityDashboard(db: Executor, actor: Actor, now = Date.now()
   if (sections.has("testing")) out.testing = sub("testing") as CityDashboardDto["testing"];
   if (sections.has("wages")) out.wages = sub("wages") as CityDashboardDto["wages"];
   if (sections.has("gas")) out.gas = sub("gas") as CityDashboardDto["gas"];
+  if (sections.has("risk")) out.risk = sub("risk") as CityDashboardDto["risk"];
   return out;
 }

@@ -11,6 +11,7 @@ import { ListAlarmsQuery } from "@contracts/iot/alarms";
 import type { Permission } from "@contracts/platform/auth";
 import { ListPersonsQuery } from "@contracts/registry/person";
 import { ListProjectsQuery } from "@contracts/registry/project";
+import { RiskListQuery } from "@contracts/risk/risk";
 import { ListDangerousWorksQuery } from "@contracts/safety/dangerous-works";
 import { ListEquipmentQuery } from "@contracts/safety/equipment";
 import { ListCommissionsQuery } from "@contracts/testing/commission";
@@ -27,6 +28,7 @@ import { listLeaks } from "../gas/leaks/index.js";
 import { listHazards } from "../gas/pipelines/index.js";
 import { listAlarms } from "../iot/index.js";
 import { listPersons, listProjects } from "../registry/index.js";
+import { listRisk } from "../risk/index.js";
 import { listDangerousWorks, listEquipment } from "../safety/index.js";
 import { listCommissions, listResults } from "../testing/index.js";
 import { cityAttendanceToday, listArrears } from "../workforce/index.js";
@@ -65,6 +67,7 @@ export const LISTS = {
   leaks: source({ path: "/api/v1/gas/leaks", permission: "gas.read", schema: ListLeaksQuery, read: listLeaks }),
   hazards: source({ path: "/api/v1/gas/hazards", permission: "gas.read", schema: ListHazardsQuery, read: listHazards }),
   cylinders: source({ path: "/api/v1/gas/cylinders", permission: "gas.read", schema: ListCylindersQuery, read: listCylinders }),
+  risk: source({ path: "/api/v1/risk/projects", permission: "registry.project.read", schema: RiskListQuery, read: listRisk }),
   stations: source({ path: "/api/v1/gas/stations", permission: "gas.read", schema: ListStationsQuery, read: listStations }),
 } as const;
 export type ListKey = keyof typeof LISTS;
