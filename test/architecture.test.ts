@@ -259,6 +259,19 @@ function sweepsStartedElsewhere(): string[] {
   );
 }
 
+/** The registry's key columns (registry.reads.ts): the one target of a foreign key from another module. */
+const REGISTRY_KEYS = new Set(["projectKey", "enterpriseKey", "personKey"]);
+
+/** Every `.references(…)` of a module file that names neither one of its own module's tables nor a registry key. */
+function foreignKeysOut(): string[] {
+  return moduleFiles.flatMap((file) => {
+    const own = new Set(moduleFiles.filter((f) => moduleOf(f) === moduleOf(file)).flatMap((f) => [...(tablesIn.get(f) ?? [])]));
+    return [...readFileSync(file, "utf8").matchAll(/\.references\(\s*(?:\(\)\s*=>\s*(\w+)\.\w+|(\w+))/g)]
+      .filter(([, table, key]) => (table ? !own.has(table) : !REGISTRY_KEYS.has(key)))
+      .map(([ref]) => `${rel(file)}: ${ref}`);
+  });
+}
+
 describe("file roles (docs/architecture.md)", () => {
   it("reads the roles and the dependency list from the doc", () => {
     expect(documentedRoles()).toEqual(expect.arrayContaining(["index.ts", "schema.ts", "service", "queries", "routes", "workflow", "rules", "sweeps"]));
@@ -276,6 +289,10 @@ describe("file roles (docs/architecture.md)", () => {
 
   it("the documented module dependencies are the imports' (edit the list with the import)", () => {
     expect(documentedDeps(), "docs/architecture.md's module-deps block: a module added, or an import between modules added or dropped").toEqual(actualDeps());
+  });
+
+  it("a foreign key points at the module's own tables or at a registry key column, nothing else", () => {
+    expect(foreignKeysOut()).toEqual([]);
   });
 
   it("timers start only in sweeps, runtime and cache files, and sweeps only from index.ts or the runtime", () => {
