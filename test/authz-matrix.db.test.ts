@@ -50,7 +50,7 @@ const PUBLIC_ROUTES = new Set([
   "GET /realtime",
   // The Hikvision push, authenticated by the gate's secret (Basic, Digest or token), tested in hikvision.db.test.ts.
   "POST /integrations/hikvision/:gateCode/events",
-  // The gates' roster pull, authenticated by the gate's secret, tested in roster-push.db.test.ts.
+  // The gates' roster pull, authenticated by the gate's secret, tested in roster.sweeps.db.test.ts.
   "GET /integrations/gates/:gateCode/roster",
   "GET /integrations/gates/:gateCode/roster/:workerNo/photo",
 ]);
