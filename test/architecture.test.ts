@@ -291,6 +291,11 @@ describe("file roles (docs/architecture.md)", () => {
     expect(documentedDeps(), "docs/architecture.md's module-deps block: a module added, or an import between modules added or dropped").toEqual(actualDeps());
   });
 
+  it("a rules file holds versioned rule definitions (the one meaning of `.rules.ts`)", () => {
+    const notRules = moduleFiles.filter((f) => f.endsWith(".rules.ts") && !/:\s*RuleDefinition\b/.test(readFileSync(f, "utf8")));
+    expect(notRules.map(rel)).toEqual([]);
+  });
+
   it("a foreign key points at the module's own tables or at a registry key column, nothing else", () => {
     expect(foreignKeysOut()).toEqual([]);
   });
