@@ -40,7 +40,7 @@ export const ProjectMarker = z.object({
   activeAlarms: z.number().int(),
   worstSeverity: Severity.nullable(),
   openCases: z.number().int(),
-  /** Risk level once the risk module exists; absent until then. */
+  /** The latest risk level (a RiskLevel of contracts/risk: low, medium, high, critical); absent for a project not ranked yet. */
   riskLevel: z.string().optional(),
 });
 export type ProjectMarker = z.infer<typeof ProjectMarker>;

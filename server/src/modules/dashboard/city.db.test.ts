@@ -146,5 +146,9 @@ describe("GET /dashboard/map", () => {
     const openOnMap = all.projects.reduce((n, p) => n + p.openCases, 0);
     expect(all.cases?.reduce((n, c) => n + c.open, 0)).toBe(openOnMap);
     expect(all.leaks).toBeDefined();
+    // Each ranked project carries the level of the risk module's latest ranking.
+    const ranking = await get<{ items: { projectId: string; level: string }[]; total: number }>(bureau, "/api/v1/risk/projects?pageSize=200");
+    const levelOf = new Map(ranking.items.map((r) => [r.projectId, r.level]));
+    for (const p of all.projects) expect({ id: p.projectId, level: p.riskLevel }).toEqual({ id: p.projectId, level: levelOf.get(p.projectId) });
   });
 });

@@ -4,6 +4,7 @@ import { ListDangerousWorksQuery } from "@contracts/safety/dangerous-works";
 import { ListDevicesQuery } from "@contracts/iot/devices";
 import { ListLeaksQuery } from "@contracts/gas/leak";
 import { ListAlarmsQuery } from "@contracts/iot/alarms";
+import { RiskListQuery, type RiskLevel } from "@contracts/risk/risk";
 import { requirePermission } from "../../platform/auth/actor.js";
 import type { Actor } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
@@ -11,9 +12,21 @@ import { openCasesByProject } from "../cases/index.js";
 import { listLeaks } from "../gas/leaks/index.js";
 import { activeAlarmsByProject, listAlarms, listDevices } from "../iot/index.js";
 import { projectScope, projectsView } from "../registry/index.js";
+import { listRisk } from "../risk/index.js";
 import { listDangerousWorks } from "../safety/index.js";
 
 const P = projectsView();
+
+/** The latest risk level of each project in scope, read page by page from the risk module's ranking. */
+async function riskLevels(db: Executor, actor: Actor): Promise<Map<string, RiskLevel>> {
+  const levels = new Map<string, RiskLevel>();
+  for (let page = 1; page <= 50; page++) {
+    const p = await listRisk(db, actor, RiskListQuery.parse({ page, pageSize: 200 }));
+    for (const r of p.items) levels.set(r.projectId, r.level);
+    if (page * 200 >= p.total) break;
+  }
+  return levels;
+}
 
 /** A layer draws at most this many points (the most severe / latest first); the KPIs carry the full counts. */
 export const LAYER_LIMIT = 200;
@@ -28,7 +41,7 @@ export async function dashboardMap(db: Executor, actor: Actor, layers: readonly 
   requirePermission(actor, "registry.project.read");
   const may = (p: Parameters<Actor["permissions"]["has"]>[0]) => actor.permissions.has(p);
   const want = (l: MapLayer) => layers.includes(l);
-  const [projects, alarmsBy, casesBy] = await Promise.all([
+  const [projects, alarmsBy, casesBy, riskBy] = await Promise.all([
     actor.role === "gas_company"
       ? []
       : db
@@ -38,6 +51,7 @@ export async function dashboardMap(db: Executor, actor: Actor, layers: readonly 
           .orderBy(asc(P.name)),
     may("iot.read") ? activeAlarmsByProject(db, actor) : new Map(),
     may("cases.read") ? openCasesByProject(db, actor) : new Map(),
+    actor.role === "gas_company" ? new Map<string, RiskLevel>() : riskLevels(db, actor),
   ]);
   const at = new Map(projects.map((p) => [p.id, p]));
   const place = <T extends { projectId: string | null }>(items: T[]) =>
@@ -56,6 +70,7 @@ export async function dashboardMap(db: Executor, actor: Actor, layers: readonly 
     activeAlarms: alarmsBy.get(p.id)?.active ?? 0,
     worstSeverity: alarmsBy.get(p.id)?.worst ?? null,
     openCases: casesBy.get(p.id)?.open ?? 0,
+    ...(riskBy.has(p.id) ? { riskLevel: riskBy.get(p.id) } : {}),
   }));
   const out: DashboardMapDto = { projects: markers, at: new Date().toISOString() };
   const page = { page: 1, pageSize: LAYER_LIMIT };
