@@ -9,6 +9,7 @@ import { casesCases } from "../cases/schema.js";
 import { insertEnterprise, insertProject } from "../cases/case.test-fixtures.js";
 import { iotAlarms, iotDevices } from "../iot/schema.js";
 import { insertPerson } from "../registry/project.test-fixtures.js";
+import { safetyDangerousWorks, safetyEquipment } from "../safety/schema.js";
 import { testingCommissions, testingResults } from "../testing/schema.js";
 import { workforcePayrolls, workforceWorkers } from "../workforce/schema.js";
 import { recomputeRisk } from "./risk.service.js";
@@ -173,5 +174,19 @@ describe("the project risk index", () => {
     await t.db.update(workforcePayrolls).set({ status: "paid", paidOn: "2025-02-10" }).where(eq(workforcePayrolls.id, line.id));
     await recompute();
     expect(evidenceOf(await riskOf(PC), "wage_arrears")).toEqual([]);
+  });
+
+  it("a 超规模 危大 work in progress and a crane past its inspection count; a work not yet started and a dismantled crane do not", async () => {
+    const D = await insertEnterprise(t.db);
+    const PD = (await insertProject(t.db, [{ enterpriseId: D, role: "general_contractor" }])).id;
+    const [work] = await t.db.insert(safetyDangerousWorks).values({ projectId: PD, category: "deep_excavation", name: "深基坑", level: "chaoweida", state: "in_progress" }).returning();
+    await t.db.insert(safetyDangerousWorks).values({ projectId: PD, category: "deep_excavation", name: "二期基坑", level: "chaoweida", state: "posted" });
+    const [crane] = await t.db.insert(safetyEquipment).values({ projectId: PD, kind: "tower_crane", recordNo: `RISK-EQ-${++seq}`, model: "QTZ80", ratedCapacityT: 8, inspectionValidTo: "2020-01-01" }).returning();
+    await t.db.insert(safetyEquipment).values({ projectId: PD, kind: "tower_crane", recordNo: `RISK-EQ-${++seq}`, model: "QTZ80", ratedCapacityT: 8, inspectionValidTo: "2020-01-01", status: "dismantled" });
+    await recompute();
+    const r = await riskOf(PD);
+    expect(evidenceOf(r, "dangerous_works")).toEqual([{ type: "dangerous_work", id: work.id }]);
+    expect(evidenceOf(r, "lifting_inspection")).toEqual([{ type: "equipment", id: crane.id }]);
+    expect(r.score).toBe(8 + 10);
   });
 });
