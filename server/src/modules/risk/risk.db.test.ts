@@ -9,6 +9,7 @@ import { casesCases } from "../cases/schema.js";
 import { insertEnterprise, insertProject } from "../cases/case.test-fixtures.js";
 import { iotAlarms, iotDevices } from "../iot/schema.js";
 import { insertPerson } from "../registry/project.test-fixtures.js";
+import { registryProjects } from "../registry/schema.js";
 import { safetyDangerousWorks, safetyEquipment } from "../safety/schema.js";
 import { testingCommissions, testingResults } from "../testing/schema.js";
 import { workforcePayrolls, workforceWorkers } from "../workforce/schema.js";
@@ -188,5 +189,15 @@ describe("the project risk index", () => {
     expect(evidenceOf(r, "dangerous_works")).toEqual([{ type: "dangerous_work", id: work.id }]);
     expect(evidenceOf(r, "lifting_inspection")).toEqual([{ type: "equipment", id: crane.id }]);
     expect(r.score).toBe(8 + 10);
+  });
+
+  it("a project no longer live leaves today's ranking at the next pass", async () => {
+    const before = (await t.as(leader, { method: "GET", url: "/api/v1/risk/projects?pageSize=200" })).json() as RiskPage;
+    expect(before.items.map((i) => i.projectId)).toContain(PB);
+    await t.db.update(registryProjects).set({ status: "completed" }).where(eq(registryProjects.id, PB));
+    await recompute();
+    const after = (await t.as(leader, { method: "GET", url: "/api/v1/risk/projects?pageSize=200" })).json() as RiskPage;
+    expect(after.items.map((i) => i.projectId)).not.toContain(PB);
+    expect(after.total).toBe(before.total - 1);
   });
 });

@@ -1,4 +1,4 @@
-import { and, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { LIVE_PROJECT_STATUSES } from "@contracts/registry/enums";
 import { shanghaiDay } from "@contracts/platform/time";
 import type { ServiceContext } from "../../platform/context.js";
@@ -40,7 +40,7 @@ const CHUNK = 1000;
 
 /**
  * Recomputes the city's risk index now and writes today's snapshot of every live project (replacing the
- * day's earlier one). Derived data, written by the system from records already audited where they were
+ * day's earlier one); a project no longer live loses today's row, so the ranking shows live projects only. Derived data, written by the system from records already audited where they were
  * made: no audit row of its own. Returns how many projects were scored.
  */
 export async function recomputeRisk(ctx: Pick<ServiceContext, "db" | "region" | "clock">): Promise<number> {
@@ -48,6 +48,8 @@ export async function recomputeRisk(ctx: Pick<ServiceContext, "db" | "region" | 
   const day = shanghaiDay(at);
   const { ruleVersion, scores } = await scoreProjects(ctx.db, ctx.region, at);
   await ctx.db.transaction(async (tx) => {
+    const live = scores.map((s) => s.projectId);
+    await tx.delete(S).where(and(eq(S.day, day), live.length > 0 ? notInArray(S.projectId, live) : undefined));
     for (let i = 0; i < scores.length; i += CHUNK) {
       const rows = scores.slice(i, i + CHUNK).map((s) => ({ projectId: s.projectId, day, score: s.score, level: s.level, factors: s.factors, ruleVersion, computedAt: at }));
       await tx
