@@ -1,15 +1,17 @@
 import { Space, Typography } from "antd";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
-import { RISK_LEVEL_LABELS, type ProjectRiskDto } from "@contracts/risk/risk";
+import { RISK_FACTOR_LABELS, RISK_LEVEL_LABELS, type ProjectRiskDto } from "@contracts/risk/risk";
 import { formatDateTime } from "../../../components/format";
 import { ListPage } from "../../../components/list-page";
+import { useLabels } from "../../../i18n/labels";
 import { useRiskRanking } from "../api";
 import { RiskLevelTag } from "../components/risk-level-tag";
 
 /** 项目风险排名: every project in the caller's scope by its latest risk score, highest first, each with its main factors. */
 export default function RiskListPage() {
   const { t } = useTranslation();
+  const { label } = useLabels();
   return (
     <ListPage<ProjectRiskDto>
       title={t("risk.title")}
@@ -33,7 +35,7 @@ export default function RiskListPage() {
             <Space wrap size={[12, 0]}>
               {r.factors.slice(0, 4).map((f) => (
                 <span key={f.code}>
-                  <Typography.Text type="secondary">{f.label} </Typography.Text>
+                  <Typography.Text type="secondary">{f.code in RISK_FACTOR_LABELS ? label(RISK_FACTOR_LABELS, f.code) : f.label} </Typography.Text>
                   <Typography.Text>{f.points}</Typography.Text>
                 </span>
               ))}
