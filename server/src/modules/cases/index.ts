@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from "fastify";
 import { CASE_EVENT_ACTIONS } from "@contracts/cases/cases";
 import type { Database, Db } from "../../platform/db/client.js";
 import type { EventBus } from "../../platform/events/bus.js";
+import { runWhileReady } from "../../platform/jobs/periodic.js";
 import { BoardCache } from "./case.cache.js";
 import { caseRoutes } from "./case.routes.js";
 import { conflictRoutes } from "./conflict.routes.js";
@@ -48,11 +49,11 @@ export const casesPlugin: FastifyPluginAsync<CasesDeps> = async (app, deps) => {
     const channels = deps.channels ?? new NotificationChannelRegistry();
     channels.register(loggingChannel(app.log));
     const dispatch = startNotificationDispatch({ db: deps.db, events: deps.events, channels, log: app.log });
+    app.addHook("onClose", () => dispatch.close());
     const sweeper = new CaseSweeper({ db: deps.db, events: deps.events, log: app.log });
-    sweeper.start();
-    app.addHook("onClose", async () => {
-      dispatch.close();
-      await sweeper.stop();
+    runWhileReady(app, () => {
+      sweeper.start();
+      return () => sweeper.stop();
     });
   }
 };

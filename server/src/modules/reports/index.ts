@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { ContextDeps } from "../../platform/context.js";
+import { runWhileReady } from "../../platform/jobs/periodic.js";
 import { reportRoutes } from "./report.routes.js";
 import { startReportSchedule } from "./report.sweeps.js";
 
@@ -18,8 +19,8 @@ export interface ReportsDeps {
 export const reportsPlugin: FastifyPluginAsync<ReportsDeps> = async (app, deps) => {
   await app.register(reportRoutes, { city: deps.city });
   if (deps.schedule) {
-    const stop = startReportSchedule(deps.schedule, deps.city);
-    app.addHook("onClose", stop);
+    const { schedule } = deps;
+    runWhileReady(app, () => startReportSchedule(schedule, deps.city));
   }
 };
 

@@ -4,6 +4,7 @@ import { systemClock, type Clock } from "../../../platform/clock.js";
 import { systemContext } from "../../../platform/context.js";
 import type { Db } from "../../../platform/db/client.js";
 import type { EventBus } from "../../../platform/events/bus.js";
+import { runWhileReady } from "../../../platform/jobs/periodic.js";
 import type { Files } from "../../../platform/files/store.js";
 import type { RuleDefinition } from "../../../platform/rules/rules.js";
 import { cylinderRoutes } from "./cylinder.routes.js";
@@ -29,8 +30,7 @@ export const cylindersPlugin: FastifyPluginAsync<CylindersDeps> = async (app, de
   await app.register(cylinderRoutes, { db: deps.db });
   // The module's background work, all of it started here, as the platform.
   const ctx = systemContext({ db: deps.db, events: deps.events, log: app.log, region: deps.config.cityRegion, clock: deps.clock ?? systemClock, files: deps.files });
-  const stopSweep = startInspectionSweep(ctx);
-  app.addHook("onClose", () => stopSweep());
+  runWhileReady(app, () => startInspectionSweep(ctx));
 };
 
 /** The versioned rules this module judges by; app.ts files their national defaults at start. */

@@ -4,6 +4,7 @@ import { systemClock, type Clock } from "../../../platform/clock.js";
 import { systemContext } from "../../../platform/context.js";
 import type { Db } from "../../../platform/db/client.js";
 import type { EventBus } from "../../../platform/events/bus.js";
+import { runWhileReady } from "../../../platform/jobs/periodic.js";
 import type { Files } from "../../../platform/files/store.js";
 import type { RuleDefinition } from "../../../platform/rules/rules.js";
 import type { PipelineReferrer } from "./pipeline.port.js";
@@ -31,8 +32,7 @@ export const pipelinesPlugin: FastifyPluginAsync<PipelinesDeps> = async (app, de
   await app.register(pipelineRoutes, { referrers: deps.referrers ?? [] });
   // The module's background work, all of it started here, as the platform.
   const ctx = systemContext({ db: deps.db, events: deps.events, log: app.log, region: deps.config.cityRegion, clock: deps.clock ?? systemClock, files: deps.files });
-  const stopSweep = startSiteLinkSweep(ctx);
-  app.addHook("onClose", () => stopSweep());
+  runWhileReady(app, () => startSiteLinkSweep(ctx));
 };
 
 /** The versioned rules this module judges by; app.ts files their national defaults at start. */
