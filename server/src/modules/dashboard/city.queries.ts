@@ -5,8 +5,7 @@ import type { AlarmTickerItem } from "@contracts/dashboard/city";
 import type { CaseState } from "@contracts/cases/enums";
 import type { Severity } from "@contracts/iot/alarms";
 import type { ProjectStatus } from "@contracts/registry/enums";
-import type { Actor } from "../../platform/context.js";
-import type { Executor } from "../../platform/db/client.js";
+import type { Actor, ServiceContext } from "../../platform/context.js";
 import { listCases } from "../cases/index.js";
 import { listAlarms } from "../iot/index.js";
 import { projectStats } from "../registry/index.js";
@@ -65,13 +64,15 @@ const DAY_MS = 86_400_000;
  * the number links to. Project counts come from the registry's one grouped statement (its /projects/stats),
  * whose scope is the list's. The reads run concurrently (a pool serves them side by side).
  */
-export async function cityDashboard(db: Executor, actor: Actor, now = Date.now()): Promise<CityDashboardDto> {
+export async function cityDashboard(ctx: ServiceContext): Promise<CityDashboardDto> {
+  const { db, actor } = ctx;
+  const now = ctx.clock.now().getTime();
   const sections = sectionsOf(actor);
   const kpis = Object.entries(cityKpis(kpiDays(now))).filter(([key]) => sections.has(key.split(".")[0] as Section));
   const links: Record<string, string> = Object.fromEntries(kpis.map(([key, kpi]) => [key, linkOf(kpi)]));
   const counted = kpis.filter(([key]) => !key.startsWith("projects."));
   const [values, stats, overdue, latest] = await Promise.all([
-    Promise.all(counted.map(([, kpi]) => countOf(db, actor, kpi))),
+    Promise.all(counted.map(([, kpi]) => countOf(ctx, kpi))),
     sections.has("projects") ? projectStats(db, actor) : null,
     sections.has("cases") ? listCases(db, actor, ListCasesQuery.parse({ overdue: "true", sort: "deadline", pageSize: 1 })) : null,
     sections.has("alarms") ? listAlarms(db, actor, ListAlarmsQuery.parse({ status: ["active_unack", "active_ack"], sort: "-lastAt", pageSize: 10 })) : null,

@@ -2,8 +2,7 @@ import { ListCasesQuery } from "@contracts/cases/cases";
 import { CASE_STATES } from "@contracts/cases/enums";
 import type { HomeCard, HomeCardKey, HomeDto, HomeKind } from "@contracts/dashboard/home";
 import { ListAlarmsQuery } from "@contracts/iot/alarms";
-import type { Actor } from "../../platform/context.js";
-import type { Executor } from "../../platform/db/client.js";
+import type { Actor, ServiceContext } from "../../platform/context.js";
 import { listCases } from "../cases/index.js";
 import { listAlarms } from "../iot/index.js";
 import { tickerItem } from "./city.queries.js";
@@ -79,12 +78,14 @@ const CALM = new Set<HomeCardKey>(["inspectionsToday", "randomTasks", "workersOn
  * read left out), a contractor's open cases by deadline, the latest alarms of its sites, and for the bureau
  * and inspectors the command center's figures (`city`, passed in from the cache).
  */
-export async function homeOf(db: Executor, actor: Actor, city: () => Promise<HomeDto["city"]>, now = Date.now()): Promise<HomeDto> {
+export async function homeOf(ctx: ServiceContext, city: () => Promise<HomeDto["city"]>): Promise<HomeDto> {
+  const { db, actor } = ctx;
+  const now = ctx.clock.now().getTime();
   const kind = homeKind(actor);
   const kpis = cardsOf(kind, actor, kpiDays(now)).filter(([, kpi]) => mayRead(actor, kpi.list));
   const contractor = kind === "contractor";
   const [values, cases, alarms, cityFigures] = await Promise.all([
-    Promise.all(kpis.map(([, kpi]) => countOf(db, actor, kpi))),
+    Promise.all(kpis.map(([, kpi]) => countOf(ctx, kpi))),
     contractor && mayRead(actor, "cases") ? listCases(db, actor, ListCasesQuery.parse({ state: OPEN_STATES, sort: "deadline", pageSize: 10 })) : null,
     contractor && mayRead(actor, "alarms") ? listAlarms(db, actor, ListAlarmsQuery.parse({ status: ACTIVE, sort: "-lastAt", pageSize: 10 })) : null,
     kind === "bureau" || kind === "inspector" ? city() : undefined,

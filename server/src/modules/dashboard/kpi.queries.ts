@@ -18,8 +18,7 @@ import { ListCommissionsQuery } from "@contracts/testing/commission";
 import { ListResultsQuery } from "@contracts/testing/result";
 import { CityAttendanceQuery } from "@contracts/workforce/attendance";
 import { ArrearsQuery } from "@contracts/workforce/wages";
-import { shanghaiDay } from "@contracts/platform/time";
-import type { Actor } from "../../platform/context.js";
+import type { Actor, ServiceContext } from "../../platform/context.js";
 import type { Executor } from "../../platform/db/client.js";
 import { listCases, listInspections, listRandomPlans } from "../cases/index.js";
 import { listAnomalies } from "../gas/delivery/index.js";
@@ -43,32 +42,37 @@ interface ListSource<S extends z.ZodType> {
   path: string;
   permission: Permission;
   schema: S;
-  read: (db: Executor, actor: Actor, q: z.output<S>) => Promise<{ total: number }>;
+  read: (ctx: ServiceContext, q: z.output<S>) => Promise<{ total: number }>;
 }
 
 const source = <S extends z.ZodType>(s: ListSource<S>) => s as unknown as ListSource<z.ZodType>;
+/** A list function of the older `(db, actor, query)` shape, read with the context's executor and actor. */
+const byActor =
+  <Q, R>(list: (db: Executor, actor: Actor, q: Q) => Promise<R>) =>
+  (ctx: ServiceContext, q: Q) =>
+    list(ctx.db, ctx.actor, q);
 
 export const LISTS = {
-  projects: source({ path: "/api/v1/projects", permission: "registry.project.read", schema: ListProjectsQuery, read: listProjects }),
-  persons: source({ path: "/api/v1/persons", permission: "registry.person.read", schema: ListPersonsQuery, read: listPersons }),
-  attendanceToday: source({ path: "/api/v1/attendance/today", permission: "workforce.read", schema: CityAttendanceQuery, read: (db, a, q) => cityAttendanceToday(db, a, q) }),
-  cases: source({ path: "/api/v1/cases", permission: "cases.read", schema: ListCasesQuery, read: listCases }),
-  inspections: source({ path: "/api/v1/inspections", permission: "cases.read", schema: ListInspectionsQuery, read: listInspections }),
-  randomPlans: source({ path: "/api/v1/random-plans", permission: "cases.inspect", schema: ListRandomPlansQuery, read: listRandomPlans }),
-  alarms: source({ path: "/api/v1/alarms", permission: "iot.read", schema: ListAlarmsQuery, read: listAlarms }),
-  dangerousWorks: source({ path: "/api/v1/dangerous-works", permission: "safety.read", schema: ListDangerousWorksQuery, read: listDangerousWorks }),
-  equipment: source({ path: "/api/v1/equipment", permission: "safety.read", schema: ListEquipmentQuery, read: listEquipment }),
-  testResults: source({ path: "/api/v1/testing/results", permission: "testing.read", schema: ListResultsQuery, read: listResults }),
-  commissions: source({ path: "/api/v1/testing/commissions", permission: "testing.read", schema: ListCommissionsQuery, read: listCommissions }),
-  arrears: source({ path: "/api/v1/wages/arrears", permission: "workforce.read", schema: ArrearsQuery, read: (db, a, q) => listArrears(db, a, q, shanghaiDay()) }),
-  fills: source({ path: "/api/v1/gas/fills", permission: "gas.read", schema: ListFillsQuery, read: listFills }),
-  fillChecks: source({ path: "/api/v1/gas/fill-checks", permission: "gas.read", schema: ListFillChecksQuery, read: listFillChecks }),
-  anomalies: source({ path: "/api/v1/gas/anomalies", permission: "gas.read", schema: ListAnomaliesQuery, read: listAnomalies }),
-  leaks: source({ path: "/api/v1/gas/leaks", permission: "gas.read", schema: ListLeaksQuery, read: listLeaks }),
-  hazards: source({ path: "/api/v1/gas/hazards", permission: "gas.read", schema: ListHazardsQuery, read: listHazards }),
-  cylinders: source({ path: "/api/v1/gas/cylinders", permission: "gas.read", schema: ListCylindersQuery, read: listCylinders }),
-  risk: source({ path: "/api/v1/risk/projects", permission: "registry.project.read", schema: RiskListQuery, read: listRisk }),
-  stations: source({ path: "/api/v1/gas/stations", permission: "gas.read", schema: ListStationsQuery, read: listStations }),
+  projects: source({ path: "/api/v1/projects", permission: "registry.project.read", schema: ListProjectsQuery, read: byActor(listProjects) }),
+  persons: source({ path: "/api/v1/persons", permission: "registry.person.read", schema: ListPersonsQuery, read: byActor(listPersons) }),
+  attendanceToday: source({ path: "/api/v1/attendance/today", permission: "workforce.read", schema: CityAttendanceQuery, read: cityAttendanceToday }),
+  cases: source({ path: "/api/v1/cases", permission: "cases.read", schema: ListCasesQuery, read: byActor(listCases) }),
+  inspections: source({ path: "/api/v1/inspections", permission: "cases.read", schema: ListInspectionsQuery, read: byActor(listInspections) }),
+  randomPlans: source({ path: "/api/v1/random-plans", permission: "cases.inspect", schema: ListRandomPlansQuery, read: byActor(listRandomPlans) }),
+  alarms: source({ path: "/api/v1/alarms", permission: "iot.read", schema: ListAlarmsQuery, read: byActor(listAlarms) }),
+  dangerousWorks: source({ path: "/api/v1/dangerous-works", permission: "safety.read", schema: ListDangerousWorksQuery, read: byActor(listDangerousWorks) }),
+  equipment: source({ path: "/api/v1/equipment", permission: "safety.read", schema: ListEquipmentQuery, read: byActor(listEquipment) }),
+  testResults: source({ path: "/api/v1/testing/results", permission: "testing.read", schema: ListResultsQuery, read: byActor(listResults) }),
+  commissions: source({ path: "/api/v1/testing/commissions", permission: "testing.read", schema: ListCommissionsQuery, read: byActor(listCommissions) }),
+  arrears: source({ path: "/api/v1/wages/arrears", permission: "workforce.read", schema: ArrearsQuery, read: listArrears }),
+  fills: source({ path: "/api/v1/gas/fills", permission: "gas.read", schema: ListFillsQuery, read: byActor(listFills) }),
+  fillChecks: source({ path: "/api/v1/gas/fill-checks", permission: "gas.read", schema: ListFillChecksQuery, read: byActor(listFillChecks) }),
+  anomalies: source({ path: "/api/v1/gas/anomalies", permission: "gas.read", schema: ListAnomaliesQuery, read: byActor(listAnomalies) }),
+  leaks: source({ path: "/api/v1/gas/leaks", permission: "gas.read", schema: ListLeaksQuery, read: byActor(listLeaks) }),
+  hazards: source({ path: "/api/v1/gas/hazards", permission: "gas.read", schema: ListHazardsQuery, read: byActor(listHazards) }),
+  cylinders: source({ path: "/api/v1/gas/cylinders", permission: "gas.read", schema: ListCylindersQuery, read: byActor(listCylinders) }),
+  risk: source({ path: "/api/v1/risk/projects", permission: "registry.project.read", schema: RiskListQuery, read: byActor(listRisk) }),
+  stations: source({ path: "/api/v1/gas/stations", permission: "gas.read", schema: ListStationsQuery, read: byActor(listStations) }),
 } as const;
 export type ListKey = keyof typeof LISTS;
 
@@ -89,10 +93,10 @@ export function linkOf(kpi: Kpi): string {
 }
 
 /** The list's total for the caller, read as `GET <link>` would (page 1 of one row: the count is the answer). */
-export async function countOf(db: Executor, actor: Actor, kpi: Kpi): Promise<number> {
+export async function countOf(ctx: ServiceContext, kpi: Kpi): Promise<number> {
   const s = LISTS[kpi.list];
   const q = s.schema.parse({ ...kpi.query, page: 1, pageSize: 1 });
-  return (await s.read(db, actor, q)).total;
+  return (await s.read(ctx, q)).total;
 }
 
 export const mayRead = (actor: Actor, list: ListKey) => actor.permissions.has(LISTS[list].permission);

@@ -3,13 +3,11 @@ import { CASE_CATEGORY_LABELS, CASE_STATE_LABELS, STOP_WORK_LABELS } from "@cont
 import { ANOMALY_KIND_LABELS, ANOMALY_STATE_LABELS, ListAnomaliesQuery } from "@contracts/gas/anomaly";
 import { ListAlarmsQuery, SEVERITIES } from "@contracts/iot/alarms";
 import { ALARM_STATUS_LABELS, SEVERITY_LABELS } from "@contracts/iot/labels";
-import { shanghaiDay } from "@contracts/platform/time";
 import type { HeadlineFigure, HeadlineKey, ReportContent, ReportKind, ReportTable, TableKey } from "@contracts/reports/reports";
 import { SAMPLE_TYPE_LABELS } from "@contracts/testing/enums";
 import { ListResultsQuery } from "@contracts/testing/result";
 import { ArrearsQuery } from "@contracts/workforce/wages";
-import type { Actor } from "../../platform/context.js";
-import type { Executor } from "../../platform/db/client.js";
+import type { ServiceContext } from "../../platform/context.js";
 import { listCases } from "../cases/index.js";
 import { listAnomalies } from "../gas/delivery/index.js";
 import { listAlarms } from "../iot/index.js";
@@ -43,7 +41,7 @@ interface Lists {
   anomalies: (q: Record<string, unknown>) => ReturnType<typeof listAnomalies>;
 }
 
-function listsOf(db: Executor, actor: Actor): Lists {
+function listsOf({ db, actor }: ServiceContext): Lists {
   return {
     cases: (q) => listCases(db, actor, ListCasesQuery.parse(q)),
     alarms: (q) => listAlarms(db, actor, ListAlarmsQuery.parse(q)),
@@ -118,11 +116,13 @@ const table = (key: TableKey, total: number, columns: ReportTable["columns"], ro
 const ATTENTION_WEIGHTS = { majorCase: 3, stopWork: 3, criticalAlarm: 2, failedTest: 2, wageArrears: 2 } as const;
 
 /**
- * Gathers the briefing of `period` as `actor` sees the city (the schedule and the bureau: all of it); `now` is the
- * time of generation, which the states at generation (stop-work orders in force, wage arrears) are of.
+ * Gathers the briefing of `period` as the context's actor sees the city (the schedule and the bureau: all of it);
+ * the context's clock is the time of generation, which the states at generation (stop-work orders in force, wage
+ * arrears) are of. `city` is the name printed on it.
  */
-export async function gatherReport(db: Executor, actor: Actor, kind: ReportKind, period: Period, city: string, now: Date): Promise<ReportContent> {
-  const l = listsOf(db, actor);
+export async function gatherReport(ctx: ServiceContext, q: { kind: ReportKind; period: Period; city: string }): Promise<ReportContent> {
+  const { kind, period, city } = q;
+  const l = listsOf(ctx);
   const prev = previousPeriod(kind, period);
   const rows = { page: 1, pageSize: TABLE_ROWS };
   const [current, before, majorCases, stopWork, criticalAlarms, failedTests, arrears, anomalies, ...bySeverity] = await Promise.all([
@@ -132,7 +132,7 @@ export async function gatherReport(db: Executor, actor: Actor, kind: ReportKind,
     l.cases({ ...rows, stopWork: ["ordered", "resume_applied"] }),
     l.alarms({ ...rows, ...alarmSpan(period), severity: ["critical"] }),
     l.results({ ...rows, ...period, pass: "false" }),
-    listArrears(db, actor, ArrearsQuery.parse({ page: 1, pageSize: TABLE_ROWS }), shanghaiDay(now)),
+    listArrears(ctx, ArrearsQuery.parse({ page: 1, pageSize: TABLE_ROWS })),
     l.anomalies({ ...rows, ...period }),
     ...SEVERITIES.map((severity) => l.alarms({ page: 1, pageSize: 1, ...alarmSpan(period), severity: [severity] })),
   ]);

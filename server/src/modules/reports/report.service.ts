@@ -24,7 +24,7 @@ export const reportTitle = (city: string, kind: ReportKind) => `${city}建设工
 export async function fileReport(ctx: ServiceContext, kind: ReportKind, period: Period, trigger: "schedule" | "demand", city: string): Promise<CreatedReportDto> {
   const existing = await reportIdOf(ctx, kind, period);
   if (existing) return { id: existing, created: false };
-  const content = await gatherReport(ctx.db, ctx.actor, kind, period, city, ctx.clock.now());
+  const content = await gatherReport(ctx, { kind, period, city });
   const title = reportTitle(city, kind);
   const created = await ctx.db.transaction(async (tx) => {
     const [row] = await tx

@@ -1,8 +1,8 @@
 import { asc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import type { CityAttendanceQuery, CityAttendanceRowDto, OnSiteBreakdownDto } from "@contracts/workforce/attendance";
 import { requirePermission } from "../../platform/auth/actor.js";
-import type { Actor } from "../../platform/context.js";
-import { type Executor, rowsOf } from "../../platform/db/client.js";
+import type { Actor, ServiceContext } from "../../platform/context.js";
+import { rowsOf } from "../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
 import { shanghaiDay } from "@contracts/platform/time";
 import { personsView, projectScope, projectsView } from "../registry/index.js";
@@ -28,7 +28,8 @@ function cityFilters(actor: Actor, q: Partial<CityAttendanceQuery>, day: string)
   ]);
 }
 
-export async function cityAttendanceToday(db: Executor, actor: Actor, q: CityAttendanceQuery, now = Date.now()): Promise<Page<CityAttendanceRowDto>> {
+export async function cityAttendanceToday(ctx: ServiceContext, q: CityAttendanceQuery): Promise<Page<CityAttendanceRowDto>> {
+  const { db, actor } = ctx;
   requirePermission(actor, "workforce.read");
   const rows = await db
     .select({
@@ -53,7 +54,7 @@ export async function cityAttendanceToday(db: Executor, actor: Actor, q: CityAtt
     .innerJoin(P, eq(P.id, A.projectId))
     .leftJoin(W, eq(W.id, A.workerId))
     .leftJoin(workforceTeams, eq(workforceTeams.id, W.teamId))
-    .where(cityFilters(actor, q, shanghaiDay(now)))
+    .where(cityFilters(actor, q, shanghaiDay(ctx.clock.now())))
     .orderBy(asc(P.name), sql`${A.firstIn} asc nulls last`, asc(A.personId))
     .limit(q.pageSize)
     .offset(offsetOf(q));
@@ -80,8 +81,10 @@ export async function cityAttendanceToday(db: Executor, actor: Actor, q: CityAtt
  * People on site now and at the gate today in scope, in one statement over today's rows: the totals and the
  * breakdowns by district, trade (key-post holders who are no enrolled worker count as `manager`) and project.
  */
-export async function onSiteBreakdown(db: Executor, actor: Actor, now = Date.now()): Promise<OnSiteBreakdownDto> {
+export async function onSiteBreakdown(ctx: ServiceContext): Promise<OnSiteBreakdownDto> {
+  const { db, actor } = ctx;
   requirePermission(actor, "workforce.read");
+  const now = ctx.clock.now();
   const result = await db.execute(sql`
     with today as (
       select ${A.lastDirection} = 'in' as here, ${A.projectId} as project_id, coalesce(${W.trade}, 'manager') as trade
@@ -111,6 +114,6 @@ export async function onSiteBreakdown(db: Executor, actor: Actor, now = Date.now
       .map((r) => ({ projectId: r.project_id as string, projectName: r.project_name ?? "", district: r.district ?? "", onSite: r.on_site }))
       .sort((a, b) => byOnSite(a, b) || a.projectName.localeCompare(b.projectName, "zh-CN"))
       .slice(0, 50),
-    asOf: new Date(now).toISOString(),
+    asOf: now.toISOString(),
   };
 }

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
-import { monthBounds } from "@contracts/workforce/presence";
+import { monthBounds, shanghaiDay } from "@contracts/workforce/presence";
 import {
   maskAccountNo,
   type ArrearsPageDto,
@@ -12,7 +12,7 @@ import {
   type WageChecksDto,
 } from "@contracts/workforce/wages";
 import { requirePermission } from "../../platform/auth/actor.js";
-import type { Actor } from "../../platform/context.js";
+import type { Actor, ServiceContext } from "../../platform/context.js";
 import { type Executor, rowsOf } from "../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
 import { notFound } from "../../platform/errors.js";
@@ -126,8 +126,10 @@ function payrollFilters(projectId: string, q: Omit<ListPayrollsQuery, "page" | "
 }
 
 /** A project's payroll lines, newest month first. */
-export async function listPayrolls(db: Executor, actor: Actor, projectId: string, q: ListPayrollsQuery, today: string): Promise<Page<PayrollDto>> {
+export async function listPayrolls(ctx: ServiceContext, projectId: string, q: ListPayrollsQuery): Promise<Page<PayrollDto>> {
+  const { db, actor } = ctx;
   requirePermission(actor, "workforce.read");
+  const today = shanghaiDay(ctx.clock.now());
   await assertProjectVisible(db, actor, projectId);
   const rows = await selectPayrolls(db)
     .where(payrollFilters(projectId, q))
@@ -138,16 +140,20 @@ export async function listPayrolls(db: Executor, actor: Actor, projectId: string
 }
 
 /** Every line the list's filters select, for the export. */
-export async function payrollsForExport(db: Executor, actor: Actor, projectId: string, q: Omit<ListPayrollsQuery, "page" | "pageSize">, today: string): Promise<PayrollDto[]> {
+export async function payrollsForExport(ctx: ServiceContext, projectId: string, q: Omit<ListPayrollsQuery, "page" | "pageSize">): Promise<PayrollDto[]> {
+  const { db, actor } = ctx;
   requirePermission(actor, "workforce.read");
+  const today = shanghaiDay(ctx.clock.now());
   await assertProjectVisible(db, actor, projectId);
   const rows = await selectPayrolls(db).where(payrollFilters(projectId, q)).orderBy(desc(PR.month), asc(W.workerNo)).limit(PAYROLL_EXPORT_LIMIT);
   return rows.map((r) => payrollDto(r, today));
 }
 
 /** One payroll line inside the actor's scope. */
-export async function getPayroll(db: Executor, actor: Actor, id: string, today: string): Promise<PayrollDto> {
+export async function getPayroll(ctx: ServiceContext, id: string): Promise<PayrollDto> {
+  const { db, actor } = ctx;
   requirePermission(actor, "workforce.read");
+  const today = shanghaiDay(ctx.clock.now());
   const [row] = await selectPayrolls(db).where(and(eq(PR.id, id), projectScope(actor, PR.projectId)));
   if (!row) throw notFound("payroll", id);
   return payrollDto(row, today);
@@ -158,8 +164,10 @@ export async function getPayroll(db: Executor, actor: Actor, id: string, today: 
  * The monthly wage checks of a project (wage.checks.ts decides): the project and its account, then
  * every worker with a payroll line or attendance in the month, in one statement.
  */
-export async function projectWageChecks(db: Executor, actor: Actor, projectId: string, month: string | undefined, today: string): Promise<WageChecksDto> {
+export async function projectWageChecks(ctx: ServiceContext, projectId: string, month: string | undefined): Promise<WageChecksDto> {
+  const { db, actor } = ctx;
   requirePermission(actor, "workforce.read");
+  const today = shanghaiDay(ctx.clock.now());
   const m = month ?? latestOwedMonth(today);
   const [project] = await db
     .select({ name: P.name, actualStart: P.actualStart, contractSignedOn: P.contractSignedOn, accountName: A.accountName, openedOn: A.openedOn })
@@ -202,8 +210,10 @@ export async function projectWageChecks(db: Executor, actor: Actor, projectId: s
  * day has passed, largest unpaid amount first, plus the workers with attendance in `month` (once its
  * pay day has passed) and no payroll line at all. `month` defaults to the latest month past its pay day.
  */
-export async function listArrears(db: Executor, actor: Actor, q: ArrearsQuery, today: string): Promise<ArrearsPageDto> {
+export async function listArrears(ctx: ServiceContext, q: ArrearsQuery): Promise<ArrearsPageDto> {
+  const { db, actor } = ctx;
   requirePermission(actor, "workforce.read");
+  const today = shanghaiDay(ctx.clock.now());
   const month = q.month ?? latestOwedMonth(today);
   const monthPast = isPastDeadline(month, today);
   const owedThrough = monthPast ? month : latestOwedMonth(today);

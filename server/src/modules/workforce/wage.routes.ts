@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { IdParams, ImportAcceptedDto, page } from "@contracts/platform/common";
-import { shanghaiDay } from "@contracts/workforce/presence";
 import {
   ArrearsPageDto,
   ArrearsQuery,
@@ -40,7 +39,7 @@ export const wageRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get("/projects/:id/payrolls/export", { schema: { tags, params: IdParams, querystring: PayrollExportQuery } }, async (req, reply) =>
-    sendXlsx(reply, `工资表${req.query.month ? `-${req.query.month}` : ""}.xlsx`, await payrollExport(await payrollsForExport(req.ctx.db, req.ctx.actor, req.params.id, req.query, shanghaiDay()))),
+    sendXlsx(reply, `工资表${req.query.month ? `-${req.query.month}` : ""}.xlsx`, await payrollExport(await payrollsForExport(req.ctx, req.params.id, req.query))),
   );
 
   app.post("/projects/:id/payrolls/import", { schema: { tags, params: IdParams, consumes: ["multipart/form-data"], response: { 202: ImportAcceptedDto } } }, async (req, reply) =>
@@ -48,7 +47,7 @@ export const wageRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get("/projects/:id/payrolls", { schema: { tags, params: IdParams, querystring: ListPayrollsQuery, response: { 200: page(PayrollDto) } } }, async (req) =>
-    listPayrolls(req.ctx.db, req.ctx.actor, req.params.id, req.query, shanghaiDay()),
+    listPayrolls(req.ctx, req.params.id, req.query),
   );
 
   app.post("/projects/:id/payrolls", { schema: { tags, params: IdParams, body: CreatePayrollInput, response: { 201: PayrollDto } } }, async (req, reply) =>
@@ -60,10 +59,10 @@ export const wageRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get("/projects/:id/wage-checks", { schema: { tags, params: IdParams, querystring: WageCheckQuery, response: { 200: WageChecksDto } } }, async (req) =>
-    projectWageChecks(req.ctx.db, req.ctx.actor, req.params.id, req.query.month, shanghaiDay()),
+    projectWageChecks(req.ctx, req.params.id, req.query.month),
   );
 
   app.get("/wages/arrears", { schema: { tags, querystring: ArrearsQuery, response: { 200: ArrearsPageDto } } }, async (req) =>
-    listArrears(req.ctx.db, req.ctx.actor, req.query, shanghaiDay()),
+    listArrears(req.ctx, req.query),
   );
 };

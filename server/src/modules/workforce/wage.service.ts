@@ -51,7 +51,7 @@ export async function viewWageAccount(ctx: ServiceContext, projectId: string, fu
  */
 export async function saveWageAccount(ctx: ServiceContext, projectId: string, input: WageAccountInput): Promise<WageAccountDto> {
   requirePermission(ctx.actor, "wages.manage");
-  if (input.openedOn > shanghaiDay()) throw invalid([{ path: "openedOn", message: "开户日期不能晚于今天 (opening date in the future)" }]);
+  if (input.openedOn > shanghaiDay(ctx.clock.now())) throw invalid([{ path: "openedOn", message: "开户日期不能晚于今天 (opening date in the future)" }]);
   const created = await ctx.db.transaction(async (tx) => {
     await assertProjectVisible(tx, ctx.actor, projectId);
     const [before] = await tx.select().from(A).where(eq(A.projectId, projectId)).for("update");
@@ -78,7 +78,7 @@ const duplicateMonth = (month: string) =>
  */
 export async function createPayroll(ctx: ServiceContext, projectId: string, input: CreatePayrollInput): Promise<PayrollDto> {
   requirePermission(ctx.actor, "wages.manage");
-  const today = shanghaiDay();
+  const today = shanghaiDay(ctx.clock.now());
   const issues = payrollDateIssues(input, today);
   if (issues.length > 0) throw invalid(issues);
   const id = await ctx.db
@@ -115,7 +115,7 @@ export async function createPayroll(ctx: ServiceContext, projectId: string, inpu
       throw isUniqueViolation(err) ? duplicateMonth(input.month) : err;
     });
   ctx.events.publish(PAYROLL_CREATED, { payrollId: id, projectId, month: input.month });
-  return getPayroll(ctx.db, ctx.actor, id, today);
+  return getPayroll(ctx, id);
 }
 
 /**
@@ -125,7 +125,7 @@ export async function createPayroll(ctx: ServiceContext, projectId: string, inpu
  */
 export async function updatePayroll(ctx: ServiceContext, id: string, input: UpdatePayrollInput): Promise<PayrollDto> {
   requirePermission(ctx.actor, "wages.manage");
-  const today = shanghaiDay();
+  const today = shanghaiDay(ctx.clock.now());
   const projectId = await ctx.db.transaction(async (tx) => {
     const before = await lockPayroll(tx, ctx, id);
     if (before.status === "paid") {
@@ -144,7 +144,7 @@ export async function updatePayroll(ctx: ServiceContext, id: string, input: Upda
     return before.projectId;
   });
   ctx.events.publish(PAYROLL_UPDATED, { payrollId: id, projectId, status: input.status });
-  return getPayroll(ctx.db, ctx.actor, id, today);
+  return getPayroll(ctx, id);
 }
 
 async function lockPayroll(tx: Executor, ctx: ServiceContext, id: string) {
@@ -164,7 +164,7 @@ async function lockPayroll(tx: Executor, ctx: ServiceContext, id: string) {
 export async function importPayrolls(ctx: ServiceContext, projectId: string, upload: () => Promise<Buffer>): Promise<{ jobId: string }> {
   requirePermission(ctx.actor, "wages.manage");
   await assertProjectVisible(ctx.db, ctx.actor, projectId);
-  const today = shanghaiDay();
+  const today = shanghaiDay(ctx.clock.now());
   return startImport<PayrollImportRow>(ctx, upload, {
     kind: "workforce.payroll",
     entity: "payroll",
