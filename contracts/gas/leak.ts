@@ -74,6 +74,8 @@ export const ListLeaksQuery = PageQuery.extend({
   level: csvEnum(LEAK_LEVELS),
   deviceId: z.uuid().optional(),
   enterpriseId: z.uuid().optional(),
+  /** Points whose nearest main (when detected) is this line. */
+  pipelineId: z.uuid().optional(),
   /** Detected on or after / on or before these days (Asia/Shanghai). */
   from: IsoDate.optional(),
   to: IsoDate.optional(),

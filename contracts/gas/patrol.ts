@@ -77,6 +77,8 @@ export const PatrolDto = z.object({
   coveredLengthM: z.number(),
   coveragePct: z.number(),
   hazards: z.number().int(),
+  /** Asked with `pipelineId`: the metres of that line this patrol came within the coverage radius of; null otherwise. */
+  lineCoveredM: z.number().nullable(),
   createdAt: z.string(),
 });
 export type PatrolDto = z.infer<typeof PatrolDto>;
@@ -91,6 +93,8 @@ export type PatrolDetailDto = z.infer<typeof PatrolDetailDto>;
 
 export const ListPatrolsQuery = PageQuery.extend({
   planId: z.uuid().optional(),
+  /** Patrols whose plan covered this line when they were recorded (its coverage was measured). */
+  pipelineId: z.uuid().optional(),
   enterpriseId: z.uuid().optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),

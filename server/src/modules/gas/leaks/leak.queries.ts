@@ -63,6 +63,7 @@ export function leakFilters(actor: Actor, q: Partial<ListLeaksQuery>): SQL | und
     q.level?.length ? sql`${G.level} = any(${sql.param(q.level)}::text[])` : undefined,
     q.deviceId ? eq(G.deviceId, q.deviceId) : undefined,
     q.enterpriseId ? eq(G.enterpriseId, q.enterpriseId) : undefined,
+    q.pipelineId ? eq(G.pipelineId, q.pipelineId) : undefined,
     q.from ? gte(G.detectedAt, sql`(${q.from}::date)::timestamp at time zone 'Asia/Shanghai'`) : undefined,
     q.to ? lt(G.detectedAt, sql`(${q.to}::date + 1)::timestamp at time zone 'Asia/Shanghai'`) : undefined,
   ]);

@@ -85,7 +85,8 @@ export async function getPatrolPlan(db: Executor, actor: Actor, id: string): Pro
   return toPlanDto(row);
 }
 
-function selectPatrols(db: Executor) {
+/** `lineOf`: the line whose covered metres each row carries (the pipeline page's patrols); none on other lists. */
+function selectPatrols(db: Executor, lineOf?: string) {
   return db
     .select({
       p: {
@@ -105,6 +106,7 @@ function selectPatrols(db: Executor) {
       planName: PL.name,
       enterpriseName: E.name,
       hazards: sql<number>`(select count(*) from gas_patrol_hazards h where h.patrol_id = ${PT.id})`.mapWith(Number),
+      lineCoveredM: (lineOf ? sql<number | null>`(${PT.coverage} ->> ${lineOf}::text)::float8` : sql<null>`null::float8`).mapWith(Number),
       total: totalOver,
     })
     .from(PT)
@@ -129,6 +131,7 @@ const toPatrolDto = (r: PatrolRow): PatrolDto => ({
   coveredLengthM: Math.round(r.p.coveredLengthM * 10) / 10,
   coveragePct: r.p.coveragePct,
   hazards: r.hazards,
+  lineCoveredM: r.lineCoveredM,
   createdAt: r.p.createdAt.toISOString(),
 });
 
@@ -140,12 +143,14 @@ export async function listPatrols(db: Executor, actor: Actor, q: ListPatrolsQuer
   const sort = q.sort ?? "-startedAt";
   const isDesc = sort.startsWith("-");
   const column = PATROL_SORTS[(isDesc ? sort.slice(1) : sort) as keyof typeof PATROL_SORTS] ?? PT.startedAt;
-  const rows = await selectPatrols(db)
+  const rows = await selectPatrols(db, q.pipelineId)
     .where(
       andAll([
         gasScope(actor, PT.enterpriseId),
         text ? or(ilike(PT.patrollerName, likePattern(text)), ilike(PL.name, likePattern(text))) : undefined,
         q.planId ? eq(PT.planId, q.planId) : undefined,
+        // Every line the plan covered is a key of the patrol's coverage (0 when the track never came near it).
+        q.pipelineId ? sql`(${PT.coverage} ->> ${q.pipelineId}::text) is not null` : undefined,
         q.enterpriseId ? eq(PT.enterpriseId, q.enterpriseId) : undefined,
         q.from ? gte(PT.startedAt, sql`(${q.from}::date)::timestamp at time zone 'Asia/Shanghai'`) : undefined,
         q.to ? lt(PT.startedAt, sql`(${q.to}::date + 1)::timestamp at time zone 'Asia/Shanghai'`) : undefined,
