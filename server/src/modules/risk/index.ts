@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from "fastify";
 import type { FastifyBaseLogger } from "fastify";
 import type { Clock } from "../../platform/clock.js";
 import type { Database } from "../../platform/db/client.js";
+import { runWhileReady } from "../../platform/jobs/periodic.js";
 import { riskRoutes } from "./risk.routes.js";
 import { RiskRecomputer } from "./risk.sweeps.js";
 
@@ -20,8 +21,11 @@ export interface RiskDeps {
 export const riskPlugin: FastifyPluginAsync<RiskDeps> = async (app, deps) => {
   if (deps.database) {
     const recomputer = new RiskRecomputer({ db: deps.database.db, region: deps.region, clock: deps.clock }, deps.log);
-    await recomputer.start(deps.database);
-    app.addHook("onClose", () => recomputer.stop());
+    const { database } = deps;
+    runWhileReady(app, async () => {
+      await recomputer.start(database);
+      return () => recomputer.stop();
+    });
   }
   await app.register(riskRoutes);
 };

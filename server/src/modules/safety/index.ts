@@ -5,6 +5,7 @@ import { systemContext } from "../../platform/context.js";
 import type { Db } from "../../platform/db/client.js";
 import type { EventBus } from "../../platform/events/bus.js";
 import type { FileStore } from "../../platform/files/store.js";
+import { runWhileReady } from "../../platform/jobs/periodic.js";
 import type { RuleDefinition } from "../../platform/rules/rules.js";
 import { dangerousWorkRoutes } from "./dangerous-work.routes.js";
 import { dangerousWorkThresholdsRule } from "./dangerous-work.rules.js";
@@ -35,8 +36,7 @@ export const safetyPlugin: FastifyPluginAsync<SafetyDeps> = async (app, deps) =>
   await app.register(equipmentRoutes);
   if (deps.db && deps.events) {
     const ctx = systemContext({ db: deps.db, events: deps.events, log: app.log, region: deps.config.cityRegion, clock: deps.clock ?? systemClock, files: deps.files });
-    const stop = startEquipmentSweep(ctx);
-    app.addHook("onClose", async () => stop());
+    runWhileReady(app, () => startEquipmentSweep(ctx));
   }
 };
 
@@ -51,5 +51,4 @@ export { listEquipment } from "./equipment.queries.js";
 export type { GasMainsNear, NearGasMain } from "./gas-mains.port.js";
 export { sweepEquipment } from "./equipment.sweeps.js";
 export { loadSafetyRows, type SafetyRows } from "./safety.load.js";
-export { dangerousWorkRiskFacts, liftingInspectionRiskFacts } from "./safety-risk.reads.js";
 export { dangerousWorkRiskFacts, liftingInspectionRiskFacts } from "./safety-risk.reads.js";

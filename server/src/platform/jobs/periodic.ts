@@ -37,16 +37,18 @@ export function startPeriodic(job: PeriodicJob): () => Promise<void> {
   };
 }
 
+type Stop = () => Promise<unknown> | void;
+
 /**
  * Starts a module's background work when the app is ready and stops it when the app closes. `listen` makes the
  * app ready, and the server listens only after its migrations and the demo seed: a sweep started earlier would
  * compete with the seed (on PostgreSQL its reads could deadlock with the seed's deferred constraints; on PGlite it
  * would queue behind the seed and hold up the first login). Test apps become ready at their first request.
  */
-export function runWhileReady(app: FastifyInstance, start: () => () => Promise<unknown> | void): void {
-  let stop: (() => Promise<unknown> | void) | null = null;
+export function runWhileReady(app: FastifyInstance, start: () => Stop | Promise<Stop>): void {
+  let stop: Stop | null = null;
   app.addHook("onReady", async () => {
-    stop = start();
+    stop = await start();
   });
   app.addHook("onClose", async () => {
     await stop?.();
