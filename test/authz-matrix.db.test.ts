@@ -1010,6 +1010,18 @@ cases.push(
   { route: "GET /projects/:id/risk", on: "PB: B is general contractor", url: () => `/projects/${f.PB}/risk`, expect: outOfScope(200) },
 );
 
+// The command center and the role home pages answer every role, each with the sections its permissions allow
+// (their scope is tested in dashboard/city.db.test.ts); the city-wide workforce and witness-share lists keep
+// their module's read permission.
+cases.push(
+  { route: "GET /dashboard/city", url: "/dashboard/city", expect: every(200) },
+  { route: "GET /dashboard/home", url: "/dashboard/home", expect: every(200) },
+  { route: "GET /dashboard/map", url: "/dashboard/map", expect: every(200) },
+  { route: "GET /attendance/today", url: "/attendance/today", expect: WORKFORCE_READ(200) },
+  { route: "GET /attendance/on-site", url: "/attendance/on-site", expect: WORKFORCE_READ(200) },
+  { route: "GET /testing/witness-share", url: "/testing/witness-share", expect: TESTING_READ(200) },
+);
+
 async function call(c: Case, user: TestUser | null, role: Role): Promise<LightMyRequestResponse> {
   const url = `/api/v1${c.url ? resolve(c.url, role) : pathOf(c)}`;
   const method = methodOf(c) as "GET";
