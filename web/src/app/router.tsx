@@ -61,6 +61,7 @@ const consoleRoutes: RouteObject[] = [
       { path: "gas/anomalies", ...page(() => import("../features/gas/customers/pages/anomaly-list")) },
       { path: "gas/map", ...page(() => import("../features/gas/pipelines/pages/pipeline-map")) },
       { path: "gas/pipelines", ...page(() => import("../features/gas/pipelines/pages/pipeline-list")) },
+      { path: "gas/pipelines/:id", ...page(() => import("../features/gas/pipelines/pages/pipeline-detail")) },
       { path: "gas/patrols", ...page(() => import("../features/gas/pipelines/pages/patrol-list")) },
       { path: "gas/hazards", ...page(() => import("../features/gas/pipelines/pages/hazard-list")) },
       { path: "gas/site-links", ...page(() => import("../features/gas/pipelines/pages/site-link-list")) },

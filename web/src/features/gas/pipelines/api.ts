@@ -10,6 +10,7 @@ const keep = <T,>(prev: T | undefined) => prev;
 
 export const usePipelines = (query: QueryParams) =>
   useQuery({ queryKey: k.pipelines.list(query), queryFn: () => api<Page<PipelineDto>>("/gas/pipelines", { query }), placeholderData: keep });
+export const usePipeline = (id: string) => useQuery({ queryKey: k.pipelines.detail(id), queryFn: () => api<PipelineDto>(`/gas/pipelines/${id}`) });
 export const usePipelineMap = (query: QueryParams = {}) =>
   useQuery({ queryKey: k.map.list(query), queryFn: () => api<PipelineFeatureCollection>("/gas/pipelines/geojson", { query }) });
 export const usePatrolPlans = (query: QueryParams) =>

@@ -34,6 +34,16 @@ describe("the pipeline map option", () => {
     expect(wide.geo.zoom).toBe(1);
   });
 
+  it("frames one line closer when allowed, and shows an extra point's tip escaped", () => {
+    const o = pipelineMapOption(fc, [], { mapName: "m", outline: [119.9, 28.7, 120.3, 29.1], colourBy: "pressure", text, maxZoom: 100 }) as {
+      geo: { zoom: number };
+      tooltip: { formatter: (p: unknown) => string };
+    };
+    // 0.8 × 0.4° / 0.01°: no longer capped at 20.
+    expect(o.geo.zoom).toBeCloseTo(32, 6);
+    expect(o.tooltip.formatter({ data: { tip: "疑似 <40 ppm>" } })).toBe("疑似 &#60;40 ppm&#62;");
+  });
+
   it("spreads extra layers (the vehicle) after its own", () => {
     const o = pipelineMapOption(fc, [], { mapName: "m", colourBy: "pressure", text, extraSeries: [{ type: "scatter", id: "vehicle" }] }) as { series: { id?: string }[] };
     expect(o.series.at(-1)?.id).toBe("vehicle");

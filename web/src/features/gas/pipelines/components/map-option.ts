@@ -38,7 +38,10 @@ export function pipelineMapOption(
     outline?: [number, number, number, number] | null;
     colourBy: "pressure" | "coverage";
     text: MapText;
+    /** Extra layers (the detection vehicle, a line's leak points); a point whose data carries `tip` shows it on hover. */
     extraSeries?: unknown[];
+    /** How far the view may open zoomed onto the lines (default 20: the whole network; a single line's map goes further). */
+    maxZoom?: number;
   },
 ): EChartsCoreOption {
   const sites = new Map<string, SiteLinkDto[]>();
@@ -51,11 +54,12 @@ export function pipelineMapOption(
   // The mains lie in the town centre, a speck of the county outline: open framed on them (the user can zoom out).
   const o = opts.outline;
   const span = (lo: number[], hi: number[]) => Math.max(1e-6, Math.max(...hi) - Math.min(...lo));
-  const zoom = o && all.length ? Math.min(20, Math.max(1, 0.8 * Math.min((o[2] - o[0]) / span(lngs, lngs), (o[3] - o[1]) / span(lats, lats)))) : 1;
+  const zoom = o && all.length ? Math.min(opts.maxZoom ?? 20, Math.max(1, 0.8 * Math.min((o[2] - o[0]) / span(lngs, lngs), (o[3] - o[1]) / span(lats, lats)))) : 1;
   return {
     tooltip: {
       trigger: "item",
-      formatter: (p: { seriesType?: string; data?: { f?: PipelineFeatureCollection["features"][number]; site?: SiteLinkDto[] } }) => {
+      formatter: (p: { seriesType?: string; data?: { f?: PipelineFeatureCollection["features"][number]; site?: SiteLinkDto[]; tip?: string } }) => {
+        if (p.data?.tip) return escapeHtml(p.data.tip);
         const f = p.data?.f;
         if (f) {
           const c = f.properties.coveragePct;

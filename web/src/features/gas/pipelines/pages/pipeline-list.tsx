@@ -2,6 +2,7 @@ import { useState } from "react";
 import { App, Button, Popconfirm, Tag } from "antd";
 import { ImportOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { PRESSURE_CLASS_LABELS, type PipelineDto } from "@contracts/gas/pipeline";
 import { useCan } from "../../../../auth/use-can";
 import { errorText } from "../../../../components/form-utils";
@@ -13,7 +14,7 @@ import { GeojsonImport } from "../components/geojson-import";
 import { PRESSURE_HEX } from "../components/map-option";
 import { PipelineForm } from "../components/pipeline-form";
 
-/** 燃气管线台账: the network's lines with class, material, age, length and nearby sites; file, import, export. */
+/** 燃气管线台账: the network's lines with class, material, age, length and nearby sites (a code opens the line's page); file, import, export. */
 export default function PipelineListPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -42,7 +43,7 @@ export default function PipelineListPage() {
       ]}
       emptyText={t("gasPipelines.empty")}
       columns={[
-        { title: t("gasPipelines.code"), dataIndex: "code", width: 130, sorter: true },
+        { title: t("gasPipelines.code"), dataIndex: "code", width: 130, sorter: true, render: (v: string, r) => <Link to={`/gas/pipelines/${r.id}`}>{v}</Link> },
         { title: t("gasPipelines.name"), dataIndex: "name", ellipsis: true, sorter: true },
         { title: t("gasPipelines.owner"), dataIndex: "enterpriseName", ellipsis: true },
         { title: t("gasPipelines.pressureClass"), dataIndex: "pressureClass", width: 100, sorter: true, render: (v: PipelineDto["pressureClass"]) => <Tag color={PRESSURE_HEX[v]}>{label(PRESSURE_CLASS_LABELS, v)}</Tag> },

@@ -1,10 +1,9 @@
 import { useMemo, useState } from "react";
 import { Card, Empty, Flex, Segmented, Space } from "antd";
-import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { PRESSURE_CLASSES, PRESSURE_CLASS_LABELS, type PressureClass } from "@contracts/gas/pipeline";
-import { EChart, registerMap } from "../../../../charts/echart";
+import { EChart } from "../../../../charts/echart";
 import { ListError } from "../../../../components/list-error";
 import { PageHeader } from "../../../../components/page-header";
 import { PageLoading } from "../../../../components/page-loading";
@@ -12,35 +11,8 @@ import { RequirePermission } from "../../../../components/require-permission";
 import { useLabels } from "../../../../i18n/labels";
 import { useDetectorSeries } from "../../leaks/detector-series";
 import { usePipelineMap, useSiteLinks } from "../api";
+import { CITY_MAP_NAME, useCityOutline } from "../components/city-outline";
 import { coverageHex, pipelineMapOption, PRESSURE_HEX } from "../components/map-option";
-
-const MAP_NAME = "yongkang-330784";
-/** Bundled with the web app (web/public/geo), like the IoT site map: no tile server, no internet. */
-const GEO_URL = "/geo/yongkang-330784.geojson";
-
-/** The outline's extent [minLng, minLat, maxLng, maxLat], read from every coordinate pair in the GeoJSON. */
-function boundsOf(json: string): [number, number, number, number] | null {
-  const pairs = [...json.matchAll(/\[(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
-  if (pairs.length === 0) return null;
-  const lngs = pairs.map((p) => p[0]);
-  const lats = pairs.map((p) => p[1]);
-  return [Math.min(...lngs), Math.min(...lats), Math.max(...lngs), Math.max(...lats)];
-}
-
-function useCityOutline() {
-  return useQuery({
-    queryKey: ["geo", MAP_NAME],
-    queryFn: async () => {
-      const res = await fetch(GEO_URL);
-      if (!res.ok) throw new Error(`${GEO_URL}: ${res.status}`);
-      const geo = (await res.json()) as Parameters<typeof registerMap>[1];
-      registerMap(MAP_NAME, geo);
-      return boundsOf(JSON.stringify(geo));
-    },
-    staleTime: Infinity,
-    gcTime: Infinity,
-  });
-}
 
 function Dot({ color, text, line }: { color: string; text: string; line?: boolean }) {
   return (
@@ -53,7 +25,8 @@ function Dot({ color, text, line }: { color: string; text: string; line?: boolea
 
 /**
  * 管网地图: the lines on the city outline coloured by pressure class or by their latest patrol coverage,
- * construction sites linked to a main as pins (a click opens the project), and the detection vehicle's layer.
+ * construction sites linked to a main as pins (a click opens the project, a click on a line its page), and the
+ * detection vehicle's layer.
  */
 function PipelineMap() {
   const { t } = useTranslation();
@@ -68,7 +41,7 @@ function PipelineMap() {
     () =>
       lines.data && !outline.isLoading
         ? pipelineMapOption(lines.data, links.data?.items ?? [], {
-            mapName: outline.data ? MAP_NAME : null,
+            mapName: outline.data ? CITY_MAP_NAME : null,
             outline: outline.data ?? undefined,
             colourBy,
             extraSeries: vehicle,
@@ -123,8 +96,10 @@ function PipelineMap() {
             ariaLabel={t("gasPipelines.menu.map")}
             style={{ height: "calc(100vh - 260px)", minHeight: 480 }}
             onClick={(e) => {
-              const id = (e.data as { projectId?: string } | undefined)?.projectId;
-              if (id) void navigate(`/projects/${id}`);
+              // A site pin opens the project, a line its own page.
+              const d = e.data as { projectId?: string; f?: { id: string } } | undefined;
+              if (d?.projectId) void navigate(`/projects/${d.projectId}`);
+              else if (d?.f) void navigate(`/gas/pipelines/${d.f.id}`);
             }}
           />
         ) : (
