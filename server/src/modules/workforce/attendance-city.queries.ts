@@ -6,6 +6,7 @@ import { rowsOf } from "../../platform/db/client.js";
 import { andAll, likePattern, offsetOf, toPage, totalOver, type Page } from "../../platform/db/pagination.js";
 import { shanghaiDay } from "@contracts/platform/time";
 import { personsView, projectScope, projectsView } from "../registry/index.js";
+import { attendanceDayColumns, attendanceDayDto } from "./attendance.queries.js";
 import { workforceAttendanceDays as A, workforceTeams, workforceWorkers as W } from "./schema.js";
 
 const PE = personsView();
@@ -33,17 +34,7 @@ export async function cityAttendanceToday(ctx: ServiceContext, q: CityAttendance
   requirePermission(actor, "workforce.read");
   const rows = await db
     .select({
-      personId: A.personId,
-      workerId: A.workerId,
-      name: PE.name,
-      day: A.day,
-      firstIn: A.firstIn,
-      lastOut: A.lastOut,
-      passages: A.passages,
-      lastDirection: A.lastDirection,
-      workerNo: W.workerNo,
-      teamName: workforceTeams.name,
-      trade: W.trade,
+      ...attendanceDayColumns,
       projectId: A.projectId,
       projectName: P.name,
       district: P.district,
@@ -59,18 +50,7 @@ export async function cityAttendanceToday(ctx: ServiceContext, q: CityAttendance
     .limit(q.pageSize)
     .offset(offsetOf(q));
   return toPage(rows, q, (r) => ({
-    personId: r.personId,
-    workerId: r.workerId,
-    name: r.name,
-    day: r.day,
-    firstIn: r.firstIn?.toISOString() ?? null,
-    lastOut: r.lastOut?.toISOString() ?? null,
-    hours: r.firstIn && r.lastOut && r.lastOut > r.firstIn ? Math.round(Math.min((+r.lastOut - +r.firstIn) / 3_600_000, 16) * 100) / 100 : null,
-    passages: r.passages,
-    lastDirection: r.lastDirection === "out" ? "out" : "in",
-    workerNo: r.workerNo,
-    teamName: r.teamName,
-    trade: r.trade,
+    ...attendanceDayDto(r),
     projectId: r.projectId,
     projectName: r.projectName,
     district: r.district,

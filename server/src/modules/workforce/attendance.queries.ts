@@ -20,26 +20,59 @@ const PE = personsView();
 const hoursOf = (firstIn: SQL | typeof A.firstIn, lastOut: SQL | typeof A.lastOut) =>
   sql<number | null>`case when ${lastOut} > ${firstIn} then round(least(extract(epoch from ${lastOut} - ${firstIn}) / 3600.0, ${MAX_HOURS_PER_DAY})::numeric, 2)::float8 end`;
 
+/** An attendance day row as the daily list and the city-wide list both select it (joined to the person, worker and team). */
+export const attendanceDayColumns = {
+  personId: A.personId,
+  workerId: A.workerId,
+  name: PE.name,
+  day: A.day,
+  firstIn: A.firstIn,
+  lastOut: A.lastOut,
+  hours: hoursOf(A.firstIn, A.lastOut),
+  passages: A.passages,
+  lastDirection: A.lastDirection,
+  workerNo: workforceWorkers.workerNo,
+  teamName: workforceTeams.name,
+  trade: workforceWorkers.trade,
+};
+
+/** What those columns read, the worker and team left-joined (a key-post holder with no enrolled worker has neither). */
+interface AttendanceDayRow {
+  personId: string;
+  workerId: string | null;
+  name: string;
+  day: string;
+  firstIn: Date | null;
+  lastOut: Date | null;
+  hours: number | null;
+  passages: number;
+  lastDirection: string | null;
+  workerNo: string | null;
+  teamName: string | null;
+  trade: string | null;
+}
+
+export const attendanceDayDto = (r: AttendanceDayRow): AttendanceDayDto => ({
+  personId: r.personId,
+  workerId: r.workerId,
+  name: r.name,
+  day: r.day,
+  firstIn: r.firstIn?.toISOString() ?? null,
+  lastOut: r.lastOut?.toISOString() ?? null,
+  hours: r.hours === null ? null : Number(r.hours),
+  passages: r.passages,
+  lastDirection: r.lastDirection === "out" ? "out" : "in",
+  workerNo: r.workerNo,
+  teamName: r.teamName,
+  trade: r.trade,
+});
+
 /** Daily attendance (日考勤) of a project: everyone who passed a gate that day, first in, last out, hours. */
 export async function dailyAttendance(ctx: ServiceContext, projectId: string, q: DailyAttendanceQuery): Promise<Page<AttendanceDayDto>> {
   const day = q.day ?? shanghaiDay(ctx.clock.now());
   const search = q.q ? or(ilike(PE.name, likePattern(q.q)), ilike(workforceWorkers.workerNo, likePattern(q.q))) : undefined;
   const rows = await ctx.db
-    .select({
-      personId: A.personId,
-      workerId: A.workerId,
-      name: PE.name,
-      day: A.day,
-      firstIn: A.firstIn,
-      lastOut: A.lastOut,
-      hours: hoursOf(A.firstIn, A.lastOut),
-      passages: A.passages,
-      lastDirection: A.lastDirection,
-      workerNo: workforceWorkers.workerNo,
-      teamName: workforceTeams.name,
-      trade: workforceWorkers.trade,
-      total: totalOver,
-    })
+    .select({ ...attendanceDayColumns, total: totalOver })
     .from(A)
     .innerJoin(PE, eq(PE.id, A.personId))
     .leftJoin(workforceWorkers, eq(workforceWorkers.id, A.workerId))
@@ -48,20 +81,7 @@ export async function dailyAttendance(ctx: ServiceContext, projectId: string, q:
     .orderBy(sql`${A.firstIn} asc nulls last`, asc(PE.name), asc(A.personId))
     .limit(q.pageSize)
     .offset(offsetOf(q));
-  return toPage(rows, q, (r) => ({
-    personId: r.personId,
-    workerId: r.workerId,
-    name: r.name,
-    day: r.day,
-    firstIn: r.firstIn?.toISOString() ?? null,
-    lastOut: r.lastOut?.toISOString() ?? null,
-    hours: r.hours === null ? null : Number(r.hours),
-    passages: r.passages,
-    lastDirection: r.lastDirection === "out" ? "out" : "in",
-    workerNo: r.workerNo,
-    teamName: r.teamName,
-    trade: r.trade,
-  }));
+  return toPage(rows, q, attendanceDayDto);
 }
 
 /** First and last day and the number of days of a YYYY-MM month. */
