@@ -1,7 +1,6 @@
-import PDFDocument from "pdfkit";
 import SVGtoPDF from "svg-to-pdfkit";
 import { HEADLINE_LABELS, type HeadlineFigure, type ReportContent, type ReportDto, type ReportTable, type TableKey } from "@contracts/reports/reports";
-import { cjkFont } from "../../platform/pdf/official-document.js";
+import { cjkPdf } from "../../platform/pdf/official-document.js";
 import { comparisonChart, severityChart } from "./report-chart.pdf.js";
 import { periodLabel } from "./report-period.calc.js";
 
@@ -35,16 +34,7 @@ export function changeText(h: HeadlineFigure): string {
 }
 
 export async function renderReportPdf(r: ReportDto & { content: ReportContent }): Promise<Buffer> {
-  const font = await cjkFont();
-  const doc = new PDFDocument({ size: "A4", margins: { top: 50, bottom: 50, left: MARGIN, right: MARGIN }, info: { Title: r.title, Subject: periodLabel(r.kind, r), Creator: "SiteCloud" } });
-  const chunks: Buffer[] = [];
-  doc.on("data", (b: Buffer) => chunks.push(b));
-  const ended = new Promise<void>((resolve, reject) => {
-    doc.on("end", resolve);
-    doc.on("error", reject);
-  });
-  doc.registerFont("cjk", font);
-  doc.font("cjk");
+  const { doc, finish } = await cjkPdf({ size: "A4", margins: { top: 50, bottom: 50, left: MARGIN, right: MARGIN }, info: { Title: r.title, Subject: periodLabel(r.kind, r), Creator: "SiteCloud" } });
   const width = doc.page.width - 2 * MARGIN;
   const c = r.content;
 
@@ -76,9 +66,7 @@ export async function renderReportPdf(r: ReportDto & { content: ReportContent })
   doc.x = MARGIN;
 
   c.tables.forEach((t, i) => section(doc, `${NUMERALS[i + 1]}、${SECTION_TITLES[t.key]}`, t));
-  doc.end();
-  await ended;
-  return Buffer.concat(chunks);
+  return finish();
 }
 
 /** Wider cells for the long texts (the issue, the project, the unit), so rows stay a line or two. */

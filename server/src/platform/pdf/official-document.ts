@@ -36,7 +36,7 @@ const FONT_MODULE = "@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Re
 let fontBytes: Promise<Buffer> | null = null;
 
 /** The CJK font, read once per process (10 MB; pdfkit embeds only the glyphs a document uses). */
-export function cjkFont(): Promise<Buffer> {
+function cjkFont(): Promise<Buffer> {
   fontBytes ??= readFile(createRequire(import.meta.url).resolve(FONT_MODULE)).catch((err: unknown) => {
     fontBytes = null;
     throw err;
@@ -44,13 +44,13 @@ export function cjkFont(): Promise<Buffer> {
   return fontBytes;
 }
 
-const nonEmpty = (lines: DocumentLine[]) => lines.filter((l) => l.value.trim() !== "");
-
-/** Renders the document as PDF bytes. */
-export async function renderOfficialDocument(d: OfficialDocument): Promise<Buffer> {
-  const [font, qr] = await Promise.all([cjkFont(), QRCode.toBuffer(d.qr.url, { type: "png", margin: 1, width: 240 })]);
-  const margin = 64;
-  const doc = new PDFDocument({ size: "A4", margins: { top: 56, bottom: 56, left: margin, right: margin }, info: { Title: `${d.title} ${d.no}`, Subject: d.subject, Creator: "SiteCloud" } });
+/**
+ * A pdfkit document written in the CJK font (registered as "cjk"), and `finish()`, which ends it and answers
+ * its bytes: every PDF the platform prints (official documents, the briefings) starts here.
+ */
+export async function cjkPdf(options: PDFKit.PDFDocumentOptions): Promise<{ doc: PDFKit.PDFDocument; finish: () => Promise<Buffer> }> {
+  const font = await cjkFont();
+  const doc = new PDFDocument(options);
   const chunks: Buffer[] = [];
   doc.on("data", (b: Buffer) => chunks.push(b));
   const ended = new Promise<void>((resolve, reject) => {
@@ -59,6 +59,23 @@ export async function renderOfficialDocument(d: OfficialDocument): Promise<Buffe
   });
   doc.registerFont("cjk", font);
   doc.font("cjk");
+  const finish = async () => {
+    doc.end();
+    await ended;
+    return Buffer.concat(chunks);
+  };
+  return { doc, finish };
+}
+
+const nonEmpty = (lines: DocumentLine[]) => lines.filter((l) => l.value.trim() !== "");
+
+/** Renders the document as PDF bytes. */
+export async function renderOfficialDocument(d: OfficialDocument): Promise<Buffer> {
+  const margin = 64;
+  const [{ doc, finish }, qr] = await Promise.all([
+    cjkPdf({ size: "A4", margins: { top: 56, bottom: 56, left: margin, right: margin }, info: { Title: `${d.title} ${d.no}`, Subject: d.subject, Creator: "SiteCloud" } }),
+    QRCode.toBuffer(d.qr.url, { type: "png", margin: 1, width: 240 }),
+  ]);
   const width = doc.page.width - 2 * margin;
 
   doc.fontSize(22).text(d.title, { align: "center", width });
@@ -84,9 +101,7 @@ export async function renderOfficialDocument(d: OfficialDocument): Promise<Buffe
   const qrY = doc.y;
   doc.image(qr, margin, qrY, { width: 90 });
   doc.fontSize(9).text(d.qr.caption, margin + 100, qrY + 36, { width: width - 100 });
-  doc.end();
-  await ended;
-  return Buffer.concat(chunks);
+  return finish();
 }
 
 /** The site's origin as the client reached it, so a printed QR code opens the record on the same site. */
