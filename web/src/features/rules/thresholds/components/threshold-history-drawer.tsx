@@ -1,10 +1,10 @@
-import { Drawer, Table, Tag, Tooltip, Typography } from "antd";
+import { Drawer, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { NATIONAL_REGION, type RuleVersionDto } from "@contracts/platform/rules";
 import { formatDateTime, orDash } from "../../../../components/format";
 import { ListError } from "../../../../components/list-error";
 import { useThresholds } from "../api";
-import { summarizeValue, valueText } from "../threshold-value";
+import { ThresholdValueCell } from "./threshold-value-cell";
 
 /** 历史版本: every version of one threshold (the city's and the national), newest first, with the days each was in force. */
 export function ThresholdHistoryDrawer({ rule, title, onClose }: { rule: RuleVersionDto | null; title: string; onClose: () => void }) {
@@ -38,11 +38,7 @@ export function ThresholdHistoryDrawer({ rule, title, onClose }: { rule: RuleVer
             dataIndex: "value",
             width: 260,
             ellipsis: { showTitle: false },
-            render: (v: unknown) => (
-              <Tooltip title={<pre style={{ margin: 0, fontSize: 12 }}>{valueText(v)}</pre>}>
-                <span className="sc-mono">{summarizeValue(v)}</span>
-              </Tooltip>
-            ),
+            render: (v: unknown) => <ThresholdValueCell value={v} />,
           },
           { title: t("threshold.effectiveFrom"), dataIndex: "effectiveFrom", width: 110 },
           { title: t("threshold.effectiveTo"), dataIndex: "effectiveTo", width: 110, render: (v: string | null) => v ?? t("threshold.openEnded") },

@@ -12,7 +12,7 @@ import { thresholdQuery, thresholdsKey, useThresholds } from "../api";
 import { ThresholdFileModal } from "../components/threshold-file-modal";
 import { ThresholdHistoryDrawer } from "../components/threshold-history-drawer";
 import { THRESHOLD_LABELS } from "../threshold-labels";
-import { summarizeValue, valueText } from "../threshold-value";
+import { ThresholdValueCell } from "../components/threshold-value-cell";
 
 /** The rows for the list's params (rule, region, current or every version). */
 const useThresholdRows = (query: QueryParams) => {
@@ -89,11 +89,7 @@ export default function ThresholdListPage() {
           dataIndex: "value",
           width: 280,
           ellipsis: { showTitle: false },
-          render: (v: unknown) => (
-            <Tooltip title={<pre style={{ margin: 0, fontSize: 12 }}>{valueText(v)}</pre>}>
-              <span className="sc-mono">{summarizeValue(v)}</span>
-            </Tooltip>
-          ),
+          render: (v: unknown) => <ThresholdValueCell value={v} />,
         },
         {
           title: t("threshold.region"),
