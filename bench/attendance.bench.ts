@@ -14,6 +14,8 @@ import { sql } from "drizzle-orm";
 import { loadConfig } from "../server/src/config";
 import { openDatabase } from "../server/src/platform/db/client";
 import { migrateDatabase } from "../server/src/platform/db/migrate";
+import { systemClock } from "../server/src/platform/clock";
+import { systemContext } from "../server/src/platform/context";
 import { EventBus } from "../server/src/platform/events/bus";
 import { FileStore } from "../server/src/platform/files/store";
 import { IotRuntime } from "../server/src/modules/iot/index";
@@ -118,12 +120,13 @@ try {
 
   // Queries after the bulk load: statistics as autovacuum would leave them.
   await database.db.execute(sql`analyze workforce_access_events, workforce_attendance_days`);
+  const system = systemContext({ db: database.db, events: new EventBus(), log, region: config.cityRegion, clock: systemClock, files: new FileStore(scratch) });
   const headcount: number[] = [];
   let onSiteSum = 0;
   for (let i = 0; i < HEADCOUNT_SAMPLES; i++) {
     const projectId = city.projects[i % city.projects.length];
     const s = performance.now();
-    const h = await projectHeadcount(database.db, projectId);
+    const h = await projectHeadcount(system, projectId);
     headcount.push(performance.now() - s);
     onSiteSum += h.onSite;
   }

@@ -22,7 +22,7 @@ async function readable(ctx: ServiceContext, projectId: string): Promise<void> {
 export const attendanceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get("/projects/:id/headcount", { schema: { tags, params: IdParams, response: { 200: HeadcountDto } } }, async (req) => {
     await readable(req.ctx, req.params.id);
-    return projectHeadcount(req.ctx.db, req.params.id);
+    return projectHeadcount(req.ctx, req.params.id);
   });
 
   app.get(

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { HeadcountDto } from "@contracts/workforce/attendance";
-import { type Executor, rowsOf } from "../../platform/db/client.js";
+import type { ServiceContext } from "../../platform/context.js";
+import { rowsOf } from "../../platform/db/client.js";
 import { shanghaiDay } from "@contracts/platform/time";
 
 interface Group {
@@ -20,8 +21,9 @@ interface Group {
  * ends at midnight because tomorrow has no row yet. Key-post holders who are not enrolled workers count
  * under the trade `manager` (管理人员) and no team. The caller checks the project's visibility.
  */
-export async function projectHeadcount(db: Executor, projectId: string, now = Date.now()): Promise<HeadcountDto> {
-  const result = await db.execute(sql`
+export async function projectHeadcount(ctx: ServiceContext, projectId: string): Promise<HeadcountDto> {
+  const now = ctx.clock.now();
+  const result = await ctx.db.execute(sql`
     with today as (
       select a.last_direction = 'in' as here, w.team_id, t.name as team_name, coalesce(w.trade, 'manager') as trade
       from workforce_attendance_days a
@@ -47,6 +49,6 @@ export async function projectHeadcount(db: Executor, projectId: string, now = Da
       .filter((g) => g.gTrade === 0)
       .map((g) => ({ trade: g.trade ?? "manager", onSite: g.onSite }))
       .sort((a, b) => byOnSite(a, b) || a.trade.localeCompare(b.trade)),
-    asOf: new Date(now).toISOString(),
+    asOf: now.toISOString(),
   };
 }
