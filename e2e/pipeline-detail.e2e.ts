@@ -61,4 +61,19 @@ describe("gas pipelines: one line's page", () => {
       await phone.close();
     }
   }, 180_000);
+
+  it("shows the admin a line's linked sites with their excavation state, and its change history tab", async () => {
+    const page = await e2e.newPage();
+    await login(page, e2e.url);
+    const links = await apiGet<ApiPage<{ pipelineId: string }>>(page, e2e.url, "/gas/site-links?pageSize=1&sort=-distanceM");
+    expect(links.total, "the demo city has sites near its mains").toBeGreaterThan(0);
+    const pipelineId = links.items[0].pipelineId;
+    const onLine = await apiGet<ApiPage<unknown>>(page, e2e.url, `/gas/site-links?pipelineId=${pipelineId}&pageSize=1`);
+    await page.goto(`${e2e.url}/gas/pipelines/${pipelineId}?tab=sites`);
+    await expect.poll(() => shownTotal(page), { timeout: 15_000 }).toBe(onLine.total);
+    await page.getByRole("columnheader", { name: "开挖类危大工程" }).waitFor();
+    await page.getByRole("tab", { name: "变更记录" }).waitFor();
+    await page.waitForTimeout(800);
+    await screenshot(page, "pipeline-detail-4-sites");
+  }, 120_000);
 });

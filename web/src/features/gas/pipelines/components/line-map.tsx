@@ -96,7 +96,7 @@ export function LineMap(props: { line: PipelineDto; latest: { coveragePct: numbe
     <EChart
       option={option}
       ariaLabel={t("gasPipelines.lineMap")}
-      style={{ height: 320 }}
+      style={{ height: "100%", minHeight: 320 }}
       onClick={(e) => {
         const id = (e.data as { projectId?: string } | undefined)?.projectId;
         if (id) void navigate(`/projects/${id}`);

@@ -113,7 +113,7 @@ function PipelineDetail({ line }: { line: PipelineDto }) {
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <Card size="small" style={{ height: "100%" }} styles={{ body: { padding: 0 } }}>
+          <Card size="small" style={{ height: "100%" }} styles={{ body: { padding: 0, height: "100%" } }}>
             <LineMap line={line} latest={s.latest} sites={s.sites} leaks={s.leaks} hazards={s.hazards} />
           </Card>
         </Col>
