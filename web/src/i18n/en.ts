@@ -20,7 +20,6 @@ export const en: Messages = {
     actions: "Actions",
     reset: "Reset",
     all: "All",
-    comingSoon: "Coming soon",
     noData: "No data",
     total: "{{count}} in total",
     back: "Back",
@@ -44,7 +43,6 @@ export const en: Messages = {
   menu: {
     home: "Home",
     registry: "Registries",
-    supervision: "Supervision",
     projects: "Projects",
     enterprises: "Enterprises",
     persons: "Personnel",
@@ -62,7 +60,6 @@ export const en: Messages = {
     iotDevices: "Devices",
     iotCommands: "Commands",
     iotRules: "Alarm rules",
-    risk: "Risk",
     gas: "Gas safety",
     dashboard: "Command center",
     system: "System",

@@ -18,7 +18,6 @@ export const zhCN = {
     actions: "操作",
     reset: "重置",
     all: "全部",
-    comingSoon: "即将上线",
     noData: "暂无数据",
     total: "共 {{count}} 条",
     back: "返回",
@@ -42,7 +41,6 @@ export const zhCN = {
   menu: {
     home: "首页",
     registry: "三库",
-    supervision: "监管业务",
     projects: "项目库",
     enterprises: "企业库",
     persons: "人员库",
@@ -60,7 +58,6 @@ export const zhCN = {
     iotDevices: "设备台账",
     iotCommands: "指令记录",
     iotRules: "告警规则",
-    risk: "风险研判",
     gas: "燃气安全",
     dashboard: "指挥大屏",
     system: "系统管理",

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { Menu, Tooltip, type MenuProps } from "antd";
+import { Menu, type MenuProps } from "antd";
 import {
   AlertOutlined,
   ApiOutlined,
@@ -32,7 +32,6 @@ import {
   HomeOutlined,
   IdcardOutlined,
   ProjectOutlined,
-  RadarChartOutlined,
   SafetyCertificateOutlined,
   CalendarOutlined,
   BuildOutlined,
@@ -59,9 +58,6 @@ import { menuAccess } from "./menu-access";
 
 type Item = Required<MenuProps>["items"][number];
 type Entry = [key: string, icon: ReactNode, label: string];
-
-/** Modules planned but not delivered yet: shown, disabled, with a tooltip. */
-const COMING: [key: string, icon: ReactNode][] = [["risk", <RadarChartOutlined />]];
 
 /** Which menu entry a path belongs to (detail pages highlight their list). */
 function selectedKey(pathname: string): string {
@@ -152,21 +148,6 @@ export function SideMenu({ me, collapsed }: { me: MeDto; collapsed: boolean }) {
       ["/gas/leaks", <AlertOutlined />, t("gasLeaks.menu.leaks")],
       ["/gas/site-links", <LinkOutlined />, t("gasPipelines.menu.siteLinks")],
     ]),
-    {
-      type: "group",
-      key: "g-coming",
-      label: t("menu.supervision"),
-      children: COMING.map(([key, icon]) => ({
-        key: `coming-${key}`,
-        icon,
-        disabled: true,
-        label: (
-          <Tooltip title={t("common.comingSoon")} placement="right">
-            <span>{t(`menu.${key}`)}</span>
-          </Tooltip>
-        ),
-      })),
-    },
     ...group("g-system", t("menu.system"), [
       ["/admin/users", <UserOutlined />, t("menu.users")],
       ["/admin/tokens", <ApiOutlined />, t("menu.tokens")],

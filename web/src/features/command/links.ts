@@ -26,6 +26,7 @@ const PAGES: [api: string, page: string][] = [
   ["/inspections", "/inspections"],
   ["/random-plans", "/random-plans"],
   ["/persons", "/persons"],
+  ["/risk/projects", "/risk"],
 ];
 
 /** The console page showing an API list with the same filters; null when the console has no such page. */
