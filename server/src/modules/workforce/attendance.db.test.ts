@@ -5,6 +5,11 @@ import { createTestApp, type TestApp, type TestUser } from "../../../../test/app
 import { insertDeviceWithSecret } from "../iot/device.test-fixtures.js";
 import { insertEnterprise, insertParticipant, insertPerson, insertPost, insertProject } from "../registry/project.test-fixtures.js";
 import { shanghaiDay } from "@contracts/platform/time";
+import { SYSTEM_ACTOR } from "../../platform/auth/actor.js";
+import { fixedClock } from "../../platform/clock.js";
+import { CityAttendanceQuery } from "@contracts/workforce/attendance";
+import { cityAttendanceToday, onSiteBreakdown } from "./attendance-city.queries.js";
+import { projectHeadcount } from "./headcount.queries.js";
 import { workforceAttendanceDays, workforceTeams, workforceWorkers } from "./schema.js";
 
 let t: TestApp;
@@ -69,6 +74,27 @@ async function day(w: { personId: string; id: string | null; projectId?: string 
 }
 
 const get = (user: TestUser | null, url: string) => t.as(user, { method: "GET", url: `/api/v1${url}` });
+
+describe("today is the context's clock", () => {
+  it("the headcount, the city list and the on-site breakdown read the day the context's clock is on, with its hours", async () => {
+    const p = (await insertProject(t.db, { status: "in_progress" })).id;
+    const w = await worker({ onProject: p, trade: "welder" });
+    await day({ personId: w.person.id, id: w.worker.id, projectId: p }, "2026-03-02", "07:30", "17:45", "out");
+    await day({ personId: w.person.id, id: w.worker.id, projectId: p }, "2026-03-03", "08:00", null, "in");
+    const on = (at: string) => t.context(SYSTEM_ACTOR, { clock: fixedClock(at) });
+    const march2 = on("2026-03-02T20:00:00+08:00");
+    const march3 = on("2026-03-03T09:00:00+08:00");
+
+    expect(await projectHeadcount(march2, p)).toMatchObject({ onSite: 0, presentToday: 1, asOf: "2026-03-02T12:00:00.000Z" });
+    expect(await projectHeadcount(march3, p)).toMatchObject({ onSite: 1, presentToday: 1 });
+    const listed = await cityAttendanceToday(march2, CityAttendanceQuery.parse({ projectId: p }));
+    expect(listed.items).toEqual([expect.objectContaining({ day: "2026-03-02", hours: 10.25, lastDirection: "out", projectId: p, trade: "welder" })]);
+    expect((await cityAttendanceToday(march3, CityAttendanceQuery.parse({ projectId: p }))).items).toEqual([expect.objectContaining({ day: "2026-03-03", hours: null, lastDirection: "in" })]);
+    const breakdown = await onSiteBreakdown(march3);
+    expect(breakdown.byProject.find((x) => x.projectId === p)).toMatchObject({ onSite: 1 });
+    expect(breakdown.asOf).toBe("2026-03-03T01:00:00.000Z");
+  });
+});
 
 describe("live headcount", () => {
   it("counts people whose last passage today was in, by team and trade; a missing out ends at midnight", async () => {
