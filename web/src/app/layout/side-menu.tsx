@@ -65,7 +65,7 @@ function selectedKey(pathname: string): string {
   return "/" + parts.slice(0, parts[0] === "admin" || parts[0] === "iot" || parts[0] === "workforce" || parts[0] === "testing" || parts[0] === "safety" || parts[0] === "gas" ? 2 : 1).join("/");
 }
 
-/** The sider: brand, 首页 and 指挥大屏, then one group per module, each entry only where `menuAccess` offers it to the user, and the coming modules. */
+/** The sider: brand, 首页 and 指挥大屏, then one group per module, each entry only where `menuAccess` offers it to the user */
 export function SideMenu({ me, collapsed }: { me: MeDto; collapsed: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -161,7 +161,7 @@ export function SideMenu({ me, collapsed }: { me: MeDto; collapsed: boolean }) {
         <AlertOutlined style={{ fontSize: 20, color: "#4096ff" }} />
         {!collapsed && <span style={{ fontWeight: 600, fontSize: 15 }}>{t("app.short")}</span>}
       </div>
-      <Menu theme="dark" mode="inline" selectedKeys={[selectedKey(pathname)]} items={items} onClick={({ key }) => !key.startsWith("coming-") && navigate(key)} />
+      <Menu theme="dark" mode="inline" selectedKeys={[selectedKey(pathname)]} items={items} onClick={({ key }) => navigate(key)} />
     </>
   );
 }
