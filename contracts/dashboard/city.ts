@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CaseGrade, CaseState } from "../cases/enums";
-import { Severity } from "../iot/alarms";
+import { Severity, type AlarmDto } from "../iot/alarms";
 import { ProjectStatus } from "../registry/enums";
 
 /**
@@ -80,6 +80,22 @@ export const AlarmTickerItem = z.object({
   acknowledged: z.boolean(),
 });
 export type AlarmTickerItem = z.infer<typeof AlarmTickerItem>;
+
+/** An alarm of the alarm list as a ticker line: the server's aggregate and the console's live list map it alike. */
+export const alarmTickerItem = (a: AlarmDto): AlarmTickerItem => ({
+  id: a.id,
+  projectId: a.projectId,
+  projectName: a.projectName,
+  deviceName: a.deviceName,
+  ruleCode: a.ruleCode,
+  ruleName: a.ruleName,
+  severity: a.severity,
+  value: a.value,
+  threshold: a.threshold,
+  startedAt: a.startedAt,
+  lastAt: a.lastAt,
+  acknowledged: a.ackedAt !== null,
+});
 
 export const AlarmsSection = z.object({
   /** Active (acknowledged or not). = /api/v1/alarms?status=active_unack&status=active_ack */

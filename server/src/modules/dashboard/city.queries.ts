@@ -1,7 +1,6 @@
-import type { CityDashboardDto, OverdueCaseBrief } from "@contracts/dashboard/city";
+import { alarmTickerItem, type CityDashboardDto, type OverdueCaseBrief } from "@contracts/dashboard/city";
 import { ListCasesQuery } from "@contracts/cases/cases";
-import { ListAlarmsQuery, type AlarmDto } from "@contracts/iot/alarms";
-import type { AlarmTickerItem } from "@contracts/dashboard/city";
+import { ListAlarmsQuery } from "@contracts/iot/alarms";
 import type { CaseState } from "@contracts/cases/enums";
 import type { Severity } from "@contracts/iot/alarms";
 import type { ProjectStatus } from "@contracts/registry/enums";
@@ -40,21 +39,6 @@ export function sectionsOf(actor: Actor): Set<Section> {
   }
   return out;
 }
-
-export const tickerItem = (a: AlarmDto): AlarmTickerItem => ({
-  id: a.id,
-  projectId: a.projectId,
-  projectName: a.projectName,
-  deviceName: a.deviceName,
-  ruleCode: a.ruleCode,
-  ruleName: a.ruleName,
-  severity: a.severity,
-  value: a.value,
-  threshold: a.threshold,
-  startedAt: a.startedAt,
-  lastAt: a.lastAt,
-  acknowledged: a.ackedAt !== null,
-});
 
 const DAY_MS = 86_400_000;
 
@@ -117,7 +101,7 @@ export async function cityDashboard(ctx: ServiceContext): Promise<CityDashboardD
       active: n["alarms.active"],
       bySeverity: pick<Severity>("alarms.bySeverity", ["info", "minor", "major", "critical"]),
       unacknowledged: n["alarms.unacknowledged"],
-      latest: (latest?.items ?? []).map(tickerItem),
+      latest: (latest?.items ?? []).map(alarmTickerItem),
     };
   }
   if (sections.has("dangerousWorks")) out.dangerousWorks = sub("dangerousWorks") as CityDashboardDto["dangerousWorks"];

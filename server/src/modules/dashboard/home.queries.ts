@@ -1,11 +1,11 @@
 import { ListCasesQuery } from "@contracts/cases/cases";
 import { CASE_STATES } from "@contracts/cases/enums";
 import type { HomeCard, HomeCardKey, HomeDto, HomeKind } from "@contracts/dashboard/home";
+import { alarmTickerItem } from "@contracts/dashboard/city";
 import { ListAlarmsQuery } from "@contracts/iot/alarms";
 import type { Actor, ServiceContext } from "../../platform/context.js";
 import { listCases } from "../cases/index.js";
 import { listAlarms } from "../iot/index.js";
-import { tickerItem } from "./city.queries.js";
 import { kpiDays, type KpiDays } from "./city-kpi.calc.js";
 import { countOf, linkOf, mayRead, type Kpi } from "./kpi.queries.js";
 
@@ -106,6 +106,6 @@ export async function homeOf(ctx: ServiceContext, city: () => Promise<HomeDto["c
       actions: c.actions,
     }));
   }
-  if (alarms) out.alarms = alarms.items.map(tickerItem);
+  if (alarms) out.alarms = alarms.items.map(alarmTickerItem);
   return out;
 }

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import type { AlarmDto } from "@contracts/iot/alarms";
-import type { AlarmTickerItem, CityDashboardDto } from "@contracts/dashboard/city";
+import { alarmTickerItem, type AlarmTickerItem, type CityDashboardDto } from "@contracts/dashboard/city";
 import type { HomeDto } from "@contracts/dashboard/home";
 import type { DashboardMapDto } from "@contracts/dashboard/map";
 import type { PipelineFeatureCollection } from "@contracts/gas/pipeline";
@@ -35,21 +35,6 @@ export const useDashboardMap = (layers: readonly string[]) =>
 export const useMains = (enabled: boolean) =>
   useQuery({ queryKey: commandKeys.mains, queryFn: () => api<PipelineFeatureCollection>("/gas/pipelines/geojson"), enabled, staleTime: 10 * 60_000 });
 
-const tickerItem = (a: AlarmDto): AlarmTickerItem => ({
-  id: a.id,
-  projectId: a.projectId,
-  projectName: a.projectName,
-  deviceName: a.deviceName,
-  ruleCode: a.ruleCode,
-  ruleName: a.ruleName,
-  severity: a.severity,
-  value: a.value,
-  threshold: a.threshold,
-  startedAt: a.startedAt,
-  lastAt: a.lastAt,
-  acknowledged: a.status === "active_ack",
-});
-
 /**
  * The live ticker: the latest active alarms read straight from the alarm list (not the cached aggregate),
  * so an alarm pushed on the stream shows at once; until it answers, the aggregate's `latest` paints it.
@@ -57,7 +42,7 @@ const tickerItem = (a: AlarmDto): AlarmTickerItem => ({
 export const useTicker = (first: readonly AlarmTickerItem[] | undefined, enabled: boolean) =>
   useQuery({
     queryKey: commandKeys.ticker,
-    queryFn: async () => (await api<Page<AlarmDto>>("/alarms", { query: { status: "active_unack,active_ack", sort: "-lastAt", pageSize: 12 } })).items.map(tickerItem),
+    queryFn: async () => (await api<Page<AlarmDto>>("/alarms", { query: { status: "active_unack,active_ack", sort: "-lastAt", pageSize: 12 } })).items.map(alarmTickerItem),
     placeholderData: first ? [...first] : undefined,
     enabled,
   });
