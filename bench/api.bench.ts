@@ -10,12 +10,11 @@ import { LIVE_PROJECT_STATUSES } from "@contracts/registry/enums";
 import { buildApp } from "../server/src/app";
 import { loadConfig } from "../server/src/config";
 import { newToken } from "../server/src/platform/auth/secrets";
-import { createPool, openDatabase } from "../server/src/platform/db/client";
 import { migrateDatabase } from "../server/src/platform/db/migrate";
 import { seedDemoCity } from "../server/src/seed/demo-city";
 import { buildBareApp } from "./bare-app";
 import { isCasesQuery, seedCases } from "./cases.seed";
-import { createBenchDatabase } from "./bench-db";
+import { openBenchSides } from "./bench-db";
 import { captureQueries, isRegistryQuery, type CapturedQuery } from "./capture";
 import { runLoad, type LoadSpec, type LoadSummary } from "./load";
 import { withCpuProfile } from "./cpu-profile";
@@ -36,12 +35,8 @@ const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const DASH_CONNECTIONS = 10;
 
 const log = (m: string) => process.stderr.write(`${m}\n`);
-const benchDb = await createBenchDatabase();
-const database = await openDatabase({ kind: "postgres", url: benchDb.url, poolSize: POOL_SIZE });
-// Same pool as the server's (statement cache included), so both sides run the same SQL the same way.
-const barePool = createPool(benchDb.url, POOL_SIZE);
-// Dropping the database at the end terminates any backend still closing; that is expected, not a crash.
-barePool.on("error", () => undefined);
+const sides = await openBenchSides(POOL_SIZE);
+const { benchDb, database, barePool } = sides;
 const closers: (() => Promise<unknown>)[] = [];
 let exitCode = 0;
 
@@ -261,9 +256,7 @@ try {
   exitCode = 1;
 } finally {
   for (const close of closers.reverse()) await close().catch(() => undefined);
-  await barePool.end();
-  await database.close();
-  await benchDb.drop();
+  await sides.close();
 }
 process.exit(exitCode);
 

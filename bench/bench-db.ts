@@ -1,4 +1,5 @@
 import pg from "pg";
+import { createPool, openDatabase, type Database } from "../server/src/platform/db/client";
 
 /** The server the benchmark creates its private database on. */
 export const benchAdminUrl = () => process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -33,6 +34,29 @@ export async function createBenchDatabase(adminUrl: string = benchAdminUrl()): P
       } finally {
         await c.end();
       }
+    },
+  };
+}
+
+/**
+ * The two sides of a server-vs-bare benchmark on one private database: the server's `Database` and a bare pool of
+ * the same size (the server's pool, statement cache included, so both sides run the same SQL the same way).
+ * close() ends both and drops the database.
+ */
+export async function openBenchSides(poolSize: number): Promise<{ benchDb: BenchDatabase; database: Database; barePool: pg.Pool; close(): Promise<void> }> {
+  const benchDb = await createBenchDatabase();
+  const database = await openDatabase({ kind: "postgres", url: benchDb.url, poolSize });
+  const barePool = createPool(benchDb.url, poolSize);
+  // Dropping the database at the end terminates any backend still closing; that is expected, not a crash.
+  barePool.on("error", () => undefined);
+  return {
+    benchDb,
+    database,
+    barePool,
+    async close() {
+      await barePool.end();
+      await database.close();
+      await benchDb.drop();
     },
   };
 }

@@ -7,9 +7,8 @@ import Fastify from "fastify";
 import { buildApp } from "../server/src/app";
 import { loadConfig } from "../server/src/config";
 import { newToken, sha256 } from "../server/src/platform/auth/secrets";
-import { createPool, openDatabase } from "../server/src/platform/db/client";
 import { migrateDatabase } from "../server/src/platform/db/migrate";
-import { createBenchDatabase } from "./bench-db";
+import { openBenchSides } from "./bench-db";
 import { runGasLoad, type GasLoadSpec } from "./gas.load";
 import type { LoadSummary } from "./load";
 import { withCpuProfile } from "./cpu-profile";
@@ -24,10 +23,8 @@ const WARMUP_S = 2;
 const POOL_SIZE = 20; // the server's default pool; the baseline gets the same
 
 const say = (m: string) => process.stderr.write(`${m}\n`);
-const benchDb = await createBenchDatabase();
-const database = await openDatabase({ kind: "postgres", url: benchDb.url, poolSize: POOL_SIZE });
-const barePool = createPool(benchDb.url, POOL_SIZE);
-barePool.on("error", () => undefined);
+const sides = await openBenchSides(POOL_SIZE);
+const { benchDb, database, barePool } = sides;
 const closers: (() => Promise<unknown>)[] = [];
 let exitCode = 0;
 
@@ -151,8 +148,6 @@ try {
   exitCode = 1;
 } finally {
   for (const close of closers.reverse()) await close().catch(() => undefined);
-  await barePool.end();
-  await database.close();
-  await benchDb.drop();
+  await sides.close();
 }
 process.exit(exitCode);

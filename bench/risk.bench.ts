@@ -9,12 +9,11 @@ import { buildApp } from "../server/src/app";
 import { loadConfig } from "../server/src/config";
 import { newToken } from "../server/src/platform/auth/secrets";
 import { systemClock } from "../server/src/platform/clock";
-import { createPool, openDatabase } from "../server/src/platform/db/client";
 import { migrateDatabase } from "../server/src/platform/db/migrate";
 import { seedDemoCity } from "../server/src/seed/demo-city";
 import { recomputeRisk, scoreProjects } from "../server/src/modules/risk/index";
 import { buildBareApp } from "./bare-app";
-import { createBenchDatabase } from "./bench-db";
+import { openBenchSides } from "./bench-db";
 import { captureQueries } from "./capture";
 import { runLoad } from "./load";
 
@@ -27,10 +26,8 @@ const REGION = "330784";
 
 const log = (m: string) => process.stderr.write(`${m}\n`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const benchDb = await createBenchDatabase();
-const database = await openDatabase({ kind: "postgres", url: benchDb.url, poolSize: POOL_SIZE });
-const barePool = createPool(benchDb.url, POOL_SIZE);
-barePool.on("error", () => undefined);
+const sides = await openBenchSides(POOL_SIZE);
+const { benchDb, database, barePool } = sides;
 const closers: (() => Promise<unknown>)[] = [];
 let exitCode = 0;
 
@@ -118,8 +115,6 @@ try {
   exitCode = 1;
 } finally {
   for (const close of closers.reverse()) await close().catch(() => undefined);
-  await database.close().catch(() => undefined);
-  await barePool.end().catch(() => undefined);
-  await benchDb.drop().catch(() => undefined);
+  await sides.close().catch(() => undefined);
   process.exit(exitCode);
 }
