@@ -5,6 +5,7 @@ import { printAfterLogs } from "./platform/http/logging.js";
 import { openDatabase } from "./platform/db/client.js";
 import { migrateDatabase } from "./platform/db/migrate.js";
 import path from "node:path";
+import { inspect } from "node:util";
 import { ensureAdmin, type AdminBootstrap } from "./modules/identity/index.js";
 import { PortInUseError } from "./platform/net/ports.js";
 import { checkPorts } from "./startup.ports.js";
@@ -94,7 +95,8 @@ main().catch((err) => {
   } else if ((err as NodeJS.ErrnoException).code === "EADDRINUSE") {
     process.stderr.write(`Port is already in use: ${(err as Error).message}. Set PORT to a free port.\n`);
   } else {
-    process.stderr.write(`Start-up failed: ${(err as Error).stack ?? String(err)}\n`);
+    // inspect() prints the error's `cause` too: a database error comes wrapped (drizzle's query error) with the server's reason inside.
+    process.stderr.write(`Start-up failed: ${inspect(err)}\n`);
   }
   process.exit(1);
 });
